@@ -1,0 +1,240 @@
+"""The `offduty` command: opens the app, or audits exports without a window (`offduty scan`).
+
+Exit status (contract): 0 the audit ran; 2 usage error; 3 no input could be read as an export;
+1 anything else, with a one-line message and no traceback unless OFFDUTY_DEBUG=1.
+Progress goes to standard error, never into `--json -`. Qt is imported only for the window and
+for PDF output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from checks.errors import NoReadableInput, OffdutyError
+from checks.progress import Progress
+from checks.records import Report
+from checks.version import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+SUBCOMMANDS = ("scan", "show", "formats", "advice")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"offduty: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", metavar="FILE", help="write the report as JSON ('-' for standard output)")
+    parser.add_argument("--html", metavar="FILE", help="write the printable checklist as a self-contained HTML page")
+    parser.add_argument("--pdf", metavar="FILE", help="write the printable checklist as PDF (A4)")
+    parser.add_argument("--reveal", action="store_true",
+                        help="put the full evidence text in the outputs (masked without it)")
+    parser.add_argument("--name", metavar="NAME", help="the person's name for the printed title page (optional)")
+    parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
+
+
+def build_parsers() -> dict[str, argparse.ArgumentParser]:
+    top = _Parser(prog="offduty", description="See what your own social media exports give away, and fix it. "
+                  "Without a command, opens the desktop app.",
+                  epilog="commands: scan, show, formats, advice (offduty COMMAND --help)")
+    top.add_argument("--version", action="version", version=f"offduty {__version__}")
+    top.add_argument("--demo", action="store_true", help="open the app with the bundled demo export loaded")
+    top.add_argument("--screenshot", metavar="DIR",
+                     help="with --demo: visit every page, save one PNG per page in DIR, quit")
+    top.add_argument("--welfare", action="store_true", help="start in welfare-session mode")
+    top.add_argument("paths", nargs="*", type=Path, help="exports to load into the app")
+
+    scan = _Parser(prog="offduty scan", description="Audit exports without a window.")
+    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                      help="an export: zip (or several zip parts), folder, single file or folder of photos")
+    scan.add_argument("--demo", action="store_true", help="audit the bundled demo export")
+    scan.add_argument("--url", action="append", default=[], metavar="URL",
+                      help="also check this public profile as a logged-out stranger (uses the network)")
+    scan.add_argument("--save", metavar="FILE", help="also save the audit, encrypted, to FILE (.offduty)")
+    _output_options(scan)
+
+    show = _Parser(prog="offduty show", description="Open a saved (encrypted) audit.")
+    show.add_argument("file", type=Path, metavar="FILE")
+    _output_options(show)
+
+    formats = _Parser(prog="offduty formats", description="List the export formats read, and how to request each.")
+    formats.add_argument("--json", action="store_true", help="as JSON")
+
+    advice = _Parser(prog="offduty advice", description="List the advice catalogue.")
+    advice.add_argument("--json", action="store_true", help="as JSON")
+    advice.add_argument("--platform", help="only this platform's entries")
+    return {"top": top, "scan": scan, "show": show, "formats": formats, "advice": advice}
+
+
+class _ProgressPrinter:
+    """Percentage lines (or a bar on a terminal) on standard error."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last = -1
+
+    def __call__(self, p: Progress) -> None:
+        pct = int(p.fraction * 100)
+        if self.tty:
+            bar = "#" * (pct // 4)
+            label = (p.input_label or p.stage)[:40]
+            self.stream.write(f"\r[{bar:<25}] {pct:3d}% {p.stage}: {label:<40}")
+            if p.stage == "done":
+                self.stream.write("\n")
+            self.stream.flush()
+        elif pct // 10 != self.last // 10 or p.stage == "done":
+            self.last = pct
+            self.stream.write(f"offduty: {pct}% {p.stage} {p.input_label}\n".rstrip() + "\n")
+            self.stream.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
+    except NoReadableInput as exc:
+        sys.stderr.write(f"offduty: {exc}\n")
+        return EXIT_UNREADABLE
+    except OffdutyError as exc:
+        sys.stderr.write(f"offduty: {exc}\n")
+        return exc.exit_status
+    except KeyboardInterrupt:
+        sys.stderr.write("offduty: interrupted\n")
+        return EXIT_ERROR
+    except Exception as exc:  # the contract: one line, no traceback unless asked
+        if os.environ.get("OFFDUTY_DEBUG") == "1":
+            traceback.print_exc()
+        sys.stderr.write(f"offduty: unexpected error: {type(exc).__name__}: {exc}\n")
+        return EXIT_ERROR
+
+
+def _dispatch(args: list[str]) -> int:
+    parsers = build_parsers()
+    if args and args[0] in SUBCOMMANDS:
+        command, rest = args[0], args[1:]
+        ns = parsers[command].parse_args(rest)
+        return {"scan": _scan, "show": _show, "formats": _formats, "advice": _advice}[command](ns)
+    ns = parsers["top"].parse_args(args)
+    if ns.screenshot and not ns.demo:
+        parsers["top"].error("--screenshot goes with --demo")
+    from desktop.app import run_app  # Qt only from here on
+
+    return run_app(paths=[Path(p) for p in ns.paths], demo=ns.demo, screenshot_dir=ns.screenshot,
+                   welfare=ns.welfare)
+
+
+def _scan(ns: argparse.Namespace) -> int:
+    from checks.demo import demo_paths
+    from checks.pipeline import audit
+
+    paths: list[Path] = list(ns.paths)
+    if ns.demo:
+        paths = [*demo_paths(), *paths]
+    if not paths and not ns.url:
+        build_parsers()["scan"].error("give at least one export PATH, --demo or --url")
+    extra_items = None
+    extra_inputs: list = []
+    if ns.url:
+        from checks.web.profile import check_urls
+
+        extra_inputs, extra_items = check_urls(ns.url, progress=None if ns.quiet else sys.stderr)
+    progress = None if ns.quiet else _ProgressPrinter(sys.stderr)
+    report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
+                   extra_inputs=extra_inputs)
+    _write_outputs(report, ns)
+    if ns.save:
+        from checks.vault import save_report
+
+        where = save_report(report, Path(ns.save))
+        if not ns.quiet:
+            sys.stderr.write(f"offduty: audit saved, encrypted, to {ns.save} ({where})\n")
+    return EXIT_OK
+
+
+def _show(ns: argparse.Namespace) -> int:
+    from checks.vault import load_report
+
+    report = load_report(ns.file)
+    _write_outputs(report, ns)
+    return EXIT_OK
+
+
+def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
+    from checks.report.json_report import write_json
+    from checks.report.summary import write_summary
+
+    wrote_any = False
+    if ns.json:
+        wrote_any = True
+        if ns.json == "-":
+            write_json(report, sys.stdout, reveal=ns.reveal)
+        else:
+            _atomic_text(Path(ns.json), lambda fh: write_json(report, fh, reveal=ns.reveal))
+    if ns.html:
+        from checks.report.html_report import write_html
+
+        wrote_any = True
+        _atomic_text(Path(ns.html), lambda fh: write_html(report, fh, reveal=ns.reveal, name=ns.name))
+    if ns.pdf:
+        from desktop.printing import write_pdf  # Qt renders the PDF; no browser needed
+
+        wrote_any = True
+        write_pdf(report, Path(ns.pdf), reveal=ns.reveal, name=ns.name)
+    if not wrote_any:
+        write_summary(report, sys.stdout, reveal=ns.reveal)
+
+
+def _atomic_text(path: Path, writer: object) -> None:
+    """Write a text file through a temporary sibling and rename, so a crash leaves no half file."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            writer(fh)  # type: ignore[operator]
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _formats(ns: argparse.Namespace) -> int:
+    from checks.formats import load_formats, write_formats_text
+
+    formats = load_formats()
+    if ns.json:
+        import json
+
+        json.dump([f.to_json() for f in formats], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        write_formats_text(formats, sys.stdout)
+    return EXIT_OK
+
+
+def _advice(ns: argparse.Namespace) -> int:
+    from checks.advice import default_catalogue
+    from checks.report.advice_listing import write_advice_json, write_advice_text
+
+    catalogue = default_catalogue()
+    entries = [e for e in catalogue.entries.values() if not ns.platform or e.platform == ns.platform]
+    if ns.json:
+        write_advice_json(entries, sys.stdout)
+    else:
+        write_advice_text(entries, sys.stdout)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""What every detector is, and the helpers they share.
+
+A detector looks at one Item and yields Detections. It declares its id (stable: finding ids
+and saved audits depend on it), category, default severity and the advice ids that reduce the
+risk. Its module docstring says what it finds, why it matters, an example, and what it does
+not flag: that docstring is the user documentation (`offduty detectors`).
+
+An Analyzer sees every item of the audit (across exports) and reports at the end: places
+inferred from many geotags, combinations of details.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import ClassVar
+
+from checks.records import Category, Detection, Item, Place, Severity, Source
+
+
+class Detector(ABC):
+    """Looks at one item at a time."""
+
+    id: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity]
+    advice: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def detect(self, item: Item) -> Iterator[Detection]:
+        """Yield what this item exposes (nothing, usually)."""
+
+    def found(self, item: Item, *, title: str, reason: str, evidence: str, key: str,
+              confidence: float, severity: Severity | None = None, span: tuple[int, int] | None = None,
+              place: Place | None = None, advice: tuple[str, ...] = (),
+              category: Category | None = None, source: Source | None = None) -> Detection:
+        """Build a Detection for `item` with this detector's defaults."""
+        return Detection(
+            detector=self.id,
+            category=category or self.category,
+            severity=severity or self.severity,
+            confidence=max(0.0, min(1.0, confidence)),
+            title=title,
+            reason=reason,
+            evidence=evidence,
+            key=key,
+            source=source or item.source,
+            platform=item.platform,
+            item_kind=item.kind,
+            place=place,
+            advice=advice or self.advice,
+            audience=item.audience,
+            span=span,
+        )
+
+
+class Analyzer(ABC):
+    """Sees every item of the audit, reports across them when the reading is done."""
+
+    id: ClassVar[str]
+
+    @abstractmethod
+    def observe(self, item: Item) -> None:
+        """Take note of an item (keep only what is needed: memory must stay bounded)."""
+
+    @abstractmethod
+    def finish(self) -> Iterator[Detection]:
+        """Yield detections drawn from everything observed."""
+
+
+def snippet(text: str, start: int, end: int, context: int = 60) -> tuple[str, tuple[int, int]]:
+    """A short excerpt around text[start:end], and the span's position inside the excerpt."""
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    if left > 0:
+        space = text.find(" ", left, start)
+        if space != -1:
+            left = space + 1
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        if space != -1:
+            right = space
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    excerpt = prefix + text[left:right].replace("\n", " ") + suffix
+    offset = len(prefix) - left
+    return excerpt, (start + offset, end + offset)

@@ -1,0 +1,1 @@
+"""Places: geo fusion and home, work and routine inference from every located item."""

@@ -1,0 +1,22 @@
+"""The registry of readers: format id -> reader class. Adding a reader is one module + one line here."""
+
+from __future__ import annotations
+
+from checks.readers.base import ReadContext, Reader
+
+READERS: dict[str, type[Reader]] = {}
+
+
+def register(cls: type[Reader]) -> type[Reader]:
+    """Add a reader class to the registry (called explicitly below, never by import magic)."""
+    READERS[cls.format] = cls
+    return cls
+
+
+def reader_for(format_id: str) -> type[Reader] | None:
+    return READERS.get(format_id)
+
+
+# -- the registered readers, one line each ----------------------------------------------------
+
+__all__ = ["READERS", "ReadContext", "Reader", "reader_for", "register"]

@@ -1,0 +1,1 @@
+"""Report writers: the JSON report (the contract), the human summary, the printable checklist."""

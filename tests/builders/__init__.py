@@ -1,0 +1,1 @@
+"""Builders of synthetic exports in the real platforms' structures (invented people only)."""
