@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 
-class Platform(str, enum.Enum):
+class Platform(enum.StrEnum):
     """Where an item came from (the contract's `platform` values)."""
 
     FACEBOOK = "facebook"
@@ -50,7 +50,7 @@ _PLATFORM_LABELS = {
 }
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """What kind of exposure a finding is (the contract's `category` values)."""
 
     HOME_ADDRESS = "home_address"
@@ -81,7 +81,7 @@ _CATEGORY_LABELS = {
 }
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much harm an exposure can do (`low`, `medium`, `high`)."""
 
     LOW = "low"
@@ -93,7 +93,7 @@ class Severity(str, enum.Enum):
         return {"low": 1, "medium": 2, "high": 3}[self.value]
 
 
-class ItemKind(str, enum.Enum):
+class ItemKind(enum.StrEnum):
     """What a reader's item is."""
 
     POST = "post"  # a post, tweet, status, caption, share
@@ -109,7 +109,7 @@ class ItemKind(str, enum.Enum):
     OTHER = "other"
 
 
-class Audience(str, enum.Enum):
+class Audience(enum.StrEnum):
     """Who could see an item, where the export says."""
 
     PUBLIC = "public"
@@ -118,7 +118,7 @@ class Audience(str, enum.Enum):
     UNKNOWN = "unknown"
 
 
-class ProfileField(str, enum.Enum):
+class ProfileField(enum.StrEnum):
     """Normalised names of profile fields, so detectors need not know each platform's keys."""
 
     NAME = "name"

@@ -87,6 +87,6 @@ def score(findings: Sequence[Finding], now: datetime | None = None) -> Score:
         if needed <= present:
             total += bonus
             drivers.append(ScoreDriver(text, bonus, None))
-    value = int(round(min(100.0, 100 * (1 - math.exp(-total / 60.0))))) if total else 0
+    value = round(min(100.0, 100 * (1 - math.exp(-total / 60.0)))) if total else 0
     drivers.sort(key=lambda d: -d.points)
     return Score(value=value, band=band_for(value), drivers=tuple(drivers))
