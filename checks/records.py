@@ -141,6 +141,28 @@ class ProfileField(enum.StrEnum):
     OTHER = "other"
 
 
+class SettingName(enum.StrEnum):
+    """Account settings an export can show (SETTING items put one of these in `field`).
+
+    Values in `Item.text` are normalised: "true"/"false" for switches, "everyone"/"followers"/
+    "only_me" for audiences, a number as text for counts and radii.
+    """
+
+    PRIVATE_ACCOUNT = "private_account"  # Instagram, TikTok, Mastodon locked
+    PROTECTED_POSTS = "protected"  # X protected posts
+    FIND_BY_PHONE = "find_by_phone"  # others can find you from your phone number
+    FIND_BY_EMAIL = "find_by_email"
+    SUGGEST_TO_CONTACTS = "suggest_to_contacts"
+    ACTIVITY_VISIBILITY = "activity_visibility"  # Strava: who sees activities
+    PROFILE_VISIBILITY = "profile_visibility"
+    PRIVACY_ZONES = "privacy_zones"  # Strava: number of privacy zones
+    PRIVACY_ZONE_RADIUS_M = "privacy_zone_radius_m"  # Strava: the largest zone's radius
+    LOCATION_SHARING = "location_sharing"  # Snap Map: "true" unless Ghost Mode
+    TAGGING = "tagging"  # who can tag you
+    SEARCH_ENGINE_INDEXING = "search_engine_indexing"
+    DISCOVERABLE = "discoverable"  # Mastodon/Bluesky: listed in directories, shown to logged-out
+
+
 @dataclass(frozen=True)
 class GeoPoint:
     """A position in WGS84 degrees with its uncertainty in metres, if known."""
