@@ -19,6 +19,7 @@ from pathlib import Path
 from checks.advice import Catalogue, build_checklist, default_catalogue
 from checks.archive import DEFAULT_LIMITS, Export, Limits, group_parts, open_export
 from checks.assess import merge
+from checks.crossref import cross_reference
 from checks.detectors import ANALYZERS, DETECTORS
 from checks.detectors.base import Analyzer, Detector
 from checks.errors import NoReadableInput, UnreadableExport
@@ -167,7 +168,7 @@ def audit(
                 log.exception("analyzer %s failed", analyzer.id)
 
     throttle(Progress(-1, "", "assessing", (total - 0.2) / total), force=True)
-    findings = _attach_advice(merge(detections), catalogue)
+    findings = cross_reference(_attach_advice(merge(detections), catalogue))
     report = Report(
         tool_version=__version__,
         generated_at=now or datetime.now(UTC).replace(microsecond=0),

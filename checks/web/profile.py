@@ -1,0 +1,309 @@
+"""The public-profile check: fetch the person's own profiles as a logged-out stranger, turn what is
+visible into Items for the same detectors, and say plainly what could and could not be seen.
+
+Accepted targets: profile addresses (X, Instagram, Facebook, LinkedIn, TikTok, a personal website),
+Mastodon handles or profile addresses (read through the server's public API), and Bluesky handles
+or bsky.app addresses (read through Bluesky's public AppView API). `plan(targets)` says exactly
+what will be fetched, so the window and the command line can ask first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any, TextIO
+from urllib.parse import quote, urlsplit
+
+import requests
+from bs4 import BeautifulSoup
+
+from checks import pointer as jp
+from checks.records import Audience, InputSummary, Item, ItemKind, Platform, ProfileField, SettingName, Source
+from checks.web.fetch import Fetched, fetch, new_session
+from checks.web.page import PageFact, read_page
+
+BLUESKY_APPVIEW = "https://public.api.bsky.app"
+
+_SITES = {
+    "x.com": "x", "twitter.com": "x", "mobile.twitter.com": "x",
+    "instagram.com": "instagram", "facebook.com": "facebook", "m.facebook.com": "facebook",
+    "linkedin.com": "linkedin", "uk.linkedin.com": "linkedin", "tiktok.com": "tiktok",
+    "bsky.app": "bluesky", "threads.net": "threads", "threads.com": "threads",
+}
+_SITE_NAMES = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "linkedin": "LinkedIn",
+               "tiktok": "TikTok", "bluesky": "Bluesky", "mastodon": "Mastodon", "threads": "Threads",
+               "website": "Your website"}
+
+_FIELD_MAP = {
+    "jobTitle": ProfileField.JOB_TITLE, "worksFor": ProfileField.EMPLOYER, "affiliation": ProfileField.EMPLOYER,
+    "address": ProfileField.ADDRESS, "homeLocation": ProfileField.CITY, "birthDate": ProfileField.BIRTH_DATE,
+    "telephone": ProfileField.PHONE, "email": ProfileField.EMAIL, "name": ProfileField.NAME,
+    "alternateName": ProfileField.NAME, "alumniOf": ProfileField.EDUCATION, "spouse": ProfileField.PARTNER,
+    "children": ProfileField.FAMILY_MEMBER, "description": ProfileField.BIO, "bio": ProfileField.BIO,
+    "og:description": ProfileField.BIO, "twitter:description": ProfileField.BIO, "description-meta":
+    ProfileField.BIO, "og:locality": ProfileField.CITY, "og:street-address": ProfileField.ADDRESS,
+    "og:postal-code": ProfileField.POSTCODE, "rel-me": ProfileField.WEBSITE,
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing the person asked to check."""
+
+    given: str
+    kind: str  # "page", "mastodon", "bluesky"
+    site: str  # "x", "instagram", ..., "mastodon", "bluesky", "website"
+    url: str  # the page or API base
+    handle: str = ""
+
+    def describe(self) -> list[str]:
+        """Exactly what will be fetched, in plain words."""
+        if self.kind == "mastodon":
+            host = urlsplit(self.url).netloc
+            return [f"{host}: the public profile of @{self.handle} and up to 40 of its public posts "
+                    "(Mastodon's public API)"]
+        if self.kind == "bluesky":
+            host = urlsplit(self.url).netloc
+            return [f"{host}: the public profile of {self.handle} and up to 50 of its posts (Bluesky's public API)"]
+        return [f"{self.url}: this one page only (no scripts, images or other pages)"]
+
+
+def parse_target(given: str, bluesky_appview: str = BLUESKY_APPVIEW) -> Target:
+    """Turn what the person typed (an address or a handle) into a Target."""
+    text = given.strip()
+    mastodon_handle = re.fullmatch(r"@?([A-Za-z0-9_]+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,})", text)
+    if mastodon_handle:
+        user, host = mastodon_handle.groups()
+        return Target(given, "mastodon", "mastodon", f"https://{host}", user)
+    bluesky_handle = re.fullmatch(r"@?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.bsky\.social|did:plc:[a-z0-9]+)", text)
+    if bluesky_handle:
+        return Target(given, "bluesky", "bluesky", bluesky_appview, bluesky_handle.group(1))
+    if not re.match(r"^[a-z]+://", text, re.I):
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = parts.netloc.lower().removeprefix("www.")
+    site = _SITES.get(host, "")
+    if site == "bluesky":
+        match = re.match(r"^/profile/([^/]+)", parts.path)
+        if match:
+            return Target(given, "bluesky", "bluesky", bluesky_appview, match.group(1))
+    if not site:
+        mastodon_path = re.fullmatch(r"/@([A-Za-z0-9_]+)/?", parts.path)
+        if mastodon_path:
+            return Target(given, "mastodon", "mastodon", f"{parts.scheme}://{parts.netloc}", mastodon_path.group(1))
+    return Target(given, "page", site or "website", text)
+
+
+def plan(targets: Sequence[str], bluesky_appview: str = BLUESKY_APPVIEW) -> list[str]:
+    """One line per request Offduty would make, to show before asking."""
+    lines: list[str] = []
+    for given in targets:
+        lines.extend(parse_target(given, bluesky_appview).describe())
+    return lines
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one target showed: a summary for `inputs[]` and the items for the detectors."""
+
+    summary: InputSummary
+    items: tuple[Item, ...]
+
+
+def _when(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _html_text(html: str) -> str:
+    return re.sub(r"\s+", " ", BeautifulSoup(html or "", "html.parser").get_text(" ")).strip()
+
+
+def _item(site: str, file: str, fact_field: str, text: str, pointer: str = "", when: str | None = None,
+          url: str | None = None, kind: ItemKind | None = None) -> Item:
+    profile_field = _FIELD_MAP.get(fact_field)
+    is_post = fact_field == "post" or kind is ItemKind.POST
+    return Item(
+        platform=Platform.WEB,
+        kind=ItemKind.POST if is_post else (kind or ItemKind.PROFILE_FIELD),
+        source=Source(input=0, file=file, pointer=pointer, timestamp=_when(when), url=url or file),
+        text=text,
+        field=None if is_post else (profile_field or ProfileField.OTHER),
+        audience=Audience.PUBLIC,
+        details=(("site", site), ("page_field", fact_field)),
+    )
+
+
+def _check_page(target: Target, session: requests.Session) -> CheckResult:
+    name = _SITE_NAMES.get(target.site, target.site)
+    got = fetch(target.url, session)
+    if got.error:
+        return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
+    if got.status in (401, 403, 429, 999):
+        return CheckResult(_summary(target, 0, True, f"{name} shows nothing to a logged-out visitor "
+                                    f"(it refused with status {got.status}): good"), ())
+    if got.status == 404 or got.status == 410:
+        return CheckResult(_summary(target, 0, True, f"{name} says this page does not exist (status {got.status})"),
+                           ())
+    if not got.ok:
+        return CheckResult(_summary(target, 0, False, f"could not be checked: the site answered {got.status}"), ())
+    reading = read_page(got.text(), got.final_url)
+    if reading.login_wall:
+        return CheckResult(_summary(target, 0, True, f"{name} shows nothing without logging in: good"), ())
+    items = tuple(_item(target.site, got.final_url, f.field if f.field != "description" else "description-meta",
+                        f.text, f.pointer, f.published)
+                  for f in reading.facts if f.field != "title")
+    note = f"{name}: {len(items)} things are visible to anyone"
+    if reading.private:
+        note = f"{name} says this account is private; only the profile header is visible"
+    if got.truncated:
+        note += " (the page was very large; only its start was read)"
+    return CheckResult(_summary(target, len(items), True, note), items)
+
+
+def _get_json(url: str, session: requests.Session) -> tuple[Any, Fetched]:
+    import json
+
+    got = fetch(url, session, accept_json=True)
+    if not got.ok:
+        return None, got
+    try:
+        return json.loads(got.body.decode("utf-8", errors="replace")), got
+    except ValueError:
+        return None, got
+
+
+def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
+    lookup_url = f"{target.url}/api/v1/accounts/lookup?acct={quote(target.handle)}"
+    account, got = _get_json(lookup_url, session)
+    if not isinstance(account, dict) or "id" not in account:
+        if got.error:
+            return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
+        if got.status in (401, 403):
+            return CheckResult(_summary(target, 0, True, "this Mastodon server shows nothing to logged-out "
+                                        "visitors: good"), ())
+        # Not a Mastodon server after all: read it as a page.
+        return _check_page(replace(target, kind="page", site="website", url=target.given
+                                   if target.given.startswith("http") else f"{target.url}/@{target.handle}"), session)
+    items: list[Item] = []
+    file = lookup_url
+    profile_url = str(account.get("url") or f"{target.url}/@{target.handle}")
+    if account.get("display_name"):
+        items.append(_item("mastodon", file, "name", str(account["display_name"]), "/display_name", url=profile_url))
+    if account.get("note"):
+        items.append(_item("mastodon", file, "bio", _html_text(str(account["note"])), "/note", url=profile_url))
+    for i, prop in enumerate(account.get("fields") or []):
+        if isinstance(prop, dict) and prop.get("value"):
+            label = _html_text(str(prop.get("name", "")))
+            value = _html_text(str(prop["value"]))
+            items.append(replace(_item("mastodon", file, "bio", f"{label}: {value}", jp.pointer("fields", i, "value"),
+                                       url=profile_url), details=(("site", "mastodon"), ("page_field", label))))
+    for setting, key in ((SettingName.PRIVATE_ACCOUNT, "locked"), (SettingName.DISCOVERABLE, "discoverable")):
+        if isinstance(account.get(key), bool):
+            items.append(Item(Platform.WEB, ItemKind.SETTING, Source(0, file, f"/{key}", url=profile_url),
+                              text=str(account[key]).lower(), field=setting, audience=Audience.PUBLIC,
+                              details=(("site", "mastodon"),)))
+    statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
+    statuses, _ = _get_json(statuses_url, session)
+    for i, status in enumerate(statuses if isinstance(statuses, list) else []):
+        if not isinstance(status, dict) or status.get("visibility") not in (None, "public", "unlisted"):
+            continue
+        text = _html_text(str(status.get("content", "")))
+        if text:
+            items.append(_item("mastodon", statuses_url, "post", text, jp.pointer(i, "content"),
+                               status.get("created_at"), status.get("url") or status.get("uri")))
+    return CheckResult(_summary(target, len(items), True,
+                                f"Mastodon: {len(items)} things are visible to anyone"), tuple(items))
+
+
+def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
+    base = target.url.rstrip("/")
+    profile_url = f"{base}/xrpc/app.bsky.actor.getProfile?actor={quote(target.handle)}"
+    profile, got = _get_json(profile_url, session)
+    if not isinstance(profile, dict) or "did" not in profile:
+        if got.error:
+            return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
+        return CheckResult(_summary(target, 0, True, f"Bluesky has no public profile for {target.handle}"), ())
+    web_url = f"https://bsky.app/profile/{profile.get('handle', target.handle)}"
+    items: list[Item] = []
+    labels = {str(lab.get("val")) for lab in profile.get("labels") or [] if isinstance(lab, dict)}
+    if "!no-unauthenticated" in labels:
+        return CheckResult(_summary(target, 0, True, "Bluesky: you asked Bluesky's own app to hide your profile "
+                                    "from logged-out visitors (other apps may still show it)"), ())
+    if profile.get("displayName"):
+        items.append(_item("bluesky", profile_url, "name", str(profile["displayName"]), "/displayName", url=web_url))
+    if profile.get("description"):
+        items.append(_item("bluesky", profile_url, "bio", str(profile["description"]), "/description", url=web_url))
+    feed_url = f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(target.handle)}&limit=50&filter=posts_no_replies"
+    feed, _ = _get_json(feed_url, session)
+    for i, entry in enumerate((feed or {}).get("feed", []) if isinstance(feed, dict) else []):
+        post = entry.get("post") if isinstance(entry, dict) else None
+        record = post.get("record") if isinstance(post, dict) else None
+        if not isinstance(record, dict) or not record.get("text"):
+            continue
+        if isinstance(post, dict) and str(post.get("author", {}).get("did", profile["did"])) != profile["did"]:
+            continue  # a repost of someone else
+        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1] if isinstance(post, dict) else ""
+        items.append(_item("bluesky", feed_url, "post", str(record["text"]), jp.pointer("feed", i, "post", "record",
+                           "text"), record.get("createdAt"), f"{web_url}/post/{rkey}" if rkey else web_url))
+    return CheckResult(_summary(target, len(items), True, f"Bluesky: {len(items)} things are visible to anyone"),
+                       tuple(items))
+
+
+def _summary(target: Target, items: int, readable: bool, message: str) -> InputSummary:
+    fmt = {"page": "public-page", "mastodon": "mastodon-public-api", "bluesky": "bluesky-public-api"}[target.kind]
+    return InputSummary(path=target.given, platform=Platform.WEB, format=fmt, items=items, readable=readable,
+                        message=message)
+
+
+def check_target(target: Target, session: requests.Session | None = None) -> CheckResult:
+    """Check one target; never raises for network trouble or odd pages."""
+    session = session or new_session()
+    try:
+        if target.kind == "mastodon":
+            return _check_mastodon(target, session)
+        if target.kind == "bluesky":
+            return _check_bluesky(target, session)
+        return _check_page(target, session)
+    except Exception as exc:  # an odd page must not stop the audit
+        return CheckResult(_summary(target, 0, False, f"could not be read ({type(exc).__name__})"), ())
+
+
+def check_urls(targets: Sequence[str], *, progress: TextIO | None = None,
+               bluesky_appview: str = BLUESKY_APPVIEW,
+               on_result: Callable[[int, CheckResult], None] | None = None,
+               ) -> tuple[list[InputSummary], Callable[[int], Iterable[Item]]]:
+    """Fetch every target now; return the inputs for the report and a factory of their items.
+
+    The factory takes the index of the first web input in the report and yields the items with
+    `source.input` set accordingly (what `checks.audit(extra_items=...)` expects).
+    """
+    results: list[CheckResult] = []
+    session = new_session()
+    for index, given in enumerate(targets):
+        target = parse_target(given, bluesky_appview)
+        if progress is not None:
+            for line in target.describe():
+                progress.write(f"offduty: checking as a logged-out stranger: {line}\n")
+            progress.flush()
+        result = check_target(target, session)
+        results.append(result)
+        if on_result is not None:
+            on_result(index, result)
+        if progress is not None:
+            progress.write(f"offduty: {given}: {result.summary.message}\n")
+    session.close()
+
+    def items(first_input: int) -> Iterator[Item]:
+        for offset, result in enumerate(results):
+            for item in result.items:
+                yield replace(item, source=replace(item.source, input=first_input + offset))
+
+    return [r.summary for r in results], items
