@@ -104,8 +104,6 @@ def _meta_facts(soup: BeautifulSoup) -> list[PageFact]:
     if soup.title and soup.title.string:
         out.append(PageFact("title", _clean(soup.title.string)))
     for meta in soup.find_all("meta"):
-        if not isinstance(meta, Tag):
-            continue
         name = str(meta.get("property") or meta.get("name") or "").lower()
         content = meta.get("content")
         if not content or not isinstance(content, str):

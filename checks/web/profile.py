@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from checks import pointer as jp
 from checks.records import Audience, InputSummary, Item, ItemKind, Platform, ProfileField, SettingName, Source
 from checks.web.fetch import Fetched, fetch, new_session
-from checks.web.page import PageFact, read_page
+from checks.web.page import read_page
 
 BLUESKY_APPVIEW = "https://public.api.bsky.app"
 
