@@ -18,5 +18,20 @@ def reader_for(format_id: str) -> type[Reader] | None:
 
 
 # -- the registered readers, one line each ----------------------------------------------------
+from checks.readers.x import XArchiveReader  # noqa: E402
+
+register(XArchiveReader)
+from checks.readers.facebook import FacebookReader  # noqa: E402
+
+register(FacebookReader)
+from checks.readers.photos import PhotosReader  # noqa: E402
+
+register(PhotosReader)
+from checks.readers.google_takeout import GoogleTakeoutReader  # noqa: E402
+
+register(GoogleTakeoutReader)
+from checks.readers.google_timeline import GoogleTimelineReader  # noqa: E402
+
+register(GoogleTimelineReader)
 
 __all__ = ["READERS", "ReadContext", "Reader", "reader_for", "register"]
