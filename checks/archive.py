@@ -1,16 +1,28 @@
 """Safe opening of exports: the only code in Offduty that opens containers.
 
-An export arrives as a zip, several zip parts of one export, an unpacked folder (with or
-without a wrapper folder), or a single file. `open_export` turns any of these into an
-`Export`: a read-only view of its members, named relative to the export's root with `/`
-separators, each readable as a stream. Nothing is ever extracted to disk.
+An export arrives as a zip, several zip parts of one export given together (Takeout
+`-001/-002`, Snapchat `mydata~ID`/`mydata~ID-2`, `instagram_part_N`, Meta `facebook-…-<rand>`),
+an unpacked folder (with or without a wrapper folder), or a single export file. `open_export`
+turns any of these into an `Export`: a read-only view of its members, named relative to the
+export's root with `/` separators, each readable as a stream. Nothing is ever extracted to disk
+and nested zips are not opened (a member that is itself a zip is just a member).
 
-Exports are untrusted. Before anything is read the central directory is checked: member
-count, declared sizes (total, per member, ratio), overlapping entries (CPython 3.11.7 does not
-catch the "quoted overlap" bomb), absolute paths, `..`, symlinks, device entries and encrypted
-members. An offending member is refused and listed (`Export.refused`) with a plain reason; the
-rest of the export is still audited. Errors about the whole container (not a zip, encrypted,
-truncated, empty) raise `UnreadableExport` with one clear sentence.
+Exports are untrusted. Before anything is read the zip's directory is checked: its size and
+entry count (before Python parses it), declared sizes (total, per member, ratio), overlapping
+entries (this machine's CPython 3.11.7 misses the "quoted overlap" bomb, CVE-2024-0450; the
+check here catches it), sizes larger than the whole zip (gh-151307), absolute paths, `..`,
+control characters, symlinks, device entries and encrypted members. An offending member is
+refused and listed in `Export.refused` with a plain reason; the rest of the export is still
+audited. A problem with the whole container (not a zip, encrypted, damaged, empty) raises
+`UnreadableExport` with one clear sentence. Folders: links and special files are refused,
+never followed.
+
+Reading a member (`Export.open`, `Export.read_head` never raises) can fail when its data is
+damaged or lies about its size. `Export.open` and reading from the stream it returns raise only
+the exceptions in `READ_ERRORS`: `OSError`, `zipfile.BadZipFile`, `zlib.error`, `EOFError` and
+`checks.errors.MemberTooLarge` (anything else from the decompressors is re-raised as
+`zipfile.BadZipFile`), plus `KeyError` from `open` for a name that is not a member. Readers
+catch `READ_ERRORS` and turn them into `ctx.skip(...)`.
 """
 
 from __future__ import annotations
@@ -20,6 +32,7 @@ import os
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -32,6 +45,10 @@ from checks.records import Skipped
 
 GiB = 1024**3
 MiB = 1024**2
+
+READ_ERRORS: tuple[type[BaseException], ...] = (OSError, zipfile.BadZipFile, zlib.error, EOFError, MemberTooLarge)
+"""What opening or reading a member may raise (besides KeyError for an unknown name)."""
+_HEAD_ERRORS: tuple[type[BaseException], ...] = (*READ_ERRORS, KeyError)
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,8 @@ class Limits:
     # Large members compressing better than this are suspicious (Apache POI uses 100:1).
     suspicious_ratio: float = 200.0
     suspicious_min_size: int = 100 * MiB
+    # The zip's central directory is read into memory by Python; 500k real entries take ~60 MB.
+    max_directory_bytes: int = 256 * MiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -53,16 +72,42 @@ DEFAULT_LIMITS = Limits()
 # Top-level folder names that belong to a platform's own layout: never stripped as wrappers.
 _CONTENT_DIRS = frozenset(
     {
-        "data", "takeout", "json", "html", "memories", "chat_media", "activities", "media",
-        "content", "your_instagram_activity", "your_facebook_activity", "personal_information",
-        "connections", "logged_information", "security_and_login_information", "posts",
-        "profile_information", "photos_and_videos", "location", "location history",
-        "semantic location history", "assets",
+        # X
+        "data", "assets",
+        # Google
+        "takeout",
+        # Snapchat
+        "json", "html", "memories", "chat_media",
+        # Strava, Instagram, Mastodon
+        "activities", "media", "media_attachments", "content", "messages",
+        # Meta
+        "your_instagram_activity", "your_facebook_activity", "your_activity_across_facebook",
+        "personal_information", "connections", "logged_information", "security_and_login_information",
+        "posts", "profile_information", "photos_and_videos", "account_information", "followers_and_following",
+        "comments_and_reactions", "friends_and_followers", "apps_and_websites_off_of_facebook",
+        "ads_information", "preferences", "location", "login_and_account_creation", "information_about_you",
+        # LinkedIn
+        "jobs", "articles", "verifications",
+        # Google location
+        "location history", "location history (timeline)", "semantic location history",
     }
 )
 
+# Operating-system clutter that zips made on a Mac or Windows carry; never part of an export.
+_CLUTTER_DIRS = frozenset({"__macosx"})
+_CLUTTER_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+
+MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".dng", ".gif",
+                  ".mp4", ".mov", ".m4v", ".3gp")
+
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _LOCAL_SIG = b"PK\x03\x04"
+_EOCD = struct.Struct("<4sHHHHIIH")
+_EOCD_SIG = b"PK\x05\x06"
+_ZIP64_LOCATOR = struct.Struct("<4sIQI")
+_ZIP64_LOCATOR_SIG = b"PK\x06\x07"
+_ZIP64_EOCD = struct.Struct("<4sQHHIIQQQQ")
+_ZIP64_EOCD_SIG = b"PK\x06\x06"
 
 
 @dataclass(frozen=True)
@@ -75,6 +120,17 @@ class Member:
     part: int = 0  # which zip part (multi-part exports) or 0
 
 
+def display_name(name: str) -> str:
+    """A member name safe to show: control characters and undecodable bytes become '?'."""
+    out = []
+    for ch in name:
+        if ch == "\ufffd" or 0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) == "Cc":
+            out.append("?")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class Export:
     """A read-only view of one export's members. Use `open_export` to make one."""
 
@@ -85,6 +141,9 @@ class Export:
         self.refused: list[Skipped] = []
         self._members: dict[str, Member] = {}
         self._lower: dict[str, str] = {}
+        self._by_base: dict[str, list[str]] = {}
+        self._index: dict[str, int] = {}
+        self._joined: str | None = None
         self.size_bytes = 0
 
     # -- members -----------------------------------------------------------------------
@@ -93,6 +152,9 @@ class Export:
 
     def names(self) -> list[str]:
         return list(self._members)
+
+    def __len__(self) -> int:
+        return len(self._members)
 
     def __contains__(self, name: str) -> bool:
         return name in self._members or name.lower() in self._lower
@@ -104,29 +166,38 @@ class Export:
         return self._members.get(real) if real else None
 
     def find(self, *suffixes: str) -> list[Member]:
-        """Members whose path ends with one of `suffixes` (case-insensitive, at a `/`)."""
-        wanted = [s.lower().lstrip("/") for s in suffixes]
-        out = []
-        for low, real in self._lower.items():
-            for s in wanted:
-                if low == s or low.endswith("/" + s):
-                    out.append(self._members[real])
-                    break
-        return out
+        """Members whose path ends with one of `suffixes` (case-insensitive, at a `/`), in member order."""
+        found: set[str] = set()
+        for suffix in suffixes:
+            wanted = suffix.lower().lstrip("/")
+            base = wanted.rsplit("/", 1)[-1]
+            for low in self._by_base.get(base, ()):
+                if low == wanted or low.endswith("/" + wanted):
+                    found.add(self._lower[low])
+        return sorted((self._members[n] for n in found), key=lambda m: self._index[m.name])
+
+    def any_name(self, pattern: str) -> bool:
+        """Whether some member name matches the regular expression (case-insensitive, `^`/`$` per name).
+
+        Names are searched as one newline-joined text, so use `[^/\\n]` rather than `[^/]`.
+        """
+        if self._joined is None:
+            self._joined = "\n".join(self._members)
+        return re.search(pattern, self._joined, re.I | re.M) is not None
 
     def open(self, name: str) -> IO[bytes]:
-        """A stream of the member's bytes. Raises KeyError for an unknown member."""
+        """A stream of the member's bytes. Raises KeyError for an unknown member, else only READ_ERRORS."""
         member = self.member(name)
         if member is None:
             raise KeyError(name)
         return self._open(member)
 
     def read_head(self, name: str, size: int = 4096) -> bytes:
-        """The first `size` bytes of a member (for recognition by first bytes)."""
+        """The first `size` bytes of a member (for recognition by first bytes); b"" when unreadable."""
         try:
             with self.open(name) as stream:
                 return stream.read(size)
-        except (OSError, zipfile.BadZipFile, zlib.error, MemberTooLarge, EOFError, KeyError):
+        except _HEAD_ERRORS:
             return b""
 
     def _open(self, member: Member) -> IO[bytes]:
@@ -142,50 +213,77 @@ class Export:
         self.close()
 
     # -- building ------------------------------------------------------------------------
-    def _add(self, member: Member) -> None:
+    def _add(self, member: Member) -> bool:
         if member.name in self._members:
-            return  # multi-part exports: the first part's copy wins
+            return False  # multi-part exports: the first part's copy wins
+        low = member.name.lower()
+        if low in self._lower:
+            return False  # two names differing only in case: keep the first
+        self._joined = None
+        self._index[member.name] = len(self._members)
         self._members[member.name] = member
-        self._lower.setdefault(member.name.lower(), member.name)
+        self._lower[low] = member.name
+        self._by_base.setdefault(low.rsplit("/", 1)[-1], []).append(low)
+        return True
 
     def _refuse(self, name: str, reason: str) -> None:
-        self.refused.append(Skipped(file=name, reason=reason))
-
-    def _rename_all(self, strip: str) -> None:
-        if not strip:
-            return
-        members = list(self._members.values())
-        self._members.clear()
-        self._lower.clear()
-        for m in members:
-            self._add(Member(m.name[len(strip):], m.size, m.compressed_size, m.part))
+        self.refused.append(Skipped(file=display_name(name), reason=reason))
 
 
 class _BoundedStream(io.RawIOBase):
-    """Wraps a member stream; refuses to deliver more than the declared size."""
+    """Wraps a member stream: delivers at most the declared size, and turns any decoder
+    failure into one of READ_ERRORS."""
 
     def __init__(self, inner: IO[bytes], limit: int, name: str) -> None:
         self._inner = inner
-        self._left = limit
+        self._limit = limit
+        self._pos = 0
         self._name = name
 
     def readable(self) -> bool:
         return True
 
+    def seekable(self) -> bool:
+        try:
+            return bool(self._inner.seekable())
+        except Exception:
+            return False
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        try:
+            self._pos = self._inner.seek(offset, whence)
+        except READ_ERRORS:
+            raise
+        except io.UnsupportedOperation:
+            raise
+        except Exception as exc:
+            raise zipfile.BadZipFile(f"{display_name(self._name)} is damaged ({type(exc).__name__})") from None
+        return self._pos
+
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        view = memoryview(buffer)
-        data = self._inner.read(len(view))
+        view = memoryview(buffer).cast("B")
+        try:
+            data = self._inner.read(len(view))
+        except READ_ERRORS:
+            raise
+        except Exception as exc:  # lzma.LZMAError, ValueError from bz2, RuntimeError...
+            raise zipfile.BadZipFile(f"{display_name(self._name)} is damaged ({type(exc).__name__})") from None
         if not data:
             return 0
-        self._left -= len(data)
-        if self._left < 0:
-            raise MemberTooLarge(f"{self._name} is larger than it claims to be")
+        self._pos += len(data)
+        if self._pos > self._limit:
+            raise MemberTooLarge(f"{display_name(self._name)} is larger than it claims to be")
         view[: len(data)] = data
         return len(data)
 
     def close(self) -> None:
         try:
             self._inner.close()
+        except Exception:
+            pass
         finally:
             super().close()
 
@@ -199,66 +297,109 @@ def check_member_name(raw: str) -> str | None:
     name = raw.replace("\\", "/")
     if "\x00" in name:
         return "its name contains a NUL character"
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        return "its name contains control characters"
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
+        return "its name is not valid text"
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("//"):
         return "it has an absolute path"
     if any(part == ".." for part in name.split("/")):
         return "its path tries to leave the export (..)"
     return None
 
 
-def _common_wrapper(names: Sequence[str]) -> str:
-    """The wrapper folder prefix ('wrapper/' or 'a/b/') that every name shares, or ''."""
+def _normalise(name: str) -> str:
+    """`a//./b` -> `a/b`: zip names as one canonical relative path."""
+    return "/".join(p for p in name.replace("\\", "/").split("/") if p not in ("", "."))
+
+
+def _is_clutter(name: str) -> bool:
+    parts = name.lower().split("/")
+    return parts[0] in _CLUTTER_DIRS or parts[-1] in _CLUTTER_FILES or parts[-1].startswith("._")
+
+
+def _common_wrapper(names: Sequence[str], max_depth: int = 3, media_wrapper: bool = True) -> str:
+    """The wrapper folder prefix ('wrapper/' or 'a/b/') that every name shares, or ''.
+
+    A platform's own top folder (`data/` of an X archive, `Takeout/`) is never a wrapper, and a
+    folder holding only photos and videos keeps its layout (a photo's path stays meaningful):
+    for zips (`media_wrapper`) one wrapper around photos is stripped, for folders none.
+    """
     prefix = ""
     current = list(names)
-    while current:
+    for _ in range(max_depth):
+        if not current:
+            break
         firsts = {n.split("/", 1)[0] for n in current}
         if len(firsts) != 1 or any("/" not in n for n in current):
             break
         top = firsts.pop()
         if top.lower() in _CONTENT_DIRS:
             break
+        rest = [n.split("/", 1)[1] for n in current]
+        if all(r.lower().endswith(MEDIA_SUFFIXES) for r in rest) and (prefix or not media_wrapper):
+            break
         prefix += top + "/"
-        current = [n.split("/", 1)[1] for n in current]
+        current = rest
     return prefix
 
 
 class ZipExport(Export):
-    """One zip, or several zip parts of one export given together."""
+    """One zip, or several zip parts of one export given together.
+
+    A part that cannot be opened is listed in `refused` and the other parts are read; only when
+    no part opens is `UnreadableExport` raised (with the first part's reason).
+    """
 
     def __init__(self, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> None:
         first = paths[0]
         super().__init__(first, "zip" if len(paths) == 1 else "zip-parts",
                          first.name if len(paths) == 1 else f"{first.name} (+{len(paths) - 1} parts)")
         self.limits = limits
-        self._zips: list[zipfile.ZipFile] = []
+        self._zips: list[zipfile.ZipFile | None] = []
         self._infos: dict[str, tuple[int, zipfile.ZipInfo]] = {}
         names_by_part: list[list[tuple[str, zipfile.ZipInfo]]] = []
-        total = 0
+        errors: list[UnreadableExport] = []
         try:
             for index, path in enumerate(paths):
-                zf = _open_zip(path)
+                try:
+                    zf = _open_zip(path, limits)
+                    accepted = self._screen(zf, path, index)
+                except UnreadableExport as exc:
+                    if len(paths) == 1:
+                        raise
+                    errors.append(exc)
+                    self._zips.append(None)
+                    names_by_part.append([])
+                    self.refused.append(Skipped(file=path.name, reason=f"this part was not read: {exc.reason}"))
+                    continue
                 self._zips.append(zf)
                 self.size_bytes += path.stat().st_size
-                accepted = self._screen(zf, path, index)
                 names_by_part.append(accepted)
-                total += sum(info.file_size for _, info in accepted)
         except BaseException:
             self.close()
             raise
-        if total > limits.max_total_size:
+        if errors and len(errors) == len(paths):
             self.close()
-            raise UnreadableExport(
-                str(first), "it would unpack to more than "
-                f"{limits.max_total_size // GiB} GB, which no real export does (a zip bomb?)")
+            raise errors[0]
         all_names = [n for part in names_by_part for n, _ in part]
+        if not all_names and not self.refused:
+            self.close()
+            raise UnreadableExport(str(first), "the zip holds no files")
         strip = _common_wrapper(all_names)
+        total = 0
         for index, part in enumerate(names_by_part):
             for name, info in part:
                 short = name[len(strip):]
                 if short in self._infos:
                     continue
-                self._infos[short] = (index, info)
-                self._add(Member(short, info.file_size, info.compress_size, index))
+                if total + info.file_size > limits.max_total_size:
+                    self._refuse(short, f"skipped: the export would unpack to more than "
+                                        f"{limits.max_total_size // GiB} GB, which no real export does")
+                    continue
+                if self._add(Member(short, info.file_size, info.compress_size, index)):
+                    self._infos[short] = (index, info)
+                    total += info.file_size
 
     def _screen(self, zf: zipfile.ZipFile, path: Path, part: int) -> list[tuple[str, zipfile.ZipInfo]]:
         limits = self.limits
@@ -275,28 +416,37 @@ class ZipExport(Export):
                 "or unzip it yourself and give Offduty the folder")
         accepted: list[tuple[str, zipfile.ZipInfo]] = []
         for info in files:
-            name = info.filename.replace("\\", "/")
-            unsafe = check_member_name(info.filename)
+            raw = info.filename
+            name = _normalise(raw)
+            if _is_clutter(name):
+                continue
+            unsafe = check_member_name(raw)
             mode = (info.external_attr >> 16) & 0xFFFF
+            kind = stat.S_IFMT(mode)
+            ratio = info.file_size / info.compress_size if info.compress_size else 0.0
             if unsafe:
-                self._refuse(name, f"refused: {unsafe}")
+                self._refuse(raw, f"refused: {unsafe}")
+            elif not name:
+                self._refuse(raw, "refused: it has no name")
             elif info.create_system == 3 and stat.S_ISLNK(mode):
                 self._refuse(name, "refused: it is a symbolic link")
-            elif info.create_system == 3 and mode and (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                                                      or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+            elif info.create_system == 3 and kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
                 self._refuse(name, "refused: it is a device or special file")
             elif info.flag_bits & 0x1:
                 self._refuse(name, "skipped: it is password-protected")
-            elif info.filename in overlapping:
+            elif id(info) in overlapping:
                 self._refuse(name, "refused: its data overlaps another entry (a zip bomb)")
             elif info.compress_size > archive_size:
                 self._refuse(name, "refused: it claims to be larger than the whole zip (damaged or hostile)")
+            elif info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+                self._refuse(name, "refused: its sizes do not agree (damaged or hostile)")
+            elif info.file_size and not info.compress_size:
+                self._refuse(name, "refused: its sizes do not agree (damaged or hostile)")
             elif info.file_size > limits.max_member_size:
                 self._refuse(name, f"skipped: it would unpack to {info.file_size / GiB:.1f} GB, over the limit")
-            elif info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
+            elif ratio > limits.max_ratio:
                 self._refuse(name, "refused: it compresses more than any real file can (a zip bomb)")
-            elif (info.file_size > limits.suspicious_min_size and info.compress_size
-                  and info.file_size / info.compress_size > limits.suspicious_ratio):
+            elif info.file_size > limits.suspicious_min_size and ratio > limits.suspicious_ratio:
                 self._refuse(name, "refused: it compresses suspiciously well for its size (a zip bomb?)")
             elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED,
                                             zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
@@ -307,22 +457,88 @@ class ZipExport(Export):
 
     def _open(self, member: Member) -> IO[bytes]:
         part, info = self._infos[member.name]
-        return _bounded(self._zips[part].open(info), info.file_size, member.name)
+        zf = self._zips[part]
+        if zf is None:
+            raise OSError("the zip is closed")
+        try:
+            inner = zf.open(info)
+        except READ_ERRORS:
+            raise
+        except Exception as exc:  # RuntimeError (encrypted), NotImplementedError, ValueError (closed)
+            raise zipfile.BadZipFile(f"{display_name(member.name)} cannot be opened ({type(exc).__name__})") from None
+        return _bounded(inner, info.file_size, member.name)
 
     def close(self) -> None:
         for zf in self._zips:
-            zf.close()
+            if zf is not None:
+                zf.close()
         self._zips.clear()
 
 
-def _open_zip(path: Path) -> zipfile.ZipFile:
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG photo"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a .gz/.tgz archive"),
+    (b"BZh", "a .bz2/.tbz archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\xfd7zXZ", "an .xz archive"),
+)
+
+
+def _what_is(head: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
+def _precheck_directory(path: Path, limits: Limits) -> None:
+    """Refuse a zip whose directory claims more entries or bytes than a real export has,
+    before Python reads that directory into memory. Silent when the end record is not found
+    (zipfile then reports the zip as damaged)."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(4)
+            fh.seek(0, io.SEEK_END)
+            size = fh.tell()
+            tail_len = min(size, _EOCD.size + 65535)
+            fh.seek(size - tail_len)
+            tail = fh.read(tail_len)
+            at = tail.rfind(_EOCD_SIG)
+            if at < 0 or len(tail) - at < _EOCD.size:
+                return
+            _sig, _disk, _cd_disk, _n_disk, count, cd_size, _cd_off, _comment = _EOCD.unpack_from(tail, at)
+            loc_at = at - _ZIP64_LOCATOR.size
+            if loc_at >= 0 and tail[loc_at:loc_at + 4] == _ZIP64_LOCATOR_SIG:
+                _s, _d, z64_off, _t = _ZIP64_LOCATOR.unpack_from(tail, loc_at)
+                if 0 <= z64_off < size:
+                    fh.seek(z64_off)
+                    raw = fh.read(_ZIP64_EOCD.size)
+                    if len(raw) == _ZIP64_EOCD.size and raw[:4] == _ZIP64_EOCD_SIG:
+                        fields = _ZIP64_EOCD.unpack(raw)
+                        count, cd_size = fields[7], fields[8]
+    except (OSError, struct.error):
+        return
+    if count > limits.max_members:
+        raise UnreadableExport(
+            str(path), f"it claims to hold {count:,} files, more than the {limits.max_members:,} a real export has")
+    if cd_size > limits.max_directory_bytes:
+        raise UnreadableExport(str(path), "its list of files is far larger than any real export's (damaged or hostile)")
+
+
+def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except IsADirectoryError:
+        raise UnreadableExport(str(path), "it is a folder, not a zip part; give zip parts together, "
+                                          "or the folder on its own") from None
     except OSError as exc:
         raise UnreadableExport(str(path), f"it cannot be opened ({exc.strerror or exc})") from None
     if not head:
         raise UnreadableExport(str(path), "the file is empty")
+    _precheck_directory(path, limits)
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -330,33 +546,54 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
             raise UnreadableExport(
                 str(path), "the zip is damaged or incomplete (was the download interrupted?); "
                 "download the export again") from None
+        what = _what_is(head)
+        if what and "archive" in what:
+            raise UnreadableExport(
+                str(path), f"it is {what}, not a zip; Offduty reads .zip exports: request the export as .zip, "
+                "or unpack it yourself and give Offduty the folder") from None
+        if what:
+            raise UnreadableExport(str(path), f"it is {what}, not a zip or an export Offduty knows") from None
         raise UnreadableExport(str(path), "it is not a zip file or an export Offduty knows") from None
-    except (OSError, ValueError, EOFError) as exc:
-        raise UnreadableExport(str(path), f"the zip cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise UnreadableExport(str(path), "the zip's list of file names is damaged (names are not valid text); "
+                                          "download the export again") from None
+    except OSError as exc:
+        raise UnreadableExport(str(path), f"the zip cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except Exception as exc:  # hostile directories make zipfile raise ValueError, struct.error, ...
+        raise UnreadableExport(
+            str(path), f"the zip is damaged and cannot be read ({type(exc).__name__}); download the export again"
+        ) from None
 
 
-def _overlapping_entries(zf: zipfile.ZipFile, path: Path, infos: list[zipfile.ZipInfo]) -> set[str]:
-    """Names of entries whose local data runs into the next entry or the central directory."""
-    bad: set[str] = set()
+def _overlapping_entries(zf: zipfile.ZipFile, path: Path, infos: list[zipfile.ZipInfo]) -> set[int]:
+    """ids of the ZipInfos whose local data runs into the next entry or the central directory,
+    share a local header with another entry, or have no local header where they claim."""
+    bad: set[int] = set()
     ordered = sorted(infos, key=lambda i: i.header_offset)
-    end_of_data = getattr(zf, "start_dir", None) or path.stat().st_size
+    start_dir = getattr(zf, "start_dir", None)
+    file_size = path.stat().st_size
+    end_of_data = start_dir if isinstance(start_dir, int) and 0 < start_dir <= file_size else file_size
     try:
         with path.open("rb") as fh:
             for index, info in enumerate(ordered):
+                nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+                if nxt is not None and nxt.header_offset == info.header_offset:
+                    bad.add(id(info))
+                    bad.add(id(nxt))
+                if info.header_offset < 0 or info.header_offset >= end_of_data:
+                    bad.add(id(info))
+                    continue
                 fh.seek(info.header_offset)
                 raw = fh.read(_LOCAL_HEADER.size)
                 if len(raw) < _LOCAL_HEADER.size or raw[:4] != _LOCAL_SIG:
-                    bad.add(info.filename)
+                    bad.add(id(info))
                     continue
                 fields = _LOCAL_HEADER.unpack(raw)
                 name_len, extra_len = fields[9], fields[10]
                 data_end = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
-                limit = ordered[index + 1].header_offset if index + 1 < len(ordered) else end_of_data
+                limit = nxt.header_offset if nxt is not None else end_of_data
                 if data_end > limit:
-                    bad.add(info.filename)
-                if index + 1 < len(ordered) and ordered[index + 1].header_offset == info.header_offset:
-                    bad.add(info.filename)
-                    bad.add(ordered[index + 1].filename)
+                    bad.add(id(info))
     except OSError:
         pass
     return bad
@@ -375,41 +612,60 @@ class FolderExport(Export):
             if len(found) > limits.max_members:
                 raise UnreadableExport(
                     str(path), f"the folder holds more than {limits.max_members:,} files, more than a real export has")
-        strip = _common_wrapper([n for n, _ in found])
-        for name, size in found:
-            self._add(Member(name[len(strip):], size))
-            self.size_bytes += size
+        if not found and not self.refused:
+            raise UnreadableExport(str(path), "the folder is empty")
+        strip = _common_wrapper([n for n, _ in found], media_wrapper=False)
         self._strip = strip
+        for name, size in found:
+            if self._add(Member(name[len(strip):], size)):
+                self.size_bytes += size
 
     def _walk(self, root: Path) -> Iterator[tuple[str, int]]:
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        def unreadable(err: OSError) -> None:
+            where = os.path.relpath(err.filename, root) if err.filename else "?"
+            self._refuse(where.replace(os.sep, "/"), "skipped: this folder cannot be read (permission denied?)")
+
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
             rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir + "/"
             for d in list(dirnames):
                 if os.path.islink(os.path.join(dirpath, d)):
                     self._refuse(rel_dir + d, "refused: it is a symbolic link")
                     dirnames.remove(d)
+                elif not rel_dir and d.lower() in _CLUTTER_DIRS:
+                    dirnames.remove(d)
             dirnames.sort()
             for f in sorted(filenames):
+                name = rel_dir + f
+                if _is_clutter(name):
+                    continue
                 full = os.path.join(dirpath, f)
                 try:
                     st = os.lstat(full)
                 except OSError:
-                    self._refuse(rel_dir + f, "skipped: it cannot be read")
+                    self._refuse(name, "skipped: it cannot be read")
                     continue
-                if stat.S_ISLNK(st.st_mode):
-                    self._refuse(rel_dir + f, "refused: it is a symbolic link")
+                unsafe = check_member_name(name)
+                if unsafe:
+                    self._refuse(name, f"skipped: {unsafe}")
+                elif stat.S_ISLNK(st.st_mode):
+                    self._refuse(name, "refused: it is a symbolic link")
                 elif not stat.S_ISREG(st.st_mode):
-                    self._refuse(rel_dir + f, "refused: it is a device or special file")
+                    self._refuse(name, "refused: it is a device or special file")
                 else:
-                    yield rel_dir + f, st.st_size
+                    yield name, st.st_size
 
     def _open(self, member: Member) -> IO[bytes]:
         full = self._root / PurePosixPath(self._strip + member.name)
-        st = os.lstat(full)
-        if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
-            raise OSError(f"{member.name} is no longer a regular file")
-        return full.open("rb")
+        # O_NOFOLLOW: a file swapped for a link after the listing is not followed.
+        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{display_name(member.name)} is no longer a regular file")
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
 
 
 class FileExport(Export):
@@ -419,10 +675,14 @@ class FileExport(Export):
         super().__init__(path, "file")
         st = path.stat()
         self.size_bytes = st.st_size
-        self._add(Member(path.name, st.st_size))
+        self._add(Member(display_name(path.name), st.st_size))
 
     def _open(self, member: Member) -> IO[bytes]:
         return self.path.open("rb")
+
+
+def _looks_like_zip(head: bytes) -> bool:
+    return head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"))
 
 
 def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Export:
@@ -432,6 +692,7 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
     """
     if not paths:
         raise ValueError("no path given")
+    paths = [Path(p) for p in paths]
     first = paths[0]
     for p in paths:
         if not os.path.lexists(p):
@@ -440,28 +701,41 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
             raise UnreadableExport(str(p), "it is a broken link")
     if len(paths) > 1:
         return ZipExport(paths, limits)
-    if first.is_dir():
-        return FolderExport(first, limits)
-    if not first.is_file():
-        raise UnreadableExport(str(first), "it is not a regular file or folder")
-    if first.stat().st_size == 0:
-        raise UnreadableExport(str(first), "the file is empty")
-    with first.open("rb") as fh:
-        head = fh.read(4)
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06") or first.suffix.lower() == ".zip":
+    try:
+        if first.is_dir():
+            return FolderExport(first, limits)
+        if not first.is_file():
+            raise UnreadableExport(str(first), "it is not a regular file or folder")
+        if first.stat().st_size == 0:
+            raise UnreadableExport(str(first), "the file is empty")
+        with first.open("rb") as fh:
+            head = fh.read(8)
+    except PermissionError:
+        raise UnreadableExport(str(first), "Offduty is not allowed to read it (permission denied)") from None
+    except OSError as exc:
+        raise UnreadableExport(str(first), f"it cannot be opened ({exc.strerror or type(exc).__name__})") from None
+    suffix = first.suffix.lower()
+    if _looks_like_zip(head) or suffix == ".zip":
         return ZipExport([first], limits)
+    if suffix in (".tgz", ".tbz", ".gz", ".bz2", ".tar", ".7z", ".rar") or (
+            _what_is(head) or "").endswith("archive"):
+        what = _what_is(head) or f"a {suffix} archive"
+        raise UnreadableExport(
+            str(first), f"it is {what}; Offduty reads .zip exports: request the export as .zip, "
+            "or unpack it yourself and give Offduty the folder")
     return FileExport(first)
 
 
 _PART_PATTERNS = (
-    # takeout-20240101T000000Z-001.zip, takeout-...Z-3-001.zip
+    # takeout-20240101T000000Z-001.zip, takeout-20240101T000000Z-3-001.zip
     re.compile(r"^(takeout-\d{8}T\d{6}Z)(?:-\d+)?-\d{3}\.(?:zip|tgz|tbz)$", re.I),
     # mydata~1700000000000.zip, mydata~1700000000000-2.zip
     re.compile(r"^(mydata~\d+)(?:-\d+)?\.zip$", re.I),
     # instagram_part_1.zip, facebook_part_2.zip
     re.compile(r"^(.+?)_part_\d+\.zip$", re.I),
-    # facebook-user-2026-3-11-Hl65Zstp.zip with a part suffix: ...-Hl65Zstp-2.zip
-    re.compile(r"^((?:facebook|instagram|meta)-.+-\d{4}-\d{1,2}-\d{1,2}-[A-Za-z0-9]+)(?:-\d+)?\.zip$", re.I),
+    # Meta: facebook-user-2026-3-11-Hl65Zstp.zip + facebook-user-2026-3-11-Qw3rTy12.zip (the last
+    # dash-separated word differs between parts), instagram-user-2026-03-11-<rand>.zip
+    re.compile(r"^((?:facebook|instagram|meta)-.+-\d{4}-\d{1,2}-\d{1,2})-[A-Za-z0-9]+\.zip$", re.I),
 )
 
 
@@ -475,10 +749,21 @@ def export_id(path: Path) -> str | None:
 
 
 def group_parts(paths: Sequence[Path]) -> list[list[Path]]:
-    """Group paths given together: zip parts of one export become one group, in order given."""
+    """Group paths given together: zip parts of one export become one group, in the order first given.
+
+    The same path given twice counts once.
+    """
     groups: list[list[Path]] = []
     by_id: dict[str, list[Path]] = {}
+    seen: set[str] = set()
     for path in paths:
+        try:
+            key = str(Path(path).resolve())
+        except (OSError, RuntimeError):
+            key = str(path)
+        if key in seen:
+            continue
+        seen.add(key)
         ident = export_id(path) if path.is_file() else None
         if ident is None:
             groups.append([path])
@@ -488,5 +773,11 @@ def group_parts(paths: Sequence[Path]) -> list[list[Path]]:
             by_id[ident] = [path]
             groups.append(by_id[ident])
     for group in groups:
-        group.sort(key=lambda p: p.name.lower())
+        group.sort(key=lambda p: _part_order(p.name))
     return groups
+
+
+def _part_order(name: str) -> tuple[str | int, ...]:
+    """Natural sort key on the name without extension: `mydata~1` < `mydata~1-2` < `mydata~1-10`."""
+    stem = name.lower().rsplit(".", 1)[0]
+    return tuple(int(t) if i % 2 else t for i, t in enumerate(re.split(r"(\d+)", stem)))
