@@ -9,6 +9,7 @@ keeping the records already read. The `as_*` accessors read untrusted shapes wit
 
 from __future__ import annotations
 
+import csv
 import logging
 import math
 import re
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 READ_ERRORS: tuple[type[BaseException], ...] = (
     OSError, zipfile.BadZipFile, zlib.error, EOFError, MemberTooLarge, ijson.JSONError,
     UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-    RecursionError, OverflowError,
+    RecursionError, OverflowError, csv.Error,
 )
 
 # Subtrees deeper than this are not built (hostile nesting); real exports stay under 20.

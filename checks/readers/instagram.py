@@ -1,0 +1,459 @@
+"""Reader for Instagram "Download your information" exports in JSON, 2021 to 2025 layouts.
+
+Reads personal information (`string_map_data` with localised labels: known labels in several
+languages, otherwise matched by the value's shape and position; the 1919-01-01 placeholder birth
+date is ignored; "Private Account" becomes a SETTING), privacy-change history, profile changes
+(old phones and emails leak there), autofill (a home address can live in `ig_autofill_data`),
+account based in / profile based in / locations of interest / last known location, posts,
+stories, reels, archived posts, IGTV and profile photos (captions, `exif_data` GPS, device), and
+the person's comments. Layouts: `account_information/` + `content/` (2021), `personal_information/`
++ `content/` or `your_instagram_activity/content/` (2022–2024), `your_instagram_activity/media/`
+(2025+). Meta's mojibake is fixed on keys and values; big files are streamed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from checks.pointer import join
+from checks.readers.base import ReadContext, Reader
+from checks.readers.jsonstream import (
+    as_dict,
+    as_list,
+    as_str,
+    details,
+    from_epoch,
+    guarded,
+    parse_pair,
+    stream_records,
+)
+from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, member_for
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
+
+_SKIP_DIRS = re.compile(r"(^|/)(messages|inbox|message_requests|ai_conversations)/")
+_POSTS = re.compile(r"(^|/)(content|media)/posts_\d+\.json$")
+_COMMENTS = re.compile(r"(^|/)comments/(post_comments(_\d+)?|comments|reels_comments)\.json$")
+
+_MEDIA_FILES = {
+    "stories.json": "stories", "reels.json": "reels", "archived_posts.json": "archived",
+    "profile_photos.json": "profile_photos", "igtv_videos.json": "igtv", "other_content.json": "other",
+    "recently_deleted_content.json": "deleted",
+}
+
+
+def _kind_of(name: str) -> str | None:
+    low = name.lower()
+    if _SKIP_DIRS.search(low) or not low.endswith(".json"):
+        return None
+    base = low.rsplit("/", 1)[-1]
+    if base in ("personal_information.json", "instagram_profile_information.json"):
+        return "personal"
+    if base == "account_privacy_changes.json":
+        return "privacy_changes"
+    if base == "profile_changes.json":
+        return "profile_changes"
+    if base == "autofill_information.json" or (base.startswith("autofill") and base.endswith(".json")):
+        return "autofill"
+    if base in ("account_based_in.json", "profile_based_in.json", "locations_of_interest.json",
+                "last_known_location.json"):
+        return "locations"
+    if _POSTS.search(low):
+        return "posts"
+    if base in _MEDIA_FILES and ("content/" in low or "media/" in low):
+        return "media"
+    if _COMMENTS.search(low):
+        return "comments"
+    return None
+
+
+_ORDER = ("personal", "privacy_changes", "profile_changes", "autofill", "locations", "posts", "media",
+          "comments")
+
+
+class InstagramReader(Reader):
+    """Instagram export, JSON format."""
+
+    format = "instagram"
+    platform = Platform.INSTAGRAM
+    title = "Instagram export"
+
+    def read(self, ctx: ReadContext) -> Iterator[Item]:
+        found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
+        found.sort(key=lambda km: (_ORDER.index(km[0]), km[1].name.lower()))
+        total = sum(max(m.size, 1) for _, m in found) or 1
+        done = 0
+        for kind, member in found:
+            ctx.cancel.raise_if_cancelled()
+            ctx.progress(done / total, member.name)
+            parse = _PARSERS[kind]
+            yield from guarded(ctx, member.name, lambda p=parse, n=member.name: p(ctx, n))  # type: ignore[misc]
+            done += max(member.size, 1)
+        ctx.progress(1.0)
+        if not found:
+            ctx.note("No Instagram JSON files Offduty knows were found in this export.")
+
+
+def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
+    with ctx.export.open(name) as stream:
+        for ptr, record in stream_records(stream, keys):
+            ctx.cancel.raise_if_cancelled()
+            yield ptr, record
+
+
+def _item(ctx: ReadContext, name: str, kind: ItemKind, ptr: str, when: datetime | None = None,
+          **fields: Any) -> Item:
+    return Item(platform=Platform.INSTAGRAM, kind=kind, source=ctx.source(name, ptr, when), **fields)
+
+
+def _field(ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
+           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
+    return _item(ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+
+
+# -- personal information -------------------------------------------------------------------
+
+# Localised labels of `string_map_data` (lower case, after the mojibake fix).
+_LABELS: dict[str, ProfileField | str] = {}
+for _field_name, _labels in {
+    ProfileField.EMAIL: ("email", "email address", "indirizzo e-mail", "e-mail", "e-mail-adresse",
+                         "correo electrónico", "adresse e-mail", "e-mailadres", "endereço de e-mail"),
+    ProfileField.PHONE: ("phone number", "numero di telefono", "telefonnummer", "número de teléfono",
+                         "numéro de téléphone", "telefoonnummer", "número de telefone"),
+    ProfileField.USERNAME: ("username", "nome utente", "benutzername", "nombre de usuario",
+                            "nom d’utilisateur", "nom d'utilisateur", "gebruikersnaam", "nome de usuário"),
+    ProfileField.NAME: ("name", "nome", "nombre", "nom", "naam"),
+    ProfileField.BIO: ("bio", "biografia", "biografie", "biografía", "biographie"),
+    ProfileField.GENDER: ("gender", "genere", "geschlecht", "género", "genre", "geslacht", "gênero"),
+    ProfileField.BIRTH_DATE: ("date of birth", "data di nascita", "geburtsdatum", "fecha de nacimiento",
+                              "date de naissance", "geboortedatum", "data de nascimento"),
+    ProfileField.WEBSITE: ("website", "sito web", "sitio web", "site web", "site"),
+    "private_account": ("private account", "account privato", "privates konto", "cuenta privada",
+                        "compte privé", "privéaccount", "conta privada"),
+    "phone_confirmed": ("phone confirmed", "telefono confermato"),
+    "email_confirmed": ("email confirmed",),
+}.items():
+    for _label in _labels:
+        _LABELS[_label] = _field_name
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
+_PHONE = re.compile(r"^\+?[\d ()./-]{7,20}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^(https?://|www\.)", re.I)
+_TRUE = {"true", "vero", "wahr", "verdadero", "vrai", "waar", "verdadeiro", "sì", "si", "yes", "ja", "oui", "sim"}
+_FALSE = {"false", "falso", "falsch", "faux", "onwaar", "no", "nein", "non", "nee", "não"}
+PLACEHOLDER_BIRTH_DATE = "1919-01-01"
+
+
+def _bool(value: str) -> str | None:
+    low = value.strip().lower()
+    return "true" if low in _TRUE else "false" if low in _FALSE else None
+
+
+def _by_shape(value: str, previous: ProfileField | str | None) -> ProfileField | str | None:
+    """The field a value is, judged by shape and by the field before it (labels unknown)."""
+    if _EMAIL.match(value):
+        return ProfileField.EMAIL
+    if _DATE.match(value):
+        return ProfileField.BIRTH_DATE
+    if _URL.match(value):
+        return ProfileField.WEBSITE
+    if _bool(value) is not None:
+        # "Phone Confirmed" follows the phone number; "Private Account" comes last.
+        return "phone_confirmed" if previous == ProfileField.PHONE else "private_account"
+    if _PHONE.match(value) and sum(ch.isdigit() for ch in value) >= 7:
+        return ProfileField.PHONE
+    return None
+
+
+def _read_personal(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "profile_user", "profile_account_insights"):
+        record = as_dict(record)
+        smd = record.get("string_map_data")
+        if smd is None and ptr == "":
+            continue
+        yield from _personal_fields(ctx, name, as_dict(smd), join(ptr, "string_map_data"))
+
+
+def _personal_fields(ctx: ReadContext, name: str, smd: dict[str, Any], base: str) -> Iterator[Item]:
+    previous: ProfileField | str | None = None
+    for raw_key, entry in smd.items():
+        entry = as_dict(entry)
+        label = fix(str(raw_key)).strip()
+        value = fix(as_str(entry.get("value")))
+        fld = _LABELS.get(label.lower())
+        if fld is None and value:
+            fld = _by_shape(value, previous)
+        previous = fld
+        if not value or fld is None or fld in ("phone_confirmed", "email_confirmed"):
+            continue
+        at = join(base, str(raw_key), "value")
+        when = from_epoch(entry.get("timestamp"))
+        if fld == "private_account":
+            flag = _bool(value)
+            if flag is not None:
+                yield _item(ctx, name, ItemKind.SETTING, at, when, text=flag, field=SettingName.PRIVATE_ACCOUNT,
+                            details=details(("label", label)))
+            continue
+        if fld == ProfileField.BIRTH_DATE and value.startswith(PLACEHOLDER_BIRTH_DATE):
+            continue
+        yield _field(ctx, name, fld, value, at, when, details(("label", label)))
+
+
+_PRIVATE_WORDS = {"private", "privato", "privat", "privado", "privada", "privé", "privée", "privé account"}
+_PUBLIC_WORDS = {"public", "pubblico", "öffentlich", "público", "pública", "publique", "openbaar"}
+
+
+def _read_privacy_changes(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "account_history_account_privacy_history"):
+        record = as_dict(record)
+        if not ptr:
+            continue
+        title = fix(as_str(record.get("title"))).lower()
+        flag = "true" if title in _PRIVATE_WORDS else "false" if title in _PUBLIC_WORDS else None
+        if flag is None:
+            continue
+        when = None
+        for entry in as_dict(record.get("string_map_data")).values():
+            when = when or from_epoch(as_dict(entry).get("timestamp"))
+        yield _item(ctx, name, ItemKind.SETTING, join(ptr, "title"), when, text=flag,
+                    field=SettingName.PRIVATE_ACCOUNT, details=(("source", "privacy change history"),))
+
+
+_CHANGED: dict[str, ProfileField] = {
+    "email": ProfileField.EMAIL, "e-mail": ProfileField.EMAIL, "phone": ProfileField.PHONE,
+    "phone number": ProfileField.PHONE, "name": ProfileField.NAME, "username": ProfileField.USERNAME,
+    "bio": ProfileField.BIO, "website": ProfileField.WEBSITE, "gender": ProfileField.GENDER,
+    "date of birth": ProfileField.BIRTH_DATE,
+}
+
+
+def _read_profile_changes(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "profile_profile_change"):
+        record = as_dict(record)
+        if not ptr:
+            continue
+        smd = as_dict(record.get("string_map_data"))
+        entries = list(smd.items())
+        # Known English labels, else position: Changed, Previous Value, New Value, Change Date.
+        by_label = {fix(str(k)).lower(): (str(k), as_dict(v)) for k, v in entries}
+        changed = by_label.get("changed") or (entries[0][0], as_dict(entries[0][1])) if entries else None
+        previous = by_label.get("previous value") or ((entries[1][0], as_dict(entries[1][1]))
+                                                      if len(entries) > 1 else None)
+        new = by_label.get("new value") or ((entries[2][0], as_dict(entries[2][1])) if len(entries) > 2 else None)
+        when = None
+        for _k, v in entries:
+            when = when or from_epoch(as_dict(v).get("timestamp"))
+        what = fix(as_str(changed[1].get("value"))) if changed else ""
+        fld: ProfileField | str = _CHANGED.get(what.lower(), "")
+        for which, pair in (("previous", previous), ("new", new)):
+            if not pair:
+                continue
+            value = fix(as_str(pair[1].get("value")))
+            if not value:
+                continue
+            kind = fld or _by_shape(value, None) or ProfileField.OTHER
+            if kind in ("private_account", "phone_confirmed"):
+                kind = ProfileField.OTHER
+            yield _field(ctx, name, kind, value, join(ptr, "string_map_data", pair[0], "value"), when,
+                         details(("change", which), ("changed", what)))
+
+
+# -- autofill ---------------------------------------------------------------------------------
+
+_AUTOFILL_ADDRESS = ("street_address", "address_line1", "address_line2", "address_line3",
+                     "address_level4", "address_level3", "address_level2", "address_level1", "postal_code",
+                     "country")
+
+
+def _read_autofill(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "ig_autofill_data", "autofill_data"):
+        record = as_dict(record)
+        holders = [(ptr, record)]
+        if "ig_autofill_data" in record:
+            holders = [(join(ptr, "ig_autofill_data"), as_dict(record["ig_autofill_data"]))]
+        for base, data in holders:
+            yield from _autofill_fields(ctx, name, data, base)
+
+
+def _values(data: dict[str, Any], key: str, base: str) -> list[tuple[str, str]]:
+    """(pointer, text) for a key whose value is a string or a list of strings / string maps."""
+    value = data.get(key)
+    if isinstance(value, list):
+        out = []
+        for index, v in enumerate(value):
+            text = fix(as_str(v)) or fix(as_str(as_dict(v).get("value")))
+            if text:
+                out.append((join(base, key, index), text))
+        return out
+    text = fix(as_str(value)) or fix(as_str(as_dict(value).get("value")))
+    return [(join(base, key), text)] if text else []
+
+
+def _autofill_fields(ctx: ReadContext, name: str, data: dict[str, Any], base: str) -> Iterator[Item]:
+    parts = []
+    first_at = ""
+    for key in _AUTOFILL_ADDRESS:
+        for at, text in _values(data, key, base)[:1]:
+            parts.append(text)
+            if key in ("street_address", "address_line1") and not first_at:
+                first_at = at
+    if first_at:
+        yield _field(ctx, name, ProfileField.ADDRESS, ", ".join(dict.fromkeys(parts)), first_at, None,
+                     details(("source", "autofill")))
+    for key, fld in (("postal_code", ProfileField.POSTCODE), ("address_level2", ProfileField.CITY),
+                     ("tel", ProfileField.PHONE), ("email", ProfileField.EMAIL)):
+        for at, text in _values(data, key, base):
+            yield _field(ctx, name, fld, text, at, None, details(("source", "autofill")))
+    given = _values(data, "given_name", base)
+    family = _values(data, "family_name", base)
+    if given or family:
+        full = " ".join(x[0][1] for x in (given, family) if x)
+        yield _field(ctx, name, ProfileField.NAME, full, (given or family)[0][0], None,
+                     details(("source", "autofill")))
+
+
+# -- location inferences ----------------------------------------------------------------------
+
+def _read_locations(ctx: ReadContext, name: str) -> Iterator[Item]:
+    base_name = name.lower().rsplit("/", 1)[-1]
+    source = base_name.removesuffix(".json").replace("_", " ")
+    for ptr, record in _records(ctx, name, "inferred_data_primary_location", "inferred_data_profile_based_in",
+                                "label_values", "last_known_location"):
+        record = as_dict(record)
+        if not record:
+            continue
+        smd = as_dict(record.get("string_map_data"))
+        for raw_key, entry in smd.items():
+            value = fix(as_str(as_dict(entry).get("value")))
+            if not value:
+                continue
+            at = join(ptr, "string_map_data", str(raw_key), "value")
+            when = from_epoch(as_dict(entry).get("timestamp"))
+            point = parse_pair(value)
+            if point:
+                yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point,
+                            details=details(("source", source), ("label", fix(str(raw_key)))))
+            else:
+                fld = "location_of_interest" if "interest" in source else ProfileField.CITY
+                yield _field(ctx, name, fld, value, at, when,
+                             details(("source", source), ("label", fix(str(raw_key)))))
+        # locations_of_interest: {"label": ..., "vec": [{"value": place}]} (streamed from label_values)
+        if "label" in record or "vec" in record:
+            for index, sub in enumerate(as_list(record.get("vec"))):
+                value = fix(as_str(as_dict(sub).get("value")))
+                if value:
+                    yield _field(ctx, name, "location_of_interest", value, join(ptr, "vec", index, "value"), None,
+                                 details(("source", source), ("label", fix(as_str(record.get("label"))))))
+        for at, label, entry in label_entries(record.get("label_values"), join(ptr, "label_values")):
+            for index, sub in enumerate(as_list(entry.get("vec"))):
+                value = fix(as_str(as_dict(sub).get("value")))
+                if value:
+                    yield _field(ctx, name, "location_of_interest", value, join(at, "vec", index, "value"), None,
+                                 details(("source", source), ("label", fix(label))))
+
+
+# -- posts, stories, reels --------------------------------------------------------------------
+
+def _media_item(ctx: ReadContext, name: str, media: dict[str, Any], ptr: str, when: datetime | None,
+                caption_shown: str, extra: tuple[tuple[str, str], ...] = ()) -> Item | None:
+    facts = MediaFacts(fix_tree(media), ptr)
+    if not facts.uri and not facts.location:
+        return None
+    text = facts.text if facts.text != caption_shown else ""
+    return _item(ctx, name, ItemKind.VIDEO if facts.video else ItemKind.PHOTO, facts.pointer,
+                 facts.time or when, text=text, location=facts.location,
+                 media=member_for(ctx.export, facts.uri), details=tuple(facts.facts) + extra)
+
+
+def _post_items(ctx: ReadContext, name: str, post: dict[str, Any], ptr: str, kind: str) -> Iterator[Item]:
+    when = from_epoch(post.get("creation_timestamp"))
+    caption = fix(as_str(post.get("title")))
+    caption_at = join(ptr, "title")
+    medias = as_list(post.get("media"))
+    if not caption and medias:
+        first = as_dict(medias[0])
+        caption = fix(as_str(first.get("title")))
+        caption_at = join(ptr, "media", 0, "title")
+        when = when or from_epoch(first.get("creation_timestamp"))
+    extra = (("kind", kind),) if kind != "post" else ()
+    if caption:
+        yield _item(ctx, name, ItemKind.POST, caption_at, when, text=caption, details=extra)
+    for index, media in enumerate(medias):
+        item = _media_item(ctx, name, as_dict(media), join(ptr, "media", index), when, caption, extra)
+        if item:
+            yield item
+
+
+def _read_posts(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "ig_posts"):
+        record = as_dict(record)
+        if ptr and record:
+            yield from _post_items(ctx, name, record, ptr, "post")
+
+
+def _read_media(ctx: ReadContext, name: str) -> Iterator[Item]:
+    kind = _MEDIA_FILES.get(name.lower().rsplit("/", 1)[-1], "other")
+    keys = ("ig_stories", "ig_reels_media", "ig_archived_post_media", "ig_profile_picture", "ig_igtv_media",
+            "ig_other_media", "ig_recently_deleted_media")
+    for ptr, record in _records(ctx, name, *keys):
+        record = as_dict(record)
+        if not ptr or not record:
+            continue
+        if isinstance(record.get("media"), list):
+            yield from _post_items(ctx, name, record, ptr, kind)
+        else:
+            facts_caption = fix(as_str(record.get("title")))
+            when = from_epoch(record.get("creation_timestamp"))
+            if facts_caption:
+                yield _item(ctx, name, ItemKind.POST, join(ptr, "title"), when, text=facts_caption,
+                            details=(("kind", kind),))
+            item = _media_item(ctx, name, record, ptr, when, facts_caption, (("kind", kind),))
+            if item:
+                yield item
+
+
+# -- comments ---------------------------------------------------------------------------------
+
+def _read_comments(ctx: ReadContext, name: str) -> Iterator[Item]:
+    for ptr, record in _records(ctx, name, "comments_media_comments", "comments_reels_comments",
+                                "comments_story_comments"):
+        record = as_dict(record)
+        if not ptr:
+            continue
+        smd = record.get("string_map_data")
+        if isinstance(smd, dict) and smd:
+            entries = list(smd.items())
+            by_label = {fix(str(k)).lower(): (str(k), as_dict(v)) for k, v in entries}
+            comment = by_label.get("comment") or (entries[0][0], as_dict(entries[0][1]))
+            owner = by_label.get("media owner") or ((entries[1][0], as_dict(entries[1][1]))
+                                                    if len(entries) > 1 else None)
+            when = None
+            for _k, v in entries:
+                when = when or from_epoch(as_dict(v).get("timestamp"))
+            text = fix(as_str(comment[1].get("value")))
+            if text:
+                yield _item(ctx, name, ItemKind.COMMENT, join(ptr, "string_map_data", comment[0], "value"), when,
+                            text=text, details=details(("media_owner", fix(as_str(owner[1].get("value")))
+                                                        if owner else "")))
+        for index, entry in enumerate(as_list(record.get("string_list_data"))):
+            entry = as_dict(entry)
+            text = fix(as_str(entry.get("value")))
+            if text:
+                yield _item(ctx, name, ItemKind.COMMENT, join(ptr, "string_list_data", index, "value"),
+                            from_epoch(entry.get("timestamp")), text=text,
+                            details=details(("media_owner", fix(as_str(record.get("title"))))))
+
+
+_PARSERS: dict[str, Callable[[ReadContext, str], Iterator[Item]]] = {
+    "personal": _read_personal,
+    "privacy_changes": _read_privacy_changes,
+    "profile_changes": _read_profile_changes,
+    "autofill": _read_autofill,
+    "locations": _read_locations,
+    "posts": _read_posts,
+    "media": _read_media,
+    "comments": _read_comments,
+}

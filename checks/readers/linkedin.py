@@ -1,0 +1,387 @@
+"""Reader for LinkedIn "Get a copy of your data" exports (a zip of CSV files).
+
+Reads Profile (name, address, birth date, headline, summary, postcode, location, handles,
+websites), Profile Summary, Positions (employer, title, location, current job), Education,
+Email Addresses, PhoneNumbers, Whatsapp Phone Numbers, Shares, Comments, Rich Media,
+Job Applications (contact phone and email given to employers), Verifications (employer,
+city, year of birth) and the uploaded address book (Contacts). CSVs are streamed row by row
+with the csv module; the header line is located (Connections.csv starts with a `Notes:`
+preamble), BOMs and quoted headers are tolerated, member-id suffixed names (`Shares_<id>.csv`)
+match by prefix, and LinkedIn's many date styles (including prose) are parsed.
+Pointers are `/<data row from 0>/<column header>`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from checks.pointer import pointer
+from checks.readers.base import ReadContext, Reader
+from checks.readers.jsonstream import details, guarded
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+
+_SUFFIXED = re.compile(r"^(?P<stem>[a-z _]+?)(?:_\d+)?\.csv$")
+
+# stem (lower case, spaces and underscores unified) -> (kind, a header cell that identifies the header row)
+_FILES: dict[str, tuple[str, str]] = {
+    "profile": ("profile", "first name"),
+    "profile summary": ("summary", "profile summary"),
+    "positions": ("positions", "company name"),
+    "education": ("education", "school name"),
+    "email addresses": ("emails", "email address"),
+    "phonenumbers": ("phones", "number"),
+    "whatsapp phone numbers": ("whatsapp", "number"),
+    "shares": ("shares", "sharecommentary"),
+    "comments": ("comments", "message"),
+    "rich media": ("rich_media", "media link|link"),
+    "rich_media": ("rich_media", "media link|link"),
+    "job applications": ("job_applications", "company name"),
+    "verifications": ("verifications", "verification type"),
+    "contacts": ("contacts", "firstname"),
+}
+
+_ORDER = ("profile", "summary", "positions", "education", "emails", "phones", "whatsapp", "verifications",
+          "job_applications", "shares", "comments", "rich_media", "contacts")
+
+
+def _kind_of(name: str) -> tuple[str, str] | None:
+    base = name.rsplit("/", 1)[-1].lower()
+    match = _SUFFIXED.match(base)
+    if not match:
+        return None
+    stem = match.group("stem").replace("_", " ").strip()
+    found = _FILES.get(stem) or _FILES.get(match.group("stem"))
+    return found
+
+
+class LinkedInReader(Reader):
+    """LinkedIn data export (CSV files)."""
+
+    format = "linkedin-csv"
+    platform = Platform.LINKEDIN
+    title = "LinkedIn data export"
+
+    def read(self, ctx: ReadContext) -> Iterator[Item]:
+        found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
+        found.sort(key=lambda km: (_ORDER.index(km[0][0]), km[1].name.lower()))
+        total = sum(max(m.size, 1) for _, m in found) or 1
+        done = 0
+        for (kind, marker), member in found:
+            ctx.cancel.raise_if_cancelled()
+            ctx.progress(done / total, member.name)
+            parse = _PARSERS[kind]
+            yield from guarded(ctx, member.name,
+                               lambda p=parse, n=member.name, mk=marker: p(ctx, n, _rows(ctx, n, mk)))  # type: ignore[misc]
+            done += max(member.size, 1)
+        ctx.progress(1.0)
+        if not found:
+            ctx.note("No LinkedIn CSV files Offduty knows were found in this export.")
+
+
+Row = tuple[int, dict[str, str]]
+
+
+def _clean(cell: str) -> str:
+    return cell.replace("\ufeff", "").strip().strip('"').strip()
+
+
+def _rows(ctx: ReadContext, name: str, marker: str) -> Iterator[Row]:
+    """(data row index from 0, {header: value}) after the located header line."""
+    stream: IO[bytes] = ctx.export.open(name)
+    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
+        reader = csv.reader(text)
+        markers = set(marker.split("|"))
+        header: list[str] | None = None
+        for scanned, row in enumerate(reader):
+            cells = [_clean(c) for c in row]
+            if any(c.lower() in markers for c in cells):
+                header = cells
+                break
+            if scanned > 30:
+                break
+        if header is None:
+            return
+        index = 0
+        for row in reader:
+            ctx.cancel.raise_if_cancelled()
+            if not any(cell.strip() for cell in row):
+                continue
+            values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
+            yield index, values
+            index += 1
+
+
+def _get(values: dict[str, str], *names: str) -> tuple[str, str]:
+    """(header as spelled, value) for the first of `names` present, case-insensitively."""
+    lowered = {h.lower(): h for h in values}
+    for n in names:
+        real = lowered.get(n.lower())
+        if real is not None and values[real]:
+            return real, values[real]
+    return "", ""
+
+
+def _item(ctx: ReadContext, name: str, kind: ItemKind, row: int, header: str, when: datetime | None = None,
+          url: str | None = None, **fields: Any) -> Item:
+    return Item(platform=Platform.LINKEDIN, kind=kind, source=ctx.source(name, pointer(row, header), when, url),
+                **fields)
+
+
+def _field(ctx: ReadContext, name: str, fld: ProfileField | str, row: int, header: str, text: str,
+           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
+    return _item(ctx, name, ItemKind.PROFILE_FIELD, row, header, when, text=text, field=fld, details=extra)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_FORMATS = ("%d %b %Y", "%b %Y", "%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d",
+            "%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%a %b %d %H:%M:%S UTC %Y", "%m/%d/%y", "%m/%d/%Y",
+            "%d %B %Y", "%B %Y", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S.%fZ", "%Y")
+_PROSE = re.compile(r"(?:on\s+)?([A-Z][a-z]+ \d{1,2}, \d{4})(?:\s+at\s+(\d{1,2}:\d{2}\s*[AP]M))?", re.I)
+
+
+def parse_date(text: str) -> datetime | None:
+    """Any of LinkedIn's date styles to a UTC datetime ("Nov 2021" is the 1st of the month)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(text, fmt).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    match = _PROSE.search(text)
+    if match:
+        stamp = match.group(1) + (" " + match.group(2).replace(" ", "") if match.group(2) else "")
+        for fmt in ("%B %d, %Y %I:%M%p", "%B %d, %Y", "%b %d, %Y %I:%M%p", "%b %d, %Y"):
+            try:
+                return datetime.strptime(stamp, fmt).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+    return None
+
+
+def _birth_text(text: str) -> str:
+    """"1990-05-03", "Oct 18" (no year), "18 Oct 1990" to ISO ("--10-18" without a year)."""
+    for fmt, with_year in (("%Y-%m-%d", True), ("%d %b %Y", True), ("%b %d, %Y", True), ("%b %d", False),
+                           ("%d %b", False), ("%B %d", False), ("%m/%d/%Y", True)):
+        try:
+            moment = datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        return moment.strftime("%Y-%m-%d") if with_year else moment.strftime("--%m-%d")
+    return text.strip()
+
+
+def _list_cell(text: str) -> list[str]:
+    """"[handle1, handle2]" / "[PORTFOLIO:https://…]" / "a, b" to values."""
+    inner = text.strip()
+    if inner.startswith("[") and inner.endswith("]"):
+        inner = inner[1:-1]
+    out = []
+    for part in re.split(r",(?![^\[]*\])", inner):
+        part = part.strip()
+        if re.match(r"^[A-Z_]+:(?=\S)", part):
+            part = part.split(":", 1)[1]
+        if part:
+            out.append(part)
+    return out
+
+
+# -- files -------------------------------------------------------------------------------------
+
+def _profile(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        h_first, first = _get(v, "First Name")
+        _h_last, last = _get(v, "Last Name")
+        if first or last:
+            full = " ".join(x for x in (first, last) if x)
+            yield _field(ctx, name, ProfileField.NAME, index, h_first or _h_last, full)
+        simple: tuple[tuple[str, ProfileField | str, tuple[tuple[str, str], ...]], ...] = (
+            ("Maiden Name", ProfileField.NAME, (("kind", "maiden name"),)),
+            ("Address", ProfileField.ADDRESS, ()),
+            ("Zip Code", ProfileField.POSTCODE, ()),
+            ("Geo Location", ProfileField.CITY, ()),
+            ("Headline", ProfileField.BIO, (("kind", "headline"),)),
+            ("Summary", ProfileField.BIO, (("kind", "summary"),)),
+            ("Industry", "industry", ()),
+        )
+        for header, fld, extra in simple:
+            real, value = _get(v, header)
+            if value:
+                yield _field(ctx, name, fld, index, real, value, None, extra)
+        real, value = _get(v, "Birth Date")
+        if value:
+            yield _field(ctx, name, ProfileField.BIRTH_DATE, index, real, _birth_text(value), None,
+                         (("as_written", value),))
+        for header, fld in (("Twitter Handles", ProfileField.USERNAME), ("Websites", ProfileField.WEBSITE),
+                            ("Instant Messengers", ProfileField.USERNAME)):
+            real, value = _get(v, header)
+            for part in _list_cell(value):
+                yield _field(ctx, name, fld, index, real, part, None, (("kind", header.lower()),))
+
+
+def _summary(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, value = _get(v, "Profile Summary")
+        if value:
+            yield _field(ctx, name, ProfileField.BIO, index, real, value, None, (("kind", "summary"),))
+
+
+def _positions(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        h_company, company = _get(v, "Company Name")
+        h_title, title = _get(v, "Title")
+        _h, location = _get(v, "Location")
+        _h, started = _get(v, "Started On")
+        _h, finished = _get(v, "Finished On")
+        h_desc, description = _get(v, "Description")
+        when = parse_date(started)
+        extra = details(("employer", company), ("title", title), ("location", location), ("started", started),
+                        ("finished", finished), ("current", "false" if finished else "true"))
+        if company:
+            yield _field(ctx, name, ProfileField.EMPLOYER, index, h_company, company, when, extra)
+        if title:
+            yield _field(ctx, name, ProfileField.JOB_TITLE, index, h_title, title, when, extra)
+        if description:
+            yield _field(ctx, name, "job_description", index, h_desc, description, when, extra)
+
+
+def _education(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, school = _get(v, "School Name")
+        if school:
+            _h, start = _get(v, "Start Date")
+            yield _field(ctx, name, ProfileField.EDUCATION, index, real, school, parse_date(start),
+                         details(("degree", _get(v, "Degree Name")[1]), ("start", start),
+                                 ("end", _get(v, "End Date")[1])))
+
+
+def _emails(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, email = _get(v, "Email Address")
+        if email:
+            yield _field(ctx, name, ProfileField.EMAIL, index, real, email, parse_date(_get(v, "Updated On")[1]),
+                         details(("confirmed", _get(v, "Confirmed")[1]), ("primary", _get(v, "Primary")[1])))
+
+
+def _phone_text(number: str, extension: str) -> str:
+    number, extension = number.strip(), extension.strip()
+    if extension.startswith("+") and not number.startswith("+"):
+        return f"{extension} {number}"
+    return number if not extension else f"{number} ext. {extension}"
+
+
+def _phones(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, number = _get(v, "Number")
+        if number:
+            yield _field(ctx, name, ProfileField.PHONE, index, real, _phone_text(number, _get(v, "Extension")[1]),
+                         None, details(("type", _get(v, "Type")[1])))
+
+
+def _whatsapp(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, number = _get(v, "Number")
+        if number:
+            yield _field(ctx, name, ProfileField.PHONE, index, real, _phone_text(number, _get(v, "Extension")[1]),
+                         None, details(("type", "WhatsApp"), ("whatsapp", _get(v, "Is_WhatsApp_Number")[1])))
+
+
+_VISIBILITY = {"public": Audience.PUBLIC, "anyone": Audience.PUBLIC, "member_network": Audience.FRIENDS,
+               "connections": Audience.FRIENDS, "connections_only": Audience.FRIENDS,
+               "logged_in_members": Audience.PUBLIC, "private": Audience.PRIVATE}
+
+
+def _shares(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, text = _get(v, "ShareCommentary")
+        _h, link = _get(v, "ShareLink")
+        media = _get(v, "MediaUrl")[1]
+        shared = _get(v, "SharedUrl")[1]
+        if not (text or media or shared):
+            continue
+        audience = _VISIBILITY.get(_get(v, "Visibility")[1].lower(), Audience.UNKNOWN)
+        yield _item(ctx, name, ItemKind.POST, index, real or _get(v, "SharedUrl", "MediaUrl")[0],
+                    parse_date(_get(v, "Date")[1]), text=text, audience=audience, url=link or None,
+                    details=details(("shared_url", shared), ("media_url", media)))
+
+
+def _comments(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        real, text = _get(v, "Message")
+        if text:
+            yield _item(ctx, name, ItemKind.COMMENT, index, real, parse_date(_get(v, "Date")[1]), text=text,
+                        url=_get(v, "Link")[1] or None)
+
+
+def _rich_media(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        # The old `Rich Media.csv` (Type,Link) only points at LinkedIn's download pages.
+        h_desc, description = _get(v, "Media Description")
+        h_link, link = _get(v, "Media Link")
+        stamp = _get(v, "Date/Time")[1]
+        if not (description or link):
+            continue
+        when = parse_date(stamp)
+        text = description or ""
+        yield _item(ctx, name, ItemKind.PHOTO, index, h_desc or h_link, when, text=text, url=link or None,
+                    details=details(("uploaded", stamp)))
+
+
+def _job_applications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        when = parse_date(_get(v, "Application Date")[1])
+        company = _get(v, "Company Name")[1]
+        job = _get(v, "Job Title")[1]
+        extra = details(("kind", "job application"), ("company", company), ("job_title", job))
+        for header, fld in (("Contact Email", ProfileField.EMAIL), ("Contact Phone Number", ProfileField.PHONE),
+                            ("Resume Name", "resume_name")):
+            real, value = _get(v, header)
+            if value:
+                yield _field(ctx, name, fld, index, real, value, when, extra)
+        real, value = _get(v, "Company Name")
+        if value:
+            yield _field(ctx, name, "job_application", index, real, f"{job} at {value}" if job else value, when,
+                         extra)
+
+
+def _verifications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    for index, v in rows:
+        when = parse_date(_get(v, "Verified date")[1])
+        vtype = _get(v, "Verification type")[1]
+        extra = details(("kind", "verification"), ("verification_type", vtype),
+                        ("document_type", _get(v, "Document type")[1]))
+        for header, fld in (("Organization name", ProfileField.EMPLOYER), ("Email address", ProfileField.EMAIL),
+                            ("City", ProfileField.CITY), ("Year of birth", ProfileField.BIRTH_DATE)):
+            real, value = _get(v, header)
+            if value:
+                yield _field(ctx, name, fld, index, real, value, when, extra)
+
+
+def _contacts(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+    """The address book the person uploaded: other people's details, kept apart (kind OTHER)."""
+    for index, v in rows:
+        full = _get(v, "FullName")[1] or " ".join(x for x in (_get(v, "FirstName")[1], _get(v, "LastName")[1]) if x)
+        extra = details(("contact", full), ("companies", _get(v, "Companies")[1]), ("title", _get(v, "Title")[1]),
+                        ("emails", _get(v, "Emails")[1]), ("phones", _get(v, "PhoneNumbers")[1]),
+                        ("addresses", _get(v, "Addresses")[1]), ("birthday", _get(v, "Birthday")[1]),
+                        ("source", _get(v, "Source")[1]))
+        if not extra:
+            continue
+        header = _get(v, "FullName", "FirstName", "LastName", "Emails", "PhoneNumbers")[0] or next(iter(v), "")
+        yield _item(ctx, name, ItemKind.OTHER, index, header, parse_date(_get(v, "CreatedAt")[1]),
+                    field="uploaded_contact", text=full, details=extra)
+
+
+_PARSERS: dict[str, Callable[[ReadContext, str, Iterator[Row]], Iterator[Item]]] = {
+    "profile": _profile, "summary": _summary, "positions": _positions, "education": _education,
+    "emails": _emails, "phones": _phones, "whatsapp": _whatsapp, "shares": _shares, "comments": _comments,
+    "rich_media": _rich_media, "job_applications": _job_applications, "verifications": _verifications,
+    "contacts": _contacts,
+}
