@@ -434,10 +434,10 @@ class ZipExport(Export):
                 self._refuse(name, "refused: it is a device or special file")
             elif info.flag_bits & 0x1:
                 self._refuse(name, "skipped: it is password-protected")
-            elif id(info) in overlapping:
-                self._refuse(name, "refused: its data overlaps another entry (a zip bomb)")
             elif info.compress_size > archive_size:
                 self._refuse(name, "refused: it claims to be larger than the whole zip (damaged or hostile)")
+            elif id(info) in overlapping:
+                self._refuse(name, "refused: its data overlaps another entry (a zip bomb)")
             elif info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
                 self._refuse(name, "refused: its sizes do not agree (damaged or hostile)")
             elif info.file_size and not info.compress_size:
