@@ -263,7 +263,7 @@ def _videos(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]
             who = _val(get_ci(video, "WhoCanView"))
             link = _val(get_ci(video, "Link", "VideoLink"))
             point = parse_pair(place) if place else None
-            ptr = join(at, caption_key) if caption else at
+            ptr = join(at, caption_key) if caption and caption_key else at
             if point:
                 ptr = join(at, real_key(video, "Location") or "Location")
             yield _item(ctx, name, ItemKind.VIDEO, ptr, when, link or None, text=caption, location=point,
