@@ -275,6 +275,8 @@ class XArchiveReader(Reader):
             if base == "protected-history":
                 yield from self._protected_file(ctx, state, name)
             elif base.startswith("direct-messages") and not state.account_id:
+                if self._is_empty(ctx, name):
+                    continue
                 ctx.skip(name, "direct messages were not read: the archive does not say which account is "
                                "yours (account.js and manifest.js are missing)")
             else:
@@ -284,6 +286,18 @@ class XArchiveReader(Reader):
             ctx.progress(state.done_bytes / state.total_bytes, name)
         yield from self._orphan_media(ctx, state)
         ctx.progress(1.0)
+
+    @staticmethod
+    def _is_empty(ctx: ReadContext, name: str) -> bool:
+        """Whether a data file holds an empty list (`window.YTD.x.part0 = []`)."""
+        member = ctx.export.member(name)
+        if member is None or member.size > 512:
+            return False
+        try:
+            with ctx.export.open(name) as raw:
+                return _Preface(raw).read().strip() == b"[]"
+        except (_NotYtd, OSError, zipfile.BadZipFile, zlib.error, EOFError, MemberTooLarge):
+            return False
 
     # -- finding the files ---------------------------------------------------------------------
 
