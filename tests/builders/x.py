@@ -267,7 +267,8 @@ class XArchive:
         media_id = str(int(tweet.id) + k + 1)
         key = _key(f"{tweet.id}-{k}")
         entry: dict[str, Any] = {
-            "expanded_url": f"https://x.com/{self.username}/status/{tweet.id}/{'video' if m.type != 'photo' else 'photo'}/{k + 1}",
+            "expanded_url": f"https://x.com/{self.username}/status/{tweet.id}/"
+                            f"{'photo' if m.type == 'photo' else 'video'}/{k + 1}",
             "indices": [str(start), str(start + len(short))],
             "url": short,
             "id_str": media_id,
@@ -288,13 +289,14 @@ class XArchive:
             video_key = _key(f"{tweet.id}-{k}-video", 16)
             entry["media_url_https"] = f"https://pbs.twimg.com/ext_tw_video_thumb/{media_id}/pu/img/{key}.jpg"
             entry["media_url"] = entry["media_url_https"].replace("https:", "http:")
+            base = f"https://video.twimg.com/ext_tw_video/{media_id}/pu"
             entry["video_info"] = {"aspect_ratio": ["16", "9"], "duration_millis": "12480", "variants": [
                 {"bitrate": "256000", "content_type": "video/mp4",
-                 "url": f"https://video.twimg.com/ext_tw_video/{media_id}/pu/vid/480x270/{_key(video_key, 16)}.mp4?tag=12"},
+                 "url": f"{base}/vid/480x270/{_key(video_key, 16)}.mp4?tag=12"},
                 {"content_type": "application/x-mpegURL",
-                 "url": f"https://video.twimg.com/ext_tw_video/{media_id}/pu/pl/{_key(video_key + 'm3u8', 16)}.m3u8?tag=12"},
+                 "url": f"{base}/pl/{_key(video_key + 'm3u8', 16)}.m3u8?tag=12"},
                 {"bitrate": "2176000", "content_type": "video/mp4",
-                 "url": f"https://video.twimg.com/ext_tw_video/{media_id}/pu/vid/1280x720/{video_key}.mp4?tag=12"},
+                 "url": f"{base}/vid/1280x720/{video_key}.mp4?tag=12"},
             ]}
             name = f"{tweet.id}-{video_key}.mp4"
             content = None if m.content is None else (m.content or b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom")

@@ -133,7 +133,8 @@ def test_profile_account_and_identity_fields(tmp_path: Path, archive: XArchive) 
     age = fields[(ProfileField.OTHER, "data/ageinfo.js", "/0/ageMeta/ageInfo/age/0")]
     assert age.text == "35" and age.detail("name") == "age"
     assert fields[(ProfileField.PHONE, "data/phone-number.js", "/0/device/phoneNumber")].text == "+447700900321"
-    old = fields[(ProfileField.USERNAME, "data/screen-name-change.js", "/0/screenNameChange/screenNameChange/changedFrom")]
+    old = fields[(ProfileField.USERNAME, "data/screen-name-change.js",
+                  "/0/screenNameChange/screenNameChange/changedFrom")]
     assert old.text == "jo_old_handle" and old.detail("previous") == "true"
     old_mail = fields[(ProfileField.EMAIL, "data/email-address-change.js",
                        "/0/emailAddressChange/emailChange/changedFrom")]
