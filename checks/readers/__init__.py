@@ -24,6 +24,21 @@ register(XArchiveReader)
 from checks.readers.facebook import FacebookReader  # noqa: E402
 
 register(FacebookReader)
+from checks.readers.facebook_html import FacebookHtmlReader  # noqa: E402
+
+register(FacebookHtmlReader)
+from checks.readers.instagram import InstagramReader  # noqa: E402
+
+register(InstagramReader)
+from checks.readers.instagram_html import InstagramHtmlReader  # noqa: E402
+
+register(InstagramHtmlReader)
+from checks.readers.linkedin import LinkedInReader  # noqa: E402
+
+register(LinkedInReader)
+from checks.readers.tiktok import TikTokReader  # noqa: E402
+
+register(TikTokReader)
 from checks.readers.photos import PhotosReader  # noqa: E402
 
 register(PhotosReader)
