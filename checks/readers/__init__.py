@@ -48,5 +48,18 @@ register(GoogleTakeoutReader)
 from checks.readers.google_timeline import GoogleTimelineReader  # noqa: E402
 
 register(GoogleTimelineReader)
+from checks.readers.snapchat import SnapchatHtmlReader, SnapchatReader  # noqa: E402
+
+register(SnapchatReader)
+register(SnapchatHtmlReader)
+from checks.readers.strava import StravaReader  # noqa: E402
+
+register(StravaReader)
+from checks.readers.mastodon import MastodonReader  # noqa: E402
+
+register(MastodonReader)
+from checks.readers.bluesky import BlueskyReader  # noqa: E402
+
+register(BlueskyReader)
 
 __all__ = ["READERS", "ReadContext", "Reader", "reader_for", "register"]

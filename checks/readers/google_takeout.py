@@ -1,0 +1,393 @@
+"""Reader for Google Takeout: Location History, Maps places and reviews, Photos sidecars and media.
+
+* `Records.json` (also the pre-2017 `Location History.json`/`LocationHistory.json` and localised
+  names): raw fixes with E7 coordinates (the int32 overflow is fixed), `timestamp` or
+  `timestampMs`, `accuracy`. Streamed with ijson, one fix at a time: a 1 GB file is read in
+  bounded memory and items are yielded as they are read.
+* Semantic Location History month files: `placeVisit` (place name, address, `semanticType`
+  TYPE_HOME/TYPE_WORK as the label) and `activitySegment` start/end points.
+* Maps: labelled places (Home/Work by name), saved places and reviews (GeoJSON).
+* Google Photos: per-photo sidecars (`.json`, `.supplemental-metadata.json` and its truncated
+  forms, `(N)` duplicate counters) paired with the media files, whose own EXIF is read too.
+* An on-device Timeline file found inside Takeout is read like the Timeline reader does.
+
+Folder and file names are translated in non-English accounts, so every JSON file is recognised
+by its content (its first bytes), not only by its name.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checks import pointer as jp
+from checks.readers.base import ReadContext, Reader
+from checks.readers.exif import PHOTO_SUFFIXES, PhotoError, meta_details, photo_item, read_member_meta
+from checks.readers.geo_parse import from_e7, from_epoch, parse_time, point, to_float
+from checks.readers.google_timeline import (
+    _JSON_ERRORS,
+    Counting,
+    _why,
+    read_timeline_file,
+    stream_objects,
+    timeline_shape,
+)
+from checks.records import Audience, GeoPoint, Item, ItemKind, Platform
+
+MAX_SMALL_JSON = 64 * 1024 * 1024  # sidecars, places files: far smaller in real exports
+_MEDIA_SUFFIXES = (*PHOTO_SUFFIXES, ".mp4", ".mov", ".gif", ".3gp", ".m4v", ".avi", ".mkv")
+_LABELLED_WORDS = ("label", "etiquet", "beschrift", "etichett", "rotul", "gelabeld", "libell")
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: object) -> str:
+    return value.strip()[:500] if isinstance(value, str) else ""
+
+
+def classify(head: bytes, name: str) -> str | None:
+    """What a Takeout JSON file holds, from its first bytes (names are localised)."""
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    low = name.lower()
+    if re.match(rb'\{\s*"locations"\s*:', text):
+        return "records"
+    if re.match(rb'\{\s*"timelineObjects"\s*:', text):
+        return "semantic"
+    shape = timeline_shape(text)
+    if shape:
+        return "timeline-" + shape
+    if b'"FeatureCollection"' in text or re.match(rb'\{\s*"features"\s*:', text):
+        return "geojson"
+    if b'"photoTakenTime"' in text or b'"geoDataExif"' in text or (
+            b'"creationTime"' in text and b'"title"' in text and low.endswith(".json")
+            and re.search(r"\.(jpe?g|png|heic|heif|gif|mp4|mov|webp|tiff?|dng|3gp|m4v)", low)):
+        return "sidecar"
+    if low.endswith(("records.json", "location history.json", "locationhistory.json", "standortverlauf.json")):
+        return "records"
+    return None
+
+
+def _load_small(ctx: ReadContext, name: str) -> Any:
+    member = ctx.export.member(name)
+    if member is not None and member.size > MAX_SMALL_JSON:
+        ctx.skip(name, "skipped: it is much larger than this kind of file ever is")
+        return None
+    try:
+        with ctx.export.open(name) as stream:
+            data = stream.read(MAX_SMALL_JSON + 1)
+        return json.loads(data.decode("utf-8-sig"))
+    except _JSON_ERRORS as exc:
+        ctx.skip(name, f"it could not be read ({_why(exc)})")
+    except RecursionError:
+        ctx.skip(name, "it could not be read (nested too deeply)")
+    return None
+
+
+# -- Location History ---------------------------------------------------------------------------
+
+def _records(ctx: ReadContext, name: str, platform: Platform, base: float, share: float) -> Iterator[Item]:
+    member = ctx.export.member(name)
+    size = max(member.size if member else 1, 1)
+    count = 0
+    try:
+        with ctx.export.open(name) as raw:
+            stream = Counting(raw)
+            for _prefix, ptr, fix in stream_objects(stream, {"locations.item": ("locations",)}):
+                count += 1
+                if count % 5000 == 0:
+                    ctx.cancel.raise_if_cancelled()
+                    ctx.progress(base + share * min(stream.count / size, 1.0), name)
+                if not isinstance(fix, dict):
+                    continue
+                loc = from_e7(fix.get("latitudeE7"), fix.get("longitudeE7"), fix.get("accuracy"))
+                if loc is None:
+                    continue
+                when = parse_time(fix.get("timestamp")) or from_epoch(fix.get("timestampMs"), "ms")
+                details: tuple[tuple[str, str], ...] = (("source", "location history"),)
+                src = _str(fix.get("source"))
+                if src:
+                    details += (("signal", src.lower()),)
+                yield Item(platform=platform, kind=ItemKind.LOCATION, source=ctx.source(name, ptr, when),
+                           location=loc, details=details)
+    except _JSON_ERRORS as exc:
+        ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
+
+
+def _duration_start(obj: dict[str, Any]) -> Any:
+    duration = _dict(obj.get("duration"))
+    return (parse_time(duration.get("startTimestamp"))
+            or parse_time(duration.get("startTimestampMs")))
+
+
+def _semantic(ctx: ReadContext, name: str, platform: Platform) -> Iterator[Item]:
+    try:
+        with ctx.export.open(name) as raw:
+            for _prefix, ptr, obj in stream_objects(Counting(raw), {"timelineObjects.item": ("timelineObjects",)}):
+                if not isinstance(obj, dict):
+                    continue
+                visit = _dict(obj.get("placeVisit"))
+                if visit:
+                    item = _place_visit(ctx, name, jp.join(ptr, "placeVisit"), visit, platform)
+                    if item is not None:
+                        yield item
+                segment = _dict(obj.get("activitySegment"))
+                if segment:
+                    item = _activity_segment(ctx, name, jp.join(ptr, "activitySegment"), segment, platform)
+                    if item is not None:
+                        yield item
+    except _JSON_ERRORS as exc:
+        ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
+
+
+def _place_visit(ctx: ReadContext, name: str, ptr: str, visit: dict[str, Any], platform: Platform) -> Item | None:
+    location = _dict(visit.get("location"))
+    loc = from_e7(location.get("latitudeE7"), location.get("longitudeE7"))
+    where = jp.join(ptr, "location")
+    if loc is None:
+        loc = from_e7(visit.get("centerLatE7"), visit.get("centerLngE7"))
+        where = ptr
+    if loc is None:
+        return None
+    details = [("source", "place visit")]
+    place_name, address = _str(location.get("name")), _str(location.get("address"))
+    if place_name:
+        details.append(("place_name", place_name))
+    if address:
+        details.append(("address", address))
+    if _str(location.get("placeId")):
+        details.append(("place_id", _str(location.get("placeId"))))
+    semantic = _str(location.get("semanticType"))
+    label = semantic if semantic and semantic.upper() not in ("TYPE_UNKNOWN", "UNKNOWN") else None
+    return Item(platform=platform, kind=ItemKind.CHECKIN, source=ctx.source(name, where, _duration_start(visit)),
+                text=place_name, location=loc, label=label, details=tuple(details))
+
+
+def _activity_segment(ctx: ReadContext, name: str, ptr: str, seg: dict[str, Any],
+                      platform: Platform) -> Item | None:
+    start, end = _dict(seg.get("startLocation")), _dict(seg.get("endLocation"))
+    begin = from_e7(start.get("latitudeE7"), start.get("longitudeE7"))
+    finish = from_e7(end.get("latitudeE7"), end.get("longitudeE7"))
+    if begin is None and finish is None:
+        return None
+    details = [("source", "activity segment")]
+    if _str(seg.get("activityType")):
+        details.append(("activity_type", _str(seg.get("activityType")).lower()))
+    distance = to_float(seg.get("distance"))
+    if distance is not None:
+        details.append(("distance_m", f"{distance:.0f}"))
+    return Item(platform=platform, kind=ItemKind.ACTIVITY, source=ctx.source(name, ptr, _duration_start(seg)),
+                location=begin or finish, end_location=finish if begin is not None else None,
+                details=tuple(details))
+
+
+# -- Maps ---------------------------------------------------------------------------------------
+
+def _geojson(ctx: ReadContext, name: str, platform: Platform) -> Iterator[Item]:
+    data = _load_small(ctx, name)
+    if data is None:
+        return
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        ctx.skip(name, "it is not a list of places Offduty knows")
+        return
+    labelled_file = any(w in name.lower() for w in _LABELLED_WORDS)
+    for index, feature in enumerate(features):
+        item = _feature(ctx, name, jp.pointer("features", index), _dict(feature), labelled_file, platform)
+        if item is not None:
+            yield item
+
+
+def _feature(ctx: ReadContext, name: str, ptr: str, feature: dict[str, Any], labelled_file: bool,
+             platform: Platform) -> Item | None:
+    props = _dict(feature.get("properties"))
+    geometry = _dict(feature.get("geometry"))
+    coords = geometry.get("coordinates")
+    loc: GeoPoint | None = None
+    if isinstance(coords, list) and len(coords) >= 2:
+        loc = point(to_float(coords[1]), to_float(coords[0]))
+    location = _dict(props.get("Location")) or _dict(props.get("location"))
+    geo = _dict(location.get("Geo Coordinates"))
+    if loc is None and geo:
+        loc = point(to_float(geo.get("Latitude")), to_float(geo.get("Longitude")))
+    address = _str(location.get("Address") or location.get("address") or props.get("address")
+                   or props.get("Address"))
+    place = _str(location.get("Business Name") or location.get("name") or props.get("Title"))
+    when = parse_time(props.get("date") or props.get("Published") or props.get("Updated"))
+    url = _str(props.get("google_maps_url") or props.get("Google Maps URL")) or None
+    review = props.get("review_text_published", props.get("Review Comment"))
+    rating = props.get("five_star_rating_published", props.get("Star Rating"))
+    if loc is None and not address:
+        return None
+    details = []
+    if place:
+        details.append(("place_name", place))
+    if address:
+        details.append(("address", address))
+    if review is not None or rating is not None:
+        details.insert(0, ("source", "maps review"))
+        if rating is not None:
+            details.append(("rating", str(rating)[:10]))
+        key = "review_text_published" if "review_text_published" in props else "Review Comment"
+        return Item(platform=platform, kind=ItemKind.POST, text=_str(review),
+                    source=ctx.source(name, jp.join(ptr, "properties", key), when, url),
+                    location=loc, audience=Audience.PUBLIC, details=tuple(details))
+    label_name = _str(props.get("name"))
+    if labelled_file or (label_name and "date" not in props and "Published" not in props and not place):
+        details.insert(0, ("source", "maps labelled place"))
+        return Item(platform=platform, kind=ItemKind.CHECKIN, text=label_name,
+                    source=ctx.source(name, jp.join(ptr, "properties"), when, url),
+                    location=loc, label=label_name or None, details=tuple(details))
+    details.insert(0, ("source", "maps saved place"))
+    return Item(platform=platform, kind=ItemKind.CHECKIN, text=place,
+                source=ctx.source(name, jp.join(ptr, "properties"), when, url),
+                location=loc, details=tuple(details))
+
+
+# -- Photos -------------------------------------------------------------------------------------
+
+_SIDECAR = re.compile(r"^(?P<stem>.*?)(?P<counter>\(\d+\))?\.json$", re.I)
+_SUPP = re.compile(r"\.(?:s|su|sup|supp|suppl|supple|supplem|suppleme|supplemen|supplement|"
+                   r"supplementa|supplemental|supplemental-[a-z-]*)$", re.I)
+
+
+def sidecar_media(sidecar: str, title: str, media: dict[str, dict[str, str]]) -> str | None:
+    """The media member a Photos sidecar describes, tolerating Google's name truncation.
+
+    `media` maps folder -> {lower-case file name: member name}.
+    """
+    folder, base = posixpath.split(sidecar)
+    files = media.get(folder, {})
+    if not files:
+        return None
+    m = _SIDECAR.match(base)
+    if not m:
+        return None
+    stem = _SUPP.sub("", m.group("stem"))
+    counter = m.group("counter") or ""
+    candidates = []
+    if counter:  # IMG.jpg(1).json describes IMG(1).jpg
+        root, ext = posixpath.splitext(stem)
+        candidates.append(f"{root}{counter}{ext}")
+    candidates.append(stem)
+    if title and not counter:
+        candidates.append(title)
+    for cand in candidates:
+        hit = files.get(cand.lower())
+        if hit:
+            return hit
+    # truncated names: the sidecar stem is a prefix of the (long) media name
+    if len(stem) >= 30:
+        prefix = stem.lower()
+        matches = [real for low, real in files.items() if low.startswith(prefix) and "-edited" not in low]
+        if len(matches) == 1:
+            return matches[0]
+    if title:
+        low_title = title.lower()
+        matches = [real for low, real in files.items() if low == low_title]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _geo(data: dict[str, Any], key: str) -> GeoPoint | None:
+    geo = _dict(data.get(key))
+    return point(to_float(geo.get("latitude")), to_float(geo.get("longitude")))
+
+
+def _sidecar_item(ctx: ReadContext, name: str, data: dict[str, Any], media_name: str | None,
+                  platform: Platform) -> Item | None:
+    taken = from_epoch(_dict(data.get("photoTakenTime")).get("timestamp"))
+    location, key = _geo(data, "geoData"), "geoData"
+    if location is None:
+        location, key = _geo(data, "geoDataExif"), "geoDataExif"
+    details: list[tuple[str, str]] = [("found_in", "Google Photos")]
+    for person in data.get("people") or []:
+        person_name = _str(_dict(person).get("name"))
+        if person_name:
+            details.append(("person", person_name))
+    device = _str(_dict(_dict(data.get("googlePhotosOrigin")).get("mobileUpload")).get("deviceType"))
+    if device:
+        details.append(("device", device))
+    file, ptr, when = name, jp.pointer(key) if location else "", taken
+    if media_name and media_name.lower().endswith(PHOTO_SUFFIXES):
+        try:
+            meta = read_member_meta(ctx, media_name)
+        except PhotoError as exc:
+            ctx.skip(media_name, f"photo not checked: {exc}")
+        else:
+            details.extend(meta_details(meta))
+            if meta.location is not None:
+                location, file, ptr = meta.location, media_name, ""
+                when = meta.taken or taken
+    if location is None and not any(k in ("owner", "serial", "artist", "lens_serial", "person") for k, _ in details):
+        return None
+    return Item(platform=platform, kind=ItemKind.PHOTO, source=ctx.source(file, ptr, when),
+                text=_str(data.get("description")), location=location, media=media_name,
+                details=tuple(details))
+
+
+# -- the reader ---------------------------------------------------------------------------------
+
+class GoogleTakeoutReader(Reader):
+    format = "google-takeout"
+    platform = Platform.GOOGLE
+    title = "Google Takeout"
+
+    def read(self, ctx: ReadContext) -> Iterator[Item]:
+        names = sorted(ctx.export.names())
+        media: dict[str, dict[str, str]] = {}
+        for n in names:
+            if n.lower().endswith(_MEDIA_SUFFIXES):
+                folder, base = posixpath.split(n)
+                media.setdefault(folder, {})[base.lower()] = n
+        jobs: list[tuple[str, str]] = []
+        for n in names:
+            if n.lower().endswith(".json"):
+                kind = classify(ctx.export.read_head(n, 4096), n)
+                if kind:
+                    jobs.append((n, kind))
+        sizes = {n: max((m.size if (m := ctx.export.member(n)) else 0), 1) for n, _ in jobs}
+        total = sum(sizes.values()) + sum(len(v) for v in media.values()) * 50_000 or 1
+        done = 0
+        paired: set[str] = set()
+        for name, kind in jobs:
+            ctx.cancel.raise_if_cancelled()
+            share = sizes[name] / total
+            start = done / total
+            if kind == "records":
+                yield from _records(ctx, name, self.platform, start, share)
+            elif kind == "semantic":
+                yield from _semantic(ctx, name, self.platform)
+            elif kind.startswith("timeline-"):
+                yield from read_timeline_file(ctx, name, kind.split("-", 1)[1], self.platform, start, share)
+            elif kind == "geojson":
+                yield from _geojson(ctx, name, self.platform)
+            elif kind == "sidecar":
+                data = _load_small(ctx, name)
+                if isinstance(data, dict):
+                    target = sidecar_media(name, _str(data.get("title")), media)
+                    if target:
+                        paired.add(target)
+                    item = _sidecar_item(ctx, name, data, target, self.platform)
+                    if item is not None:
+                        yield item
+                elif data is not None:
+                    ctx.skip(name, "it is not a photo description Offduty knows")
+            done += sizes[name]
+            ctx.progress(done / total, name)
+        for folder_files in media.values():
+            for member_name in sorted(folder_files.values()):
+                if member_name in paired or not member_name.lower().endswith(PHOTO_SUFFIXES):
+                    continue
+                ctx.cancel.raise_if_cancelled()
+                item = photo_item(ctx, member_name, self.platform, "Google Photos")
+                if item is not None:
+                    yield item
+                done += 50_000
+            ctx.progress(done / total)
+        ctx.progress(1.0)
