@@ -20,4 +20,10 @@ def register_analyzer(cls: type[Analyzer]) -> type[Analyzer]:
 
 # -- the registered detectors, one line each ---------------------------------------------------
 
+# -- the registered analyzers (across items), one line each ------------------------------------
+
+from checks.places.analyzer import PlacesAnalyzer  # noqa: E402
+
+register_analyzer(PlacesAnalyzer)
+
 __all__ = ["ANALYZERS", "DETECTORS", "Analyzer", "Detector", "register", "register_analyzer"]
