@@ -1,0 +1,552 @@
+"""Saved audits, encrypted: `save_report()` and `load_report()` / `load_audit()`.
+
+A saved audit (`.offduty`) holds the whole report, evidence unmasked, and the person's ticks and
+dismissals (`AuditState`). It is never written in the clear:
+
+- each file gets a random 256-bit data key; the content (JSON, zlib-compressed) is encrypted
+  with AES-256-GCM in chunks of 1 MiB, each with its own random nonce and with the file header,
+  the chunk's index and an is-last flag as associated data, so a changed, reordered, cut short
+  or extended file is refused rather than read wrongly;
+- the data key is wrapped (AES-256-GCM) by a key-encryption key that lives either in the OS
+  keyring (Windows Credential Locker, macOS Keychain, the Secret Service on Linux; service
+  "Offduty") or is derived from a passphrase with scrypt (n=2^17, r=8, p=1). Plaintext keyring
+  backends (keyrings.alt, "fail", an empty chainer) are treated as no keyring at all;
+- writing goes to a temporary file in the same folder, fsynced, then renamed over the target,
+  so a crash mid-save leaves the previous audit as it was.
+
+The file starts with a versioned header: magic bytes, format version, how the key is wrapped
+(keyring entry name, or scrypt salt and parameters) and the wrapped data key.
+
+Every failure (not an audit, damaged, wrong passphrase, key missing from this computer's
+keyring, no keyring and no terminal to ask for a passphrase) is a `VaultError` with one plain
+sentence; the file is never changed by a failed open.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import getpass
+import json
+import logging
+import os
+import secrets
+import struct
+import sys
+import tempfile
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from checks.audit_state import AuditState
+from checks.errors import OffdutyError
+from checks.records import Report
+from checks.report.serialise import BadReportData, report_from_dict, report_to_dict
+
+log = logging.getLogger(__name__)
+
+SERVICE = "Offduty"
+DEFAULT_KEY_NAME = "saved-audits"
+PASSPHRASE_ENV = "OFFDUTY_PASSPHRASE"
+SUFFIX = ".offduty"
+
+MAGIC = b"\x89OFFDUTY\r\n"
+VERSION = 1
+METHOD_KEYRING = 1
+METHOD_PASSPHRASE = 2
+FLAG_ZLIB = 1
+CHUNK_SIZE = 1 << 20
+NONCE = 12
+TAG = 16
+KEY_BYTES = 32
+SALT_BYTES = 16
+SCRYPT_LOG2_N = 17
+SCRYPT_R = 8
+SCRYPT_P = 1
+MAX_SCRYPT_MEMORY = 1 << 30  # a file asking for more than 1 GiB of scrypt memory is refused
+MIN_PASSPHRASE = 8
+MAX_KEY_NAME = 64
+MAX_PLAINTEXT = 4 << 30
+
+
+class VaultError(OffdutyError):
+    """A saved audit could not be written or opened (one plain sentence)."""
+
+
+class NotAnAudit(VaultError):
+    """The file is not an Offduty saved audit (or from a newer version)."""
+
+
+class AuditDamaged(VaultError):
+    """The file was changed, cut short or damaged after it was saved."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open this audit."""
+
+
+class KeyMissing(VaultError):
+    """The keyring entry holding this audit's key is not on this computer."""
+
+
+class PassphraseNeeded(VaultError):
+    """A passphrase is needed and there is no way to ask for one."""
+
+
+@dataclass(frozen=True)
+class SavedAudit:
+    """What a saved audit holds."""
+
+    report: Report
+    state: AuditState
+    method: str  # "keyring" or "passphrase"
+
+
+# -- the keyring --------------------------------------------------------------------------------
+
+
+class _Backend(Protocol):
+    def get_password(self, service: str, username: str) -> str | None: ...
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+_REFUSED_NAMES = {"PlaintextKeyring", "EncryptedKeyring", "UncryptedFileKeyring"}
+
+
+def _refused(backend: object) -> bool:
+    cls = type(backend)
+    module = cls.__module__
+    if module.startswith("keyrings.alt") or cls.__name__ in _REFUSED_NAMES:
+        return True
+    return module in {"keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer"}
+
+
+def keyring_backend() -> _Backend | None:
+    """The OS keyring to keep keys in, or None when there is only a plaintext or no backend."""
+    try:
+        import keyring
+        from keyring.backends.chainer import ChainerBackend
+
+        current = keyring.get_keyring()
+        candidates = list(current.backends) if isinstance(current, ChainerBackend) else [current]
+    except Exception:  # a broken keyring installation is the same as none
+        log.info("no keyring backend could be loaded")
+        return None
+    for backend in candidates:
+        if not _refused(backend):
+            return backend
+    return None
+
+
+def keyring_description(backend: object | None = None) -> str:
+    """The keyring's name as a person knows it."""
+    backend = backend if backend is not None else keyring_backend()
+    if backend is None:
+        return "no keyring"
+    module = type(backend).__module__
+    if "Windows" in module:
+        return "the Windows Credential Locker"
+    if "macOS" in module or "OS_X" in module:
+        return "the macOS Keychain"
+    if "SecretService" in module or "libsecret" in module:
+        return "the system keyring (Secret Service)"
+    if "kwallet" in module.lower():
+        return "KWallet"
+    return f"the system keyring ({type(backend).__name__})"
+
+
+def _keyring_key(backend: _Backend, name: str, create: bool) -> bytes | None:
+    try:
+        stored = backend.get_password(SERVICE, name)
+        if stored is None and create:
+            stored = base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode("ascii")
+            backend.set_password(SERVICE, name, stored)
+            if backend.get_password(SERVICE, name) != stored:
+                raise VaultError("The system keyring did not keep the key; the audit was not saved.")
+    except VaultError:
+        raise
+    except Exception as exc:
+        raise VaultError("The system keyring could not be used (it may be locked); "
+                         f"nothing was saved or opened ({type(exc).__name__}).") from exc
+    if stored is None:
+        return None
+    try:
+        key = base64.b64decode(stored, validate=True)
+    except ValueError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise KeyMissing("The key in the system keyring for this audit is not a valid Offduty key.")
+    return key
+
+
+def forget_key(name: str) -> bool:
+    """Remove a key from the keyring (every audit saved with it becomes unreadable for good)."""
+    backend = keyring_backend()
+    if backend is None:
+        return False
+    try:
+        if backend.get_password(SERVICE, name) is None:
+            return False
+        backend.delete_password(SERVICE, name)
+    except Exception:
+        log.warning("a key could not be removed from the system keyring")
+        return False
+    return True
+
+
+# -- the header ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    method: int
+    flags: int
+    chunk_size: int
+    key_name: str = ""
+    salt: bytes = b""
+    log2_n: int = 0
+    r: int = 0
+    p: int = 0
+    wrapped: bytes = b""  # nonce + encrypted data key + tag
+
+    def params(self) -> bytes:
+        """The header up to (not including) the wrapped key: the wrapping's associated data."""
+        out = MAGIC + struct.pack(">BBBI", VERSION, self.method, self.flags, self.chunk_size)
+        if self.method == METHOD_KEYRING:
+            name = self.key_name.encode("ascii")
+            out += struct.pack(">B", len(name)) + name
+        else:
+            out += self.salt + struct.pack(">BBB", self.log2_n, self.r, self.p)
+        return out
+
+    def to_bytes(self) -> bytes:
+        return self.params() + self.wrapped
+
+
+def _read_exact(fh: IO[bytes], n: int) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise AuditDamaged("This saved audit is cut short or damaged; it cannot be opened.")
+    return data
+
+
+def _read_header(fh: IO[bytes]) -> _Header:
+    magic = fh.read(len(MAGIC))
+    if magic != MAGIC:
+        raise NotAnAudit("This file is not an Offduty saved audit.")
+    version, method, flags, chunk_size = struct.unpack(">BBBI", _read_exact(fh, 7))
+    if version != VERSION:
+        raise NotAnAudit("This audit was saved by a different version of Offduty; update Offduty to open it.")
+    if method not in (METHOD_KEYRING, METHOD_PASSPHRASE) or flags & ~FLAG_ZLIB or not 0 < chunk_size <= 64 << 20:
+        raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+    wrapped_len = NONCE + KEY_BYTES + TAG
+    if method == METHOD_KEYRING:
+        (length,) = struct.unpack(">B", _read_exact(fh, 1))
+        raw = _read_exact(fh, length)
+        try:
+            name = raw.decode("ascii")
+        except UnicodeDecodeError:
+            name = ""
+        if not name or not name.isprintable() or length > MAX_KEY_NAME:
+            raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+        return _Header(method, flags, chunk_size, key_name=name, wrapped=_read_exact(fh, wrapped_len))
+    salt = _read_exact(fh, SALT_BYTES)
+    log2_n, r, p = struct.unpack(">BBB", _read_exact(fh, 3))
+    if not (1 <= log2_n <= 24 and r >= 1 and p >= 1) or 128 * r * (1 << log2_n) > MAX_SCRYPT_MEMORY or p > 16:
+        raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+    return _Header(method, flags, chunk_size, salt=salt, log2_n=log2_n, r=r, p=p,
+                   wrapped=_read_exact(fh, wrapped_len))
+
+
+def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    normalised = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    return Scrypt(salt=salt, length=KEY_BYTES, n=1 << log2_n, r=r, p=p).derive(normalised)
+
+
+def _wrap(kek: bytes, data_key: bytes, header: _Header) -> bytes:
+    nonce = secrets.token_bytes(NONCE)
+    return nonce + AESGCM(kek).encrypt(nonce, data_key, header.params())
+
+
+def _unwrap(kek: bytes, header: _Header) -> bytes | None:
+    nonce, body = header.wrapped[:NONCE], header.wrapped[NONCE:]
+    try:
+        return AESGCM(kek).decrypt(nonce, body, header.params())
+    except InvalidTag:
+        return None
+
+
+# -- chunks -------------------------------------------------------------------------------------
+
+
+def _aad(header_bytes: bytes, index: int, last: bool) -> bytes:
+    return header_bytes + struct.pack(">QB", index, 1 if last else 0)
+
+
+class _ChunkWriter:
+    """Encrypts a byte stream in chunks; holds one chunk back so the last can be marked."""
+
+    def __init__(self, out: IO[bytes], key: bytes, header_bytes: bytes, chunk_size: int) -> None:
+        self.out, self.aead, self.header, self.size = out, AESGCM(key), header_bytes, chunk_size
+        self.buffer = bytearray()
+        self.index = 0
+
+    def write(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) > self.size:  # strictly more: the last full chunk may still be last
+            self._emit(bytes(self.buffer[: self.size]), last=False)
+            del self.buffer[: self.size]
+
+    def close(self) -> None:
+        self._emit(bytes(self.buffer), last=True)
+        self.buffer.clear()
+
+    def _emit(self, plain: bytes, last: bool) -> None:
+        nonce = secrets.token_bytes(NONCE)
+        sealed = self.aead.encrypt(nonce, plain, _aad(self.header, self.index, last))
+        self.out.write(nonce + struct.pack(">I", len(sealed)) + sealed)
+        self.index += 1
+
+
+def _chunks(fh: IO[bytes], key: bytes, header_bytes: bytes, chunk_size: int) -> Iterator[bytes]:
+    aead = AESGCM(key)
+    damaged = AuditDamaged("This saved audit was changed or damaged after it was saved; it cannot be opened.")
+    index = 0
+    pending = fh.read(NONCE + 4)
+    if not pending:
+        raise damaged
+    while True:
+        if len(pending) != NONCE + 4:
+            raise damaged
+        nonce = pending[:NONCE]
+        (length,) = struct.unpack(">I", pending[NONCE:])
+        if not TAG <= length <= chunk_size + TAG:
+            raise damaged
+        sealed = fh.read(length)
+        if len(sealed) != length:
+            raise damaged
+        pending = fh.read(NONCE + 4)
+        last = not pending
+        try:
+            yield aead.decrypt(nonce, sealed, _aad(header_bytes, index, last))
+        except InvalidTag:
+            raise damaged from None
+        if last:
+            return
+        index += 1
+
+
+# -- passphrases --------------------------------------------------------------------------------
+
+
+def _ask(prompt: str, confirm: bool) -> str:
+    if not (sys.stdin and sys.stdin.isatty()):
+        raise PassphraseNeeded(
+            f"A passphrase is needed and there is no terminal to ask for one: set {PASSPHRASE_ENV}, "
+            "or use a computer with a system keyring.")
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Type the passphrase again: ") != first:
+            raise VaultError("The two passphrases were different; nothing was saved.")
+    except (EOFError, KeyboardInterrupt):
+        raise PassphraseNeeded("No passphrase was given; nothing was saved or opened.") from None
+    return first
+
+
+def _passphrase_for_saving(given: str | None) -> str | None:
+    """The passphrase to lock with, or None to use the keyring."""
+    phrase = given if given is not None else os.environ.get(PASSPHRASE_ENV) or None
+    if phrase is None and keyring_backend() is None:
+        phrase = _ask("No system keyring here. Choose a passphrase for this audit: ", confirm=True)
+    if phrase is not None and len(phrase) < MIN_PASSPHRASE:
+        raise VaultError(f"The passphrase is too short: use at least {MIN_PASSPHRASE} characters.")
+    return phrase
+
+
+# -- saving and opening -------------------------------------------------------------------------
+
+
+def save_report(report: Report, path: Path, *, state: AuditState | None = None,
+                passphrase: str | None = None, key_name: str = DEFAULT_KEY_NAME,
+                _on_chunk: Callable[[], None] | None = None) -> str:
+    """Encrypt `report` (and `state`) to `path`; say where the key lives, in a few words.
+
+    The key is kept in the OS keyring unless a passphrase is given (argument or
+    OFFDUTY_PASSPHRASE), or there is no keyring (then a passphrase is asked on the terminal).
+    `key_name` chooses the keyring entry (a welfare session uses its own, removed at the end).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise VaultError(f"{path} is a folder; give a file name to save the audit to.")
+    if not path.parent.is_dir():
+        raise VaultError(f"The folder {path.parent} does not exist; the audit was not saved.")
+    if not key_name.isascii() or not key_name.isprintable() or not 0 < len(key_name) <= MAX_KEY_NAME:
+        raise ValueError("key_name must be short printable ASCII")
+    phrase = _passphrase_for_saving(passphrase)
+    data_key = secrets.token_bytes(KEY_BYTES)
+    if phrase is None:
+        backend = keyring_backend()
+        assert backend is not None
+        kek = _keyring_key(backend, key_name, create=True)
+        assert kek is not None
+        header = _Header(METHOD_KEYRING, FLAG_ZLIB, CHUNK_SIZE, key_name=key_name)
+        where = f"key kept in {keyring_description(backend)}"
+    else:
+        salt = secrets.token_bytes(SALT_BYTES)
+        header = _Header(METHOD_PASSPHRASE, FLAG_ZLIB, CHUNK_SIZE, salt=salt,
+                         log2_n=SCRYPT_LOG2_N, r=SCRYPT_R, p=SCRYPT_P)
+        kek = _derive(phrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
+        where = "locked with a passphrase"
+    header = replace(header, wrapped=_wrap(kek, data_key, header))
+    payload = {"report": report_to_dict(report), "state": (state or AuditState()).to_json()}
+    _atomic_write(path, lambda fh: _write_body(fh, header, data_key, payload, _on_chunk))
+    return where
+
+
+def _write_body(fh: IO[bytes], header: _Header, data_key: bytes, payload: dict[str, Any],
+                on_chunk: Callable[[], None] | None) -> None:
+    header_bytes = header.to_bytes()
+    fh.write(header_bytes)
+    writer = _ChunkWriter(fh, data_key, header_bytes, header.chunk_size)
+    compressor = zlib.compressobj(6)
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    pending: list[bytes] = []
+    size = 0
+    for piece in encoder.iterencode(payload):
+        pending.append(piece.encode("utf-8", "surrogatepass"))
+        size += len(pending[-1])
+        if size >= 1 << 16:
+            writer.write(compressor.compress(b"".join(pending)))
+            pending.clear()
+            size = 0
+            if on_chunk:
+                on_chunk()
+    writer.write(compressor.compress(b"".join(pending)) + compressor.flush())
+    writer.close()
+
+
+def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file beside `path`, fsync, rename; never a half-written audit."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            body(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise VaultError(f"The audit could not be saved to {path} ({exc.strerror or type(exc).__name__}); "
+                         "any earlier file there is unchanged.") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def needs_passphrase(path: Path) -> bool:
+    """Whether `path` is a saved audit locked with a passphrase (False for anything else)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return _read_header(fh).method == METHOD_PASSPHRASE
+    except (OSError, VaultError):
+        return False
+
+
+def load_audit(path: Path, *, passphrase: str | None = None) -> SavedAudit:
+    """Decrypt a saved audit: the report and the person's ticks and dismissals."""
+    path = Path(path)
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise VaultError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise VaultError(f"{path} is a folder, not a saved audit.") from None
+    except OSError as exc:
+        raise VaultError(f"{path} could not be opened ({exc.strerror or type(exc).__name__}).") from None
+    with fh:
+        header = _read_header(fh)
+        data_key = _data_key(header, passphrase)
+        plain = _decompress(_chunks(fh, data_key, header.to_bytes(), header.chunk_size), header.flags)
+    try:
+        payload = json.loads(plain.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.") from None
+    del plain
+    if not isinstance(payload, dict):
+        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.")
+    try:
+        report = report_from_dict(payload.get("report"))
+    except BadReportData as exc:
+        raise NotAnAudit(str(exc)) from None
+    method = "keyring" if header.method == METHOD_KEYRING else "passphrase"
+    return SavedAudit(report, AuditState.from_json(payload.get("state")), method)
+
+
+def load_report(path: Path, *, passphrase: str | None = None) -> Report:
+    """Decrypt a saved audit's report (as scanned: use `load_audit` for the ticks too)."""
+    return load_audit(path, passphrase=passphrase).report
+
+
+def _data_key(header: _Header, passphrase: str | None) -> bytes:
+    if header.method == METHOD_KEYRING:
+        backend = keyring_backend()
+        if backend is None:
+            raise KeyMissing("This audit's key is kept in a system keyring, and there is none here; "
+                             "open it on the computer that saved it.")
+        kek = _keyring_key(backend, header.key_name, create=False)
+        if kek is None:
+            raise KeyMissing("This audit's key is not in this computer's keyring (it was saved on another "
+                             "computer, or its session ended), so it cannot be opened.")
+        key = _unwrap(kek, header)
+        if key is None:
+            raise KeyMissing("The key in this computer's keyring does not open this audit (it was saved "
+                             "on another computer, or the file was changed).")
+        return key
+    phrase = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV) or None
+    if phrase is None:
+        phrase = _ask("Passphrase for this audit: ", confirm=False)
+    key = _unwrap(_derive(phrase, header.salt, header.log2_n, header.r, header.p), header)
+    if key is None:
+        raise WrongPassphrase("The passphrase does not open this audit (or the file was changed).")
+    return key
+
+
+def _decompress(chunks: Iterator[bytes], flags: int) -> bytes:
+    out = bytearray()
+    inflater = zlib.decompressobj() if flags & FLAG_ZLIB else None
+    try:
+        for chunk in chunks:
+            out += inflater.decompress(chunk) if inflater else chunk
+            if len(out) > MAX_PLAINTEXT:
+                raise AuditDamaged("This saved audit is larger than Offduty can open.")
+        if inflater:
+            out += inflater.flush()
+            if not inflater.eof:
+                raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.")
+    except zlib.error:
+        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.") from None
+    return bytes(out)
