@@ -219,13 +219,15 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
     # Old geotagged posts (before X stopped precise geotags in 2019), clustered at home and at parkrun.
     home_tags = [Tweet(text, datetime(2015, 7, 4, 21, 3, 0, tzinfo=UTC) + timedelta(days=41 * k, hours=k % 3),
                        coordinates=_jitter(rng, p.home, 25), order="lonlat" if k % 2 else "latlon",
-                       place=f"{p.area}, London", source_app="Twitter for iPhone")
+                       place=f"{p.area}, London", place_box=(51.425, -0.070, 51.450, -0.035),
+                       source_app="Twitter for iPhone")
                  for k, text in enumerate(["Cosy night in with a takeaway", "Garden looking lovely in the evening sun",
                                            "Finally finished painting the hallway", "Movie night, popcorn ready",
                                            "BBQ in the back garden 🔥", "Candles on, rain outside, perfect",
                                            "Home sweet home after a long week"])]
     park_tags = [Tweet(text, datetime(2016, 4, 2, 9, 41, 0, tzinfo=UTC) + timedelta(days=7 * 9 * k),
-                       coordinates=_jitter(rng, p.parkrun_place, 40), place="Brockley, London")
+                       coordinates=_jitter(rng, p.parkrun_place, 40), place="Brockley, London",
+                       place_box=(51.452, -0.045, 51.472, -0.015))
                  for k, text in enumerate(["New PB! 26:41", "Muddy one today", "Tail walker this week, lovely crowd"])]
     ordinary = _ordinary_tweets(rng, p, 430)
     all_tweets = sorted([*ordinary, *(t for t, _, _ in planted), *home_tags, *park_tags],

@@ -243,6 +243,27 @@ def _half_diagonal_m(lats: list[float], lons: list[float]) -> float:
     return max(10.0, math.hypot(dx, dy) / 2)
 
 
+def _place_box(place: dict[str, Any]) -> tuple[list[float], list[float]]:
+    """The latitudes and longitudes of a place's bounding box corners (GeoJSON [lon, lat])."""
+    ring = _l(_d(place.get("bounding_box")).get("coordinates"))
+    corners = _l(ring[0]) if ring and isinstance(ring[0], list) else []
+    lats: list[float] = []
+    lons: list[float] = []
+    for corner in corners:
+        pair = _l(corner)
+        if len(pair) == 2:
+            ordered = order_coordinates(pair[0], pair[1], lon_first=True)
+            if ordered:
+                lats.append(ordered[0])
+                lons.append(ordered[1])
+    return lats, lons
+
+
+def _inside(point: tuple[float, float], lats: list[float], lons: list[float], margin: float = 0.05) -> bool:
+    return (min(lats) - margin <= point[0] <= max(lats) + margin
+            and min(lons) - margin <= point[1] <= max(lons) + margin)
+
+
 def _base_name(name: str) -> tuple[str, int] | None:
     """`data/tweets-part2.js` -> ("tweets", 2); None for names that are not YTD data files."""
     match = _PART.match(posixpath.basename(name).lower())
@@ -495,25 +516,20 @@ class XArchiveReader(Reader):
 
     @staticmethod
     def _geotag(tweet: dict[str, Any], at: str) -> tuple[str, GeoPoint] | None:
+        lats, lons = _place_box(_d(tweet.get("place")))
         for key, lon_first in (("coordinates", True), ("geo", False)):
             value = tweet.get(key)
             pair = _l(_d(value).get("coordinates")) if isinstance(value, dict) else _l(value)
-            if len(pair) == 2:
-                ordered = order_coordinates(pair[0], pair[1], lon_first=lon_first)
-                if ordered:
-                    return join(at, key), GeoPoint(ordered[0], ordered[1], 10.0)
-        place = _d(tweet.get("place"))
-        ring = _l(_d(place.get("bounding_box")).get("coordinates"))
-        corners = _l(ring[0]) if ring and isinstance(ring[0], list) else []
-        lats: list[float] = []
-        lons: list[float] = []
-        for corner in corners:
-            pair = _l(corner)
-            if len(pair) == 2:
-                ordered = order_coordinates(pair[0], pair[1], lon_first=True)
-                if ordered:
-                    lats.append(ordered[0])
-                    lons.append(ordered[1])
+            if len(pair) != 2:
+                continue
+            ordered = order_coordinates(pair[0], pair[1], lon_first=lon_first)
+            if ordered and lats:
+                # Ambiguous pairs (both under 90): the place's box says which order is meant.
+                swapped = order_coordinates(pair[0], pair[1], lon_first=not lon_first)
+                if swapped and not _inside(ordered, lats, lons) and _inside(swapped, lats, lons):
+                    ordered = swapped
+            if ordered:
+                return join(at, key), GeoPoint(ordered[0], ordered[1], 10.0)
         if lats:
             centre = GeoPoint((max(lats) + min(lats)) / 2, (max(lons) + min(lons)) / 2, _half_diagonal_m(lats, lons))
             return join(at, "place"), centre

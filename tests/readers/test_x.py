@@ -211,6 +211,15 @@ def test_geotags_in_either_order(tmp_path: Path, lat: float, lon: float, order: 
     assert by_text(items, "out for a walk").location is None
 
 
+def test_place_box_settles_an_ambiguous_order(tmp_path: Path) -> None:
+    box = (51.41, -0.07, 51.49, 0.03)
+    latlon = Tweet("garden", T0, coordinates=(51.4452, -0.0561), order="latlon", place="Lewisham", place_box=box)
+    lonlat = Tweet("kitchen", T0, coordinates=(51.4452, -0.0561), order="lonlat", place="Lewisham", place_box=box)
+    items, _ = read(XArchive(tweets=[latlon, lonlat]).write_zip(tmp_path / "x.zip"))
+    points = [(i.location.lat, i.location.lon) for i in items if i.kind is ItemKind.CHECKIN and i.location]
+    assert points == [pytest.approx((51.4452, -0.0561))] * 2
+
+
 def test_place_without_coordinates_is_a_coarse_checkin(tmp_path: Path) -> None:
     tweet = Tweet("at the match", T0, place="Bromley, London", place_box=(51.36, 0.00, 51.42, 0.06))
     items, _ = read(XArchive(tweets=[tweet]).write_zip(tmp_path / "x.zip"))
