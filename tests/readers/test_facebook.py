@@ -1,0 +1,360 @@
+"""The Facebook readers (JSON and HTML) against generated exports in the real structure."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks.archive import open_export
+from checks.progress import Cancelled, CancelToken
+from checks.readers import ReadContext, reader_for
+from checks.readers.facebook import FacebookReader
+from checks.readers.facebook_html import FacebookHtmlReader, parse_html_date
+from checks.readers.meta_text import fix, fix_tree
+from checks.recognise import recognise
+from checks.records import Item, ItemKind, Platform, ProfileField
+from tests.builders.facebook import (
+    FacebookExport,
+    FbCheckin,
+    FbMedia,
+    FbPlace,
+    FbPost,
+    build_demo_facebook,
+    meta_json,
+)
+
+T0 = datetime(2024, 3, 5, 14, 2, 11, tzinfo=UTC)
+
+
+def read(path: Path, expect: str = "facebook", cancel: CancelToken | None = None) -> tuple[list[Item], ReadContext]:
+    with open_export([path]) as export:
+        rec = recognise(export)
+        assert rec is not None and rec.format == expect
+        reader = reader_for(rec.format)
+        assert reader is (FacebookReader if expect == "facebook" else FacebookHtmlReader)
+        ctx = ReadContext(input_index=0, export=export, cancel=cancel or CancelToken())
+        return list(reader().read(ctx)), ctx
+
+
+def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
+    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+
+
+def rich() -> FacebookExport:
+    return FacebookExport(
+        full_name="Jo SSmith-Invented", birthday=(1991, 6, 2), current_city="Penge, London", hometown="Bromley",
+        address={"street": "7 Invented Close", "city": "London", "zipcode": "BR3 9ZZ", "neighborhood": "",
+                 "country": "United Kingdom", "country_code": "GB", "region": ""},
+        places_lived=["Catford"],
+        work=[{"employer": "Kent Police", "title": "Detective Constable", "location": "Maidstone",
+               "start_timestamp": 1420070400, "timestamp": 1420070500}],
+        education=["Université de Lille"], family=[("Léa Invented", "Sister")], partner="Chris Invented",
+        phones=["+44 7700 900123"], emails=["jo@example.com"], websites=["https://example.org/jo"],
+        posts=[
+            FbPost("Café crème ☕ at last 😂", T0, tags=["Amy Made-Up"]),
+            FbPost("Garden finally done", T0 + timedelta(days=1),
+                   media=[FbMedia("1.jpg", T0 + timedelta(days=1), lat=51.4101, lon=-0.0560,
+                                  taken=T0 + timedelta(hours=20), camera_make="Apple", camera_model="iPhone 13")]),
+            FbPost("", T0 + timedelta(days=2), title="Jo was at The Invented Arms.",
+                   place=FbPlace("The Invented Arms", 51.44, -0.06, "1 Pub Street, London")),
+            FbPost("New job!", T0 + timedelta(days=3), life_event="Started a new job at Kent Police"),
+        ],
+        uncategorised=[FbMedia("u1.jpg", T0, lat=51.5, lon=-0.1)],
+        videos=[FbMedia("v1.mp4", T0, video=True, title="Parade")],
+        albums=[("Holiday", [FbMedia("a1.jpg", T0, lat=48.85, lon=2.35)])],
+        checkins=[FbCheckin(T0, "Forest Hill Pools", "Dartmouth Road", 51.4379, -0.0537, "Swim!")],
+        tagged_places=[("Horniman Museum", T0 + timedelta(days=9))],
+        comments=[("Well done everyone 👏", T0 + timedelta(days=4), "Jo commented on Amy's post.")],
+        location_history=[("Lewisham", 51.4577, -0.0125, T0 + timedelta(days=5))],
+        primary_location=("London", "England", "SE23"),
+    )
+
+
+@pytest.mark.parametrize("layout", ["2024", "pre2024", "transitional"])
+def test_every_layout_reads_profile_posts_and_places(tmp_path: Path, layout: str) -> None:
+    export = rich()
+    export.layout = layout
+    items, ctx = read(export.write_zip(tmp_path / f"facebook-jo-2026-3-11-{layout}.zip"))
+    assert ctx.skipped == []
+    assert all(i.platform is Platform.FACEBOOK and i.source.input == 0 for i in items)
+    profile = export.profile_path
+    name = fields(items, ProfileField.NAME)[0]
+    assert name.text == "Jo SSmith-Invented"
+    assert (name.source.file, name.source.pointer) == (profile, "/profile_v2/name/full_name")
+    assert fields(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
+    address = fields(items, ProfileField.ADDRESS)[0]
+    assert "7 Invented Close" in address.text and "BR3 9ZZ" in address.text
+    assert address.source.pointer == "/profile_v2/address/street"
+    assert fields(items, ProfileField.POSTCODE)[0].source.pointer == "/profile_v2/address/zipcode"
+    employer = fields(items, ProfileField.EMPLOYER)[0]
+    assert employer.text == "Kent Police" and employer.detail("title") == "Detective Constable"
+    assert employer.detail("current") == "true"
+    assert fields(items, ProfileField.EDUCATION)[0].text == "Université de Lille"  # mojibake fixed
+    family = fields(items, ProfileField.FAMILY_MEMBER)[0]
+    assert family.detail("relation") == "Sister" and family.text == "Léa Invented"
+    assert fields(items, ProfileField.PARTNER)[0].text == "Chris Invented"
+    assert fields(items, ProfileField.PHONE)[0].text == "+44 7700 900123"
+    assert fields(items, ProfileField.EMAIL)[0].text == "jo@example.com"
+    assert fields(items, ProfileField.WEBSITE)[0].text == "https://example.org/jo"
+    assert {i.text for i in fields(items, ProfileField.CITY)} >= {"Penge, London", "Catford", "London"}
+
+    post = next(i for i in items if i.kind is ItemKind.POST and "Café" in i.text)
+    assert post.text == "Café crème ☕ at last 😂"
+    assert (post.source.file, post.source.pointer) == (export.posts_path(1), "/0/data/0/post")
+    assert post.source.timestamp == T0 and post.detail("tagged") == "Amy Made-Up"
+
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO and i.location and i.location.lat == 51.4101)
+    assert photo.source.pointer == "/1/attachments/0/data/0/media/media_metadata/photo_metadata/exif_data/0"
+    assert photo.source.timestamp == T0 + timedelta(hours=20)  # taken time, not upload time
+    assert photo.detail("camera_model") == "iPhone 13" and photo.detail("upload_ip") == "203.0.113.24"
+    assert photo.media == f"{export.media_dir}/your_posts/1.jpg"
+
+    place = next(i for i in items if i.kind is ItemKind.CHECKIN and i.text == "The Invented Arms")
+    assert place.location is not None and (place.location.lat, place.location.lon) == (0.44 + 51, -0.06)
+    assert place.source.pointer == "/2/attachments/0/data/0/place/coordinate"
+    assert place.detail("address") == "1 Pub Street, London"
+    life = next(i for i in items if i.detail("kind") == "life event")
+    assert life.text == "Started a new job at Kent Police"
+
+    assert any(i.kind is ItemKind.PHOTO and i.source.pointer.startswith("/other_photos_v2/0") for i in items)
+    video = next(i for i in items if i.kind is ItemKind.VIDEO)
+    assert video.source.pointer == "/videos_v2/0" and video.text == "Parade"
+    album = next(i for i in items if i.source.file.endswith("album/0.json"))
+    assert album.location is not None and album.source.pointer.startswith("/photos/0/media_metadata")
+
+    checkin = next(i for i in items if i.kind is ItemKind.CHECKIN and i.text == "Forest Hill Pools")
+    assert checkin.location is not None and checkin.location.lat == 51.4379
+    assert checkin.source.pointer == "/0/label_values/1/dict/2/value"
+    assert checkin.detail("address") == "Dartmouth Road" and checkin.detail("message") == "Swim!"
+    tagged = next(i for i in items if i.detail("kind") == "tagged place")
+    assert tagged.text == "Horniman Museum" and tagged.source.timestamp == T0 + timedelta(days=9)
+    assert tagged.location is None
+
+    comment = next(i for i in items if i.kind is ItemKind.COMMENT)
+    assert comment.text == "Well done everyone 👏"
+    assert comment.source.pointer == "/comments_v2/0/data/0/comment/comment"
+    fix_ = next(i for i in items if i.kind is ItemKind.LOCATION)
+    assert fix_.source.pointer == "/location_history_v2/0/coordinate"
+    assert fix_.source.timestamp == T0 + timedelta(days=5)
+    assert any(i.field == ProfileField.POSTCODE and i.text == "SE23" for i in items)
+
+
+def test_posts_split_across_numbered_files_are_all_read_in_order(tmp_path: Path) -> None:
+    export = FacebookExport(posts=[FbPost(f"post {k}", T0 + timedelta(hours=k)) for k in range(25)],
+                            posts_per_file=10)
+    items, _ = read(export.write_zip(tmp_path / "fb.zip"))
+    posts = [i for i in items if i.kind is ItemKind.POST]
+    assert [p.text for p in posts] == [f"post {k}" for k in range(25)]
+    assert posts[24].source.file == export.posts_path(3) and posts[24].source.pointer == "/4/data/0/post"
+
+
+def test_single_check_in_object_and_localised_labels(tmp_path: Path) -> None:
+    export = FacebookExport(
+        checkins=[FbCheckin(T0, "Piscine de Forest Hill", "Dartmouth Road", 51.4379, -0.0537, "Nage")],
+        single_checkin_object=True,
+        checkin_labels={"Name": "Nom", "Address": "Adresse", "Coordinates": "Coordonnées", "Message": "Message",
+                        "Place tags": "Identifications de lieux"})
+    items, _ = read(export.write_zip(tmp_path / "fb.zip"))
+    checkin = next(i for i in items if i.kind is ItemKind.CHECKIN)
+    assert checkin.text == "Piscine de Forest Hill" and checkin.detail("address") == "Dartmouth Road"
+    assert checkin.location is not None and checkin.location.lon == -0.0537
+    assert checkin.source.pointer == "/label_values/1/dict/2/value"
+    assert checkin.source.timestamp == T0
+
+
+def test_zero_coordinates_and_nonsense_times_are_not_locations(tmp_path: Path) -> None:
+    media = FbMedia("z.jpg", T0, lat=0.0, lon=0.0)
+    export = FacebookExport(posts=[FbPost("x", T0, media=[media])])
+    files = export.files()
+    posts = json.loads(files[export.posts_path(1)])
+    posts[0]["attachments"][0]["data"][0]["media"]["media_metadata"]["photo_metadata"]["exif_data"][0][
+        "taken_timestamp"] = -62169958800
+    files[export.posts_path(1)] = meta_json(posts)
+    path = tmp_path / "fb.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    items, _ = read(path)
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO)
+    assert photo.location is None and photo.source.timestamp == T0
+
+
+def test_mojibake_fix_leaves_correct_text_alone() -> None:
+    assert fix("Universit\u00c3\u00a0") == "Università"
+    assert fix("\u00f0\u009f\u0098\u0082") == "😂"
+    assert fix("Università") == "Università"  # already right: not valid UTF-8 as bytes, unchanged
+    assert fix("Zoë 😂") == "Zoë 😂"  # above U+00FF: left alone
+    assert fix("plain") == "plain"
+    assert fix_tree({"Citt\u00c3\u00a0": ["S\u00c3\u00a3o"]}) == {"Città": ["São"]}
+
+
+def test_folder_with_wrapper_and_missing_media_file(tmp_path: Path) -> None:
+    export = FacebookExport(posts=[FbPost("hi", T0, media=[FbMedia("gone.jpg", T0, include_file=False)])])
+    folder = export.write_folder(tmp_path / "facebook-jo-2026-1-1-abc" / "inner")
+    items, _ = read(folder.parent)
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO)
+    assert photo.media is None and photo.source.timestamp == T0
+
+
+def test_truncated_and_damaged_members_become_skips(tmp_path: Path) -> None:
+    export = rich()
+    files = export.files()
+    whole = files[export.posts_path(1)]
+    files[export.posts_path(1)] = whole[: len(whole) * 2 // 3]  # cut mid-way: earlier posts survive
+    files[export.comments_path] = b"\xff\xfe not json at all"
+    files[export.checkins_path] = b'{"label_values": 5}'  # wrong shape: nothing, no crash
+    path = tmp_path / "fb.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    items, ctx = read(path)
+    skipped = {s.file: s.reason for s in ctx.skipped}
+    assert export.posts_path(1) in skipped and "ends early" in skipped[export.posts_path(1)]
+    assert export.comments_path in skipped
+    assert any(i.text.startswith("Café") for i in items)  # read before the break
+    assert fields(items, ProfileField.NAME)  # other members still read
+    assert not any(i.kind is ItemKind.COMMENT for i in items)
+
+
+def test_crc_error_in_zip_is_a_skip(tmp_path: Path) -> None:
+    export = FacebookExport(comments=[("a" * 5000, T0, "")])
+    path = export.write_zip(tmp_path / "fb.zip")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(export.comments_path)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    items, ctx = read(path)
+    assert any(s.file == export.comments_path for s in ctx.skipped)
+    assert fields(items, ProfileField.NAME)
+
+
+def test_cancel_stops_reading(tmp_path: Path) -> None:
+    path = rich().write_zip(tmp_path / "fb.zip")
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        read(path, cancel=token)
+
+
+def test_progress_reaches_one(tmp_path: Path) -> None:
+    path = rich().write_zip(tmp_path / "fb.zip")
+    seen: list[float] = []
+    with open_export([path]) as export:
+        ctx = ReadContext(0, export, on_progress=lambda f, _n: seen.append(f))
+        list(FacebookReader().read(ctx))
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 3
+
+
+def test_html_variant_reads_posts_profile_checkins_and_notes_json(tmp_path: Path) -> None:
+    export = rich()
+    export.fmt = "html"
+    items, ctx = read(export.write_zip(tmp_path / "facebook-jo-html.zip"), expect="facebook-html")
+    assert any("could not be read from the HTML version" in n and "JSON format" in n for n in ctx.notes)
+    assert all(i.source.pointer == "" for i in items)
+    assert fields(items, ProfileField.NAME)[0].text == "Jo SSmith-Invented"
+    assert fields(items, ProfileField.EMPLOYER)[0].text == "Kent Police"
+    assert fields(items, ProfileField.PHONE)[0].text == "+44 7700 900123"
+    post = next(i for i in items if i.kind is ItemKind.POST and "Café" in i.text)
+    assert post.text == "Café crème ☕ at last 😂" and post.source.timestamp == T0
+    pub = next(i for i in items if i.kind is ItemKind.CHECKIN and i.text == "The Invented Arms")
+    assert pub.location is not None and pub.location.lat == 51.44
+    pool = next(i for i in items if i.kind is ItemKind.CHECKIN and i.text == "Forest Hill Pools")
+    assert pool.location is not None and pool.detail("message") == "Swim!"
+    assert any(i.kind is ItemKind.COMMENT and i.text == "Well done everyone 👏" for i in items)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aug 17, 2025 11:23 am", datetime(2025, 8, 17, 11, 23, tzinfo=UTC)),
+    ("Sep 8, 2016, 4:36 PM", datetime(2016, 9, 8, 16, 36, tzinfo=UTC)),
+    ("Oct 19, 2025 1:47:55 pm", datetime(2025, 10, 19, 13, 47, 55, tzinfo=UTC)),
+    ("17 Aug 2025, 11:23", datetime(2025, 8, 17, 11, 23, tzinfo=UTC)),
+    ("not a date", None),
+])
+def test_html_dates(text: str, expected: datetime | None) -> None:
+    assert parse_html_date(text) == expected
+
+
+_MUTATIONS = st.sampled_from(["truncate", "flip", "insert", "shape"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_members_never_raise(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    export = rich()
+    files = export.files()
+    targets = [n for n in files if n.endswith(".json")]
+    for name in data.draw(st.lists(st.sampled_from(targets), min_size=1, max_size=3, unique=True)):
+        raw = bytearray(files[name])
+        how = data.draw(_MUTATIONS)
+        pos = data.draw(st.integers(0, max(len(raw) - 1, 0)))
+        if how == "truncate":
+            raw = raw[:pos]
+        elif how == "flip":
+            raw[pos] = data.draw(st.integers(0, 255))
+        elif how == "insert":
+            raw[pos:pos] = data.draw(st.binary(min_size=1, max_size=8))
+        else:
+            raw = bytearray(json.dumps(data.draw(st.recursive(
+                st.none() | st.booleans() | st.floats() | st.text(max_size=5) | st.integers(),
+                lambda kids: st.lists(kids, max_size=3) | st.dictionaries(
+                    st.sampled_from(["profile_v2", "data", "attachments", "label_values", "media", "place",
+                                     "coordinate", "latitude", "timestamp", "comments_v2", "dict", "value"]),
+                    kids, max_size=3), max_leaves=12))).encode())
+        files[name] = bytes(raw)
+    path = tmp_path_factory.mktemp("fuzz") / "fb.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, blob in files.items():
+            zf.writestr(name, blob)
+    with open_export([path]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(FacebookReader().read(ctx))
+    assert all(isinstance(i, Item) for i in items)
+
+
+def test_big_posts_file_is_streamed(tmp_path: Path) -> None:
+    import tracemalloc
+
+    export = FacebookExport(posts=[FbPost("x" * 400 + f" {k}", T0 + timedelta(minutes=k)) for k in range(6000)])
+    path = export.write_zip(tmp_path / "fb.zip")
+    with open_export([path]) as exp:
+        size = exp.member(export.posts_path(1)).size  # type: ignore[union-attr]
+        ctx = ReadContext(0, exp)
+        tracemalloc.start()
+        count = 0
+        for item in FacebookReader().read(ctx):
+            count += item.kind is ItemKind.POST
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert count == 6000
+    assert peak < size / 2, "the posts file was held in memory at once"
+
+
+def test_demo_export(tmp_path: Path) -> None:
+    path = build_demo_facebook(tmp_path)
+    items, ctx = read(path)
+    assert ctx.skipped == []
+    assert fields(items, ProfileField.EMPLOYER)[0].text == "Metropolitan Police Service"
+    assert any(i.location and abs(i.location.lat - 51.4396) < 0.001 for i in items if i.kind is ItemKind.PHOTO)
+
+
+def test_shared_sample_profile(shared_samples: Path) -> None:
+    folder = shared_samples / "facebook" / "humandataincome__hudi-packages-connectors" / "src" / "mock" / \
+        "datasource" / "raw files" / "facebook"
+    if not folder.is_dir():
+        pytest.skip("the Facebook sample is not present")
+    with open_export([folder]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(FacebookReader().read(ctx))
+    assert ctx.skipped == []
+    assert fields(items, ProfileField.NAME)
+    assert any("Università" in i.text for i in fields(items, ProfileField.EDUCATION))
+    assert fields(items, ProfileField.ADDRESS) and fields(items, ProfileField.BIRTH_DATE)
+    assert all(i.source.pointer.startswith("/profile_v2/") for i in items)
