@@ -358,6 +358,10 @@ class GoogleTakeoutReader(Reader):
         for name, kind in jobs:
             ctx.cancel.raise_if_cancelled()
             share = sizes[name] / total
+            member = ctx.export.member(name)
+            if member is not None and member.size == 0:
+                ctx.skip(name, "the file is empty")
+                continue
             start = done / total
             if kind == "records":
                 yield from _records(ctx, name, self.platform, start, share)

@@ -37,7 +37,7 @@ class Counting:
 
     def read(self, size: int = -1) -> bytes:
         data = self.inner.read(size)
-        if not self._bom_checked:
+        if not self._bom_checked and data:  # ijson first reads 0 bytes to learn the type
             self._bom_checked = True
             if data.startswith(b"\xef\xbb\xbf"):
                 data = data[3:]

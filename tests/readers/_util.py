@@ -1,0 +1,44 @@
+"""Helpers shared by the readers tests of Snapchat, Google, Strava, photos, Mastodon and Bluesky."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from checks.archive import open_export
+from checks.progress import CancelToken
+from checks.readers import ReadContext, reader_for
+from checks.recognise import recognise
+from checks.records import Item
+
+
+def read_export(paths: Path | list[Path], expect_format: str | None = None,
+                cancel: CancelToken | None = None) -> tuple[list[Item], ReadContext]:
+    """Open, recognise and read an export; asserts the recognised format when given."""
+    group = paths if isinstance(paths, list) else [paths]
+    with open_export(group) as export:
+        rec = recognise(export)
+        assert rec is not None, "not recognised"
+        if expect_format is not None:
+            assert rec.format == expect_format
+        reader = reader_for(rec.format)
+        assert reader is not None
+        ctx = ReadContext(input_index=0, export=export, cancel=cancel or CancelToken())
+        return list(reader().read(ctx)), ctx
+
+
+def read_with(reader_format: str, path: Path) -> tuple[list[Item], ReadContext]:
+    """Read with a chosen reader (no recognition), as the fuzz tests do."""
+    with open_export([path]) as export:
+        reader = reader_for(reader_format)
+        assert reader is not None
+        ctx = ReadContext(input_index=0, export=export)
+        return list(reader().read(ctx)), ctx
+
+
+def zip_folder(folder: Path, dest: Path) -> Path:
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                zf.write(p, p.relative_to(folder.parent).as_posix())
+    return dest
