@@ -1,0 +1,56 @@
+"""What the person did with an audit: ticked checklist steps and findings marked "not a problem".
+
+Kept beside the report in a saved audit (checks.vault) so that reopening an audit shows the
+same ticks and dismissals, and carried over to a new scan for the findings still present.
+Qt-free and immutable: every change returns a new state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from checks.records import Report
+
+
+@dataclass(frozen=True)
+class AuditState:
+    """Ticked advice ids and dismissed finding ids."""
+
+    ticked: frozenset[str] = field(default_factory=frozenset)
+    dismissed: frozenset[str] = field(default_factory=frozenset)
+
+    def tick(self, advice_id: str, done: bool = True) -> AuditState:
+        ticked = self.ticked | {advice_id} if done else self.ticked - {advice_id}
+        return replace(self, ticked=frozenset(ticked))
+
+    def dismiss(self, finding_id: str, dismissed: bool = True) -> AuditState:
+        ids = self.dismissed | {finding_id} if dismissed else self.dismissed - {finding_id}
+        return replace(self, dismissed=frozenset(ids))
+
+    def carried_to(self, report: Report) -> AuditState:
+        """This state kept only for what still exists in `report` (after a new scan)."""
+        advice = {c.advice for c in report.checklist}
+        findings = {f.id for f in report.findings}
+        return AuditState(self.ticked & advice, self.dismissed & findings)
+
+    def apply(self, report: Report) -> Report:
+        """The report as the person sees it: ticked steps done, dismissed findings left out."""
+        findings = tuple(f for f in report.findings if f.id not in self.dismissed)
+        checklist = tuple(replace(c, done=c.done or c.advice in self.ticked) for c in report.checklist)
+        return replace(report, findings=findings, checklist=checklist)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ticked": sorted(self.ticked), "dismissed": sorted(self.dismissed)}
+
+    @classmethod
+    def from_json(cls, data: object) -> AuditState:
+        """Read a state back; anything malformed is ignored rather than failing the open."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def ids(key: str) -> frozenset[str]:
+            raw = data.get(key, [])
+            return frozenset(x for x in raw if isinstance(x, str)) if isinstance(raw, list) else frozenset()
+
+        return cls(ids("ticked"), ids("dismissed"))

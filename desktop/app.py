@@ -1,0 +1,147 @@
+"""The app's composition root: `run_app()` makes the QApplication, the engine, the worker and the
+window, loads the translation for the system's language, and runs (or takes screenshots).
+
+`offduty --demo --screenshot DIR` opens the window on the demo export, runs the scan to the end,
+saves one PNG per page in DIR and quits with 0.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from checks.resources import resource_path
+from checks.version import __version__
+from desktop.engine import Engine
+from desktop.session import Session
+from desktop.window import MainWindow
+from desktop.worker import TaskRunner
+
+log = logging.getLogger(__name__)
+APP_ID = "uk.offduty.Offduty"
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (reused when one exists, as under pytest-qt), named and translated."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    QApplication.setApplicationName("Offduty")
+    QApplication.setApplicationDisplayName("Offduty")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName("Offduty")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    install_translators(app)
+    return app
+
+
+def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Offduty's own strings and Qt's (buttons, dialogs) in the system's language, where shipped."""
+    if getattr(app, "_offduty_translators", None):
+        return list(app._offduty_translators)  # type: ignore[attr-defined]
+    locale = locale or QLocale.system()
+    installed: list[QTranslator] = []
+    ours = QTranslator(app)
+    try:
+        folder = str(resource_path("translations"))
+    except FileNotFoundError:
+        folder = ""
+    if folder and ours.load(locale, "offduty", "_", folder):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    app._offduty_translators = installed  # type: ignore[attr-defined]
+    return installed
+
+
+def build_window(engine: Engine | None = None, welfare: bool = False) -> MainWindow:
+    """The window with its dependencies (tests call this with their own engine)."""
+    engine = engine or Engine()
+    session = Session(welfare=welfare)
+    runner = TaskRunner()
+    window = MainWindow(engine, runner, session)
+    runner.setParent(window)
+    session.setParent(window)
+    return window
+
+
+class Screenshotter:
+    """Visits every page once the demo scan is done and saves `NN-<page>.png` in a folder."""
+
+    def __init__(self, app: QApplication, window: MainWindow, folder: Path) -> None:
+        self.app, self.window, self.folder = app, window, folder
+        self.queue = list(window.PAGE_KEYS)
+        self.status = 0
+        self.saved: list[Path] = []
+
+    def start(self) -> None:
+        self.window.report_ready.connect(self._next)
+        self.window.scan.scan_failed.connect(self._failed)
+        self.window.scan.scan_cancelled.connect(self._failed)
+
+    def _failed(self, *_args: object) -> None:
+        sys.stderr.write("offduty: the demo scan did not finish; screenshots show the empty pages\n")
+        self.status = 1
+        self._next()
+
+    def _next(self) -> None:
+        if not self.queue:
+            self.app.exit(self.status)
+            return
+        key = self.queue.pop(0)
+        self.window.show_page(key)
+        # Let the layout settle (one event-loop turn), then grab.
+        QTimer.singleShot(150, lambda k=key: self._grab(k))
+
+    def _grab(self, key: str) -> None:
+        index = self.window.PAGE_KEYS.index(key) + 1
+        path = self.folder / f"{index:02d}-{key}.png"
+        if not self.window.grab().save(str(path)):
+            sys.stderr.write(f"offduty: could not write {path}\n")
+            self.status = 1
+        else:
+            self.saved.append(path)
+        self._next()
+
+
+def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str | None = None,
+            welfare: bool = False) -> int:
+    """Open the window (the `offduty` command without a subcommand). Returns the exit status."""
+    app = make_application()
+    engine = Engine()
+    window = build_window(engine, welfare=welfare)
+    window.show()
+    start: list[Path] = list(paths)
+    if demo:
+        try:
+            start = [*engine.demo_paths(), *start]
+        except Exception as exc:
+            sys.stderr.write(f"offduty: {exc}\n")
+            if screenshot_dir:
+                return 1
+    shooter: Screenshotter | None = None
+    if screenshot_dir:
+        folder = Path(screenshot_dir)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            sys.stderr.write(f"offduty: cannot use {folder}: {exc.strerror}\n")
+            return 1
+        shooter = Screenshotter(app, window, folder)
+        shooter.start()
+        window.add.described.connect(lambda: window.add.scan.click())
+    if start:
+        window.show_page("add")
+        window.add.add_paths(start)
+    status = app.exec()
+    window.close()
+    window.runner.wait(5000)
+    return shooter.status if shooter else int(status)

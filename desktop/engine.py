@@ -1,0 +1,120 @@
+"""The window's view of the engine: one object the main window is given (composition root).
+
+It wraps `checks` (describe, audit, formats, demo exports, saved audits) so that pages never
+import engine modules directly and tests can hand the window a different engine. Parts of the
+engine that are optional in this build (saved audits, the demo) are looked up when first used
+and reported as unavailable in plain words.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from checks.audit_state import AuditState
+from checks.errors import OffdutyError
+from checks.pipeline import PlannedInput
+from checks.progress import CancelToken, Progress
+from checks.records import Report
+
+
+class Unavailable(OffdutyError):
+    """A feature this copy of Offduty does not have."""
+
+
+def _optional(module: str) -> Any | None:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+class Engine:
+    """The calls the window makes; all of them are safe to run on a worker thread."""
+
+    def describe(self, paths: Sequence[Path]) -> list[PlannedInput]:
+        from checks.pipeline import describe
+
+        return describe(list(paths))
+
+    def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken) -> Report:
+        from checks.pipeline import audit
+
+        return audit(list(paths), progress=progress, cancel=cancel)
+
+    def demo_paths(self) -> list[Path]:
+        demo = _optional("checks.demo")
+        if demo is None:
+            raise Unavailable("The demo export is not included in this copy of Offduty.")
+        return [Path(p) for p in demo.demo_paths()]
+
+    def formats(self) -> list[Any]:
+        formats = _optional("checks.formats")
+        if formats is None:
+            return []
+        return list(formats.load_formats())
+
+    @property
+    def can_save(self) -> bool:
+        return _optional("checks.vault") is not None
+
+    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
+        vault = _optional("checks.vault")
+        if vault is None:
+            raise Unavailable("Saving audits is not available in this copy of Offduty.")
+        return vault.save_report(report, path, passphrase=passphrase, state=state)
+
+    def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
+        vault = _optional("checks.vault")
+        if vault is None:
+            raise Unavailable("Opening saved audits is not available in this copy of Offduty.")
+        loaded = vault.load_report(path, passphrase=passphrase)
+        return unpack_loaded(loaded)
+
+    def needs_passphrase(self, path: Path) -> bool:
+        """Whether a saved audit was locked with a passphrase (asked before opening)."""
+        vault = _optional("checks.vault")
+        check = getattr(vault, "needs_passphrase", None) if vault else None
+        return bool(check(path)) if callable(check) else False
+
+    def write_html(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
+        html = _optional("checks.report.html_report")
+        if html is None:
+            raise Unavailable("The HTML checklist is not available in this copy of Offduty.")
+        tmp = path.with_name(f".{path.name}.partial")
+        try:
+            with tmp.open("w", encoding="utf-8") as fh:
+                html.write_html(report, fh, reveal=reveal, name=name)
+            tmp.replace(path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    def write_pdf(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
+        printing = _optional("desktop.printing")
+        if printing is None:
+            raise Unavailable("PDF output is not available in this copy of Offduty.")
+        printing.write_pdf(report, path, reveal=reveal, name=name)
+
+
+def unpack_loaded(loaded: object) -> tuple[Report, AuditState]:
+    """Accept what `checks.vault.load_report` returns: a Report, a (report, state) pair or an object."""
+    if isinstance(loaded, Report):
+        return loaded, AuditState()
+    if isinstance(loaded, tuple) and loaded and isinstance(loaded[0], Report):
+        state = loaded[1] if len(loaded) > 1 else None
+        return loaded[0], _as_state(state)
+    report = getattr(loaded, "report", None)
+    if isinstance(report, Report):
+        return report, _as_state(getattr(loaded, "state", None))
+    raise OffdutyError("This file is not an Offduty audit.")
+
+
+def _as_state(state: object) -> AuditState:
+    if isinstance(state, AuditState):
+        return state
+    if isinstance(state, dict):
+        return AuditState.from_json(state)
+    return AuditState()

@@ -1,0 +1,280 @@
+"""Qt models over the engine's records: findings (with filtering) and the checklist (with ticks).
+
+The table never shows evidence; evidence is shown masked in the detail panel and revealed one
+item at a time. Dismissals and ticks live in an `AuditState` the models share with the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QStyle
+
+from checks.audit_state import AuditState
+from checks.records import ChecklistEntry, Finding, Platform, Severity
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("models", text)
+
+
+def severity_label(severity: Severity) -> str:
+    return {Severity.HIGH: tr("High"), Severity.MEDIUM: tr("Medium"), Severity.LOW: tr("Low")}[severity]
+
+
+def severity_icon(severity: Severity) -> Any:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    style = app.style()
+    pixmap = {
+        Severity.HIGH: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.MEDIUM: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.LOW: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
+    return style.standardIcon(pixmap)
+
+
+def platform_label(value: str) -> str:
+    try:
+        return Platform(value).label
+    except ValueError:
+        return {"uk": "UK services", "household": "At home", "general": "Everywhere", "whatsapp": "WhatsApp",
+                "iphone": "iPhone", "android": "Android"}.get(value, value.title())
+
+
+def finding_date(finding: Finding) -> str:
+    ts = finding.source.timestamp
+    return f"{ts.day} {ts:%b %Y}" if ts else ""
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per finding. Columns: severity, what, category, platform, date, times seen, status."""
+
+    SEVERITY, TITLE, CATEGORY, PLATFORM, DATE, SEEN, STATUS = range(7)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._findings: tuple[Finding, ...] = ()
+        self._dismissed: frozenset[str] = frozenset()
+
+    def headers(self) -> list[str]:
+        return [tr("Severity"), tr("What was found"), tr("Kind"), tr("Platform"), tr("Date"),
+                tr("Times seen"), tr("Status")]
+
+    def set_findings(self, findings: Sequence[Finding], dismissed: frozenset[str] = frozenset()) -> None:
+        self.beginResetModel()
+        self._findings = tuple(findings)
+        self._dismissed = dismissed
+        self.endResetModel()
+
+    def set_dismissed(self, dismissed: frozenset[str]) -> None:
+        changed = self._dismissed ^ dismissed
+        self._dismissed = dismissed
+        for row, f in enumerate(self._findings):
+            if f.id in changed:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def finding(self, row: int) -> Finding | None:
+        return self._findings[row] if 0 <= row < len(self._findings) else None
+
+    def is_dismissed(self, finding: Finding) -> bool:
+        return finding.id in self._dismissed
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+            return None
+        f = self._findings[index.row()]
+        col = index.column()
+        if role == FINDING_ROLE:
+            return f
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(f, col)
+        if role == SORT_ROLE:
+            return self._sort_key(f, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.SEVERITY:
+            return severity_icon(f.severity)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
+            return f.reason
+        return None
+
+    def _display(self, f: Finding, col: int) -> str:
+        if col == self.SEVERITY:
+            return severity_label(f.severity)
+        if col == self.TITLE:
+            return f"{f.title} ({f.place.near})" if f.place and f.place.near else f.title
+        if col == self.CATEGORY:
+            return f.category.label
+        if col == self.PLATFORM:
+            return f.platform.label
+        if col == self.DATE:
+            return finding_date(f)
+        if col == self.SEEN:
+            return str(f.occurrences)
+        return tr("Not a problem") if f.id in self._dismissed else ""
+
+    def _sort_key(self, f: Finding, col: int) -> Any:
+        if col == self.SEVERITY:
+            return f.severity.rank * 10 + f.confidence
+        if col == self.DATE:
+            return f.source.timestamp.timestamp() if f.source.timestamp else 0.0
+        if col == self.SEEN:
+            return f.occurrences
+        return self._display(f, col).casefold()
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Filters findings by category, platform, severity, words and whether dismissed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.category: str | None = None
+        self.platform: str | None = None
+        self.severity: str | None = None
+        self.words: list[str] = []
+        self.show_dismissed = True
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter(self, *, category: str | None = None, platform: str | None = None, severity: str | None = None,
+                   text: str = "", show_dismissed: bool = True) -> None:
+        self.beginFilterChange()
+        self.category, self.platform, self.severity = category, platform, severity
+        self.words = [w.casefold() for w in text.split() if w]
+        self.show_dismissed = show_dismissed
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, FindingsModel):
+            return True
+        f = model.finding(source_row)
+        if f is None:
+            return False
+        if self.category and f.category.value != self.category:
+            return False
+        if self.platform and f.platform.value != self.platform:
+            return False
+        if self.severity and f.severity.value != self.severity:
+            return False
+        if not self.show_dismissed and model.is_dismissed(f):
+            return False
+        if self.words:
+            # Evidence is deliberately not searched: a search must not confirm hidden text.
+            hay = " ".join((f.title, f.reason, f.category.label, f.platform.label, f.source.file,
+                            f.place.near if f.place and f.place.near else "")).casefold()
+            return all(w in hay for w in self.words)
+        return True
+
+
+class ChecklistModel(QAbstractTableModel):
+    """The checklist: a tick box per step, its platform and title. Ticks go into the AuditState.
+
+    Signals:
+        ticked(str, bool): an advice id was ticked or unticked by the person.
+    """
+
+    DONE, PLATFORM, TITLE = range(3)
+    ticked = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[ChecklistEntry, ...] = ()
+        self._ticked: frozenset[str] = frozenset()
+
+    def set_entries(self, entries: Sequence[ChecklistEntry], state: AuditState) -> None:
+        self.beginResetModel()
+        # Grouped per platform, each platform's steps by priority (the engine's order).
+        order = {p: i for i, p in enumerate(dict.fromkeys(e.platform for e in entries))}
+        self._entries = tuple(sorted(entries, key=lambda e: order[e.platform]))
+        self._ticked = state.ticked
+        self.endResetModel()
+
+    def entry(self, row: int) -> ChecklistEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def is_done(self, entry: ChecklistEntry) -> bool:
+        return entry.already_done or entry.advice in self._ticked
+
+    def done_count(self) -> int:
+        return sum(1 for e in self._entries if self.is_done(e))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return [tr("Done"), tr("Platform"), tr("What to do")][section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.DONE:
+            entry = self.entry(index.row())
+            if entry is not None and not entry.already_done:
+                return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entry(index.row())
+        if e is None:
+            return None
+        col = index.column()
+        if role == ENTRY_ROLE:
+            return e
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.DONE:
+            return Qt.CheckState.Checked if self.is_done(e) else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.DONE:
+                if e.already_done:
+                    return tr("Already done")
+                return tr("Done") if self.is_done(e) else tr("To do")
+            if col == self.PLATFORM:
+                return platform_label(e.platform)
+            return e.title
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.DONE or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        e = self.entry(index.row())
+        if e is None or e.already_done:
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        self._ticked = self._ticked | {e.advice} if checked else self._ticked - {e.advice}
+        self.dataChanged.emit(index, index.siblingAtColumn(self.TITLE))
+        self.ticked.emit(e.advice, checked)
+        return True

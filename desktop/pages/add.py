@@ -1,0 +1,198 @@
+"""Add exports: drop or pick files and folders; each is recognised off the GUI thread and listed
+with its platform, date and size, or with the reason it cannot be read, in plain words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from checks.pipeline import PlannedInput
+from desktop.engine import Engine
+from desktop.pages.common import Page, human_size, paragraph
+from desktop.session import Session
+from desktop.worker import TaskContext, TaskRunner
+
+
+class AddPage(Page):
+    """Signals:
+    scan_requested(list): the paths to scan.
+    described(): the list was (re)recognised (tests wait for it).
+    """
+
+    scan_requested = Signal(list)
+    described = Signal()
+
+    def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add your exports"), parent)
+        self.engine, self.runner, self.session = engine, runner, session
+        self.paths: list[Path] = []
+        self.planned: list[PlannedInput] = []
+        self.setAcceptDrops(True)
+        self.body.addWidget(paragraph(self.tr(
+            "Drag the files or folders you downloaded onto this window, or choose them below. Zip files can "
+            "stay zipped. If an export came in several parts, add all of them.")))
+        buttons = QHBoxLayout()
+        self.add_files = QPushButton(self.tr("Add files…"))
+        self.add_folder = QPushButton(self.tr("Add a folder…"))
+        self.demo = QPushButton(self.tr("Try the demo export"))
+        self.remove = QPushButton(self.tr("Remove from list"))
+        for button in (self.add_files, self.add_folder, self.demo, self.remove):
+            button.setAccessibleName(button.text().rstrip("…"))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+
+        self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("Exports to scan"))
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setHeaderLabels([self.tr("Export"), self.tr("Platform"), self.tr("Date"), self.tr("Size"),
+                                   self.tr("Can Offduty read it?")])
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setStretchLastSection(True)
+        self.list.setMinimumHeight(220)
+        self.body.addWidget(self.list, 1)
+        self.status = paragraph(self.tr("No exports added yet. You can add them now, or come back when they arrive."))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.body.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.scan = QPushButton(self.tr("Scan these exports"))
+        self.scan.setAccessibleName(self.tr("Scan these exports"))
+        self.scan.setDefault(True)
+        self.scan.setEnabled(False)
+        row.addWidget(self.scan)
+        self.body.addLayout(row)
+
+        self.add_files.clicked.connect(self._on_add_files)
+        self.add_folder.clicked.connect(self._on_add_folder)
+        self.demo.clicked.connect(self._on_demo)
+        self.remove.clicked.connect(self._on_remove)
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self._on_remove)
+        self.scan.clicked.connect(self._on_scan)
+
+    def _dialog_options(self) -> QFileDialog.Option:
+        # Native dialogs may add the chosen files to the desktop's "recent files"; not in a welfare session.
+        return QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
+
+    def _on_add_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "",
+                                                self.tr("Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit "
+                                                        "*.jpg *.jpeg *.heic *.png);;All files (*)"),
+                                                options=self._dialog_options())
+        self.add_paths([Path(n) for n in names])
+
+    def _on_add_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Choose an export folder"), "",
+                                                self._dialog_options() | QFileDialog.Option.ShowDirsOnly)
+        if name:
+            self.add_paths([Path(name)])
+
+    def _on_demo(self) -> None:
+        try:
+            self.add_paths(self.engine.demo_paths())
+        except Exception as exc:
+            self.status.setText(str(exc))
+
+    def _on_remove(self) -> None:
+        chosen = {id(item) for item in self.list.selectedItems()}
+        keep: list[Path] = []
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if id(item) not in chosen:
+                keep.extend(item.data(0, Qt.ItemDataRole.UserRole) or [])
+        self.paths = keep
+        self._describe()
+
+    def _on_scan(self) -> None:
+        readable = [p for plan in self.planned if plan.readable for p in plan.paths]
+        if readable:
+            self.scan_requested.emit(readable)
+
+    def add_paths(self, paths: list[Path]) -> None:
+        new = [p for p in paths if p not in self.paths]
+        if not new:
+            return
+        self.paths.extend(new)
+        self._describe()
+
+    def clear(self) -> None:
+        self.paths = []
+        self.planned = []
+        self.list.clear()
+        self._update_status()
+
+    def _describe(self) -> None:
+        paths = list(self.paths)
+        self.status.setText(self.tr("Looking at your exports…"))
+        self.scan.setEnabled(False)
+        task = self.runner.start("describe", lambda ctx: self._describe_work(ctx, paths))
+        task.finished.connect(lambda result, p=paths: self._on_described(p, result))
+        task.failed.connect(self._on_failed)
+
+    def _describe_work(self, _ctx: TaskContext, paths: list[Path]) -> list[PlannedInput]:
+        return self.engine.describe(paths)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.described.emit()
+
+    def _on_described(self, paths: list[Path], planned: list[PlannedInput]) -> None:
+        if paths != self.paths:  # the list changed while recognising; a newer result follows
+            return
+        self.planned = planned
+        self.list.clear()
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        ok = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        for plan in planned:
+            rec = plan.recognition
+            try:
+                date = datetime.fromtimestamp(plan.paths[0].stat().st_mtime)
+                date_text = f"{date.day} {date:%b %Y}"
+            except OSError:
+                date_text = ""
+            status = self.tr("Yes") + f" ({plan.message})" if plan.readable else self.tr("No: ") + plan.message
+            item = QTreeWidgetItem([plan.label, rec.platform.label if rec else self.tr("Not recognised"),
+                                    date_text, human_size(plan.size_bytes) if plan.size_bytes else "", status])
+            item.setIcon(4, ok if plan.readable else warn)
+            item.setToolTip(0, str(plan.paths[0]))
+            item.setData(0, Qt.ItemDataRole.UserRole, list(plan.paths))
+            self.list.addTopLevelItem(item)
+        self.session.paths = [p for plan in planned if plan.readable for p in plan.paths]
+        self._update_status()
+        self.described.emit()
+
+    def _update_status(self) -> None:
+        readable = sum(1 for p in self.planned if p.readable)
+        self.scan.setEnabled(readable > 0)
+        if not self.planned:
+            self.status.setText(self.tr("No exports added yet. You can add them now, or come back when they arrive."))
+        elif readable == len(self.planned):
+            self.status.setText(self.tr("%n export(s) ready to scan.", "", readable))
+        else:
+            self.status.setText(self.tr("%1 of %2 can be read. The others say why above; they are left out of "
+                                        "the scan.").replace("%1", str(readable)).replace("%2", str(len(self.planned))))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)

@@ -1,0 +1,182 @@
+"""Checklist: what to do, per platform, in order, with a tick box for each step (kept in the saved
+audit), the platform's help page (opened only when the person clicks) and the items to delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.masking import mask
+from checks.records import ChecklistEntry
+from desktop.models import ENTRY_ROLE, ChecklistModel, platform_label
+from desktop.pages.common import Page, heading, paragraph
+from desktop.session import Session
+
+
+class ChecklistPage(Page):
+    """Signals: finding_requested(str): show this finding on the Findings page."""
+
+    finding_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Your checklist"), parent)
+        self.session = session
+        self.current: ChecklistEntry | None = None
+        self.body.addWidget(paragraph(self.tr(
+            "Work down the list, one platform at a time. Tick each step when you have done it; your ticks "
+            "are kept when you save the audit. The most important steps come first.")))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Steps done"))
+        self.progress.setFormat(self.tr("%v of %m done"))
+        self.body.addWidget(self.progress)
+        self.model = ChecklistModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Checklist"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChecklistModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.toggle = QPushButton(self.tr("Mark as done"))
+        self.toggle.setAccessibleName(self.tr("Mark this step as done or not done"))
+        self.toggle.clicked.connect(self._on_toggle)
+
+        detail = QWidget()
+        d = QVBoxLayout(detail)
+        d.setContentsMargins(0, 8, 0, 0)
+        self.d_title = heading("", 2)
+        d.addWidget(self.d_title)
+        self.d_text = paragraph()
+        self.d_text.setAccessibleName(self.tr("How to do this step"))
+        d.addWidget(self.d_text)
+        row = QHBoxLayout()
+        row.addWidget(self.toggle)
+        self.help = QPushButton(self.tr("Open the platform’s help page"))
+        self.help.setAccessibleName(self.tr("Open the platform's help page in your web browser"))
+        self.help.clicked.connect(self._on_help)
+        row.addWidget(self.help)
+        row.addStretch(1)
+        d.addLayout(row)
+        self.d_items_label = paragraph(self.tr("The items to delete or change (choose one to see it):"))
+        d.addWidget(self.d_items_label)
+        self.d_items = QListWidget()
+        self.d_items.setAccessibleName(self.tr("Items this step is about"))
+        self.d_items.setMaximumHeight(120)
+        self.d_items.itemActivated.connect(
+            lambda item: self.finding_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        d.addWidget(self.d_items)
+        d.addStretch(1)
+        self.detail = detail
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.body.addWidget(splitter, 1)
+        self.empty = paragraph(self.tr("No checklist yet. Add your exports and scan them."))
+        self.body.addWidget(self.empty)
+
+        self.model.ticked.connect(self.session.tick)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        session.report_changed.connect(self.refresh)
+        session.state_changed.connect(self._update_progress)
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self.session.report
+        self.model.set_entries(report.checklist if report else (), self.session.state)
+        has = self.model.rowCount() > 0
+        self.table.setVisible(has)
+        self.empty.setVisible(not has)
+        if report is not None and not has:
+            self.empty.setText(self.tr("Nothing to do: Offduty found nothing that needs fixing."))
+        self._update_progress()
+        if has:
+            self.table.selectRow(0)
+        self._show(self.selected())
+
+    def _update_progress(self) -> None:
+        self.progress.setRange(0, max(1, self.model.rowCount()))
+        self.progress.setValue(self.model.done_count())
+        self.progress.setVisible(self.model.rowCount() > 0)
+        if self.current is not None:
+            self._update_toggle(self.current)
+
+    def selected(self) -> ChecklistEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        value = rows[0].data(ENTRY_ROLE) if rows else None
+        return value if isinstance(value, ChecklistEntry) else None
+
+    def _on_selection(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        self._show(self.selected())
+
+    def _update_toggle(self, e: ChecklistEntry) -> None:
+        done = self.model.is_done(e)
+        self.toggle.setEnabled(not e.already_done)
+        self.toggle.setText(self.tr("Already done (your export shows it)") if e.already_done else
+                            self.tr("Mark as not done") if done else self.tr("Mark as done"))
+
+    def _show(self, e: ChecklistEntry | None) -> None:
+        self.current = e
+        self.detail.setVisible(e is not None)
+        if e is None:
+            return
+        self.d_title.setText(f"{platform_label(e.platform)}: {e.title}")
+        lines = [e.why]
+        if e.choose:
+            lines += ["", self.tr("Choose: ") + e.choose]
+        if e.steps:
+            lines += ["", self.tr("In the app:")] + [f"{i}. {s}" for i, s in enumerate(e.steps, 1)]
+        if e.web_steps:
+            lines += ["", self.tr("On the website:")] + [f"{i}. {s}" for i, s in enumerate(e.web_steps, 1)]
+        if e.side_effects:
+            lines += ["", self.tr("Good to know: ") + e.side_effects]
+        if e.fallback:
+            lines += ["", self.tr("If you cannot find it: ") + e.fallback]
+        lines += ["", self.tr("Checked against the platform’s help on %1.").replace("%1", e.checked)]
+        self.d_text.setText("\n".join(lines))
+        self.help.setVisible(bool(e.source))
+        self._update_toggle(e)
+        self.d_items.clear()
+        report = self.session.report
+        by_id = {f.id: f for f in report.findings} if report else {}
+        for fid in e.findings:
+            f = by_id.get(fid)
+            if f is None or fid in self.session.state.dismissed:
+                continue
+            text = f"{f.title}: {mask(f.evidence, f.span) if not self.session.welfare else '…'}  ({f.source.file})"
+            self.d_items.addItem(text)
+            self.d_items.item(self.d_items.count() - 1).setData(Qt.ItemDataRole.UserRole, fid)
+        self.d_items.setVisible(self.d_items.count() > 0)
+        self.d_items_label.setVisible(self.d_items.count() > 0)
+
+    def _on_toggle(self) -> None:
+        e = self.current
+        if e is None:
+            return
+        for row in range(self.model.rowCount()):
+            if self.model.entry(row) is e:
+                index = self.model.index(row, ChecklistModel.DONE)
+                value = Qt.CheckState.Unchecked if self.model.is_done(e) else Qt.CheckState.Checked
+                self.model.setData(index, value, Qt.ItemDataRole.CheckStateRole)
+                break
+
+    def _on_help(self) -> None:
+        if self.current is not None and self.current.source:
+            QDesktopServices.openUrl(QUrl(self.current.source))  # only on the person's click

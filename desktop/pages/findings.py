@@ -1,0 +1,337 @@
+"""Findings: every exposure in a sortable, filterable table, with a detail panel.
+
+Evidence is masked; "Show" reveals one item at a time (choosing another item hides it again).
+In a welfare session evidence is hidden completely until shown. Photos are read from the
+export only when asked for, in memory. A finding can be marked "not a problem"; the mark is
+kept in the saved audit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.masking import mask
+from checks.records import Category, Finding, Platform, Severity, Source
+from desktop.models import FINDING_ROLE, FindingsFilter, FindingsModel, finding_date, severity_label
+from desktop.pages.common import Page, heading, paragraph
+from desktop.photos import export_paths, load_preview, photo_source
+from desktop.session import Session
+from desktop.worker import TaskRunner
+
+
+def where_text(source: Source) -> str:
+    where = source.file or "?"
+    if source.pointer:
+        where += f" → {source.pointer}"
+    if source.timestamp:
+        where += f"  ({source.timestamp.day} {source.timestamp:%b %Y})"
+    return where
+
+
+class FindingsPage(Page):
+    """Signals: photo_shown() (tests wait for the preview)."""
+
+    photo_shown = Signal()
+
+    def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("What was found"), parent)
+        self.session, self.runner = session, runner
+        self.revealed: str | None = None
+        self.current: Finding | None = None
+
+        filters = QHBoxLayout()
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Filter by kind"))
+        self.category.addItem(self.tr("All kinds"), None)
+        for c in Category:
+            self.category.addItem(c.label, c.value)
+        self.platform = QComboBox()
+        self.platform.setAccessibleName(self.tr("Filter by platform"))
+        self.platform.addItem(self.tr("All platforms"), None)
+        self.severity = QComboBox()
+        self.severity.setAccessibleName(self.tr("Filter by severity"))
+        self.severity.addItem(self.tr("Any severity"), None)
+        for s in (Severity.HIGH, Severity.MEDIUM, Severity.LOW):
+            self.severity.addItem(severity_label(s), s.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search titles and places"))
+        self.search.setAccessibleName(self.tr("Search findings"))
+        self.search.setClearButtonEnabled(True)
+        self.show_dismissed = QCheckBox(self.tr("Show “not a problem”"))
+        self.show_dismissed.setChecked(True)
+        for w in (self.category, self.platform, self.severity):
+            filters.addWidget(w)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.show_dismissed)
+        self.body.addLayout(filters)
+        self.count = paragraph()
+        self.count.setAccessibleName(self.tr("How many findings are shown"))
+        self.body.addWidget(self.count)
+
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Findings"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(FindingsModel.SEVERITY, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+
+        self.detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.body.addWidget(splitter, 1)
+        self.scroll.setWidgetResizable(True)
+
+        for combo in (self.category, self.platform, self.severity):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.search.textChanged.connect(self._apply_filter)
+        self.show_dismissed.toggled.connect(self._apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        session.report_changed.connect(self.refresh)
+        session.state_changed.connect(self._on_state)
+        self.refresh()
+
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 8, 0, 0)
+        self.d_title = heading("", 2)
+        outer.addWidget(self.d_title)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.d_about = paragraph()
+        self.d_reason = paragraph()
+        self.d_evidence = paragraph()
+        self.d_evidence.setAccessibleName(self.tr("Evidence"))
+        self.d_where = paragraph()
+        self.d_place = paragraph()
+        form.addRow(self.tr("About:"), self.d_about)
+        form.addRow(self.tr("Why it matters:"), self.d_reason)
+        ev_row = QHBoxLayout()
+        ev_row.addWidget(self.d_evidence, 1)
+        self.reveal = QPushButton(self.tr("Show"))
+        self.reveal.setAccessibleName(self.tr("Show the evidence for this item"))
+        self.reveal.setCheckable(True)
+        self.reveal.toggled.connect(self._on_reveal)
+        ev_row.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("What it says:"), ev_row)
+        form.addRow(self.tr("Where in your export:"), self.d_where)
+        form.addRow(self.tr("Place:"), self.d_place)
+        outer.addLayout(form)
+        self.d_related_label = paragraph()
+        outer.addWidget(self.d_related_label)
+        self.d_related = QListWidget()
+        self.d_related.setAccessibleName(self.tr("Other places in your exports where this appears"))
+        self.d_related.setMaximumHeight(100)
+        outer.addWidget(self.d_related)
+        photo_row = QHBoxLayout()
+        self.photo_button = QPushButton(self.tr("Show photo"))
+        self.photo_button.setAccessibleName(self.tr("Show the photo from your export"))
+        self.photo_button.clicked.connect(self._on_show_photo)
+        self.photo = QLabel()
+        self.photo.setAccessibleName(self.tr("Photo preview"))
+        photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignTop)
+        photo_row.addWidget(self.photo, 1)
+        outer.addLayout(photo_row)
+        self.dismiss = QCheckBox(self.tr("This is not a problem (keep it, but leave it out of the printout)"))
+        self.dismiss.setAccessibleName(self.tr("Mark as not a problem"))
+        self.dismiss.toggled.connect(self._on_dismiss)
+        outer.addWidget(self.dismiss)
+        self.d_advice = paragraph()
+        self.d_advice.setAccessibleName(self.tr("What to do about it"))
+        outer.addWidget(self.d_advice)
+        outer.addStretch(1)
+        return box
+
+    # data ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        report = self.session.report
+        findings = report.findings if report else ()
+        self.model.set_findings(findings, self.session.state.dismissed)
+        current = self.platform.currentData()
+        self.platform.blockSignals(True)
+        self.platform.clear()
+        self.platform.addItem(self.tr("All platforms"), None)
+        for p in Platform:
+            if any(f.platform is p for f in findings):
+                self.platform.addItem(p.label, p.value)
+        index = self.platform.findData(current)
+        self.platform.setCurrentIndex(max(0, index))
+        self.platform.blockSignals(False)
+        self.photo.clear()
+        self._apply_filter()
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._show(self.selected())
+
+    def _on_state(self) -> None:
+        self.model.set_dismissed(self.session.state.dismissed)
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(category=self.category.currentData(), platform=self.platform.currentData(),
+                              severity=self.severity.currentData(), text=self.search.text(),
+                              show_dismissed=self.show_dismissed.isChecked())
+        self._update_count()
+        if self.selected() is None:
+            self._show(None)
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if total == 0:
+            report = self.session.report
+            self.count.setText(self.tr("Nothing found in these exports.") if report else
+                               self.tr("No results yet. Add your exports and scan them."))
+        elif shown == total:
+            self.count.setText(self.tr("%1 things found. Choose one to see the details.").replace("%1", str(total)))
+        else:
+            self.count.setText(self.tr("Showing %1 of %2.").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def selected(self) -> Finding | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(FINDING_ROLE)
+        return value if isinstance(value, Finding) else None
+
+    def select_finding(self, finding_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            f = self.proxy.index(row, 0).data(FINDING_ROLE)
+            if isinstance(f, Finding) and f.id == finding_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show(self.selected())
+
+    # the detail panel ----------------------------------------------------------------------
+
+    def evidence_text(self, f: Finding) -> str:
+        if self.revealed == f.id:
+            return f.evidence
+        if self.session.welfare:
+            return self.tr("Hidden. Press “Show” when you are ready to see it.")
+        return mask(f.evidence, f.span)
+
+    def _show(self, f: Finding | None) -> None:
+        if self.current is None or f is None or f.id != self.current.id:
+            self.revealed = None  # one at a time: moving on hides the last one again
+            self.photo.clear()
+        self.current = f
+        self.detail.setVisible(f is not None)
+        if f is None:
+            return
+        self.d_title.setText(f.title)
+        bits = [severity_label(f.severity), f.category.label, f.platform.label]
+        if finding_date(f):
+            bits.append(finding_date(f))
+        self.d_about.setText(" · ".join(bits))
+        self.d_reason.setText(f.reason)
+        self.d_evidence.setText(self.evidence_text(f))
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(self.revealed == f.id)
+        self.reveal.setText(self.tr("Hide") if self.revealed == f.id else self.tr("Show"))
+        self.reveal.blockSignals(False)
+        self.reveal.setEnabled(bool(f.evidence))
+        self.d_where.setText(where_text(f.source))
+        self.d_place.setText(f.place.near if f.place and f.place.near else
+                             self.tr("A place (no town nearby in Offduty's list)") if f.place else self.tr("–"))
+        self.d_related.clear()
+        self.d_related.addItems([where_text(s) for s in f.related[:200]])
+        self.d_related.setVisible(bool(f.related))
+        self.d_related_label.setVisible(bool(f.related))
+        self.d_related_label.setText(self.tr("Also in %1 other place(s) in your exports:").replace(
+            "%1", str(len(f.related))))
+        self.photo_button.setVisible(photo_source(f) is not None)
+        self.photo_button.setEnabled(True)
+        self.dismiss.blockSignals(True)
+        self.dismiss.setChecked(f.id in self.session.state.dismissed)
+        self.dismiss.blockSignals(False)
+        report = self.session.report
+        titles = []
+        if report:
+            by_id = {c.advice: c.title for c in report.checklist}
+            titles = [by_id[a] for a in f.advice if a in by_id]
+        self.d_advice.setText(self.tr("What to do: ") + "; ".join(titles[:4]) if titles else "")
+
+    def _on_reveal(self, on: bool) -> None:
+        f = self.current
+        if f is None:
+            return
+        self.revealed = f.id if on else None
+        self.reveal.setText(self.tr("Hide") if on else self.tr("Show"))
+        self.d_evidence.setText(self.evidence_text(f))
+
+    def _on_dismiss(self, on: bool) -> None:
+        if self.current is not None:
+            self.session.dismiss(self.current.id, on)
+
+    def _on_show_photo(self) -> None:
+        f, report = self.current, self.session.report
+        source = photo_source(f) if f else None
+        if f is None or report is None or source is None:
+            return
+        known = list(self.session.paths)
+        self.photo_button.setEnabled(False)
+        self.photo.setText(self.tr("Opening the photo…"))
+        finding_id = f.id
+
+        def work(_ctx: object) -> QImage:
+            return load_preview(export_paths(report, source, known), source.file)
+
+        task = self.runner.start("photo", work)
+        task.finished.connect(lambda image: self._on_photo(finding_id, image))
+        task.failed.connect(lambda message: self._on_photo_failed(finding_id, message))
+
+    def _on_photo(self, finding_id: str, image: object) -> None:
+        if self.current is None or self.current.id != finding_id or not isinstance(image, QImage):
+            return
+        self.photo.setPixmap(QPixmap.fromImage(image))
+        self.photo_shown.emit()
+
+    def _on_photo_failed(self, finding_id: str, message: str) -> None:
+        if self.current is not None and self.current.id == finding_id:
+            self.photo.setText(message)
+            self.photo_button.setEnabled(True)
+
+    def index_of(self, finding_id: str) -> QModelIndex:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            f = index.data(FINDING_ROLE)
+            if isinstance(f, Finding) and f.id == finding_id:
+                return index
+        return QModelIndex()

@@ -1,0 +1,230 @@
+"""Print and save: print the checklist, write it as PDF or HTML (the same renderers as the command
+line), save the audit encrypted, and open a saved one. File work runs on the worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.records import Report
+from desktop.engine import Engine
+from desktop.pages.common import Page, heading, paragraph
+from desktop.session import Session
+from desktop.worker import Task, TaskRunner
+
+
+class PassphraseDialog(QDialog):
+    """Asks for a passphrase (twice when setting one). Never logged, never stored."""
+
+    def __init__(self, parent: QWidget | None, confirm: bool, required: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Passphrase"))
+        self.required = required
+        lay = QVBoxLayout(self)
+        lay.addWidget(paragraph(self.tr(
+            "Choose a passphrase for this audit and keep it safe: without it the file cannot be opened, "
+            "by you or anyone else.") if confirm else self.tr("Enter the passphrase for this audit.")))
+        if confirm and not required:
+            lay.addWidget(paragraph(self.tr(
+                "Or leave it empty: the audit is then locked with a key kept in this computer’s keyring, and "
+                "opens only on this computer, for you.")))
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setAccessibleName(self.tr("Passphrase"))
+        form.addRow(self.tr("Passphrase:"), self.first)
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setAccessibleName(self.tr("Passphrase again"))
+        if confirm:
+            form.addRow(self.tr("Again:"), self.second)
+        self.confirm = confirm
+        lay.addLayout(form)
+        self.problem = paragraph()
+        lay.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.confirm and self.first.text() != self.second.text():
+            self.problem.setText(self.tr("The two passphrases are different."))
+        elif self.required and len(self.first.text()) < 8:
+            self.problem.setText(self.tr("Use at least 8 characters; a few words are easy to remember."))
+        else:
+            self.accept()
+
+    def passphrase(self) -> str | None:
+        return self.first.text() or None
+
+
+class OutputPage(Page):
+    """Signals:
+    written(str): a file was written (its path).
+    open_requested(str): open a saved audit ("" to choose).
+    message(str): something to tell the person.
+    """
+
+    written = Signal(str)
+    open_requested = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Print and save"), parent)
+        self.engine, self.runner, self.session = engine, runner, session
+        self.last_task: Task | None = None
+        self.body.addWidget(paragraph(self.tr(
+            "Print your checklist to work through it away from the screen, or keep it as a file. Evidence is "
+            "masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out.")))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Your name for the printout (optional)"))
+        self.name.setPlaceholderText(self.tr("Optional"))
+        form.addRow(self.tr("Your name on the printout:"), self.name)
+        self.reveal = QCheckBox(self.tr("Include the full text of each item (keep the printout safe)"))
+        self.reveal.setAccessibleName(self.tr("Include the full evidence in the printout"))
+        form.addRow("", self.reveal)
+        self.body.addLayout(form)
+
+        grid = QGridLayout()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.html_button = QPushButton(self.tr("Save as a web page (HTML)…"))
+        self.save_button = QPushButton(self.tr("Save the audit (encrypted)…"))
+        self.open_button = QPushButton(self.tr("Open a saved audit…"))
+        grid.addWidget(heading(self.tr("Your checklist"), 2), 0, 0, 1, 3)
+        grid.addWidget(self.print_button, 1, 0)
+        grid.addWidget(self.pdf_button, 1, 1)
+        grid.addWidget(self.html_button, 1, 2)
+        grid.addWidget(heading(self.tr("Your audit"), 2), 2, 0, 1, 3)
+        grid.addWidget(self.save_button, 3, 0)
+        grid.addWidget(self.open_button, 3, 1)
+        for b in (self.print_button, self.pdf_button, self.html_button, self.save_button, self.open_button):
+            b.setAccessibleName(b.text().rstrip("…"))
+        self.body.addLayout(grid)
+        self.save_note = paragraph(self.tr(
+            "A saved audit is encrypted. Save it to compare next time: Offduty then tells you how many things "
+            "you have fixed since."))
+        self.body.addWidget(self.save_note)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.body.addWidget(self.status)
+        self.body.addStretch(1)
+
+        self.print_button.clicked.connect(self._on_print)
+        self.pdf_button.clicked.connect(lambda: self._choose_and_write("pdf"))
+        self.html_button.clicked.connect(lambda: self._choose_and_write("html"))
+        self.save_button.clicked.connect(self._on_save)
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(""))
+        session.report_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        has = self.session.report is not None
+        for b in (self.print_button, self.pdf_button, self.html_button, self.save_button):
+            b.setEnabled(has)
+        if not has:
+            self.status.setText(self.tr("Nothing to print yet. Scan your exports or open a saved audit."))
+        else:
+            self.status.setText("")
+        if self.session.welfare:
+            self.save_note.setText(self.tr(
+                "In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only "
+                "you know. Printouts and files saved in this session are removed when the session ends."))
+
+    def _options(self) -> QFileDialog.Option:
+        return QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
+
+    def person_name(self) -> str | None:
+        return self.name.text().strip() or None
+
+    def _report(self) -> Report | None:
+        return self.session.visible_report()
+
+    def _on_print(self) -> None:
+        report = self._report()
+        if report is None:
+            return
+        try:
+            from desktop.printing import print_report
+        except ImportError:
+            self.status.setText(self.tr("Printing is not available in this copy of Offduty."))
+            return
+        print_report(report, self)  # the print dialog belongs on the GUI thread
+
+    def _choose_and_write(self, kind: str) -> None:
+        title = self.tr("Save the checklist as PDF") if kind == "pdf" else self.tr("Save the checklist as a web page")
+        pattern = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Web page (*.html)")
+        name, _ = QFileDialog.getSaveFileName(self, title, f"offduty-checklist.{kind}", pattern,
+                                              options=self._options())
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != f".{kind}":
+                path = path.with_name(path.name + f".{kind}")
+            self.write(kind, path)
+
+    def write(self, kind: str, path: Path) -> Task | None:
+        """Write the checklist as `kind` ("pdf" or "html") to `path` on the worker."""
+        report = self._report()
+        if report is None:
+            return None
+        reveal, name = self.reveal.isChecked(), self.person_name()
+        writer = self.engine.write_pdf if kind == "pdf" else self.engine.write_html
+        self.status.setText(self.tr("Writing…"))
+        task = self.runner.start(f"write-{kind}", lambda _ctx: writer(report, path, reveal, name))
+        task.finished.connect(lambda _r: self._on_written(path))
+        task.failed.connect(self.status.setText)
+        self.last_task = task
+        return task
+
+    def _on_written(self, path: Path) -> None:
+        self.session.wrote(path)
+        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self.written.emit(str(path))
+
+    def _on_save(self) -> None:
+        if self.session.report is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit"), "my-audit.offduty",
+                                              self.tr("Offduty audit (*.offduty)"), options=self._options())
+        if not name:
+            return
+        dialog = PassphraseDialog(self, confirm=True, required=self.session.welfare)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path = Path(name)
+        if path.suffix != ".offduty":
+            path = path.with_name(path.name + ".offduty")
+        self.save(path, dialog.passphrase())
+
+    def save(self, path: Path, passphrase: str | None) -> Task | None:
+        report, state = self.session.report, self.session.state
+        if report is None:
+            return None
+        self.status.setText(self.tr("Saving…"))
+        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state))
+        task.finished.connect(lambda _r: self._on_saved(path))
+        task.failed.connect(self.status.setText)
+        self.last_task = task
+        return task
+
+    def _on_saved(self, path: Path) -> None:
+        self.session.wrote(path, keep=True)
+        self.status.setText(self.tr("Audit saved, encrypted, to %1").replace("%1", str(path)))
+        self.written.emit(str(path))

@@ -1,0 +1,122 @@
+"""Overview: the score and what drives it, counts per kind and platform, the three most urgent
+things to do, and (after reopening an earlier audit and scanning again) what has been fixed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from checks.records import Report
+from desktop.models import platform_label
+from desktop.pages.common import Page, heading, paragraph
+from desktop.session import Session
+
+BAND_WORDS = {
+    "low": "Low: little here would help a stranger find you.",
+    "moderate": "Moderate: a few things are worth fixing.",
+    "high": "High: a determined stranger could piece together where you are.",
+    "severe": "Severe: a stranger could find your door. Start with the three things below.",
+}
+
+
+class OverviewPage(Page):
+    """Signals: go_findings(), go_checklist()."""
+
+    go_findings = Signal()
+    go_checklist = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Your results"), parent)
+        self.session = session
+        self.empty = paragraph(self.tr("No results yet. Add your exports and scan them, or open a saved audit."))
+        self.body.addWidget(self.empty)
+        self.content = QWidget()
+        lay = QGridLayout(self.content)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setVerticalSpacing(10)
+        self.score = QLabel()
+        font = QFont(self.score.font())
+        font.setPointSizeF(font.pointSizeF() * 3)
+        font.setBold(True)
+        self.score.setFont(font)
+        self.score.setAccessibleName(self.tr("Exposure score"))
+        self.band = paragraph()
+        self.band.setAccessibleName(self.tr("What the score means"))
+        lay.addWidget(self.score, 0, 0)
+        lay.addWidget(self.band, 0, 1)
+        self.compare = paragraph()
+        self.compare.setAccessibleName(self.tr("Compared with your earlier audit"))
+        lay.addWidget(self.compare, 1, 0, 1, 2)
+        lay.addWidget(heading(self.tr("Do these first"), 2), 2, 0, 1, 2)
+        self.urgent = paragraph()
+        self.urgent.setAccessibleName(self.tr("The three most urgent things to do"))
+        lay.addWidget(self.urgent, 3, 0, 1, 2)
+        lay.addWidget(heading(self.tr("What drives the score"), 2), 4, 0, 1, 2)
+        self.drivers = paragraph()
+        self.drivers.setAccessibleName(self.tr("What drives the score"))
+        lay.addWidget(self.drivers, 5, 0, 1, 2)
+        lay.addWidget(heading(self.tr("By kind"), 2), 6, 0)
+        lay.addWidget(heading(self.tr("By platform"), 2), 6, 1)
+        self.by_category = paragraph()
+        self.by_category.setAccessibleName(self.tr("Findings by kind"))
+        self.by_platform = paragraph()
+        self.by_platform.setAccessibleName(self.tr("Findings by platform"))
+        lay.addWidget(self.by_category, 7, 0)
+        lay.addWidget(self.by_platform, 7, 1)
+        lay.setColumnStretch(1, 1)
+        self.body.addWidget(self.content)
+        row = QHBoxLayout()
+        self.findings_button = QPushButton(self.tr("See what was found"))
+        self.checklist_button = QPushButton(self.tr("Go to your checklist"))
+        for b in (self.findings_button, self.checklist_button):
+            b.setAccessibleName(b.text())
+            row.addWidget(b)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.findings_button.clicked.connect(self.go_findings)
+        self.checklist_button.clicked.connect(self.go_checklist)
+        session.report_changed.connect(self.refresh)
+        session.state_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self.session.visible_report()
+        has = report is not None
+        self.empty.setVisible(not has)
+        self.content.setVisible(has)
+        self.findings_button.setEnabled(has)
+        self.checklist_button.setEnabled(has)
+        if report is None:
+            return
+        self._fill(report)
+
+    def _fill(self, report: Report) -> None:
+        raw = self.session.report
+        score = raw.score if raw else report.score
+        self.score.setText(f"{score.value}")
+        words = self.tr(BAND_WORDS.get(score.band, score.band))
+        if report.cancelled:
+            words += " " + self.tr("The scan was stopped early, so this covers only what was read.")
+        self.band.setText(self.tr("out of 100. %1").replace("%1", words))
+        comparison = self.session.comparison
+        self.compare.setVisible(comparison is not None)
+        if comparison is not None:
+            self.compare.setText(comparison.sentence())
+        todo = [c for c in report.checklist if not c.done][:3]
+        if todo:
+            self.urgent.setText("\n".join(f"{i}. {c.title} ({platform_label(c.platform)})"
+                                          for i, c in enumerate(todo, 1)))
+        elif report.checklist:
+            self.urgent.setText(self.tr("Everything on your checklist is done. Well done."))
+        else:
+            self.urgent.setText(self.tr("Nothing to do: Offduty found nothing that exposes you in these exports."))
+        drivers = [d for d in score.drivers if d.points > 0][:6]
+        self.drivers.setText("\n".join(f"• {d.text}" for d in drivers) or self.tr("Nothing found."))
+        cats = Counter(f.category.label for f in report.findings)
+        plats = Counter(f.platform.label for f in report.findings)
+        self.by_category.setText("\n".join(f"{n}  {c}" for c, n in cats.most_common()) or "–")
+        self.by_platform.setText("\n".join(f"{n}  {p}" for p, n in plats.most_common()) or "–")

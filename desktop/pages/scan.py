@@ -1,0 +1,160 @@
+"""Scan: the audit runs on a worker; this page shows progress per export and overall, the time
+remaining, and a Cancel that really stops the engine (its CancelToken)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+
+from checks.progress import Progress
+from checks.records import Report
+from desktop.engine import Engine
+from desktop.pages.common import Page, paragraph
+from desktop.worker import Task, TaskContext, TaskRunner
+
+STAGES = {"opening": "Opening", "reading": "Reading", "inferring places": "Working out places",
+          "assessing": "Checking what it all adds up to", "done": "Done"}
+
+
+def remaining_text(seconds: float) -> str:
+    if seconds < 10:
+        return "A few seconds left"
+    if seconds < 90:
+        return f"About {int(round(seconds / 10.0) * 10)} seconds left"
+    return f"About {int(round(seconds / 60.0))} minutes left"
+
+
+class ScanPage(Page):
+    """Signals:
+    scan_finished(object): the Report.
+    scan_cancelled(object): the partial Report or None.
+    scan_failed(str): a plain message.
+    """
+
+    scan_finished = Signal(object)
+    scan_cancelled = Signal(object)
+    scan_failed = Signal(str)
+
+    def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Scanning"), parent)
+        self.engine, self.runner = engine, runner
+        self.task: Task | None = None
+        self.started = 0.0
+        self.body.addWidget(paragraph(self.tr(
+            "Offduty is reading your exports on this computer. You can keep using the window; "
+            "nothing is sent anywhere.")))
+        self.overall = QProgressBar()
+        self.overall.setRange(0, 1000)
+        self.overall.setAccessibleName(self.tr("Overall progress"))
+        self.overall.setFormat("%p%")
+        self.body.addWidget(self.overall)
+        self.stage = paragraph(self.tr("Not started"))
+        self.stage.setAccessibleName(self.tr("What is happening"))
+        self.body.addWidget(self.stage)
+        self.eta = paragraph("")
+        self.eta.setAccessibleName(self.tr("Time remaining"))
+        self.body.addWidget(self.eta)
+        self.exports = QTreeWidget()
+        self.exports.setAccessibleName(self.tr("Progress per export"))
+        self.exports.setRootIsDecorated(False)
+        self.exports.setHeaderLabels([self.tr("Export"), self.tr("Progress"), self.tr("Records read")])
+        self.exports.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.exports.setMinimumHeight(160)
+        self.body.addWidget(self.exports, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel scan"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel scan"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.cancel_button)
+        self.body.addLayout(row)
+        self.rows: dict[int, QTreeWidgetItem] = {}
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def start(self, paths: list[Path]) -> Task:
+        self.exports.clear()
+        self.rows = {}
+        for i, path in enumerate(paths):
+            self.rows[i] = QTreeWidgetItem([path.name, self.tr("Waiting"), ""])
+            self.exports.addTopLevelItem(self.rows[i])
+        self.overall.setValue(0)
+        self.stage.setText(self.tr("Starting…"))
+        self.eta.setText("")
+        self.started = time.monotonic()
+        self.cancel_button.setEnabled(True)
+        task = self.runner.start("scan", lambda ctx: self._work(ctx, paths))
+        task.progress.connect(self._on_progress)
+        task.finished.connect(self._on_finished)
+        task.cancelled.connect(self._on_cancelled)
+        task.failed.connect(self._on_failed)
+        self.task = task
+        return task
+
+    def _work(self, ctx: TaskContext, paths: list[Path]) -> Report:
+        return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.stage.setText(self.tr("Stopping…"))
+            self.cancel_button.setEnabled(False)
+
+    def _row_for(self, p: Progress) -> QTreeWidgetItem | None:
+        if p.input_index < 0:
+            return None
+        row = self.rows.get(p.input_index)
+        if row is None:
+            row = QTreeWidgetItem([p.input_label, "", ""])
+            self.rows[p.input_index] = row
+            self.exports.addTopLevelItem(row)
+        elif p.input_label:
+            row.setText(0, p.input_label)
+        return row
+
+    def _on_progress(self, p: object) -> None:
+        if not isinstance(p, Progress):
+            return
+        self.overall.setValue(int(max(0.0, min(1.0, p.fraction)) * 1000))
+        stage = self.tr(STAGES.get(p.stage, p.stage.capitalize()))
+        self.stage.setText(f"{stage}: {p.input_label}" if p.input_label else stage)
+        row = self._row_for(p)
+        if row is not None:
+            for i, other in self.rows.items():
+                if i < p.input_index and other.text(1) != self.tr("Done"):
+                    other.setText(1, self.tr("Done"))
+            row.setText(1, f"{int(p.input_fraction * 100)}%" if p.stage == "reading" else stage)
+            if p.items:
+                row.setText(2, f"{p.items:,}")
+        elapsed = time.monotonic() - self.started
+        if p.fraction > 0.05 and elapsed > 2:
+            self.eta.setText(self.tr(remaining_text(elapsed * (1 - p.fraction) / p.fraction)))
+
+    def _finish_rows(self, text: str) -> None:
+        for row in self.rows.values():
+            if row.text(1) not in (self.tr("Done"),):
+                row.setText(1, text)
+        self.cancel_button.setEnabled(False)
+        self.eta.setText("")
+
+    def _on_finished(self, report: object) -> None:
+        self._finish_rows(self.tr("Done"))
+        self.overall.setValue(1000)
+        self.stage.setText(self.tr("Finished."))
+        self.scan_finished.emit(report)
+
+    def _on_cancelled(self, report: object) -> None:
+        self._finish_rows(self.tr("Stopped"))
+        self.stage.setText(self.tr("Scan stopped. Nothing was saved."))
+        self.scan_cancelled.emit(report)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish_rows(self.tr("Not read"))
+        self.stage.setText(message)
+        self.scan_failed.emit(message)

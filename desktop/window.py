@@ -1,0 +1,327 @@
+"""The main window: a list of steps on the left, the current page on the right.
+
+The window is given its engine, task runner and session (composition root in desktop/app.py);
+pages talk to the session and to the runner, never to threads.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.audit_state import AuditState
+from checks.errors import OffdutyError
+from checks.records import Report
+from checks.version import __version__
+from desktop.engine import Engine
+from desktop.pages.add import AddPage
+from desktop.pages.checklist import ChecklistPage
+from desktop.pages.common import Page
+from desktop.pages.findings import FindingsPage
+from desktop.pages.formats import FormatsPage
+from desktop.pages.output import OutputPage, PassphraseDialog
+from desktop.pages.overview import OverviewPage
+from desktop.pages.scan import ScanPage
+from desktop.pages.welcome import WelcomePage
+from desktop.session import EndResult, Session
+from desktop.worker import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+WELFARE_FONT_SCALE = 1.25
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    report_ready(): a report is on screen (after a scan or reopening).
+    session_ended(object): the EndResult of "End session".
+    """
+
+    report_ready = Signal()
+    session_ended = Signal(object)
+
+    PAGE_KEYS = ("welcome", "formats", "add", "scan", "overview", "findings", "checklist", "output")
+
+    def __init__(self, engine: Engine, runner: TaskRunner, session: Session) -> None:
+        super().__init__()
+        self.engine, self.runner, self.session = engine, runner, session
+        self.setWindowTitle(self.tr("Offduty"))
+        self.base_font = QFont(QApplication.font())
+        self.open_task: Task | None = None
+
+        self.welcome = WelcomePage(session)
+        self.formats = FormatsPage(self._formats())
+        self.add = AddPage(engine, runner, session)
+        self.scan = ScanPage(engine, runner)
+        self.overview = OverviewPage(session)
+        self.findings = FindingsPage(session, runner)
+        self.checklist = ChecklistPage(session)
+        self.output = OutputPage(engine, runner, session)
+        self.pages: dict[str, Page] = dict(zip(self.PAGE_KEYS, (
+            self.welcome, self.formats, self.add, self.scan, self.overview, self.findings, self.checklist,
+            self.output), strict=True))
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = QWidget()
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(12, 6, 12, 6)
+        self.banner_text = QLabel(self.tr(
+            "Welfare session: details stay hidden until shown; nothing is kept unless you save it."))
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName(self.tr("Welfare session"))
+        self.end_button = QPushButton(self.tr("End session"))
+        self.end_button.setAccessibleName(self.tr("End session and remove what it wrote"))
+        self.end_button.clicked.connect(self.end_session_confirm)
+        banner.addWidget(self.banner_text, 1)
+        banner.addWidget(self.end_button)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(self.banner.palette().ColorRole.AlternateBase)
+        outer.addWidget(self.banner)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Steps of the audit"))
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for i, (_key, page) in enumerate(self.pages.items(), 1):
+            QListWidgetItem(f"{i}. {page.title}", self.nav)
+            self.stack.addWidget(page)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+        self._menus()
+
+        self.welcome.mode_chosen.connect(self._on_mode_chosen)
+        self.welcome.open_requested.connect(self.open_audit)
+        self.output.open_requested.connect(self.open_audit)
+        self.add.scan_requested.connect(self.start_scan)
+        self.scan.scan_finished.connect(self._on_scan_finished)
+        self.scan.scan_cancelled.connect(self._on_scan_cancelled)
+        self.scan.scan_failed.connect(lambda _m: None)
+        self.overview.go_findings.connect(lambda: self.show_page("findings"))
+        self.overview.go_checklist.connect(lambda: self.show_page("checklist"))
+        self.checklist.finding_requested.connect(self._on_finding_requested)
+        self.output.written.connect(lambda p: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", p), 8000))
+        self.set_welfare(session.welfare)
+        self.nav.setCurrentRow(0)
+        self.resize(1180, 780)
+
+    def _formats(self) -> list[object]:
+        try:
+            return self.engine.formats()
+        except Exception:  # the guides are help text; the audit works without them
+            log.exception("export guides could not be loaded")
+            return []
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        add = QAction(self.tr("&Add exports…"), self)
+        add.setShortcut(QKeySequence.StandardKey.New)
+        add.triggered.connect(lambda: (self.show_page("add"), self.add.add_files.click()))
+        open_ = QAction(self.tr("&Open a saved audit…"), self)
+        open_.setShortcut(QKeySequence.StandardKey.Open)
+        open_.triggered.connect(lambda: self.open_audit(""))
+        save = QAction(self.tr("&Save the audit…"), self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.triggered.connect(self.output.save_button.click)
+        print_ = QAction(self.tr("&Print…"), self)
+        print_.setShortcut(QKeySequence.StandardKey.Print)
+        print_.triggered.connect(self.output.print_button.click)
+        quit_ = QAction(self.tr("&Quit"), self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        for action in (add, open_, save, print_):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for i, key in enumerate(self.PAGE_KEYS, 1):
+            action = QAction(self.pages[key].title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.triggered.connect(lambda _c=False, k=key: self.show_page(k))
+            go.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Offduty"), self)
+        about.triggered.connect(lambda: QMessageBox.about(self, self.tr("About Offduty"), self.tr(
+            "Offduty %1\nA private, offline check of what your own social media exports give away.\n"
+            "Nothing leaves this computer.").replace("%1", __version__)))
+        help_menu.addAction(about)
+
+    # navigation ----------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.PAGE_KEYS.index(key))
+
+    def current_page(self) -> str:
+        return self.PAGE_KEYS[self.stack.currentIndex()]
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < self.stack.count():
+            self.stack.setCurrentIndex(row)
+            page = self.stack.currentWidget()
+            if isinstance(page, Page):
+                page.shown()
+
+    def _on_finding_requested(self, finding_id: str) -> None:
+        self.findings.search.clear()
+        self.findings.category.setCurrentIndex(0)
+        self.findings.platform.setCurrentIndex(0)
+        self.findings.severity.setCurrentIndex(0)
+        self.findings.show_dismissed.setChecked(True)
+        self.show_page("findings")
+        self.findings.select_finding(finding_id)
+
+    # modes ---------------------------------------------------------------------------------
+
+    def _on_mode_chosen(self, welfare: bool) -> None:
+        if welfare != self.session.welfare:
+            self.set_welfare(welfare)
+        self.show_page("formats" if self.session.report is None and not self.add.paths else "add")
+
+    def set_welfare(self, welfare: bool) -> None:
+        self.session.welfare = welfare
+        self.banner.setVisible(welfare)
+        font = QFont(self.base_font)
+        if welfare:
+            font.setPointSizeF(self.base_font.pointSizeF() * WELFARE_FONT_SCALE)
+        QApplication.setFont(font)
+        self.welcome.refresh()
+        self.output.refresh()
+        self.findings.refresh()
+        self.setWindowTitle(self.tr("Offduty – welfare session") if welfare else self.tr("Offduty"))
+
+    # scanning ------------------------------------------------------------------------------
+
+    def start_scan(self, paths: list[Path]) -> Task | None:
+        if self.scan.running:
+            return None
+        self.session.paths = list(paths)
+        self.show_page("scan")
+        return self.scan.start(list(paths))
+
+    def _on_scan_finished(self, report: object) -> None:
+        if isinstance(report, Report):
+            self.session.set_report(report)
+            self.show_page("overview")
+            self.report_ready.emit()
+
+    def _on_scan_cancelled(self, _report: object) -> None:
+        self.statusBar().showMessage(self.tr("Scan stopped. You can scan again whenever you like."), 8000)
+
+    # saved audits --------------------------------------------------------------------------
+
+    def open_audit(self, path_text: str) -> Task | None:
+        path = Path(path_text) if path_text else None
+        if path is None:
+            options = QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a saved audit"), "",
+                                                  self.tr("Offduty audit (*.offduty);;All files (*)"),
+                                                  options=options)
+            if not name:
+                return None
+            path = Path(name)
+        passphrase = None
+        try:
+            locked = self.engine.needs_passphrase(path)
+        except OffdutyError as exc:
+            QMessageBox.warning(self, self.tr("Open a saved audit"), str(exc))
+            return None
+        if locked:
+            dialog = PassphraseDialog(self, confirm=False, required=False)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            passphrase = dialog.passphrase()
+        return self.load_audit(path, passphrase)
+
+    def load_audit(self, path: Path, passphrase: str | None) -> Task:
+        self.statusBar().showMessage(self.tr("Opening the audit…"))
+        task = self.runner.start("open", lambda _ctx: self.engine.load(path, passphrase))
+        task.finished.connect(self._on_loaded)
+        task.failed.connect(lambda message: (self.statusBar().clearMessage(),
+                                             QMessageBox.warning(self, self.tr("Open a saved audit"), message)))
+        self.open_task = task
+        return task
+
+    def _on_loaded(self, result: object) -> None:
+        if not isinstance(result, tuple) or not isinstance(result[0], Report):
+            return
+        report, state = result[0], result[1] if isinstance(result[1], AuditState) else AuditState()
+        self.session.reopened(report, state)
+        self.statusBar().showMessage(self.tr("Audit opened. Scan new exports to see what you have fixed since."),
+                                     10000)
+        self.show_page("overview")
+        self.report_ready.emit()
+
+    # ending --------------------------------------------------------------------------------
+
+    def end_session_confirm(self) -> None:
+        answer = QMessageBox.question(self, self.tr("End session"), self.tr(
+            "End the session? Files saved during it (printouts, PDF and web pages) are removed from this "
+            "computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them."))
+        if answer == QMessageBox.StandardButton.Yes:
+            result = self.end_session()
+            QMessageBox.information(self, self.tr("Session ended"), self.end_text(result))
+
+    def end_session(self) -> EndResult:
+        self.runner.cancel_all()
+        result = self.session.end()
+        self.add.clear()
+        self.output.name.clear()
+        self.output.reveal.setChecked(False)
+        self.findings.revealed = None
+        self.findings.photo.clear()
+        QApplication.clipboard().clear()
+        self.show_page("welcome")
+        self.session_ended.emit(result)
+        return result
+
+    def end_text(self, result: EndResult) -> str:
+        lines = [self.tr("The session has ended. The results have been cleared from the window.")]
+        if result.removed:
+            lines.append(self.tr("Removed from this computer:"))
+            lines.extend(f"• {p}" for p in result.removed)
+        else:
+            lines.append(self.tr("The session wrote no files, so there was nothing to remove."))
+        if result.failed:
+            lines.append(self.tr("Could not be removed (please delete them yourself):"))
+            lines.extend(f"• {p}" for p in result.failed)
+        if result.kept:
+            lines.append(self.tr("Kept, encrypted, as you chose:"))
+            lines.extend(f"• {p}" for p in result.kept)
+        return "\n".join(lines)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.cancel_all()
+        self.runner.wait(5000)
+        if self.session.welfare and self.session.written:
+            self.session.end()  # closing a welfare session ends it: its files go, as promised
+        event.accept()
+
+
+def focus_is_visible(widget: QWidget) -> bool:
+    """Whether keyboard focus can reach a widget (used by the accessibility test)."""
+    return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isEnabled()
