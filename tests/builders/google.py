@@ -67,10 +67,12 @@ def android_timeline(home: tuple[float, float], work: tuple[float, float], start
              "visit": {"hierarchyLevel": 0, "probability": 0.9,
                        "topCandidate": {"placeId": "ChIJhome", "semanticType": "HOME", "probability": 0.9,
                                         "placeLocation": {"latLng": deg(*home)}}}},
-            {"startTime": (start + timedelta(hours=8)).isoformat(), "endTime": (start + timedelta(hours=9)).isoformat(),
+            {"startTime": (start + timedelta(hours=8)).isoformat(),
+             "endTime": (start + timedelta(hours=9)).isoformat(),
              "activity": {"start": {"latLng": deg(*home)}, "end": {"latLng": deg(*work)}, "distanceMeters": 4200.0,
                           "topCandidate": {"type": "IN_BUS", "probability": 0.9}}},
-            {"startTime": (start + timedelta(hours=9)).isoformat(), "endTime": (start + timedelta(hours=10)).isoformat(),
+            {"startTime": (start + timedelta(hours=9)).isoformat(),
+             "endTime": (start + timedelta(hours=10)).isoformat(),
              "timelinePath": [{"point": deg(*work), "time": (start + timedelta(hours=9, minutes=5)).isoformat()}]},
         ],
         "rawSignals": [{"position": {"LatLng": deg(*home), "accuracyMeters": 12, "altitudeMeters": 40.0,
@@ -109,7 +111,8 @@ def sidecar(title: str, taken: datetime, lat: float = 0.0, lon: float = 0.0, exi
         "geoDataExif": {"latitude": exif_lat, "longitude": exif_lon, "altitude": 0.0, "latitudeSpan": 0.0,
                         "longitudeSpan": 0.0},
         "url": "https://photos.google.com/photo/AF1Qfake",
-        "googlePhotosOrigin": {"mobileUpload": {"deviceFolder": {"localFolderName": ""}, "deviceType": "ANDROID_PHONE"}},
+        "googlePhotosOrigin": {"mobileUpload": {"deviceFolder": {"localFolderName": ""},
+                                                "deviceType": "ANDROID_PHONE"}},
     }
     if people:
         out["people"] = [{"name": p} for p in people]

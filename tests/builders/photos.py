@@ -119,7 +119,8 @@ def build_demo_photos(dest_dir: Path) -> Path:
     t = datetime(2025, 6, 14, 18, 5, 0)
     write_photo(root / "IMG_20250614_180500.jpg", PhotoSpec(*DEMO_HOME, taken=t, offset="+01:00"))
     write_photo(root / "IMG_20250615_093012.jpg",
-                PhotoSpec(DEMO_HOME[0] + 0.0002, DEMO_HOME[1] - 0.0001, taken=t.replace(day=15, hour=9), offset="+01:00"))
+                PhotoSpec(DEMO_HOME[0] + 0.0002, DEMO_HOME[1] - 0.0001, taken=t.replace(day=15, hour=9),
+                          offset="+01:00"))
     write_photo(root / "DSC_0042.jpg", PhotoSpec(make="Canon", model="EOS R50", owner="Sam Okafor",
                                                  serial="032021004477", taken=t.replace(day=20)))
     write_photo(root / "IMG_20250701_120000.jpg", PhotoSpec(taken=t.replace(month=7, day=1)))

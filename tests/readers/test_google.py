@@ -62,7 +62,8 @@ def test_records_timestamp_forms_and_overflow(tmp_path: Path) -> None:
 
 
 def test_semantic_history_labels_and_activities(tmp_path: Path) -> None:
-    month = tmp_path / "Takeout" / "Standortverlauf (Zeitachse)" / "Semantischer Standortverlauf" / "2024" / "2024_FEBRUARY.json"
+    history = tmp_path / "Takeout" / "Standortverlauf (Zeitachse)" / "Semantischer Standortverlauf"
+    month = history / "2024" / "2024_FEBRUARY.json"
     write_json(month, {"timelineObjects": [
         place_visit(*HOME, T0, "Home", "1 Invented Road, London", "TYPE_HOME"),
         place_visit(*WORK, T0 + timedelta(hours=2), "Example Station", "2 Made Up St", ms=True),
@@ -188,7 +189,8 @@ def test_records_stream_in_bounded_memory(tmp_path: Path) -> None:
 
 def test_zip_and_demo(tmp_path: Path) -> None:
     root = build_demo_google(tmp_path / "demo")
-    items, _ = read_export(zip_folder(root / "Takeout", tmp_path / "takeout-20250901T120000Z-001.zip"), "google-takeout")
+    archive = zip_folder(root / "Takeout", tmp_path / "takeout-20250901T120000Z-001.zip")
+    items, _ = read_export(archive, "google-takeout")
     assert all(i.platform is Platform.GOOGLE for i in items)
     assert any(i.label == "TYPE_HOME" for i in items) and any(i.label == "Home" for i in items)
     assert any(i.kind is ItemKind.PHOTO and i.location for i in items)
