@@ -1,0 +1,189 @@
+"""Logging that never lets evidence through, and a process that leaves no core dumps.
+
+`configure_logging()` sends warnings (or, verbose, everything) to standard error, never to a file
+unless asked, through `EvidenceFilter`: every record is formatted, then anything that looks like
+evidence is replaced by `[hidden]` before it reaches a handler: values registered as sensitive
+during an audit (`SENSITIVE.add(...)`, matched with Aho-Corasick), e-mail addresses, phone
+numbers, UK postcodes, precise coordinates, and quoted values inside exception messages
+(Python puts the offending text there: `invalid literal for int(): '07700 900123'`). Tracebacks
+are reduced to the exception type and where it happened.
+
+`harden_process()` turns core dumps off (`RLIMIT_CORE` 0) and, on Linux, marks the process
+non-dumpable (`prctl(PR_SET_DUMPABLE, 0)`), as KeePassXC does, so a crash does not write the
+findings held in memory to disk and other processes of the same user cannot attach to read it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import re
+import sys
+import threading
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+import ahocorasick
+import phonenumbers
+
+HIDDEN = "[hidden]"
+PR_SET_DUMPABLE = 4
+PR_GET_DUMPABLE = 3
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_COORD = re.compile(r"-?\d{1,3}\.\d{4,}")
+_LONG_NUMBER = re.compile(r"\+?\d[\d \-()]{7,}\d")
+_QUOTED = re.compile(r"""(['"])(?:(?!\1).){2,}\1""")
+
+
+class SensitiveValues:
+    """Strings that must never appear in a log line (evidence found by the running audit)."""
+
+    MIN_LENGTH = 4
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, values: Iterable[str]) -> None:
+        with self._lock:
+            for value in values:
+                value = value.strip().casefold()
+                if len(value) >= self.MIN_LENGTH:
+                    self._values.add(value)
+            self._automaton = None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+            self._automaton = None
+
+    def redact(self, text: str) -> str:
+        with self._lock:
+            if not self._values:
+                return text
+            if self._automaton is None:
+                automaton = ahocorasick.Automaton()
+                for value in self._values:
+                    automaton.add_word(value, len(value))
+                automaton.make_automaton()
+                self._automaton = automaton
+            automaton = self._automaton
+        folded = text.casefold()
+        if len(folded) != len(text):  # casefolding changed lengths: redact on the folded text
+            text = folded
+        spans = [(end - length + 1, end + 1) for end, length in automaton.iter(folded)]
+        if not spans:
+            return text
+        spans.sort()
+        out, pos = [], 0
+        for start, end in spans:
+            if start < pos:
+                pos = max(pos, end)
+                continue
+            out.append(text[pos:start])
+            out.append(HIDDEN)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+SENSITIVE = SensitiveValues()
+
+
+def redact(text: str, sensitive: SensitiveValues = SENSITIVE) -> str:
+    """`text` with anything that looks like evidence replaced by [hidden]."""
+    text = sensitive.redact(text)
+    text = _EMAIL.sub(HIDDEN, text)
+    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE))):
+        text = text[: match.start] + HIDDEN + text[match.end:]
+    text = _LONG_NUMBER.sub(HIDDEN, text)
+    text = _POSTCODE.sub(HIDDEN, text)
+    return _COORD.sub(HIDDEN, text)
+
+
+def _exception_summary(exc_info: tuple[type[BaseException], BaseException, object] | None) -> str:
+    """The exception's type, its message with quoted values hidden, and where it happened."""
+    if not exc_info or exc_info[0] is None:
+        return ""
+    kind, exc, tb = exc_info
+    message = _QUOTED.sub(HIDDEN, str(exc))
+    frames = traceback.extract_tb(tb)  # type: ignore[arg-type]
+    where = "; ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[-4:])
+    return f"{kind.__name__}: {message}" + (f" (at {where})" if where else "")
+
+
+class EvidenceFilter(logging.Filter):
+    """Rewrites each record so no evidence reaches any handler (installed on handlers)."""
+
+    def __init__(self, sensitive: SensitiveValues = SENSITIVE) -> None:
+        super().__init__()
+        self.sensitive = sensitive
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not leak its arguments either
+            message = str(record.msg)
+        extra = _exception_summary(record.exc_info) if record.exc_info else ""  # type: ignore[arg-type]
+        if extra:
+            message = f"{message} | {extra}"
+        record.msg = redact(message, self.sensitive)
+        record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True
+
+
+def configure_logging(verbose: bool = False, log_file: Path | None = None) -> logging.Logger:
+    """Offduty's logging: standard error only (a file only when asked), every line filtered."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_offduty", False):
+            root.removeHandler(handler)
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_file is not None:
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+    for handler in handlers:
+        handler.addFilter(EvidenceFilter())
+        handler.setFormatter(logging.Formatter("offduty: %(levelname)s %(name)s: %(message)s"))
+        handler._offduty = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.captureWarnings(True)
+    return root
+
+
+def harden_process() -> dict[str, bool]:
+    """No core dumps, and (Linux) not dumpable or attachable; says what could be applied."""
+    applied = {"core_dumps_off": False, "not_dumpable": False}
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        applied["core_dumps_off"] = True
+    except (ImportError, ValueError, OSError):
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            applied["not_dumpable"] = libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            pass
+    return applied
+
+
+def is_dumpable() -> bool | None:
+    """Whether the process is dumpable (Linux), None where it cannot be asked."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return bool(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+    except (OSError, AttributeError):
+        return None
