@@ -403,9 +403,10 @@ class XArchiveReader(Reader):
         try:
             with ctx.export.open(name) as raw:
                 stream = _Preface(raw)
-                if stream.first == b"[":
-                    values: Iterator[tuple[str, Any]] = (
-                        (pointer(i), v) for i, v in enumerate(ijson.items(stream, "item", use_float=True)))
+                if stream.first == b"[" and base.startswith("direct-messages"):
+                    values: Iterator[tuple[str, Any]] = _messages(stream)
+                elif stream.first == b"[":
+                    values = ((pointer(i), v) for i, v in enumerate(ijson.items(stream, "item", use_float=True)))
                 elif stream.first == b"{":
                     values = (("", v) for v in ijson.items(stream, "", use_float=True))
                 else:
@@ -692,19 +693,48 @@ class XArchiveReader(Reader):
                        details=(("periscope", "true"),))
 
     def _dm(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any, at: str) -> Iterator[Item]:
-        conversation = _d(_d(record).get("dmConversation"))
-        at = join(at, "dmConversation", "messages")
-        for k, message in enumerate(_l(conversation.get("messages"))):
-            create = _d(_d(message).get("messageCreate"))
-            if not create or _s(create.get("senderId")) != state.account_id:
-                continue
-            text = _s(create.get("text"))
-            if not text:
-                continue
-            when = parse_iso_time(_s(create.get("createdAt")))
-            yield Item(Platform.X, ItemKind.MESSAGE, ctx.source(name, join(at, k, "messageCreate", "text"), when),
-                       text=text, audience=Audience.PRIVATE,
-                       details=(("group", "true" if "group" in base else "false"),))
+        """One message of a conversation (`_messages` streams them one at a time); `at` points at it."""
+        create = _d(_d(record).get("messageCreate"))
+        if not create or _s(create.get("senderId")) != state.account_id:
+            return
+        text = _s(create.get("text"))
+        if not text:
+            return
+        when = parse_iso_time(_s(create.get("createdAt")))
+        yield Item(Platform.X, ItemKind.MESSAGE, ctx.source(name, join(at, "messageCreate", "text"), when),
+                   text=text, audience=Audience.PRIVATE,
+                   details=(("group", "true" if "group" in base else "false"),))
+
+
+_MESSAGE = "item.dmConversation.messages.item"
+
+
+def _messages(stream: IO[bytes] | _Preface) -> Iterator[tuple[str, Any]]:
+    """(pointer, message) for each message of each conversation, one message in memory at a time.
+
+    A conversation with one person can hold years of messages, so conversations are not
+    loaded whole: the parser's events are followed and each message object is built alone.
+    """
+    conversation = -1
+    message = -1
+    builder: ijson.ObjectBuilder | None = None
+    for prefix, event, value in ijson.parse(stream, use_float=True):
+        if builder is not None:
+            builder.event(event, value)
+            if prefix == _MESSAGE and event == "end_map":
+                yield pointer(conversation, "dmConversation", "messages", message), builder.value
+                builder = None
+        elif prefix == "item" and event == "start_map":
+            conversation += 1
+            message = -1
+        elif prefix == "item.dmConversation" and event == "map_key" and value == "messages":
+            message = -1
+        elif prefix == _MESSAGE and event == "start_map":
+            message += 1
+            builder = ijson.ObjectBuilder()
+            builder.event(event, value)
+        elif prefix == _MESSAGE and event != "end_array":
+            message += 1  # a message that is not an object: counted, not read
 
 
 def _walk(value: Any, at: str, depth: int) -> Iterator[tuple[str, str, Any]]:

@@ -189,6 +189,23 @@ def test_direct_messages_only_those_sent(tmp_path: Path, archive: XArchive) -> N
     assert by_text(messages, "count me in").source.file == "data/direct-messages-group.js"
 
 
+def test_direct_messages_are_streamed_one_by_one_with_exact_pointers(tmp_path: Path) -> None:
+    other = "1700000000000000001"
+    messages = [DirectMessage(f"to friend {k}", T0 + timedelta(minutes=k), ME if k % 2 else FRIEND,
+                              FRIEND if k % 2 else ME) for k in range(6)]
+    messages += [DirectMessage(f"to other {k}", T0 + timedelta(hours=5, minutes=k), ME if k % 3 == 0 else other,
+                               other if k % 3 == 0 else ME) for k in range(7)]
+    archive = XArchive(direct_messages=messages)
+    items, _ = read(archive.write_zip(tmp_path / "x.zip"))
+    document = json.loads(archive.files()["data/direct-messages.js"].decode().split("=", 1)[1])
+    sent = [i for i in items if i.kind is ItemKind.MESSAGE]
+    assert sorted(i.text for i in sent) == sorted(m.text for m in messages if m.sender_id == ME)
+    for item in sent:
+        conv, _, _, msg = item.source.pointer.split("/")[1:5]
+        create = document[int(conv)]["dmConversation"]["messages"][int(msg)]["messageCreate"]
+        assert create["text"] == item.text and create["senderId"] == ME
+
+
 @pytest.mark.parametrize(("lat", "lon", "order", "geo", "key"), [
     (51.4452, -0.0561, "lonlat", False, "coordinates"),   # GeoJSON order, ambiguous values: trust GeoJSON
     (51.4452, -0.0561, "latlon", True, "geo"),            # `geo` is [lat, lon]
