@@ -113,7 +113,7 @@ def _instagram(export: Export) -> float:
             export, r"(^|/)(personal_information|account_information)/"):
         return 0.9
     if _any_name(export, r"(^|/)content/posts_\d+\.(json|html)$") or _has(
-            export, "account_information/personal_information.json"):
+            export, "account_information/personal_information.json", "personal_information/personal_information.json"):
         return 0.8
     if _any_name(export, r"(^|/)connections/followers_and_following/") or _any_name(
             export, r"^followers_and_following/"):

@@ -174,17 +174,21 @@ def _read_personal(ctx: ReadContext, name: str) -> Iterator[Item]:
         smd = record.get("string_map_data")
         if smd is None and ptr == "":
             continue
-        yield from _personal_fields(ctx, name, as_dict(smd), join(ptr, "string_map_data"))
+        by_shape = ptr.startswith("/profile_user/")
+        yield from _personal_fields(ctx, name, as_dict(smd), join(ptr, "string_map_data"), by_shape)
 
 
-def _personal_fields(ctx: ReadContext, name: str, smd: dict[str, Any], base: str) -> Iterator[Item]:
+def _personal_fields(ctx: ReadContext, name: str, smd: dict[str, Any], base: str,
+                     by_shape: bool = True) -> Iterator[Item]:
+    """Profile fields from `string_map_data`; unknown (localised) labels are judged by the value's
+    shape and position only in the profile record itself (`by_shape`), not in insight records."""
     previous: ProfileField | str | None = None
     for raw_key, entry in smd.items():
         entry = as_dict(entry)
         label = fix(str(raw_key)).strip()
         value = fix(as_str(entry.get("value")))
         fld = _LABELS.get(label.lower())
-        if fld is None and value:
+        if fld is None and value and by_shape:
             fld = _by_shape(value, previous)
         previous = fld
         if not value or fld is None or fld in ("phone_confirmed", "email_confirmed"):

@@ -1,0 +1,207 @@
+"""The Instagram readers (JSON 2021–2025 layouts, HTML) against generated exports."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks.archive import open_export
+from checks.readers import ReadContext, reader_for
+from checks.readers.instagram import InstagramReader
+from checks.readers.instagram_html import InstagramHtmlReader
+from checks.recognise import recognise
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
+from tests.builders.instagram import FINNISH, ITALIAN, IgMedia, IgPost, InstagramExport, build_demo_instagram
+
+T0 = datetime(2023, 11, 23, 8, 18, 43, tzinfo=UTC)
+
+
+def read(path: Path, expect: str = "instagram") -> tuple[list[Item], ReadContext]:
+    with open_export([path]) as export:
+        rec = recognise(export)
+        assert rec is not None and rec.format == expect, rec
+        reader = reader_for(rec.format)
+        assert reader is (InstagramReader if expect == "instagram" else InstagramHtmlReader)
+        ctx = ReadContext(input_index=0, export=export)
+        return list(reader().read(ctx)), ctx
+
+
+def field_items(items: list[Item], fld: ProfileField | str) -> list[Item]:
+    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+
+
+def rich(layout: str) -> InstagramExport:
+    return InstagramExport(
+        layout=layout, website="https://example.org/jo", private=False,
+        privacy_changes=[("Private", T0), ("Public", T0 + timedelta(days=30))],
+        profile_changes=[("Phone Number", "+447700900999", "+447700900123", T0)],
+        autofill={"street_address": ["7 Invented Close"], "address_level2": ["London"],
+                  "postal_code": ["BR3 9ZZ"], "tel": ["+447700900123"], "given_name": ["Jo"],
+                  "family_name": ["Invented"]},
+        based_in="London", interests=["Crystal Palace"],
+        posts=[IgPost("Parkrun PB 🎉", T0, [IgMedia("1.jpg", T0, lat=51.4202, lon=-0.0707)]),
+               IgPost("Two pics", T0 + timedelta(days=1),
+                      [IgMedia("2.jpg", T0 + timedelta(days=1)),
+                       IgMedia("3.mp4", T0 + timedelta(days=1), video=True)])],
+        stories=[IgMedia("s1.jpg", T0 + timedelta(days=2), caption="Night shift ☕", lat=51.45, lon=-0.01)],
+        reels=[IgPost("", T0, [IgMedia("r1.mp4", T0 + timedelta(days=3), caption="Reel time", video=True)])],
+        comments=[("Congrats! 🎉", "friend_invented", T0 + timedelta(days=4))],
+    )
+
+
+@pytest.mark.parametrize("layout", ["2021", "2023", "2025"])
+def test_every_layout(tmp_path: Path, layout: str) -> None:
+    export = rich(layout)
+    items, ctx = read(export.write_zip(tmp_path / f"instagram-jo-{layout}.zip"))
+    assert ctx.skipped == []
+    assert all(i.platform is Platform.INSTAGRAM for i in items)
+    email = field_items(items, ProfileField.EMAIL)[0]
+    assert email.text == "jo@example.com"
+    assert email.source.file == export.personal_path
+    assert email.source.pointer == "/profile_user/0/string_map_data/Email/value"
+    assert field_items(items, ProfileField.USERNAME)[0].text == "jo.invented"
+    assert field_items(items, ProfileField.BIO)[0].text == "Coffee ☕ and running"
+    assert field_items(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
+    settings_ = [i for i in items if i.kind is ItemKind.SETTING]
+    current = [s for s in settings_ if s.detail("source") is None]
+    assert [(s.field, s.text) for s in current] == [(SettingName.PRIVATE_ACCOUNT, "false")]
+    history = [(s.text, s.source.timestamp) for s in settings_ if s.detail("source")]
+    assert history == [("true", T0), ("false", T0 + timedelta(days=30))]
+    old_phone = next(i for i in items if i.detail("change") == "previous")
+    assert old_phone.field == ProfileField.PHONE and old_phone.text == "+447700900999"
+    address = field_items(items, ProfileField.ADDRESS)[0]
+    assert address.text.startswith("7 Invented Close") and "BR3 9ZZ" in address.text
+    assert address.source.pointer == "/ig_autofill_data/street_address/0"
+    assert field_items(items, ProfileField.POSTCODE)[0].text == "BR3 9ZZ"
+    assert any(i.text == "London" and i.detail("source") == "account based in" for i in items)
+    assert field_items(items, "location_of_interest")[0].text == "Crystal Palace"
+
+    caption = next(i for i in items if i.kind is ItemKind.POST and i.text == "Parkrun PB 🎉")
+    assert caption.source.pointer == "/0/media/0/title"
+    assert caption.source.timestamp == T0
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO and i.location is not None
+                 and i.location.lat == 51.4202)
+    assert photo.source.pointer == "/0/media/0/media_metadata/photo_metadata/exif_data/0"
+    assert photo.media == "media/posts/202311/1.jpg"
+    assert photo.detail("device_id") == "android-1a2b3c4d5e6f7a8b"
+    multi = next(i for i in items if i.kind is ItemKind.POST and i.text == "Two pics")
+    assert multi.source.pointer == "/1/title"
+    assert any(i.kind is ItemKind.VIDEO and i.media == "media/posts/202311/3.mp4" for i in items)
+    story = next(i for i in items if i.detail("kind") == "stories" and i.kind is ItemKind.PHOTO)
+    assert story.location is not None and story.source.pointer.startswith("/ig_stories/0/media_metadata")
+    assert any(i.kind is ItemKind.POST and i.text == "Night shift ☕" for i in items)
+    assert any(i.kind is ItemKind.POST and i.text == "Reel time" and i.detail("kind") == "reels" for i in items)
+    comment = next(i for i in items if i.kind is ItemKind.COMMENT)
+    assert comment.text == "Congrats! 🎉" and comment.detail("media_owner") == "friend_invented"
+    assert comment.source.timestamp == T0 + timedelta(days=4)
+
+
+def test_italian_labels_and_placeholder_birth_date(tmp_path: Path) -> None:
+    export = InstagramExport(layout="2021", labels=ITALIAN, birth_date="1919-01-01", private=True)
+    items, _ = read(export.write_zip(tmp_path / "ig.zip"))
+    assert field_items(items, ProfileField.BIRTH_DATE) == []
+    assert field_items(items, ProfileField.EMAIL)[0].source.pointer == \
+        "/profile_user/0/string_map_data/Indirizzo e-mail/value"
+    assert field_items(items, ProfileField.NAME)[0].text == "Jo Invented"
+    setting = next(i for i in items if i.kind is ItemKind.SETTING)
+    assert setting.text == "true" and setting.field == SettingName.PRIVATE_ACCOUNT
+
+
+def test_unknown_language_is_read_by_shape_and_position(tmp_path: Path) -> None:
+    export = InstagramExport(layout="2023", labels=FINNISH, website="https://example.org/jo", private=True)
+    items, _ = read(export.write_zip(tmp_path / "ig.zip"))
+    assert field_items(items, ProfileField.EMAIL)[0].text == "jo@example.com"
+    assert field_items(items, ProfileField.PHONE)[0].text == "+447700900123"
+    assert field_items(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
+    assert field_items(items, ProfileField.WEBSITE)[0].text == "https://example.org/jo"
+    # "Phone Confirmed" (True) must not be mistaken for the private-account switch
+    assert [(i.field, i.text) for i in items if i.kind is ItemKind.SETTING] == [(SettingName.PRIVATE_ACCOUNT, "true")]
+
+
+def test_html_variant(tmp_path: Path) -> None:
+    export = rich("2023")
+    export.fmt = "html"
+    items, ctx = read(export.write_zip(tmp_path / "instagram-jo-html.zip"), expect="instagram-html")
+    assert any("JSON format" in n for n in ctx.notes)
+    assert field_items(items, ProfileField.EMAIL)[0].text == "jo@example.com"
+    assert field_items(items, ProfileField.PHONE)[0].text == "+447700900123"
+    assert [(i.field, i.text) for i in items if i.kind is ItemKind.SETTING] == [(SettingName.PRIVATE_ACCOUNT, "false")]
+    caption = next(i for i in items if i.kind is ItemKind.POST and i.text == "Parkrun PB 🎉")
+    assert caption.source.timestamp == T0 and caption.source.pointer == ""
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO)
+    assert photo.location is not None and (photo.location.lat, photo.location.lon) == (51.4202, -0.0707)
+    comment = next(i for i in items if i.kind is ItemKind.COMMENT)
+    assert comment.text == "Congrats! 🎉" and comment.source.timestamp == T0 + timedelta(days=4)
+
+
+def test_damaged_members_are_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    export = rich("2025")
+    files = export.files()
+    posts = f"{export.content_dir}/posts_1.json"
+    files[posts] = files[posts][:-40]
+    files[f"{export.content_dir}/stories.json"] = b"[1, 2, {"
+    path = tmp_path / "ig.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    items, ctx = read(path)
+    assert {s.file for s in ctx.skipped} == {posts, f"{export.content_dir}/stories.json"}
+    assert any(i.text == "Parkrun PB 🎉" for i in items)
+    assert field_items(items, ProfileField.EMAIL)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_members_never_raise(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    export = rich(data.draw(st.sampled_from(["2021", "2023", "2025"])))
+    files = export.files()
+    for name in data.draw(st.lists(st.sampled_from([n for n in files if n.endswith(".json")]), min_size=1,
+                                   max_size=3, unique=True)):
+        raw = bytearray(files[name])
+        if data.draw(st.booleans()):
+            pos = data.draw(st.integers(0, len(raw) - 1))
+            raw[pos] = data.draw(st.integers(0, 255))
+            raw = raw[: data.draw(st.integers(0, len(raw)))]
+        else:
+            raw = bytearray(json.dumps(data.draw(st.recursive(
+                st.none() | st.booleans() | st.floats() | st.text(max_size=5),
+                lambda kids: st.lists(kids, max_size=3) | st.dictionaries(
+                    st.sampled_from(["profile_user", "string_map_data", "media", "title", "value", "uri",
+                                     "media_metadata", "ig_stories", "ig_autofill_data", "vec", "label_values"]),
+                    kids, max_size=3), max_leaves=12))).encode())
+        files[name] = bytes(raw)
+    path = tmp_path_factory.mktemp("fuzz") / "ig.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, blob in files.items():
+            zf.writestr(name, blob)
+    with open_export([path]) as exp:
+        items = list(InstagramReader().read(ReadContext(0, exp)))
+    assert all(isinstance(i, Item) for i in items)
+
+
+def test_demo_export(tmp_path: Path) -> None:
+    items, ctx = read(build_demo_instagram(tmp_path))
+    assert ctx.skipped == []
+    assert any(i.field == ProfileField.POSTCODE and i.text == "SE23 9ZZ" for i in items)
+    assert any(i.kind is ItemKind.PHOTO and i.location is not None for i in items)
+
+
+def test_shared_sample(shared_samples: Path) -> None:
+    folder = shared_samples / "instagram" / "humandataincome__hudi-packages-connectors" / "src" / "mock" / \
+        "datasource" / "raw files" / "instagram"
+    if not folder.is_dir():
+        pytest.skip("the Instagram sample is not present")
+    with open_export([folder]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(InstagramReader().read(ctx))
+    assert ctx.skipped == []
+    assert field_items(items, ProfileField.USERNAME)[0].text.endswith("😂")  # mojibake fixed
+    assert field_items(items, ProfileField.BIRTH_DATE)
+    assert [i.text for i in items if i.kind is ItemKind.SETTING] == ["true"]
+    assert any(i.field == ProfileField.CITY and i.text == "Roma" for i in items)
