@@ -19,6 +19,11 @@ def register_analyzer(cls: type[Analyzer]) -> type[Analyzer]:
 
 
 # -- the registered detectors, one line each ---------------------------------------------------
+from checks.detectors import home_address as _home_address  # noqa: E402
+from checks.detectors import employer as _employer  # noqa: E402
+
+register(_home_address.HomeAddress)
+register(_employer.EmployerDisclosure)
 
 # -- the registered analyzers (across items), one line each ------------------------------------
 

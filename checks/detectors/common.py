@@ -1,0 +1,109 @@
+"""Small text helpers the detectors share: sentences, first person, names, profile fields.
+
+Kept free of word lists (those are data in resources/wordlists, see `checks.lexicon`) so each
+rule reads in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checks.lexicon import Hit, Scan
+from checks.records import Item, ItemKind, ProfileField
+
+_SENTENCE_END = re.compile(r"[.!?\n;]+(?:\s|$)|\n")
+
+# First person: "I", "I'm", "me", "my", "we", "our" ... (in the folded, lower-cased text).
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|we're|we've|our|ours|us)\b")
+
+# Title-case words that are not first names (used where a name is expected after "my son").
+NOT_NAMES = frozenset("""
+a an the and but or is was are were has had have be been being to for of in on at by with from
+this that these those my our his her their your its it he she they we i me you him them us
+just so very really today tomorrow yesterday tonight now then here there when where who what
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter happy proud love birthday
+mum dad nan grandma grandad mr mrs miss ms dr st school primary academy nursery college club
+little big new old first last best lovely gorgeous beautiful amazing wonderful cheeky
+pc dc ds di ps sgt met police bill line duty chief constable commissioner
+""".split())
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence of `text` that holds position `pos`."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    m = _SENTENCE_END.search(text, pos)
+    end = m.start() if m else len(text)
+    return start, max(end, pos)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of `text`."""
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def in_range(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
+    return [h for h in hits if h.start >= start and h.end <= end]
+
+
+def is_text_item(item: Item) -> bool:
+    """Items whose text a person wrote (posts, comments, messages, captions, bios)."""
+    if not item.text:
+        return False
+    return item.kind not in (ItemKind.SETTING, ItemKind.LOCATION)
+
+
+def profile_field(item: Item) -> ProfileField | None:
+    if item.kind is ItemKind.PROFILE_FIELD and isinstance(item.field, ProfileField):
+        return item.field
+    if item.kind is ItemKind.PROFILE_FIELD and isinstance(item.field, str):
+        try:
+            return ProfileField(item.field)
+        except ValueError:
+            return ProfileField.OTHER
+    return None
+
+
+def where(item: Item) -> str:
+    """Plain words for where the text is: 'a public post', 'your profile' ..."""
+    if item.kind is ItemKind.PROFILE_FIELD:
+        return "your profile"
+    noun = {
+        ItemKind.POST: "post", ItemKind.COMMENT: "comment", ItemKind.MESSAGE: "private message",
+        ItemKind.PHOTO: "photo caption", ItemKind.VIDEO: "video caption", ItemKind.CHECKIN: "check-in",
+        ItemKind.ACTIVITY: "activity",
+    }.get(item.kind, "item")
+    aud = item.audience.value
+    if aud == "public":
+        return f"a public {noun}"
+    if aud == "friends":
+        return f"a {noun} seen by friends or followers"
+    if aud == "private":
+        return f"a {noun} only you could see"
+    return f"a {noun}"
+
+
+def title_word_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a Title-case word (a likely first name) starting at or just after `pos`."""
+    m = re.compile(r"\s*,?\s*([A-Z][a-z'\-]+)\b").match(text, pos)
+    if not m:
+        return None
+    word = m.group(1)
+    if word.lower() in NOT_NAMES or len(word) < 2:
+        return None
+    return m.start(1), m.end(1)
+
+
+def scan_text(scan: Scan) -> str:
+    return scan.text

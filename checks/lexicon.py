@@ -1,0 +1,177 @@
+"""Word lists and gazetteers, loaded once and matched in one pass with pyahocorasick.
+
+Every list lives in `resources/wordlists/<name>.tsv` (phrase, then optional tab-separated
+values; `#` starts a comment). All lists go into ONE automaton, so a post is scanned once
+however many lists the detectors use. Matches are checked for word boundaries (so "pc" does
+not match inside "npc") and, for entries marked `case` in their last column, for the exact
+capitalisation ("PC" the rank, not "pc" the computer in lower case).
+
+`scan(text)` returns a `Scan` (the lowered text and the hits grouped by list). The detectors
+all look at the same item one after another, so the last scan is kept and reused: the text of
+an item is scanned once per item, not once per detector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from checks.resources import resource_path
+
+# Apostrophes and dashes people type in many forms; mapped one-to-one so offsets stay valid.
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2014": "-",
+                       "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase of one list, with the values given after it in the file."""
+
+    list: str
+    phrase: str  # as written in the file (the form checked when `case` is set)
+    values: tuple[str, ...] = ()
+    case: bool = False
+
+    def value(self, index: int, default: str = "") -> str:
+        return self.values[index] if index < len(self.values) else default
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in a text at [start, end)."""
+
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def list(self) -> str:
+        return self.entry.list
+
+
+@dataclass
+class Scan:
+    """The result of scanning one text: its folded forms and the hits, grouped by list."""
+
+    text: str  # the original text with apostrophes and dashes folded (same length)
+    lower: str  # `text` in lower case (same length)
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+    has_digit: bool = False
+
+    def of(self, name: str) -> list[Hit]:
+        return self.hits.get(name, [])
+
+    def any(self, *names: str) -> bool:
+        return any(name in self.hits for name in names)
+
+
+def fold(text: str) -> str:
+    """Fold typographic apostrophes, dashes and spaces (same length as `text`)."""
+    return text.translate(_FOLD)
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, keeping every character's position (a few letters lower to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class Lexicon:
+    """Many word lists in one automaton."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        grouped: dict[str, list[Entry]] = {}
+        for entry in entries:
+            key = lower_same_length(fold(entry.phrase.strip()))
+            if key:
+                grouped.setdefault(key, []).append(entry)
+        self._automaton = ahocorasick.Automaton()
+        for key, group in grouped.items():
+            self._automaton.add_word(key, (len(key), tuple(group)))
+        self.size = len(grouped)
+        if grouped:
+            self._automaton.make_automaton()
+        self._last: tuple[str, Scan] | None = None
+
+    def scan(self, text: str) -> Scan:
+        """Find every list phrase in `text` (cached for the last text scanned)."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        folded = fold(text)
+        lower = lower_same_length(folded)
+        result = Scan(text=folded, lower=lower, has_digit=any(c.isdigit() for c in lower))
+        if self.size:
+            n = len(lower)
+            hits = result.hits
+            for end_idx, (length, group) in self._automaton.iter(lower):
+                start = end_idx - length + 1
+                end = end_idx + 1
+                first, last_ch = lower[start], lower[end_idx]
+                if _is_word(first) and start > 0 and _is_word(lower[start - 1]):
+                    continue
+                if _is_word(last_ch) and end < n and _is_word(lower[end]):
+                    continue
+                for entry in group:
+                    if entry.case and folded[start:end] != entry.phrase:
+                        continue
+                    hits.setdefault(entry.list, []).append(Hit(start, end, entry))
+        self._last = (text, result)  # one tuple assignment: safe across threads
+        return result
+
+
+def read_list(path: Path, name: str | None = None) -> list[Entry]:
+    """Entries of one `.tsv`/`.txt` list: phrase [TAB value ...] [TAB case]; "# " starts a comment."""
+    name = name or path.stem
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\n")
+            stripped = line.strip()
+            if not stripped or stripped == "#" or stripped.startswith(("# ", "#\t")):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            case = len(parts) > 1 and parts[-1] == "case"
+            if case:
+                parts = parts[:-1]
+            out.append(Entry(name, parts[0], tuple(parts[1:]), case))
+    return out
+
+
+def wordlist_dir() -> Path:
+    return resource_path("wordlists")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The automaton of every list in resources/wordlists (built once per process)."""
+    entries: list[Entry] = []
+    for path in sorted(wordlist_dir().glob("*.tsv")):
+        entries.extend(read_list(path))
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=None)
+def plain_list(name: str) -> tuple[Entry, ...]:
+    """A list used for lookups rather than matching (e.g. postcode areas), by file name."""
+    return tuple(read_list(wordlist_dir() / name))
+
+
+def scan(text: str) -> Scan:
+    """Scan `text` with every word list."""
+    return lexicon().scan(text)
+
+
+def overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
+    """True when `hit` lies inside or across any of `others` (e.g. a TV title)."""
+    return any(o.start < hit.end and hit.start < o.end for o in others)
