@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from checks.errors import OffdutyError
 from checks.progress import Cancelled, CancelToken
@@ -29,7 +29,7 @@ class TaskContext:
 
     def report(self, value: object) -> None:
         """Send a progress value (any object, e.g. `checks.progress.Progress`) to the GUI thread."""
-        self._task.progress.emit(value)
+        self._task._post.emit("progress", value)
 
 
 class Task(QObject):
@@ -48,6 +48,9 @@ class Task(QObject):
     failed = Signal(str)
     cancelled = Signal(object)
     done = Signal()
+    # The worker thread only ever emits this; it is queued to the task's own (GUI) thread, where
+    # `_deliver` emits the public signals, so every receiver runs on the GUI thread.
+    _post = Signal(str, object)
 
     def __init__(self, name: str, fn: Callable[[TaskContext], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,21 @@ class Task(QObject):
         self.fn = fn
         self.token = CancelToken()
         self.running = True
+        self._post.connect(self._deliver)
+
+    @Slot(str, object)
+    def _deliver(self, kind: str, value: object) -> None:
+        if kind == "progress":
+            self.progress.emit(value)
+        elif kind == "finished":
+            self.finished.emit(value)
+        elif kind == "failed":
+            self.failed.emit(str(value))
+        elif kind == "cancelled":
+            self.cancelled.emit(value)
+        elif kind == "done":
+            self.running = False
+            self.done.emit()
 
     def cancel(self) -> None:
         """Ask the task to stop; the engine checks the token between records."""
@@ -62,27 +80,27 @@ class Task(QObject):
 
     def _run(self) -> None:
         ctx = TaskContext(self)
+        post = self._post.emit
         try:
             result = self.fn(ctx)
         except Cancelled:
-            self.cancelled.emit(None)
+            post("cancelled", None)
         except OffdutyError as exc:
-            self.failed.emit(str(exc))
+            post("failed", str(exc))
         except MemoryError:
-            self.failed.emit("The computer ran out of memory. Close other programs and try again.")
+            post("failed", "The computer ran out of memory. Close other programs and try again.")
         except OSError as exc:
-            self.failed.emit(f"The file could not be used: {exc.strerror or type(exc).__name__}.")
+            post("failed", f"The file could not be used: {exc.strerror or type(exc).__name__}.")
         except Exception as exc:  # a bug must not take the window down
             log.exception("task %s failed", self.name)
-            self.failed.emit(f"Something went wrong ({type(exc).__name__}). Nothing was lost; please try again.")
+            post("failed", f"Something went wrong ({type(exc).__name__}). Nothing was lost; please try again.")
         else:
             if self.token.cancelled or getattr(result, "cancelled", False):
-                self.cancelled.emit(result)
+                post("cancelled", result)
             else:
-                self.finished.emit(result)
+                post("finished", result)
         finally:
-            self.running = False
-            self.done.emit()
+            post("done", None)
 
 
 class _Runnable(QRunnable):

@@ -24,7 +24,7 @@ def remaining_text(seconds: float) -> str:
         return "A few seconds left"
     if seconds < 90:
         return f"About {int(round(seconds / 10.0) * 10)} seconds left"
-    return f"About {int(round(seconds / 60.0))} minutes left"
+    return f"About {round(seconds / 60.0)} minutes left"
 
 
 class ScanPage(Page):

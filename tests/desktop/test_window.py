@@ -1,0 +1,356 @@
+"""The window end to end: add an export, scan, filter, reveal, photo, dismiss, tick, write, save,
+reopen; cancel really stops; the GUI thread keeps running during a scan; welfare sessions."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
+
+from checks.audit_state import AuditState
+from checks.paths import config_dir
+from checks.records import Category, Report
+from desktop.app import build_window
+from desktop.models import ChecklistModel
+from desktop.window import MainWindow
+from tests.desktop.conftest import CHECKLIST_TITLE, HOME, HeldEngine, make_report
+
+TIMEOUT = 30_000
+
+
+class MemoryVaultEngine(HeldEngine):
+    """HeldEngine that keeps saved audits in memory (the window's plumbing, not the vault's crypto)."""
+
+    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
+        path.write_bytes(b"saved")  # a file really is written, so the session can account for it
+        self.saved[path] = (report, (passphrase, state))
+        return path
+
+    def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
+        report, (expected, state) = self.saved[path]  # type: ignore[misc]
+        if passphrase != expected:
+            from checks.errors import OffdutyError
+
+            raise OffdutyError("That passphrase does not open this audit.")
+        return report, state
+
+    def needs_passphrase(self, path: Path) -> bool:
+        return False
+
+    def write_html(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
+        from checks.report.json_report import write_json
+
+        with path.open("w", encoding="utf-8") as fh:
+            write_json(report, fh, reveal=reveal)
+
+
+def open_window(qtbot, engine: HeldEngine, welfare: bool = False) -> MainWindow:
+    window = build_window(engine, welfare=welfare)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def scan(qtbot, window: MainWindow, export: Path) -> None:
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([export])
+    assert window.add.scan.isEnabled()
+    with qtbot.waitSignal(window.report_ready, timeout=TIMEOUT):
+        qtbot.mouseClick(window.add.scan, Qt.MouseButton.LeftButton)
+
+
+def test_add_page_recognises_and_explains(qtbot, engine: HeldEngine, x_export: tuple[Path, str],
+                                          tmp_path: Path) -> None:
+    window = open_window(qtbot, engine)
+    junk = tmp_path / "notes.txt"
+    junk.write_text("shopping list", encoding="utf-8")
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([x_export[0], junk])
+    rows = {window.add.list.topLevelItem(i).text(0): window.add.list.topLevelItem(i)
+            for i in range(window.add.list.topLevelItemCount())}
+    assert rows[x_export[0].name].text(1) == "X (Twitter)"
+    assert rows[x_export[0].name].text(4).startswith("Yes")
+    assert rows["notes.txt"].text(4).startswith("No: ")
+    # Removing the unreadable one leaves the export ready to scan.
+    rows["notes.txt"].setSelected(True)
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.remove.click()
+    assert window.add.list.topLevelItemCount() == 1
+    assert window.add.scan.isEnabled()
+
+
+def test_the_whole_journey(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
+    export, photo = x_export
+    engine = MemoryVaultEngine(lambda _p: make_report(export, photo))
+    window = open_window(qtbot, engine)
+    scan(qtbot, window, export)
+    report = window.session.report
+    assert report is not None
+    assert window.current_page() == "overview"
+    assert window.overview.score.text() == str(report.score.value)
+    assert CHECKLIST_TITLE in window.overview.urgent.text()
+
+    # Findings: filter, then reveal one at a time.
+    window.show_page("findings")
+    page = window.findings
+    assert page.proxy.rowCount() == len(report.findings)
+    page.category.setCurrentIndex(page.category.findData(Category.HOME_ADDRESS.value))
+    assert page.proxy.rowCount() == 1
+    page.table.selectRow(0)
+    assert page.current is not None and page.current.id == "f-home"
+    assert HOME not in page.d_evidence.text()
+    assert "near Croydon" in page.d_place.text()
+    assert "data/tweets.js" in page.d_where.text() and "/0/tweet/full_text" in page.d_where.text()
+    assert page.d_related.count() == 1
+    qtbot.mouseClick(page.reveal, Qt.MouseButton.LeftButton)
+    assert HOME in page.d_evidence.text()
+    page.category.setCurrentIndex(0)
+    assert page.select_finding("f-work")
+    assert page.revealed is None  # moving on hides it again
+    assert page.select_finding("f-home")
+    assert HOME not in page.d_evidence.text()
+
+    # The photo comes out of the export, in memory, on request.
+    assert page.select_finding("f-photo")
+    assert page.photo_button.isVisibleTo(window)
+    with qtbot.waitSignal(page.photo_shown, timeout=TIMEOUT):
+        page.photo_button.click()
+    assert page.photo.pixmap() is not None and not page.photo.pixmap().isNull()
+
+    # "Not a problem" goes into the state.
+    assert page.select_finding("f-dob")
+    page.dismiss.setChecked(True)
+    assert "f-dob" in window.session.state.dismissed
+    assert all(f.id != "f-dob" for f in window.session.visible_report().findings)
+
+    # Checklist: tick the first step.
+    window.show_page("checklist")
+    model = window.checklist.model
+    first = model.entry(0)
+    assert first is not None
+    model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert first.advice in window.session.state.ticked
+    assert window.checklist.progress.value() == 1
+
+    # Write the checklist through the worker.
+    out = tmp_path / "checklist.html"
+    task = window.output.write("html", out)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    assert out.exists() and out in window.session.written
+    assert HOME not in out.read_text(encoding="utf-8")  # masked unless asked
+
+    # Save, then reopen: ticks and dismissals come back.
+    saved = tmp_path / "me.offduty"
+    task = window.output.save(saved, "correct horse battery")
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    assert saved.exists()
+    fresh = open_window(qtbot, engine)
+    with qtbot.waitSignal(fresh.report_ready, timeout=TIMEOUT):
+        fresh.load_audit(saved, "correct horse battery")
+    assert fresh.session.state.ticked == window.session.state.ticked
+    assert "f-dob" in fresh.session.state.dismissed
+    assert fresh.checklist.model.done_count() == 1
+
+
+def test_wrong_passphrase_is_a_plain_message(qtbot, x_export: tuple[Path, str], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    export, photo = x_export
+    engine = MemoryVaultEngine(lambda _p: make_report(export, photo))
+    window = open_window(qtbot, engine)
+    scan(qtbot, window, export)
+    saved = tmp_path / "a.offduty"
+    task = window.output.save(saved, "right one")
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.window.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    task = window.load_audit(saved, "wrong one")
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    assert shown == ["That passphrase does not open this audit."]
+
+
+def test_reopen_then_rescan_says_what_was_fixed(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
+    export, photo = x_export
+    earlier = make_report(export, photo, when=datetime(2026, 3, 14, tzinfo=UTC))
+    later = make_report(export, photo, drop=("f-home", "f-photo"))
+    engine = MemoryVaultEngine(lambda _p: later)
+    saved = tmp_path / "march.offduty"
+    engine.saved[saved] = (earlier, (None, AuditState().dismiss("f-dob")))
+    window = open_window(qtbot, engine)
+    with qtbot.waitSignal(window.report_ready, timeout=TIMEOUT):
+        window.load_audit(saved, None)
+    assert not window.overview.compare.isVisibleTo(window)
+    scan(qtbot, window, export)
+    comparison = window.session.comparison
+    assert comparison is not None
+    # f-dob was "not a problem" in March, so 3 things were to fix, of which 2 are gone.
+    assert (len(comparison.fixed), comparison.earlier_total) == (2, 3)
+    assert window.overview.compare.text().startswith("2 of 3 things found on 14 March 2026 are fixed")
+    assert "f-dob" in window.session.state.dismissed  # carried over to the new scan
+
+
+def test_cancel_really_stops_the_engine(qtbot, engine: HeldEngine, x_export: tuple[Path, str]) -> None:
+    window = open_window(qtbot, engine)
+    engine.gate.clear()
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([x_export[0]])
+    window.add.scan.click()
+    qtbot.waitUntil(engine.reached.is_set, timeout=TIMEOUT)
+    assert window.scan.running
+    with qtbot.waitSignal(window.scan.scan_cancelled, timeout=TIMEOUT):
+        qtbot.mouseClick(window.scan.cancel_button, Qt.MouseButton.LeftButton)
+    assert engine.stopped_at is not None and engine.stopped_at < engine.steps
+    assert window.session.report is None
+    assert not window.scan.running
+    assert "stopped" in window.scan.stage.text().lower()
+
+
+def test_the_gui_thread_keeps_running_during_a_scan(qtbot, engine: HeldEngine, x_export: tuple[Path, str]) -> None:
+    window = open_window(qtbot, engine)
+    engine.gate.clear()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([x_export[0]])
+    window.add.scan.click()
+    qtbot.waitUntil(engine.reached.is_set, timeout=TIMEOUT)
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) >= before + 5, timeout=TIMEOUT)  # the timer fires while the engine works
+    assert window.scan.overall.value() > 0  # progress arrived through the worker's signals
+    with qtbot.waitSignal(window.report_ready, timeout=TIMEOUT):
+        engine.gate.set()
+    timer.stop()
+
+
+def test_welfare_hides_evidence_and_end_session_leaves_nothing(qtbot, x_export: tuple[Path, str],
+                                                               tmp_path: Path) -> None:
+    export, photo = x_export
+    engine = MemoryVaultEngine(lambda _p: make_report(export, photo))
+    window = open_window(qtbot, engine, welfare=True)
+    assert window.banner.isVisibleTo(window)
+    scan(qtbot, window, export)
+    page = window.findings
+    assert page.select_finding("f-home")
+    assert "Hidden" in page.d_evidence.text()
+    masked_first_letter = HOME.split()[1][0] + "*"
+    assert masked_first_letter not in page.d_evidence.text()  # not even the masked form
+    assert page.photo.pixmap() is None or page.photo.pixmap().isNull()
+    page.reveal.click()
+    assert HOME in page.d_evidence.text()
+
+    written = tmp_path / "session-checklist.html"
+    task = window.output.write("html", written)
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    kept = tmp_path / "kept.offduty"
+    task = window.output.save(kept, "a long passphrase")
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    assert written.exists()
+
+    with qtbot.waitSignal(window.session_ended, timeout=TIMEOUT) as ended:
+        window.end_session()
+    result = ended.args[0]
+    assert not written.exists()
+    assert written in result.removed
+    assert kept in result.kept and kept.exists()  # the encrypted audit the person chose to keep
+    assert window.session.report is None
+    assert window.findings.model.rowCount() == 0
+    assert window.add.list.topLevelItemCount() == 0
+    text = window.end_text(result)
+    assert str(written) in text and "Removed" in text
+    # Nothing was remembered between runs.
+    assert not (config_dir() / "desktop.ini").exists()
+    assert window.session.recent_audits() == []
+
+
+def test_welfare_mode_uses_larger_text(qtbot, engine: HeldEngine) -> None:
+    normal = open_window(qtbot, engine)
+    base = normal.base_font.pointSizeF()
+    welfare = open_window(qtbot, engine, welfare=True)
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.font().pointSizeF() > base
+    welfare.set_welfare(False)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_saved_audits_are_remembered_only_outside_welfare(qtbot, engine: HeldEngine, tmp_path: Path) -> None:
+    window = open_window(qtbot, engine)
+    audit = tmp_path / "mine.offduty"
+    audit.write_bytes(b"x")
+    window.session.wrote(audit, keep=True)
+    assert window.session.recent_audits() == [audit]
+    window.welcome.refresh()
+    assert window.welcome.recent.count() == 1
+
+
+def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, engine: HeldEngine,
+                                                              x_export: tuple[Path, str]) -> None:
+    window = open_window(qtbot, engine)
+    scan(qtbot, window, x_export[0])
+    missing = []
+    controls = [w for kind in (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+                for w in window.findChildren(kind)]
+    assert len(controls) > 20
+    for widget in controls:
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        if not name.strip() and widget.isVisibleTo(window) and widget.objectName() != "qt_scrollarea_viewport":
+            missing.append(type(widget).__name__)
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and widget.isVisibleTo(window):
+            assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, type(widget).__name__
+    assert missing == []
+
+
+def test_the_window_follows_the_palette(qtbot, engine: HeldEngine) -> None:
+    window = open_window(qtbot, engine)
+    offenders = [w for w in window.findChildren(QWidget) if w.styleSheet()]
+    assert offenders == []  # no style sheets with fixed colours: the system's dark mode and contrast apply
+
+
+@pytest.mark.skipif(importlib.util.find_spec("desktop.printing") is None, reason="desktop.printing not there yet")
+def test_pdf_has_the_checklist(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    export, photo = x_export
+    engine = HeldEngine(lambda _p: make_report(export, photo))
+    window = open_window(qtbot, engine)
+    scan(qtbot, window, export)
+    out = tmp_path / "checklist.pdf"
+    task = window.output.write("pdf", out)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    assert out.exists(), window.output.status.text()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert CHECKLIST_TITLE in " ".join(text.split())
+
+
+def test_reports_from_a_cancelled_scan_are_not_shown(qtbot, x_export: tuple[Path, str]) -> None:
+    export, photo = x_export
+
+    def cancelled(_p: Sequence[Path]) -> Report:
+        return replace(make_report(export, photo), cancelled=True)
+
+    engine = HeldEngine(cancelled)
+    window = open_window(qtbot, engine)
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([export])
+    with qtbot.waitSignal(window.scan.scan_cancelled, timeout=TIMEOUT):
+        window.add.scan.click()
+    assert window.session.report is None
