@@ -64,6 +64,7 @@ _TWITTER_TIME = re.compile(
     r"(?P<tz>[+-]\d{4}) (?P<year>\d{4})\s*$")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_YTD_HEAD = re.compile(rb"window\.YTD\.([A-Za-z0-9_]{1,60})\.part(\d{1,4})\s*=")
 _SOURCE_APP = re.compile(r">([^<]{1,80})<")
 _PROFESSIONAL_KEYS: dict[str, ProfileField] = {
     "addressline1": ProfileField.ADDRESS,
@@ -335,6 +336,8 @@ class XArchiveReader(Reader):
             if not low.endswith(".js") or not ((low.startswith("data/") and low.count("/") == 1) or "/" not in low):
                 continue
             parsed = _base_name(name)
+            if not parsed or parsed[0] not in _ORDER:
+                parsed = self._type_from_head(ctx, name)  # renamed: "tweets (1).js", "my tweets.js"
             if parsed and parsed[0] in _ORDER:
                 found[name] = parsed
         listed = self._manifest(ctx, state)
@@ -349,6 +352,14 @@ class XArchiveReader(Reader):
             elif member.name not in found:
                 found[member.name] = parsed
         return sorted(((b, p, n) for n, (b, p) in found.items()), key=lambda t: (_ORDER.index(t[0]), t[1], t[2]))
+
+    @staticmethod
+    def _type_from_head(ctx: ReadContext, name: str) -> tuple[str, int] | None:
+        """The data type a file declares in its preface (`window.YTD.tweets.part1 =` -> ("tweets", 1))."""
+        match = _YTD_HEAD.match(ctx.export.read_head(name, 256).removeprefix(b"\xef\xbb\xbf").lstrip())
+        if not match:
+            return None
+        return match.group(1).decode("ascii").lower().replace("_", "-"), int(match.group(2))
 
     def _manifest(self, ctx: ReadContext, state: _State) -> list[str]:
         """File names listed by `data/manifest.js`; also takes the account id and username from it."""

@@ -376,6 +376,15 @@ def test_single_tweets_js_given_directly(tmp_path: Path) -> None:
     assert (post.source.file, post.source.pointer) == ("tweets.js", "/1/tweet/full_text")
 
 
+def test_renamed_single_file_is_known_by_its_preface(tmp_path: Path) -> None:
+    tweets = ordinary(3)
+    path = tmp_path / "tweets (1).js"
+    path.write_bytes(XArchive(tweets=tweets).files()["data/tweets.js"])
+    items, _ = read(path)
+    assert [p.text for p in posts(items)] == [t.text for t in tweets]
+    assert posts(items)[0].source.file == "tweets (1).js"
+
+
 def test_truncated_tweets_js_keeps_what_was_read(tmp_path: Path) -> None:
     tweets = ordinary(40)
     archive = XArchive(tweets=tweets, bio="Gardener")
@@ -465,7 +474,7 @@ def test_big_tweets_js_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
     count = 0
     with path.open("wb") as fh:
         fh.write(b"window.YTD.tweets.part0 = [")
-        while fh.tell() < 12 * 1024 * 1024:
+        while fh.tell() < 8 * 1024 * 1024:
             moment = T0 + timedelta(minutes=count)
             tweet = Tweet(f"Ordinary post number {count} about the football & the weather", moment)
             fh.write((b"," if count else b"") + json.dumps({"tweet": builder.tweet_json(tweet)}).encode())
