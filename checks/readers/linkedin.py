@@ -106,14 +106,14 @@ def _rows(ctx: ReadContext, name: str, marker: str) -> Iterator[Row]:
                 break
         if header is None:
             return
-        index = 0
-        for row in reader:
+        # Every CSV record after the header counts as a data row (blank ones too), so pointers
+        # match the file row for row.
+        for index, row in enumerate(reader):
             ctx.cancel.raise_if_cancelled()
             if not any(cell.strip() for cell in row):
                 continue
             values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
             yield index, values
-            index += 1
 
 
 def _get(values: dict[str, str], *names: str) -> tuple[str, str]:

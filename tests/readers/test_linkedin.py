@@ -1,0 +1,182 @@
+"""The LinkedIn CSV reader against generated exports in the real structure."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks.archive import open_export
+from checks.readers import ReadContext, reader_for
+from checks.readers.linkedin import LinkedInReader, parse_date
+from checks.recognise import recognise
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
+
+T0 = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
+
+
+def read(path: Path) -> tuple[list[Item], ReadContext]:
+    with open_export([path]) as export:
+        rec = recognise(export)
+        assert rec is not None and rec.format == "linkedin-csv"
+        reader = reader_for(rec.format)
+        assert reader is LinkedInReader
+        ctx = ReadContext(input_index=0, export=export)
+        return list(reader().read(ctx)), ctx
+
+
+def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
+    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+
+
+def rich(member_id: str | None = "417283") -> LinkedInExport:
+    return LinkedInExport(
+        maiden="Oldname", address="7 Invented Close, London", zip_code="BR3 9ZZ", member_id=member_id,
+        positions=[("Kent Police", "Detective Sergeant", "Maidstone, England", "Nov 2021", ""),
+                   ("Invented Ltd", "Analyst", "London", "Jan 2015", "Oct 2021")],
+        education=[("University of Kent", "2010", "2013", "BA Criminology")],
+        emails=[("jo@example.com", "Yes", "Yes", datetime(2019, 12, 22, 10, 6, tzinfo=UTC))],
+        phones=[("+44", "7700 900123", "Mobile"), ("", "020 7946 0991", "Home")],
+        whatsapp=[("7700 900123", "+44")],
+        shares=[(T0, "Great day at the passing-out parade, proud of the team", "MEMBER_NETWORK"),
+                (T0.replace(day=16), "Public thoughts on road safety", "PUBLIC")],
+        comments=[(T0, "Congratulations, well deserved!")],
+        rich_media=[(datetime(2026, 4, 12, 8, 3, tzinfo=UTC), "Profile photo")],
+        job_applications=[("1/15/24, 10:00 AM", "jo@example.com", "+447700900123", "Invented Security Ltd",
+                           "Investigator")],
+        verifications=[("Kent Police", "Maidstone", "1991")],
+        contacts=[("Sam", "Someone", "+44 7700 900555")],
+    )
+
+
+@pytest.mark.parametrize("member_id", ["417283", None])
+def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | None) -> None:
+    items, ctx = read(rich(member_id).write_zip(tmp_path / "Complete_LinkedInDataExport_03-11-2026.zip"))
+    assert ctx.skipped == []
+    assert all(i.platform is Platform.LINKEDIN for i in items)
+    name = fields(items, ProfileField.NAME)[0]
+    assert name.text == "Jo Invented" and (name.source.file, name.source.pointer) == ("Profile.csv", "/0/First Name")
+    assert any(i.text == "Oldname" and i.detail("kind") == "maiden name" for i in items)
+    assert fields(items, ProfileField.ADDRESS)[0].text == "7 Invented Close, London"
+    assert fields(items, ProfileField.POSTCODE)[0].source.pointer == "/0/Zip Code"
+    birth = fields(items, ProfileField.BIRTH_DATE)
+    assert [b.text for b in birth] == ["--06-02", "1991"]  # Profile (no year), Verifications (year only)
+    summary = next(i for i in items if i.detail("kind") == "summary")
+    assert summary.text == "Twelve years in policing.\nNow in CID."  # quoted multi-line field
+    assert fields(items, ProfileField.USERNAME)[0].text == "jo_invented"
+    assert fields(items, ProfileField.WEBSITE)[0].text == "https://example.org/jo"
+
+    employers = fields(items, ProfileField.EMPLOYER)
+    current = next(e for e in employers if e.source.file == "Positions.csv" and e.detail("current") == "true")
+    assert current.text == "Kent Police" and current.source.pointer == "/0/Company Name"
+    assert current.source.timestamp == datetime(2021, 11, 1, tzinfo=UTC)
+    past = next(e for e in employers if e.text == "Invented Ltd")
+    assert past.detail("current") == "false" and past.source.pointer == "/1/Company Name"
+    assert any(e.source.file == "Verifications/Verifications.csv" for e in employers)
+    assert fields(items, ProfileField.EDUCATION)[0].text == "University of Kent"
+    email = next(e for e in fields(items, ProfileField.EMAIL) if e.source.file == "Email Addresses.csv")
+    assert email.source.timestamp == datetime(2019, 12, 22, 10, 6, tzinfo=UTC)
+
+    phones = [p for p in fields(items, ProfileField.PHONE) if p.source.file == "PhoneNumbers.csv"]
+    assert [(p.text, p.source.pointer) for p in phones] == [("+44 7700 900123", "/0/Number"),
+                                                            ("020 7946 0991", "/2/Number")]  # row 1 is blank
+    assert any(p.source.file == "Whatsapp Phone Numbers.csv" and p.text == "+44 7700 900123" for p in items)
+
+    shares_file = "Shares_417283.csv" if member_id else "Shares.csv"
+    shares = [i for i in items if i.kind is ItemKind.POST]
+    assert [(s.source.file, s.source.pointer, s.audience) for s in shares] == [
+        (shares_file, "/0/ShareCommentary", Audience.FRIENDS), (shares_file, "/1/ShareCommentary", Audience.PUBLIC)]
+    assert shares[0].source.timestamp == T0 and shares[0].source.url
+    comment = next(i for i in items if i.kind is ItemKind.COMMENT)
+    assert comment.text == "Congratulations, well deserved!" and comment.source.timestamp == T0
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO)
+    assert photo.source.timestamp == datetime(2026, 4, 12, 8, 3, tzinfo=UTC)  # parsed from prose
+    application = [i for i in items if i.source.file == "Jobs/Job Applications.csv"]
+    assert {i.field for i in application} >= {ProfileField.PHONE, ProfileField.EMAIL}
+    assert all(i.source.timestamp == T0 for i in application)
+    contact = next(i for i in items if i.kind is ItemKind.OTHER)
+    assert contact.field == "uploaded_contact" and contact.detail("phones") == "+44 7700 900555"
+
+
+def test_connections_preamble_quoted_header_and_bom(tmp_path: Path) -> None:
+    export = LinkedInExport()
+    export.extra["Shares.csv"] = csv_bytes(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl",
+                                            "Visibility"],
+                                           [["2024-01-15 10:00:00", "", "Hello", "", "", "PUBLIC"]],
+                                           quote_header=True)
+    items, _ = read(export.write_zip(tmp_path / "Basic_LinkedInDataExport_03-11-2026.zip"))
+    share = next(i for i in items if i.kind is ItemKind.POST)
+    assert share.text == "Hello" and share.source.pointer == "/0/ShareCommentary"
+    assert fields(items, ProfileField.NAME)[0].source.pointer == "/0/First Name"  # BOM stripped
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("01 Jan 2024", datetime(2024, 1, 1, tzinfo=UTC)),
+    ("Jan 2020", datetime(2020, 1, 1, tzinfo=UTC)),
+    ("2024-01-15 10:00:00 UTC", T0),
+    ("12/22/19, 10:06 AM", datetime(2019, 12, 22, 10, 6, tzinfo=UTC)),
+    ("Fri Sep 24 12:35:41 UTC 2021", datetime(2021, 9, 24, 12, 35, 41, tzinfo=UTC)),
+    ("You uploaded a video on April 12, 2026 at 8:03 AM (GMT)", datetime(2026, 4, 12, 8, 3, tzinfo=UTC)),
+    ("", None),
+    ("whenever", None),
+])
+def test_dates(text: str, expected: datetime | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_bad_encoding_is_a_skip_and_other_files_are_read(tmp_path: Path) -> None:
+    export = rich()
+    export.extra["Positions.csv"] = b"Company Name,Title\r\nKent Police,DC\r\n\xff\xfe\xfa,bad\r\n"
+    items, ctx = read(export.write_zip(tmp_path / "li.zip"))
+    assert [s.file for s in ctx.skipped] == ["Positions.csv"]
+    assert fields(items, ProfileField.NAME)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blob=st.binary(max_size=400), text=st.text(max_size=300), which=st.sampled_from(
+    ["Profile.csv", "Positions.csv", "PhoneNumbers.csv", "Shares_417283.csv", "Rich_Media.csv", "Connections.csv"]))
+def test_fuzzed_csv_never_raises(tmp_path_factory: pytest.TempPathFactory, blob: bytes, text: str,
+                                 which: str) -> None:
+    export = rich()
+    files = export.files()
+    files[which] = (files.get(which, b"")[:60] + blob + text.encode("utf-8", "surrogatepass"))
+    path = tmp_path_factory.mktemp("fuzz") / "li.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    with open_export([path]) as exp:
+        items = list(LinkedInReader().read(ReadContext(0, exp)))
+    assert all(isinstance(i, Item) for i in items)
+
+
+def test_demo_export(tmp_path: Path) -> None:
+    items, ctx = read(build_demo_linkedin(tmp_path))
+    assert ctx.skipped == []
+    assert any(i.text == "Metropolitan Police Service" and i.detail("current") == "true" for i in items)
+
+
+def test_shared_samples(shared_samples: Path) -> None:
+    base = shared_samples / "linkedin"
+    zipped = base / "silkyrich__linkedin-export-viewer" / "fixtures" / "sample_export.zip"
+    folder = base / "humandataincome__hudi-packages-connectors" / "src" / "mock" / "datasource" / "raw files" / \
+        "linkedin"
+    if not zipped.is_file() or not folder.is_dir():
+        pytest.skip("the LinkedIn samples are not present")
+    with open_export([zipped]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(LinkedInReader().read(ctx))
+    assert ctx.skipped == []
+    assert fields(items, ProfileField.ADDRESS) and fields(items, ProfileField.EMPLOYER)
+    assert len([i for i in items if i.kind is ItemKind.COMMENT]) > 10
+    assert all(i.source.pointer.startswith("/") for i in items)
+    with open_export([folder]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(LinkedInReader().read(ctx))
+    assert fields(items, ProfileField.BIRTH_DATE)[0].text == "--10-18"
+    assert fields(items, ProfileField.POSTCODE)[0].text == "10077"
+    assert not [i for i in items if i.kind is ItemKind.PHOTO]  # old Rich Media.csv only links to LinkedIn
