@@ -297,10 +297,9 @@ class XArchiveReader(Reader):
             if base == "protected-history":
                 yield from self._protected_file(ctx, state, name)
             elif base.startswith("direct-messages") and not state.account_id:
-                if self._is_empty(ctx, name):
-                    continue
-                ctx.skip(name, "direct messages were not read: the archive does not say which account is "
-                               "yours (account.js and manifest.js are missing)")
+                if not self._is_empty(ctx, name):
+                    ctx.skip(name, "direct messages were not read: the archive does not say which account is "
+                                   "yours (account.js and manifest.js are missing)")
             else:
                 handler = self._tweet if base in _TWEET_TYPES else handlers[base]
                 yield from self._read_file(ctx, state, name, base, handler)
