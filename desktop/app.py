@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -144,4 +145,6 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
     status = app.exec()
     window.close()
     window.runner.wait(5000)
+    # Delete the window while Qt is still up: left to interpreter shutdown, PySide 6.12 can crash.
+    shiboken6.delete(window)
     return shooter.status if shooter else int(status)

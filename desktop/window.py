@@ -103,11 +103,12 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Steps of the audit"))
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         for i, (_key, page) in enumerate(self.pages.items(), 1):
             QListWidgetItem(f"{i}. {page.title}", self.nav)
             self.stack.addWidget(page)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
         self.nav.currentRowChanged.connect(self._on_nav)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)

@@ -182,7 +182,8 @@ class AddPage(Page):
         if not self.planned:
             self.status.setText(self.tr("No exports added yet. You can add them now, or come back when they arrive."))
         elif readable == len(self.planned):
-            self.status.setText(self.tr("%n export(s) ready to scan.", "", readable))
+            self.status.setText(self.tr("1 export ready to scan.") if readable == 1 else
+                                self.tr("%1 exports ready to scan.").replace("%1", str(readable)))
         else:
             self.status.setText(self.tr("%1 of %2 can be read. The others say why above; they are left out of "
                                         "the scan.").replace("%1", str(readable)).replace("%2", str(len(self.planned))))

@@ -9,8 +9,17 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.pages.common import Page, paragraph
 
@@ -31,6 +40,9 @@ def format_html(fmt: Any) -> str:
     """The page for one export format, as simple HTML (escaped; palette colours only)."""
     title = html.escape(_text(getattr(fmt, "title", "")))
     parts = [f"<h2>{title}</h2>"]
+    read = _steps(getattr(fmt, "what_is_read", ()))
+    if read:
+        parts.append("<p><b>What Offduty reads in it:</b> " + html.escape(", ".join(read)) + "</p>")
     steps = _steps(getattr(fmt, "how_to_request", ()))
     if steps:
         parts.append("<h3>How to ask for it</h3><ol>")
@@ -59,13 +71,21 @@ class FormatsPage(Page):
         row = QHBoxLayout()
         self.platforms = QListWidget()
         self.platforms.setAccessibleName(self.tr("Platforms"))
-        self.platforms.setMaximumWidth(260)
+        self.platforms.setMaximumWidth(300)
+        self.platforms.setWordWrap(True)
+        self.platforms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(self.tr("How to get this export"))
         self.detail.setOpenLinks(False)  # opening a browser is the person's choice, not a side effect
         self.detail.setMinimumHeight(320)
         row.addWidget(self.platforms)
-        row.addWidget(self.detail, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.detail, 1)
+        self.help = QPushButton(self.tr("Open the platform’s own help page"))
+        self.help.setAccessibleName(self.tr("Open the platform's own help page in your web browser"))
+        self.help.clicked.connect(self._on_help)
+        right.addWidget(self.help, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(right, 1)
         self.body.addLayout(row, 1)
         self.formats = formats
         for fmt in formats:
@@ -77,10 +97,19 @@ class FormatsPage(Page):
             self.platforms.setCurrentRow(0)
         else:
             self.platforms.hide()
+            self.help.hide()
             self.detail.setPlainText(self.tr(
                 "The step-by-step guides are not included in this copy of Offduty. In each app, look for "
                 "“Download your information” or “Request your data” in the privacy or account settings."))
 
     def _on_current(self, item: QListWidgetItem | None) -> None:
         if item is not None:
-            self.detail.setHtml(format_html(item.data(Qt.ItemDataRole.UserRole)))
+            fmt = item.data(Qt.ItemDataRole.UserRole)
+            self.detail.setHtml(format_html(fmt))
+            self.help.setVisible(bool(_text(getattr(fmt, "source", ""))))
+
+    def _on_help(self) -> None:
+        item = self.platforms.currentItem()
+        source = _text(getattr(item.data(Qt.ItemDataRole.UserRole), "source", "")) if item else ""
+        if source.startswith("https://"):
+            QDesktopServices.openUrl(QUrl(source))  # only when the person clicks
