@@ -347,7 +347,8 @@ def _chunks(fh: IO[bytes], key: bytes, header_bytes: bytes, chunk_size: int) -> 
 # -- passphrases --------------------------------------------------------------------------------
 
 
-def _ask(prompt: str, confirm: bool) -> str:
+def ask_passphrase(prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+    """Ask for a passphrase on the terminal (twice when `confirm`); a clear error without one."""
     if not (sys.stdin and sys.stdin.isatty()):
         raise PassphraseNeeded(
             f"A passphrase is needed and there is no terminal to ask for one: set {PASSPHRASE_ENV}, "
@@ -365,7 +366,7 @@ def _passphrase_for_saving(given: str | None) -> str | None:
     """The passphrase to lock with, or None to use the keyring."""
     phrase = given if given is not None else os.environ.get(PASSPHRASE_ENV) or None
     if phrase is None and keyring_backend() is None:
-        phrase = _ask("No system keyring here. Choose a passphrase for this audit: ", confirm=True)
+        phrase = ask_passphrase("No system keyring here. Choose a passphrase for this audit: ", confirm=True)
     if phrase is not None and len(phrase) < MIN_PASSPHRASE:
         raise VaultError(f"The passphrase is too short: use at least {MIN_PASSPHRASE} characters.")
     return phrase
@@ -528,7 +529,7 @@ def _data_key(header: _Header, passphrase: str | None) -> bytes:
         return key
     phrase = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV) or None
     if phrase is None:
-        phrase = _ask("Passphrase for this audit: ", confirm=False)
+        phrase = ask_passphrase("Passphrase for this audit: ", confirm=False)
     key = _unwrap(_derive(phrase, header.salt, header.log2_n, header.r, header.p), header)
     if key is None:
         raise WrongPassphrase("The passphrase does not open this audit (or the file was changed).")
