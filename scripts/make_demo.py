@@ -243,7 +243,7 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
         bio=f"{p.role} @{p.force_handle} | {p.football_team} till I die | mum of two | views my own",
         website="", location=f"{p.area}, London", birth_date=p.birth_date, age=str(p.age), phone=p.phone_e164,
         tweets=all_tweets,
-        deleted_tweets=[Tweet("Can't believe I'm on lates again over Christmas", datetime(
+        deleted_tweets=[Tweet("Wrong photo, ignore me! 🙈", datetime(
             2026, 10, 20, 18, 3, 5, tzinfo=UTC))],
         note_tweets=[note],
         direct_messages=[
@@ -268,7 +268,7 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
     truth.plant(export=X_EXPORT, platform="x", category="employer_disclosure", file="data/note-tweet.js",
                 pointer="/0", timestamp=note.created_at, what="role and station in a long post")
     truth.plant(export=X_EXPORT, platform="x", category="identity_details", file="data/ageinfo.js",
-                pointer="/0/ageMeta/ageInfo/birthDate", what="date of birth on the account")
+                pointer="/0", what="date of birth and age on the account")
     truth.plant(export=X_EXPORT, platform="x", category="account_exposure", file="data/protected-history.js",
                 pointer="/1", timestamp=archive.protected_history[1][0],
                 what="posts made public again (Unprotect)")
