@@ -1,0 +1,178 @@
+"""Family details: children's names, ages, schools and clubs; partners and relatives by name.
+
+Finds: a relative named next to the relation ("my daughter Poppy", "my husband Mark", "Grandma
+Pat", "our Alfie"); names with ages ("Lily (6) and Oscar (4)", "Poppy, 9,"); a child's school,
+nursery or club ("Maisie's first day at St Saviour's Primary", "picking Jacob up from Oakfield
+Academy", "my boy Tyler ... at Lewisham Judo Club"); the family and partner fields of a profile;
+photos whose record says a child is in them (tags or people named with a relation).
+
+Why it matters: people who want to hurt or pressure an officer go for the family; a child's name
+and school tells a stranger where that child will be at 3 o'clock every weekday.
+
+Example: "Maisie's first day at St Saviour's Primary" -> family details (high), key "child:maisie".
+
+Does not flag: relations without a name ("love my family", "happy birthday to my wonderful
+wife"); famous people and characters with family words nearby ("Harry Potter", "Prince George");
+schools and children in general ("primary schools need funding"); ages of pets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.detectors.base import Detector, snippet
+from checks.detectors.common import NOT_NAMES, is_text_item, profile_field, sentence_bounds, title_word_after, where
+from checks.lexicon import Hit, Scan, scan
+from checks.records import Category, Detection, Item, ItemKind, ProfileField, Severity
+
+_NAME = r"[A-Z][a-z'\-]+"
+_AGE_BRACKET = re.compile(rf"\b({_NAME})\s*\((\d{{1,2}})\)")
+_AGE_COMMA = re.compile(rf"\b({_NAME}),\s*(\d{{1,2}}),")
+_AGE_TODAY = re.compile(rf"\b({_NAME})(?:\s+and\s+({_NAME}))?\s+(?:is|are|turns|turned|turning)\s+(\d{{1,2}})\s+today\b")
+_POSSESSIVE_NAME = re.compile(rf"\b({_NAME})'s\s+(?:[\w]+\s+){{0,2}}(?:day|class|nativity|show|play|"
+                              r"assembly|sports day|school|recital|match|party|ballet|swimming|football|graduation)\b")
+_PICKUP = re.compile(rf"\b(?i:picking(?: up)?|pick(?:ed)?(?: up)?|collecting|dropping(?: off)?|drop(?:ped)?(?: off)?)"
+                     rf"\s+({_NAME})\b"
+                     rf"|\b(?i:with|walking|walked|taking|took|take)\s+({_NAME})\s+(?i:to|at|from|into)\b")
+_BIRTHDAY_AGE = re.compile(rf"\b({_NAME})'s\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b")
+_OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|"
+                       r"won|just|loved|did|came|finished|made)\b)")
+_YEAR_OLD = re.compile(rf"\b(?:my|our)\s+(\d{{1,2}})[\s\-]year[\s\-]old,?\s+({_NAME})\b")
+_RELATION_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:(?:little|big|eldest|youngest|gorgeous|beautiful|amazing|"
+                              r"wonderful|lovely|baby|darling|clever|cheeky|proud)\s+){0,2}$")
+CHILD_GROUPS = frozenset({"child"})
+PHOTO_DETAIL_KEYS = ("tags", "tagged", "people", "person", "faces", "labels", "subjects")
+
+
+class FamilyDetails(Detector):
+    id = "family_details"
+    category = Category.FAMILY_DETAILS
+    severity = Severity.MEDIUM
+    advice = ()
+
+    def detect(self, item: Item) -> Iterator[Detection]:
+        pf = profile_field(item)
+        if pf in (ProfileField.FAMILY_MEMBER, ProfileField.PARTNER) and item.text.strip():
+            yield self._profile(item, pf)
+            return
+        if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
+            yield from self._photo(item)
+        if not is_text_item(item):
+            return
+        sc = scan(item.text)
+        if not (sc.any("relations", "schools") or sc.has_digit):
+            return
+        yield from self._text(item, sc)
+
+    def _profile(self, item: Item, pf: ProfileField) -> Detection:
+        text = item.text.strip()
+        relation = item.detail("relation") or ("partner" if pf is ProfileField.PARTNER else "family member")
+        evidence, span = snippet(text, 0, len(text))
+        child = relation.lower() in ("son", "daughter", "child", "stepson", "stepdaughter")
+        return self.found(
+            item, title=f"Your {relation} is listed on your {item.platform.label} profile",
+            reason=f"Your profile names your {relation}; it links their account to yours so anyone looking "
+                   "at you can find them too.",
+            evidence=evidence, key=f"relative:{relation.lower()}:{text.lower()}", confidence=0.9, span=span,
+            severity=Severity.HIGH if child else Severity.MEDIUM)
+
+    def _photo(self, item: Item) -> Iterator[Detection]:
+        for key in PHOTO_DETAIL_KEYS:
+            value = item.detail(key)
+            if not value:
+                continue
+            sc = scan(value)
+            kids = [h for h in sc.of("relations") if h.entry.value(0) == "child"]
+            if kids or re.search(r"\b(?:child|children|kid|kids|baby|toddler|boy|girl)\b", sc.lower):
+                evidence, span = snippet(value, 0, len(value))
+                yield self.found(
+                    item, title=f"Photo of a child in your {item.platform.label} data",
+                    reason="The export marks this photo as showing a child; photos of children with places "
+                           "and names make them findable.",
+                    evidence=evidence, key="photo-child:" + (item.media or item.source.file), confidence=0.7,
+                    span=span, severity=Severity.HIGH)
+                return
+
+    def _text(self, item: Item, sc: Scan) -> Iterator[Detection]:
+        text = sc.text
+        schools = sc.of("schools")
+        relations = sc.of("relations")
+        seen: set[str] = set()
+
+        def emit(start: int, end: int, name: str, relation: str, why: str, child: bool) -> Iterator[Detection]:
+            key = f"{'child' if child else 'relative'}:{name.lower()}"
+            if key in seen:
+                return
+            seen.add(key)
+            evidence, span = snippet(item.text, start, end)
+            school = self._school_near(text, start, schools)
+            reason = why + (" It also names where they go to school or a club." if school else "")
+            yield self.found(
+                item, title=f"{'A child' if child else 'A family member'} named in {where(item)}",
+                reason=reason, evidence=evidence, key=key, confidence=0.85 if child else 0.75, span=span,
+                severity=Severity.HIGH if child else Severity.MEDIUM)
+
+        for r in relations:
+            group = r.entry.value(0)
+            if group == "other":
+                continue
+            before = sc.lower[max(0, r.start - 40):r.start]
+            sentence_start = sentence_bounds(text, r.start)[0]
+            capital = text[r.start].isupper()
+            if not (_RELATION_BEFORE.search(before) or capital and r.start - sentence_start < 25
+                    or re.search(r"\b(?:twins|to)\s+$", before)):
+                continue
+            span = title_word_after(text, r.end)
+            if span is None:
+                continue
+            name = text[span[0]:span[1]]
+            child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
+            yield from emit(r.start, span[1], name, r.entry.phrase, f"The text names your {r.entry.phrase}.", child)
+        for m in _YEAR_OLD.finditer(text):
+            yield from emit(m.start(), m.end(), m.group(2), "child", "The text names a child and their age.", True)
+        for rx in (_AGE_BRACKET, _AGE_COMMA):
+            for m in rx.finditer(text):
+                if m.group(1).lower() in NOT_NAMES or int(m.group(2)) > 17:
+                    continue
+                yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
+        for m in _AGE_TODAY.finditer(text):
+            if m.group(1).lower() in NOT_NAMES or re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20):m.start()]):
+                continue
+            yield from emit(m.start(), m.end(), m.group(1), "child", "The text names someone and their age.",
+                            int(m.group(3)) < 18)
+        for m in _OUR_NAME.finditer(text):
+            if m.group(1).lower() in NOT_NAMES:
+                continue
+            yield from emit(m.start(), m.end(), m.group(1), "family", "The text names a member of your family.", True)
+        for m in _BIRTHDAY_AGE.finditer(text):
+            if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
+                yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
+        if schools:
+            for rx in (_POSSESSIVE_NAME, _PICKUP):
+                for m in rx.finditer(text):
+                    name = m.group(1) or m.group(2) if rx is _PICKUP else m.group(1)
+                    if name.lower() in NOT_NAMES:
+                        continue
+                    if self._school_near(text, m.start(), schools):
+                        yield from emit(m.start(), m.end(), name, "child",
+                                        "The text names a child and where they go to school or a club.", True)
+            for h in schools:
+                if h.entry.value(0) != "club" or not h.entry.phrase[0].isalpha():
+                    continue
+                s0, s1 = sentence_bounds(text, h.start)
+                m2 = re.search(rf"\b({_NAME})\s+(?:got|won|passed|earned|gained|received)\b", text[s0:h.start])
+                if m2 and m2.group(1).lower() not in NOT_NAMES and re.search(r"\b(?:proud|my|our)\b", sc.lower[s0:s1]):
+                    yield from emit(s0 + m2.start(), h.end, m2.group(1), "child",
+                                    "The text names a child and a club they go to.", True)
+
+    @staticmethod
+    def _school_near(text: str, pos: int, schools: list[Hit]) -> bool:
+        s0, s1 = sentence_bounds(text, pos)
+        for h in schools:
+            if s0 <= h.start <= s1 and h.entry.value(0) in ("school", "club"):
+                # a named school: a Title-case word before it ("St Saviour's Primary", "Oakfield Academy")
+                if h.entry.value(0) == "club" or re.search(r"[A-Z][\w']+\s+$", text[max(0, h.start - 30):h.start]) \
+                        or text[h.start].isupper():
+                    return True
+        return False

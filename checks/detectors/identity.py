@@ -1,0 +1,373 @@
+"""Identity details: date of birth, phone, personal e-mail, ID numbers, car registration, bank details.
+
+Finds: the birth date on a profile; "34 today" posts (the post's own date gives the exact date of
+birth); written dates next to "born", "birthday", "DOB"; phone numbers, UK and international
+(the `phonenumbers` library finds and validates them; a number it cannot validate counts only
+after "call me on", "text me", "my number"); personal e-mail addresses; National Insurance numbers
+(prefix and suffix rules: not D, F, I, Q, U, V first; not O second; not BG, GB, KN, NK, NT, TN, ZZ;
+suffix A-D); passport numbers and UK driving licence numbers (the DVLA 16-character pattern with
+its date checks); vehicle registrations in the current (AB12 CDE), prefix (A123 BCD) and suffix
+(ABC 123D) formats, when the text says it is a car or a plate; sort code and account number; and
+answers to common security questions (mother's maiden name, first pet, first school, first car:
+the "your stripper name is ..." quizzes).
+
+Why it matters: these are what identity theft and account recovery run on, and a phone number or
+car registration finds a person's address through lookups and data brokers.
+
+Example: "34 today! Thanks for the messages" posted on 14 June 2025 -> date of birth 1991-06-14.
+
+Does not flag: other people's birthdays and ages ("my son is 6 today", "happy birthday to my
+wife"); dates that are not birthdays ("the meeting on 12/07/2025"); scores, flight, order and
+invoice numbers; emergency and help lines (999, 101, 116 123) and free or business numbers (0800,
+0845); role e-mail addresses (info@, bookings@); strings shaped like ID numbers that break the
+issuing rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberType
+
+from checks.detectors.base import Detector, snippet
+from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
+from checks.lexicon import Scan, scan
+from checks.records import Category, Detection, Item, ProfileField, Severity
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+DATE_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+DATE_WORDS = re.compile(
+    rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b"
+    rf"|\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    re.IGNORECASE)
+AGE_TODAY = re.compile(r"\b(?:i'?m\s+|i am\s+|turned\s+|turning\s+|i turn\s+)?(\d{1,2})\s+today\b")
+EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+NINO = re.compile(
+    r"(?<![\w])([a-z]{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})\s?([a-d])(?![\w])"
+    r"|(?<![\w])([a-z]{2})\s?(\d{3})\s?(\d{3})\s?([a-d])(?![\w])",
+    re.IGNORECASE)
+PASSPORT = re.compile(r"(?<![\w])(\d{9}|[a-z]{2}\d{7})(?![\w])", re.IGNORECASE)
+LICENCE = re.compile(
+    r"(?<![\w])([a-z][a-z9]{4})\s?(\d)\s?(\d{2})\s?(\d{2})\s?(\d)\s?([a-z9]{2})\s?(\d)\s?([a-z0-9]{2})(?:\s?\d{2})?(?![\w])",
+    re.IGNORECASE)
+REG_CURRENT = re.compile(r"(?<![\w])([a-z]{2})(\d{2})[\s\-]?([a-z]{3})(?![\w])", re.IGNORECASE)
+REG_PREFIX = re.compile(r"(?<![\w])([a-z])(\d{1,3})\s?([a-z]{3})(?![\w])", re.IGNORECASE)
+REG_SUFFIX = re.compile(r"(?<![\w])([a-z]{3})\s?(\d{1,3})\s?([a-z])(?![\w])", re.IGNORECASE)
+SORT_CODE = re.compile(r"\b(\d{2})[\-\s](\d{2})[\-\s](\d{2})\b")
+ACCOUNT = re.compile(r"\b\d{8}\b")
+PHONE_CONTEXT = re.compile(r"\b(?:call|text|ring|phone|mobile|whatsapp|number|no\.?|tel|reach me|contact me|"
+                           r"landline|cell|mob)\b", re.IGNORECASE)
+
+PERSONAL_DOMAINS = frozenset("""
+gmail.com googlemail.com hotmail.com hotmail.co.uk outlook.com outlook.co.uk live.com live.co.uk
+msn.com yahoo.com yahoo.co.uk ymail.com icloud.com me.com mac.com aol.com aol.co.uk btinternet.com
+sky.com talktalk.net virginmedia.com ntlworld.com blueyonder.co.uk protonmail.com proton.me tutanota.com
+gmx.com gmx.co.uk mail.com zoho.com fastmail.com plus.net tiscali.co.uk
+""".split())
+ROLE_MAILBOXES = frozenset("""
+info contact hello enquiries enquiry sales admin office support help bookings booking team press media
+noreply no-reply donotreply news newsletter events tickets accounts billing jobs careers hr reception
+webmaster postmaster marketing orders shop service customerservice feedback
+""".split())
+Emit = Callable[..., Iterator[Detection]]
+NINO_BAD_FIRST = set("DFIQUV")
+NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+BUSINESS_TYPES = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
+                  PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL}
+
+
+def valid_nino(prefix: str, suffix: str) -> bool:
+    p = prefix.upper()
+    return (p[0] not in NINO_BAD_FIRST and p[1] not in NINO_BAD_FIRST and p[1] != "O"
+            and p not in NINO_BAD_PAIRS and suffix.upper() in "ABCD")
+
+
+def valid_licence(m: re.Match[str]) -> bool:
+    surname, _decade, month, day, _year, _initials, _digit, _check = m.groups()[:8]
+    s = surname.upper()
+    if not re.fullmatch(r"[A-Z]+9*", s):
+        return False
+    mm, dd = int(month), int(day)
+    return (1 <= mm <= 12 or 51 <= mm <= 62) and 1 <= dd <= 31
+
+
+def valid_registration(m: re.Match[str], kind: str) -> bool:
+    a, digits, b = (g.upper() for g in m.groups())
+    if kind == "current":
+        age = int(digits)
+        if not (2 <= age <= 27 or 51 <= age <= 77):
+            return False
+        return a[0] not in "IQZ" and a[1] not in "IQ" and not set(b) & set("IQ")
+    if kind == "prefix":
+        return a not in "IOQUZ" and not set(b) & set("IQ") and int(digits) > 0
+    return not set(a) & set("IQ") and b not in "IOQUZ" and int(digits) > 0
+
+
+def parse_date(text: str) -> date | None:
+    m = DATE_WORDS.search(text)
+    try:
+        if m:
+            if m.group(1):
+                return date(int(m.group(3)), MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+            return date(int(m.group(6)), MONTHS[m.group(4).lower().rstrip(".")], int(m.group(5)))
+        n = DATE_NUMERIC.search(text)
+        if n:
+            year = int(n.group(3))
+            if year < 100:
+                year += 1900 if year > 30 else 2000
+            return date(year, int(n.group(2)), int(n.group(1)))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+class IdentityDetails(Detector):
+    id = "identity_details"
+    category = Category.IDENTITY_DETAILS
+    severity = Severity.MEDIUM
+    advice = ()
+
+    def detect(self, item: Item) -> Iterator[Detection]:
+        pf = profile_field(item)
+        if pf is ProfileField.BIRTH_DATE and item.text.strip():
+            yield self._profile_dob(item)
+            return
+        if pf in (ProfileField.PHONE, ProfileField.EMAIL) and item.text.strip():
+            yield from self._profile_contact(item, pf)
+            return
+        if not is_text_item(item):
+            return
+        sc = scan(item.text)
+        text = sc.text
+        seen: set[str] = set()
+
+        def emit(start: int, end: int, key: str, title: str, reason: str, confidence: float,
+                 severity: Severity | None = None) -> Iterator[Detection]:
+            if key in seen:
+                return
+            seen.add(key)
+            evidence, span = snippet(item.text, start, end)
+            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                             confidence=confidence, span=span, severity=severity)
+
+        ident = sc.of("identity")
+        kinds = {h.entry.value(0) for h in ident}
+        if "secq" in kinds:
+            for h in ident:
+                if h.entry.value(0) != "secq":
+                    continue
+                rest = text[h.end:h.end + 60]
+                if re.search(r"\b(?:was|is|:|called|named|mine is|mine was)\b|[A-Z][a-z]+", rest):
+                    yield from emit(h.start, min(len(text), h.end + len(rest.split(",")[0])),
+                                    f"secq:{h.entry.value(0)}:{h.entry.phrase.lower()}",
+                                    f"Answer to a security question in {where(item)}",
+                                    f"The post answers \"{h.entry.phrase}\", a question banks and accounts use to "
+                                    "check it is you; quiz posts like this are a known way to collect answers.",
+                                    0.8)
+                    break
+        if "@" in text:
+            for m in EMAIL.finditer(text):
+                local, _, domain = m.group(0).lower().partition("@")
+                if local in ROLE_MAILBOXES or domain.endswith((".police.uk", ".gov.uk")) or domain == "police.uk":
+                    continue
+                personal = domain in PERSONAL_DOMAINS
+                yield from emit(m.start(), m.end(), f"email:{m.group(0).lower()}",
+                                f"E-mail address in {where(item)}",
+                                "A personal e-mail address lets anyone find your other accounts and target "
+                                "you with phishing.", 0.9 if personal else 0.6)
+        if "dob" in kinds or (sc.has_digit and AGE_TODAY.search(sc.lower)):
+            yield from self._birth(item, sc, emit)
+        if not sc.has_digit:
+            return
+        yield from self._numbers(item, sc, emit, kinds)
+
+    # -- profile -------------------------------------------------------------------------------
+    def _profile_dob(self, item: Item) -> Detection:
+        text = item.text.strip()
+        d = parse_date(text) or _iso_date(text)
+        evidence, span = snippet(text, 0, len(text))
+        full = d is not None
+        return self.found(item, title=f"Your date of birth is in your {item.platform.label} account",
+                          reason="A full date of birth is half of what identity thieves need and is used to "
+                                 "confirm who you are on the phone.",
+                          evidence=evidence, key=f"dob:{d.isoformat()}" if d else "dob:" + text.lower(),
+                          confidence=0.95, span=span, severity=Severity.HIGH if full else Severity.MEDIUM)
+
+    def _profile_contact(self, item: Item, pf: ProfileField) -> Iterator[Detection]:
+        text = item.text.strip()
+        evidence, span = snippet(text, 0, len(text))
+        if pf is ProfileField.PHONE:
+            key = "phone:" + _e164(text)
+            title = f"Your phone number is in your {item.platform.label} account"
+            reason = ("A phone number can be looked up to find your name and address, and lets people find "
+                      "your account through contact syncing.")
+        else:
+            key = "email:" + text.lower()
+            title = f"Your e-mail address is in your {item.platform.label} account"
+            reason = "An e-mail address links your accounts together and can be used to find this profile."
+        yield self.found(item, title=title, reason=reason, evidence=evidence, key=key, confidence=0.9,
+                         span=span, severity=Severity.MEDIUM)
+
+    # -- birth dates -------------------------------------------------------------------------------
+    def _birth(self, item: Item, sc: Scan, emit: Emit) -> Iterator[Detection]:
+        text, low = sc.text, sc.lower
+        relations = sc.of("relations")
+        for m in AGE_TODAY.finditer(low):
+            age = int(m.group(1))
+            if age < 13 or age > 100:
+                continue
+            s0, _s1 = sentence_bounds(low, m.start())
+            before = low[s0:m.start()]
+            if any(s0 <= r.start < m.start() for r in relations) or re.search(
+                    r"\b(?:is|are|was|turns|he's|she's|he is|she is|they're)\s+$", before):
+                continue
+            first = re.search(r"\b(?:i|i'm|im|me|my)\b", low) or "birthday to me" in low or before.strip() == ""
+            if not first:
+                continue
+            when = item.time.date() if item.time else None
+            if when is not None:
+                born = _years_before(when, age)
+                key, detail = f"dob:{born.isoformat()}", f"; with the post's date that gives {born:%d %B %Y}"
+            else:
+                key, detail = f"age:{age}", ""
+            yield from emit(m.start(), m.end(), key, f"Your age and birthday in {where(item)}",
+                            f"Saying how old you are on the day of your birthday gives away your date of "
+                            f"birth{detail}.", 0.85, Severity.HIGH)
+            return
+        for h in sc.of("identity"):
+            if h.entry.value(0) != "dob" or h.entry.phrase in ("today", "turned"):
+                continue
+            s0, s1 = sentence_bounds(text, h.start)
+            window = text[s0:min(len(text), s1 + 40)]
+            d = parse_date(window)
+            if d is None or not (1900 <= d.year <= date.today().year):
+                continue
+            m2 = DATE_WORDS.search(window) or DATE_NUMERIC.search(window)
+            assert m2 is not None
+            yield from emit(s0 + m2.start(), s0 + m2.end(), f"dob:{d.isoformat()}",
+                            f"Date of birth in {where(item)}",
+                            "A full date of birth is used to confirm who you are by banks, doctors and "
+                            "phone companies, and is half of what identity thieves need.", 0.9, Severity.HIGH)
+            return
+
+    # -- numbers ---------------------------------------------------------------------------------
+    def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Detection]:
+        text, low = sc.text, sc.lower
+        digits = sum(c.isdigit() for c in text)
+        taken: list[tuple[int, int]] = []
+        if "nino" in kinds or re.search(r"\d{2}\s?\d{2}\s?\d{2}\s?[a-dA-D]\b", text):
+            for m in NINO.finditer(text):
+                g = m.groups()
+                prefix, suffix = (g[0], g[4]) if g[0] else (g[5], g[8])
+                if not valid_nino(prefix, suffix):
+                    continue
+                taken.append((m.start(), m.end()))
+                key = "nino:" + re.sub(r"\s", "", m.group(0)).upper()
+                yield from emit(m.start(), m.end(), key, f"National Insurance number in {where(item)}",
+                                "A National Insurance number is a key to your tax, pension and benefit records "
+                                "and a prize for identity fraud.", 0.95 if "nino" in kinds else 0.75, Severity.HIGH)
+        if digits >= 6:
+            for m in LICENCE.finditer(text):
+                if not valid_licence(m):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield from emit(m.start(), m.end(), "licence:" + re.sub(r"\s", "", m.group(0)).upper()[:16],
+                                f"Driving licence number in {where(item)}",
+                                "A driving licence number encodes your surname and date of birth and is "
+                                "accepted as proof of identity.", 0.9, Severity.HIGH)
+        if "passport" in kinds:
+            for m in PASSPORT.finditer(text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield from emit(m.start(), m.end(), "passport:" + m.group(0).upper(),
+                                f"Passport number in {where(item)}",
+                                "A passport number is accepted as proof of identity and should never be public.",
+                                0.9, Severity.HIGH)
+        if "vehicle" in kinds:
+            for kind, rx in (("current", REG_CURRENT), ("prefix", REG_PREFIX), ("suffix", REG_SUFFIX)):
+                for m in rx.finditer(text):
+                    if any(a < m.end() and m.start() < b for a, b in taken) or not valid_registration(m, kind):
+                        continue
+                    if not any(c.isupper() for c in m.group(0)):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    yield from emit(m.start(), m.end(), "vrm:" + re.sub(r"[\s\-]", "", m.group(0)).upper(),
+                                    f"Car registration in {where(item)}",
+                                    "A registration number identifies your car on the street outside your home "
+                                    "and can be traced to you.", 0.85)
+        if "bank" in kinds:
+            sort = SORT_CODE.search(text)
+            acct = ACCOUNT.search(text)
+            if sort and acct:
+                start, end = min(sort.start(), acct.start()), max(sort.end(), acct.end())
+                taken.append((start, end))
+                yield from emit(start, end, f"bank:{sort.group(0)}:{acct.group(0)}",
+                                f"Bank details in {where(item)}",
+                                "A sort code and account number together let fraudsters set up payments "
+                                "and make scam calls convincing.", 0.9, Severity.HIGH)
+        if digits >= 7:
+            yield from self._phones(item, text, low, emit, taken)
+
+    def _phones(self, item: Item, text: str, low: str, emit: Emit,
+                taken: list[tuple[int, int]]) -> Iterator[Detection]:
+        context = PHONE_CONTEXT.search(text) is not None
+        found: list[tuple[int, int]] = []
+        for leniency in (Leniency.VALID, Leniency.POSSIBLE):
+            if leniency is Leniency.POSSIBLE and not context:
+                break
+            for pm in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=leniency):
+                if any(a < pm.end and pm.start < b for a, b in taken + found):
+                    continue
+                num = pm.number
+                valid = phonenumbers.is_valid_number(num)
+                if valid and phonenumbers.number_type(num) in BUSINESS_TYPES:
+                    continue
+                raw_digits = sum(c.isdigit() for c in pm.raw_string)
+                if raw_digits < 9:
+                    continue
+                if leniency is Leniency.POSSIBLE:
+                    local = re.sub(r"\D", "", pm.raw_string)
+                    if not (local.startswith(("07", "01", "02", "447", "441", "442")) or pm.raw_string.startswith("+")):
+                        continue
+                before = low[max(0, pm.start - 25):pm.start]
+                if re.search(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$", before):
+                    continue
+                found.append((pm.start, pm.end))
+                e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
+                yield from emit(pm.start, pm.end, f"phone:{e164}", f"Phone number in {where(item)}",
+                                "A phone number can be looked up to find your name and address, and finds "
+                                "your accounts through contact syncing.",
+                                0.9 if valid and context else (0.8 if valid else 0.6))
+
+
+def _e164(text: str) -> str:
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(text, "GB"), PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return re.sub(r"\D", "", text)
+
+
+def _iso_date(text: str) -> date | None:
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return (day - timedelta(days=1)).replace(year=day.year - years)
