@@ -276,6 +276,10 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
     home_file, _ = archive.where(first_home)
     truth.plant(export=X_EXPORT, platform="x", category="home_address", file=home_file, pointer="",
                 what="home inferred from geotagged posts", location=p.home, radius_m=150.0)
+    first_park = min(park_tags, key=lambda t: t.created_at)
+    park_file, _ = archive.where(first_park)
+    truth.plant(export=X_EXPORT, platform="x", category="location_pattern", file=park_file, pointer="",
+                what="Saturday-morning place from geotagged parkrun posts", location=p.parkrun_place, radius_m=150.0)
     return [path]
 
 
