@@ -36,7 +36,9 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency
     _HEIF = False
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".dng")
-_FORMATS = ["JPEG", "MPO", "PNG", "TIFF", "WEBP"] + (["HEIF"] if _HEIF else [])
+Image.init()
+# MPO is a JPEG variant (its own opener in older Pillow); keep only openers this Pillow has.
+_FORMATS = [f for f in ("JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF") if f in Image.OPEN]
 # JPEG and PNG keep their metadata before the pixel data: the head is enough.
 _HEAD_BYTES = 256 * 1024
 MAX_PHOTO_BYTES = 200 * 1024 * 1024
@@ -125,11 +127,15 @@ _OFFSET_RX = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
 def _capture_time(raw: object, offset: object) -> tuple[datetime | None, bool]:
     text = _text(raw)
+    # "YYYY:MM:DD HH:MM:SS": sliced rather than strptime'd (it is read for every photo)
+    if len(text) < 19 or text[4] != ":" or text[7] != ":" or text[13] != ":" or text[16] != ":":
+        return None, False
     try:
-        naive = datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S")
+        naive = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]),
+                         int(text[17:19]))
     except ValueError:
         return None, False
-    m = _OFFSET_RX.match(_text(offset))
+    m = _OFFSET_RX.match(_text(offset)) if offset else None
     if m:
         delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
         tz = timezone(delta if m.group(1) == "+" else -delta)
@@ -172,21 +178,26 @@ def _xmp(raw: object) -> dict[str, str]:
 
 
 def _open_image(stream: IO[bytes], name: str) -> Image.Image:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            return Image.open(stream, formats=_FORMATS)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("its declared image size is implausibly large (a decompression bomb?)") from None
-        except Image.UnidentifiedImageError:
-            raise PhotoError("it is not a photo format Offduty reads, or it is damaged") from None
-        except (SyntaxError, ValueError, struct.error, IndexError, TypeError, OSError, EOFError) as exc:
-            raise PhotoError(f"its header is damaged ({type(exc).__name__})") from None
+    try:
+        return Image.open(stream, formats=_FORMATS)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError("its declared image size is implausibly large (a decompression bomb?)") from None
+    except Image.UnidentifiedImageError:
+        raise PhotoError("it is not a photo format Offduty reads, or it is damaged") from None
+    except (SyntaxError, ValueError, struct.error, IndexError, TypeError, OSError, EOFError) as exc:
+        raise PhotoError(f"its header is damaged ({type(exc).__name__})") from None
 
 
 
 def read_meta(stream: IO[bytes], name: str = "") -> PhotoMeta:
     """Metadata from a photo stream (seekable, or the bytes of the head/whole file)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes about odd tags: not the person's concern
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _read_meta(stream, name)
+
+
+def _read_meta(stream: IO[bytes], name: str) -> PhotoMeta:
     image = _open_image(stream, name)
     try:
         try:
@@ -198,7 +209,8 @@ def read_meta(stream: IO[bytes], name: str = "") -> PhotoMeta:
         location, altitude = _gps(gps_ifd) if gps_ifd else (None, None)
         taken, naive = _capture_time(exif_ifd.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME),
                                      exif_ifd.get(_OFFSET_ORIGINAL) or exif_ifd.get(_OFFSET))
-        xmp = _xmp(image.info.get("xmp") or image.info.get("XML:com.adobe.xmp"))
+        raw_xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp")
+        xmp = _xmp(raw_xmp) if raw_xmp else {}
         if location is None and "lat" in xmp and "lon" in xmp:
             location = point(parse_xmp_coordinate(xmp["lat"]), parse_xmp_coordinate(xmp["lon"]))
         if taken is None and ("taken" in xmp or "taken2" in xmp):
