@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".dng")
 Image.init()
 # MPO is a JPEG variant (its own opener in older Pillow); keep only openers this Pillow has.
-_FORMATS = [f for f in ("JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF") if f in Image.OPEN]
+_FORMATS: list[str] = [f for f in ("JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF") if f in Image.OPEN]
 # JPEG and PNG keep their metadata before the pixel data: the head is enough.
 _HEAD_BYTES = 256 * 1024
 MAX_PHOTO_BYTES = 200 * 1024 * 1024
