@@ -366,6 +366,15 @@ def test_unknown_account_gives_anonymous_urls_and_skips_dms(tmp_path: Path) -> N
     assert [s.file for s in ctx.skipped] == ["data/direct-messages.js"]
 
 
+@pytest.mark.parametrize("as_zip", [True, False])
+def test_wrapper_folder_is_not_part_of_the_path(tmp_path: Path, as_zip: bool) -> None:
+    archive = XArchive(tweets=ordinary(2), wrapper="twitter-2026-11-01-0a1b")
+    path = archive.write_zip(tmp_path / "x.zip") if as_zip else archive.write_folder(tmp_path / "x")
+    items, ctx = read(path)
+    assert ctx.skipped == []
+    assert {p.source.file for p in posts(items)} == {"data/tweets.js"}
+
+
 def test_single_tweets_js_given_directly(tmp_path: Path) -> None:
     tweets = ordinary(3)
     path = tmp_path / "tweets.js"
