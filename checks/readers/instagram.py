@@ -30,7 +30,7 @@ from checks.readers.jsonstream import (
     parse_pair,
     stream_records,
 )
-from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, member_for
+from checks.readers.meta_text import MediaFacts, fix, fix_tree, member_for
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 
 _SKIP_DIRS = re.compile(r"(^|/)(messages|inbox|message_requests|ai_conversations)/")
@@ -322,41 +322,48 @@ def _autofill_fields(ctx: ReadContext, name: str, data: dict[str, Any], base: st
 # -- location inferences ----------------------------------------------------------------------
 
 def _read_locations(ctx: ReadContext, name: str) -> Iterator[Item]:
+    """account_based_in, profile_based_in, locations_of_interest, last_known_location: the wrapping
+    keys vary between years, so every `string_map_data` / `label_values` / `vec` block is read."""
     base_name = name.lower().rsplit("/", 1)[-1]
     source = base_name.removesuffix(".json").replace("_", " ")
     for ptr, record in _records(ctx, name, "inferred_data_primary_location", "inferred_data_profile_based_in",
                                 "label_values", "last_known_location"):
-        record = as_dict(record)
-        if not record:
+        yield from _location_blocks(ctx, name, record, ptr, source, 0)
+
+
+def _location_blocks(ctx: ReadContext, name: str, record: Any, ptr: str, source: str,
+                     depth: int) -> Iterator[Item]:
+    if depth > 5:
+        return
+    if isinstance(record, list):
+        for index, sub in enumerate(record):
+            yield from _location_blocks(ctx, name, sub, join(ptr, index), source, depth + 1)
+        return
+    if not isinstance(record, dict):
+        return
+    interest = "interest" in source
+    for raw_key, entry in as_dict(record.get("string_map_data")).items():
+        value = fix(as_str(as_dict(entry).get("value")))
+        if not value:
             continue
-        smd = as_dict(record.get("string_map_data"))
-        for raw_key, entry in smd.items():
-            value = fix(as_str(as_dict(entry).get("value")))
-            if not value:
-                continue
-            at = join(ptr, "string_map_data", str(raw_key), "value")
-            when = from_epoch(as_dict(entry).get("timestamp"))
-            point = parse_pair(value)
-            if point:
-                yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point,
-                            details=details(("source", source), ("label", fix(str(raw_key)))))
-            else:
-                fld = "location_of_interest" if "interest" in source else ProfileField.CITY
-                yield _field(ctx, name, fld, value, at, when,
-                             details(("source", source), ("label", fix(str(raw_key)))))
-        # locations_of_interest: {"label": ..., "vec": [{"value": place}]} (streamed from label_values)
-        if "label" in record or "vec" in record:
-            for index, sub in enumerate(as_list(record.get("vec"))):
-                value = fix(as_str(as_dict(sub).get("value")))
-                if value:
-                    yield _field(ctx, name, "location_of_interest", value, join(ptr, "vec", index, "value"), None,
-                                 details(("source", source), ("label", fix(as_str(record.get("label"))))))
-        for at, label, entry in label_entries(record.get("label_values"), join(ptr, "label_values")):
-            for index, sub in enumerate(as_list(entry.get("vec"))):
-                value = fix(as_str(as_dict(sub).get("value")))
-                if value:
-                    yield _field(ctx, name, "location_of_interest", value, join(at, "vec", index, "value"), None,
-                                 details(("source", source), ("label", fix(label))))
+        at = join(ptr, "string_map_data", str(raw_key), "value")
+        when = from_epoch(as_dict(entry).get("timestamp"))
+        extra = details(("source", source), ("label", fix(str(raw_key))))
+        point = parse_pair(value)
+        if point:
+            yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point, details=extra)
+        else:
+            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value, at, when, extra)
+    # {"label": ..., "vec": [{"value": place}]}: one entry of a label_values list
+    for index, sub in enumerate(as_list(record.get("vec"))):
+        value = fix(as_str(as_dict(sub).get("value")))
+        if value:
+            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value,
+                         join(ptr, "vec", index, "value"), None,
+                         details(("source", source), ("label", fix(as_str(record.get("label"))))))
+    for key, sub in record.items():
+        if key not in ("string_map_data", "vec", "media_map_data") and isinstance(sub, dict | list):
+            yield from _location_blocks(ctx, name, sub, join(ptr, key), source, depth + 1)
 
 
 # -- posts, stories, reels --------------------------------------------------------------------

@@ -358,3 +358,16 @@ def test_shared_sample_profile(shared_samples: Path) -> None:
     assert any("Università" in i.text for i in fields(items, ProfileField.EDUCATION))
     assert fields(items, ProfileField.ADDRESS) and fields(items, ProfileField.BIRTH_DATE)
     assert all(i.source.pointer.startswith("/profile_v2/") for i in items)
+
+
+def test_2024_contact_info_label_values_by_shape(tmp_path: Path) -> None:
+    export = FacebookExport(contact_info=[("Numéro de mobile", "+44 7700 900456"), ("E-mail", "jo2@example.com"),
+                                          ("Adresse", "7 Invented Close, London BR3 9ZZ")])
+    items, _ = read(export.write_zip(tmp_path / "fb.zip"))
+    by_file = [i for i in items if i.source.file.endswith("contact_info.json")]
+    assert [(i.field, i.text, i.source.pointer) for i in by_file] == [
+        (ProfileField.PHONE, "+44 7700 900456", "/label_values/0/value"),
+        (ProfileField.EMAIL, "jo2@example.com", "/label_values/1/value"),
+        (ProfileField.ADDRESS, "7 Invented Close, London BR3 9ZZ", "/label_values/2/value"),
+    ]
+    assert by_file[0].detail("label") == "Numéro de mobile"  # mojibake fixed in labels too

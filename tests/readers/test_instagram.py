@@ -205,3 +205,23 @@ def test_shared_sample(shared_samples: Path) -> None:
     assert field_items(items, ProfileField.BIRTH_DATE)
     assert [i.text for i in items if i.kind is ItemKind.SETTING] == ["true"]
     assert any(i.field == ProfileField.CITY and i.text == "Roma" for i in items)
+
+
+def test_location_inference_files_with_varying_wrappers(tmp_path: Path) -> None:
+    from tests.builders.facebook import meta_json
+
+    export = InstagramExport(layout="2025")
+    about = export.about_dir
+    export.extra[f"{about}/profile_based_in.json"] = meta_json({"inferred_data_profile_based_in_v2": [
+        {"title": "", "string_map_data": {"Città": {"href": "", "value": "Londra", "timestamp": 0}}}]})
+    export.extra[f"{about}/last_known_location.json"] = meta_json({"last_known_location": [
+        {"string_map_data": {"Precise Location": {"value": "51.4396, -0.0532", "timestamp": 1722542400}}}]})
+    items, ctx = read(export.write_zip(tmp_path / "ig.zip"))
+    assert ctx.skipped == []
+    city = next(i for i in items if i.text == "Londra")
+    assert city.field == ProfileField.CITY and city.detail("label") == "Città"
+    assert city.source.pointer == "/inferred_data_profile_based_in_v2/0/string_map_data/Citt\u00c3\u00a0/value"
+    fix_ = next(i for i in items if i.kind is ItemKind.LOCATION)
+    assert fix_.location is not None and fix_.location.lat == 51.4396
+    assert fix_.source.pointer == "/last_known_location/0/string_map_data/Precise Location/value"
+    assert fix_.source.timestamp == datetime(2024, 8, 1, 20, 0, tzinfo=UTC)
