@@ -60,17 +60,36 @@ class Engine:
     def can_save(self) -> bool:
         return _optional("checks.vault") is not None
 
+    def keyring_available(self) -> bool:
+        """Whether an audit can be locked with a key kept in the system keyring (no passphrase)."""
+        vault = _optional("checks.vault")
+        backend = getattr(vault, "keyring_backend", None) if vault else None
+        try:
+            return bool(callable(backend) and backend() is not None)
+        except Exception:  # a broken keyring is no keyring
+            return False
+
+    @property
+    def min_passphrase(self) -> int:
+        vault = _optional("checks.vault")
+        return int(getattr(vault, "MIN_PASSPHRASE", 8)) if vault else 8
+
     def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
         vault = _optional("checks.vault")
         if vault is None:
             raise Unavailable("Saving audits is not available in this copy of Offduty.")
+        if passphrase is None and not self.keyring_available():
+            # The vault would ask on a terminal; in the window the passphrase comes from the dialog.
+            raise OffdutyError("This computer has no system keyring: choose a passphrase to save the audit.")
         return vault.save_report(report, path, passphrase=passphrase, state=state)
 
     def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
         vault = _optional("checks.vault")
         if vault is None:
             raise Unavailable("Opening saved audits is not available in this copy of Offduty.")
-        loaded = vault.load_report(path, passphrase=passphrase)
+        load_audit = getattr(vault, "load_audit", None)
+        loaded = load_audit(path, passphrase=passphrase) if callable(load_audit) else \
+            vault.load_report(path, passphrase=passphrase)
         return unpack_loaded(loaded)
 
     def needs_passphrase(self, path: Path) -> bool:

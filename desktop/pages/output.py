@@ -30,8 +30,9 @@ from desktop.worker import Task, TaskRunner
 class PassphraseDialog(QDialog):
     """Asks for a passphrase (twice when setting one). Never logged, never stored."""
 
-    def __init__(self, parent: QWidget | None, confirm: bool, required: bool) -> None:
+    def __init__(self, parent: QWidget | None, confirm: bool, required: bool, minimum: int = 8) -> None:
         super().__init__(parent)
+        self.minimum = minimum
         self.setWindowTitle(self.tr("Passphrase"))
         self.required = required
         lay = QVBoxLayout(self)
@@ -64,8 +65,9 @@ class PassphraseDialog(QDialog):
     def _check(self) -> None:
         if self.confirm and self.first.text() != self.second.text():
             self.problem.setText(self.tr("The two passphrases are different."))
-        elif self.required and len(self.first.text()) < 8:
-            self.problem.setText(self.tr("Use at least 8 characters; a few words are easy to remember."))
+        elif self.confirm and (self.required or self.first.text()) and len(self.first.text()) < self.minimum:
+            self.problem.setText(self.tr("Use at least %1 characters; a few words are easy to remember.").replace(
+                "%1", str(self.minimum)))
         else:
             self.accept()
 
@@ -205,7 +207,8 @@ class OutputPage(Page):
                                               self.tr("Offduty audit (*.offduty)"), options=self._options())
         if not name:
             return
-        dialog = PassphraseDialog(self, confirm=True, required=self.session.welfare)
+        required = self.session.welfare or not self.engine.keyring_available()
+        dialog = PassphraseDialog(self, confirm=True, required=required, minimum=self.engine.min_passphrase)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path = Path(name)
