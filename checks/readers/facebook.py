@@ -65,7 +65,8 @@ def _kind_of(name: str) -> str | None:
         return "checkins"
     if base.startswith("places_you") and "tagged" in base:
         return "tagged_places"
-    if base == "comments.json" and "comments" in low.rsplit("/", 2)[-2]:
+    parent = low.rsplit("/", 2)[-2] if "/" in low else ""
+    if base == "comments.json" and "comments" in parent:
         return "comments"
     if base == "location_history.json":
         return "location_history"

@@ -371,3 +371,25 @@ def test_2024_contact_info_label_values_by_shape(tmp_path: Path) -> None:
         (ProfileField.ADDRESS, "7 Invented Close, London BR3 9ZZ", "/label_values/2/value"),
     ]
     assert by_file[0].detail("label") == "Numéro de mobile"  # mojibake fixed in labels too
+
+
+def test_multi_part_export_and_odd_member_names(tmp_path: Path) -> None:
+    from checks.archive import group_parts
+
+    export = rich()
+    files = export.files()
+    first = tmp_path / "facebook-jo-2026-3-11-Hl65Zstp.zip"
+    second = tmp_path / "facebook-jo-2026-3-11-Qm83Rtvx.zip"  # Meta names each part with its own suffix
+    names = sorted(files)
+    with zipfile.ZipFile(first, "w") as a, zipfile.ZipFile(second, "w") as b:
+        for k, name in enumerate(names):
+            (a if k % 2 else b).writestr(name, files[name])
+        a.writestr("comments.json", b"[]")  # a stray file at the root must not confuse the reader
+    groups = group_parts([second, first])
+    assert len(groups) == 1
+    with open_export(groups[0]) as exp:
+        ctx = ReadContext(0, exp)
+        items = list(FacebookReader().read(ctx))
+    assert ctx.skipped == []
+    assert fields(items, ProfileField.NAME) and any(i.kind is ItemKind.COMMENT for i in items)
+    assert any(i.kind is ItemKind.CHECKIN for i in items) and any(i.kind is ItemKind.LOCATION for i in items)
