@@ -60,6 +60,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     scan.add_argument("--url", action="append", default=[], metavar="URL",
                       help="also check this public profile as a logged-out stranger (uses the network)")
     scan.add_argument("--save", metavar="FILE", help="also save the audit, encrypted, to FILE (.offduty)")
+    scan.add_argument("--passphrase", action="store_true",
+                      help="with --save: lock the audit with a passphrase (asked on the terminal, or "
+                           "OFFDUTY_PASSPHRASE) instead of the system keyring, to open it on another computer")
     _output_options(scan)
 
     show = _Parser(prog="offduty show", description="Open a saved (encrypted) audit.")
@@ -103,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except SystemExit as exc:
+    _protect_process()
         code = exc.code
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
     except NoReadableInput as exc:
@@ -131,6 +135,17 @@ def _dispatch(args: list[str]) -> int:
     if ns.screenshot and not ns.demo:
         parsers["top"].error("--screenshot goes with --demo")
     from desktop.app import run_app  # Qt only from here on
+def _protect_process() -> None:
+    """No core dumps; logging through the evidence filter (unless the caller set up logging)."""
+    import logging
+
+    from checks.logging_setup import configure_logging, harden_process
+
+    harden_process()
+    if not logging.getLogger().handlers:
+        configure_logging(verbose=os.environ.get("OFFDUTY_DEBUG") == "1")
+
+
 
     return run_app(paths=[Path(p) for p in ns.paths], demo=ns.demo, screenshot_dir=ns.screenshot,
                    welfare=ns.welfare)
@@ -155,20 +170,27 @@ def _scan(ns: argparse.Namespace) -> int:
     report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
                    extra_inputs=extra_inputs)
     _write_outputs(report, ns)
+    if ns.passphrase and not ns.save:
+        build_parsers()["scan"].error("--passphrase goes with --save")
+    passphrase = None
+    if ns.save:  # a passphrase, when one is needed, is asked before the scan, not after minutes of work
+        from checks.vault import passphrase_for_saving
+
+        passphrase = passphrase_for_saving(force=ns.passphrase)
     if ns.save:
         from checks.vault import save_report
 
-        where = save_report(report, Path(ns.save))
+        where = save_report(report, Path(ns.save), passphrase=passphrase)
         if not ns.quiet:
             sys.stderr.write(f"offduty: audit saved, encrypted, to {ns.save} ({where})\n")
     return EXIT_OK
 
 
 def _show(ns: argparse.Namespace) -> int:
-    from checks.vault import load_report
+    from checks.vault import load_audit
 
-    report = load_report(ns.file)
-    _write_outputs(report, ns)
+    saved = load_audit(ns.file)
+    _write_outputs(saved.state.apply(saved.report), ns)  # as the person left it: ticks, dismissals
     return EXIT_OK
 
 
@@ -176,6 +198,10 @@ def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
     from checks.report.json_report import write_json
     from checks.report.summary import write_summary
 
+    if not ns.reveal:
+        from checks.masking import conceal
+
+        report = conceal(report)  # one finding's secret never shows in clear in another's evidence
     wrote_any = False
     if ns.json:
         wrote_any = True

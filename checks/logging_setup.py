@@ -1,7 +1,9 @@
 """Logging that never lets evidence through, and a process that leaves no core dumps.
 
-`configure_logging()` sends warnings (or, verbose, everything) to standard error, never to a file
-unless asked, through `EvidenceFilter`: every record is formatted, then anything that looks like
+`configure_logging()` installs a log-record factory that redacts each record as it is made (so
+even a library's own handler never sees evidence) and sends warnings (or, verbose, everything)
+to standard error, never to a file unless asked. Redaction (`EvidenceFilter`): every record is
+formatted, then anything that looks like
 evidence is replaced by `[hidden]` before it reaches a handler: values registered as sensitive
 during an audit (`SENSITIVE.add(...)`, matched with Aho-Corasick), e-mail addresses, phone
 numbers, UK postcodes, precise coordinates, and quoted values inside exception messages
@@ -140,8 +142,25 @@ class EvidenceFilter(logging.Filter):
         return True
 
 
+def install_record_factory(sensitive: SensitiveValues = SENSITIVE) -> None:
+    """Redact every log record as it is made, so no handler anywhere (ours, a library's) sees evidence."""
+    current = logging.getLogRecordFactory()
+    if getattr(current, "_offduty", False):
+        return
+    scrub = EvidenceFilter(sensitive)
+
+    def factory(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        scrub.filter(record)
+        return record
+
+    factory._offduty = True  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
+
+
 def configure_logging(verbose: bool = False, log_file: Path | None = None) -> logging.Logger:
     """Offduty's logging: standard error only (a file only when asked), every line filtered."""
+    install_record_factory()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_offduty", False):

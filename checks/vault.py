@@ -362,11 +362,17 @@ def ask_passphrase(prompt: str = "Passphrase: ", confirm: bool = False) -> str:
     return first
 
 
-def _passphrase_for_saving(given: str | None) -> str | None:
-    """The passphrase to lock with, or None to use the keyring."""
+def passphrase_for_saving(given: str | None = None, *, force: bool = False) -> str | None:
+    """The passphrase to lock a new audit with, or None to use the keyring.
+
+    `given`, else OFFDUTY_PASSPHRASE, else asked on the terminal when `force` (the person chose a
+    passphrase) or when there is no usable keyring. Call before a long scan so asking comes first.
+    """
     phrase = given if given is not None else os.environ.get(PASSPHRASE_ENV) or None
-    if phrase is None and keyring_backend() is None:
-        phrase = ask_passphrase("No system keyring here. Choose a passphrase for this audit: ", confirm=True)
+    if phrase is None and (force or keyring_backend() is None):
+        prompt = ("Choose a passphrase for the saved audit: " if force
+                  else "No system keyring here. Choose a passphrase for the saved audit: ")
+        phrase = ask_passphrase(prompt, confirm=True)
     if phrase is not None and len(phrase) < MIN_PASSPHRASE:
         raise VaultError(f"The passphrase is too short: use at least {MIN_PASSPHRASE} characters.")
     return phrase
@@ -391,7 +397,7 @@ def save_report(report: Report, path: Path, *, state: AuditState | None = None,
         raise VaultError(f"The folder {path.parent} does not exist; the audit was not saved.")
     if not key_name.isascii() or not key_name.isprintable() or not 0 < len(key_name) <= MAX_KEY_NAME:
         raise ValueError("key_name must be short printable ASCII")
-    phrase = _passphrase_for_saving(passphrase)
+    phrase = passphrase_for_saving(passphrase)
     data_key = secrets.token_bytes(KEY_BYTES)
     if phrase is None:
         backend = keyring_backend()
