@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -161,7 +161,7 @@ def lexicon() -> Lexicon:
     return Lexicon(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def plain_list(name: str) -> tuple[Entry, ...]:
     """A list used for lookups rather than matching (e.g. postcode areas), by file name."""
     return tuple(read_list(wordlist_dir() / name))

@@ -19,15 +19,24 @@ def register_analyzer(cls: type[Analyzer]) -> type[Analyzer]:
 
 
 # -- the registered detectors, one line each ---------------------------------------------------
-from checks.detectors import home_address as _home_address  # noqa: E402
+from checks.detectors import account as _account  # noqa: E402
+from checks.detectors import conduct as _conduct  # noqa: E402
 from checks.detectors import employer as _employer  # noqa: E402
-from checks.detectors import identity as _identity  # noqa: E402
 from checks.detectors import family as _family  # noqa: E402
+from checks.detectors import home_address as _home_address  # noqa: E402
+from checks.detectors import identity as _identity  # noqa: E402
+from checks.detectors import location as _location  # noqa: E402
+from checks.detectors import official as _official  # noqa: E402
 
 register(_home_address.HomeAddress)
 register(_employer.EmployerDisclosure)
 register(_identity.IdentityDetails)
 register(_family.FamilyDetails)
+register(_official.OfficialInformation)
+register(_conduct.ConductRisk)
+register(_location.LocationPattern)
+register(_account.AccountExposure)
+
 
 # -- the registered analyzers (across items), one line each ------------------------------------
 

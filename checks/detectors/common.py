@@ -33,10 +33,10 @@ pc dc ds di ps sgt met police bill line duty chief constable commissioner
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence of `text` that holds position `pos`."""
     start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    end = m.start() if m else len(text)
+    for found in _SENTENCE_END.finditer(text, 0, pos):
+        start = found.end()
+    after = _SENTENCE_END.search(text, pos)
+    end = after.start() if after else len(text)
     return start, max(end, pos)
 
 

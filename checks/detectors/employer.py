@@ -68,7 +68,8 @@ _SHIFT = re.compile(
 )
 _COLLAR = re.compile(r"\b(?:PC|PS|DC|DS|Sgt|PCSO)\s?\d{3,5}\b")
 _NICK = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) nick\b|\bthe nick\b")
-_EMAIL = re.compile(r"@[\w.\-]*\b(police\.uk|justice\.gov\.uk|hmcts\.gov\.uk|cps\.gov\.uk|hmps\.gsi\.gov\.uk|nca\.gov\.uk)\b",
+_EMAIL = re.compile(r"@[\w.\-]*\b(police\.uk|justice\.gov\.uk|hmcts\.gov\.uk|cps\.gov\.uk|hmps\.gsi\.gov\.uk"
+                    r"|nca\.gov\.uk)\b",
                     re.IGNORECASE)
 _THIRD = re.compile(
     r"\b(?:called|call|calling|ring|rang|phoned|phone|report(?:ed)? (?:it )?to|thanks to|thank you to|"
@@ -83,11 +84,11 @@ _WISH = re.compile(r"\b(?:might|maybe|one day|someday|would like to|want to|want
 _MILITARY = re.compile(r"\b(?:army|navy|raf|marines|military|cadets|scouts|salvation army|regiment|platoon)\b")
 _EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b|\bcriminology\b")
 
-_WEAK_SIGNAL = frozenset({"rank", "slang", "abbr", "jargon", "unit"})
+_ALONE_JARGON = frozenset({"the beat", "sudden death", "in the job", "commendation"})
 
 
 class _Signal:
-    __slots__ = ("start", "end", "kind", "label", "force", "force_name", "strength")
+    __slots__ = ("end", "force", "force_name", "kind", "label", "start", "strength")
 
     def __init__(self, start: int, end: int, kind: str, label: str, force: str = "", force_name: str = "",
                  strength: str = "") -> None:
@@ -146,7 +147,7 @@ class EmployerDisclosure(Detector):
             return
         sc = scan(item.text)
         if not (sc.any("forces", "justice", "police") or "@" in item.text or "nick" in sc.lower
-                or sc.has_digit and _COLLAR.search(sc.text)):
+                or (sc.has_digit and _COLLAR.search(sc.text))):
             return
         sigs = _signals(sc)
         if not sigs:
@@ -233,11 +234,12 @@ class EmployerDisclosure(Detector):
                     elif tenure and sig.label == "the police":
                         consider(sig, 0.7)
                     continue
-                if sig.strength == "short" and not (tenure or shift or self_verb or identity and not at_start):
+                if sig.strength == "short" and not (tenure or shift or self_verb or (identity and not at_start)):
                     continue
                 if sig.strength == "abbr" and not (tenure or shift or self_verb):
                     continue
-                if self_verb or tenure or shift or (possessive and re.search(r"\b(?:my|our)\s+(?:old\s+|own\s+)?$", before)):
+                own = possessive and re.search(r"\b(?:my|our)\s+(?:old\s+|own\s+)?$", before)
+                if self_verb or tenure or shift or own:
                     consider(sig, 0.9)
                 elif identity and not at_start:
                     consider(sig, 0.85)
@@ -250,10 +252,10 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.8)
                 continue
             if sig.kind == "justice":
-                if self_verb or tenure or shift or identity and not at_start or \
-                        re.search(r"\b(?:officer|staff|nurse|teacher|governor|usher|clerk|legal adviser|"
+                if self_verb or tenure or shift or (identity and not at_start) or \
+                        (re.search(r"\b(?:officer|staff|nurse|teacher|governor|usher|clerk|legal adviser|"
                                   r"caseworker|paralegal)\s+(?:at|in|for)\s+(?:the\s+)?$", before) and \
-                        (first_person or at_start or re.match(r"^\s*(?:\w+\s+){0,2}(?:officer|staff)", sentence)):
+                        (first_person or at_start or re.match(r"^\s*(?:\w+\s+){0,2}(?:officer|staff)", sentence))):
                     consider(sig, 0.85)
                 elif first_person and any(o.kind in ("role", "slang") for o in inside if o is not sig) \
                         and not rel:
@@ -294,7 +296,7 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.75)
                 elif at_start and sig.kind == "unit" and re.match(r"^\s*(?:sergeant|officer|team|life)\b", after):
                     consider(sig, 0.7)
-                elif sig.kind == "jargon" and sig.label in ("the beat", "sudden death", "in the job", "commendation") and \
+                elif sig.kind == "jargon" and sig.label in _ALONE_JARGON and \
                         (first_person or at_start or "now" in sentence):
                     consider(sig, 0.7)
                 elif sig.kind == "jargon" and sig.label in ("early turn", "rest days", "nights") and \

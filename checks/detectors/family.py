@@ -29,7 +29,8 @@ from checks.records import Category, Detection, Item, ItemKind, ProfileField, Se
 _NAME = r"[A-Z][a-z'\-]+"
 _AGE_BRACKET = re.compile(rf"\b({_NAME})\s*\((\d{{1,2}})\)")
 _AGE_COMMA = re.compile(rf"\b({_NAME}),\s*(\d{{1,2}}),")
-_AGE_TODAY = re.compile(rf"\b({_NAME})(?:\s+and\s+({_NAME}))?\s+(?:is|are|turns|turned|turning)\s+(\d{{1,2}})\s+today\b")
+_AGE_TODAY = re.compile(rf"\b({_NAME})(?:\s+and\s+({_NAME}))?\s+(?:is|are|turns|turned|turning)\s+"
+                        r"(\d{1,2})\s+today\b")
 _POSSESSIVE_NAME = re.compile(rf"\b({_NAME})'s\s+(?:[\w]+\s+){{0,2}}(?:day|class|nativity|show|play|"
                               r"assembly|sports day|school|recital|match|party|ballet|swimming|football|graduation)\b")
 _PICKUP = re.compile(rf"\b(?i:picking(?: up)?|pick(?:ed)?(?: up)?|collecting|dropping(?: off)?|drop(?:ped)?(?: off)?)"
@@ -120,7 +121,7 @@ class FamilyDetails(Detector):
             before = sc.lower[max(0, r.start - 40):r.start]
             sentence_start = sentence_bounds(text, r.start)[0]
             capital = text[r.start].isupper()
-            if not (_RELATION_BEFORE.search(before) or capital and r.start - sentence_start < 25
+            if not (_RELATION_BEFORE.search(before) or (capital and r.start - sentence_start < 25)
                     or re.search(r"\b(?:twins|to)\s+$", before)):
                 continue
             span = title_word_after(text, r.end)

@@ -217,7 +217,8 @@ class HomeAddress(Detector):
                     continue
                 titled = all(w[0].isupper() for w in words)
                 confidence = 0.92 if strong else (0.8 if weak or titled else 0.6)
-                key = "address:" + _norm(f"{m.group('flat') or ''} {m.group('num')} {m.group('name')} {m.group('suffix')}")
+                key = "address:" + _norm(
+                    f"{m.group('flat') or ''} {m.group('num')} {m.group('name')} {m.group('suffix')}")
                 det = emit(start, end, key, confidence, f"Street address in {where(item)}",
                            "A house number and street can lead someone to your door."
                            + (" The post ties it to your home." if strong else ""))

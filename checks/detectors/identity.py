@@ -77,6 +77,7 @@ info contact hello enquiries enquiry sales admin office support help bookings bo
 noreply no-reply donotreply news newsletter events tickets accounts billing jobs careers hr reception
 webmaster postmaster marketing orders shop service customerservice feedback
 """.split())
+_NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$")
 Emit = Callable[..., Iterator[Detection]]
 NINO_BAD_FIRST = set("DFIQUV")
 NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
@@ -339,7 +340,7 @@ class IdentityDetails(Detector):
                     if not (local.startswith(("07", "01", "02", "447", "441", "442")) or pm.raw_string.startswith("+")):
                         continue
                 before = low[max(0, pm.start - 25):pm.start]
-                if re.search(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$", before):
+                if _NOT_PHONE_BEFORE.search(before):
                     continue
                 found.append((pm.start, pm.end))
                 e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
