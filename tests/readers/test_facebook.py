@@ -393,3 +393,32 @@ def test_multi_part_export_and_odd_member_names(tmp_path: Path) -> None:
     assert ctx.skipped == []
     assert fields(items, ProfileField.NAME) and any(i.kind is ItemKind.COMMENT for i in items)
     assert any(i.kind is ItemKind.CHECKIN for i in items) and any(i.kind is ItemKind.LOCATION for i in items)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(alphabet="abcomentsjp_/.-0123456789ACDEFGHIJKLMNOPQRSTUVWXYZ", max_size=60))
+def test_member_name_matchers_never_raise(name: str) -> None:
+    from checks.readers import facebook, facebook_html, instagram, instagram_html, linkedin
+
+    for matcher in (facebook._kind_of, facebook_html._kind_of, instagram._kind_of, instagram_html._kind_of,
+                    linkedin._kind_of):
+        matcher(name)
+        matcher(name + ".json")
+        matcher(name + "/comments.html")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(0, 4000), junk=st.binary(max_size=40))
+def test_fuzzed_html_never_raises(tmp_path_factory: pytest.TempPathFactory, cut: int, junk: bytes) -> None:
+    export = rich()
+    export.fmt = "html"
+    files = export.files()
+    for name in [n for n in files if n.endswith(".html")]:
+        files[name] = files[name][:cut] + junk + files[name][cut:][: cut // 2]
+    path = tmp_path_factory.mktemp("fuzz") / "fb.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, blob in files.items():
+            zf.writestr(name, blob)
+    with open_export([path]) as exp:
+        items = list(FacebookHtmlReader().read(ReadContext(0, exp)))
+    assert all(isinstance(i, Item) for i in items)
