@@ -8,12 +8,16 @@ unless the content changed. Run from the project's root:
     .venv/bin/python scripts/make_demo.py            # rebuild resources/demo/
     .venv/bin/python scripts/make_demo.py --out DIR  # build elsewhere (tests compare)
 
-One function per platform. A platform plugs in either by a `build_<platform>` function here, listed
-in `BUILDERS`, or, without touching this file, by a function `build_demo(out: Path, persona:
-Persona, truth: Truth) -> list[Path]` in its own `tests/builders/<platform>.py`, which this
-script finds and calls. Each builder writes its export(s) into `out` and records every planted
-exposure with `truth.plant(...)` (category, export, file, pointer of the record, timestamp), so
-tests can compute recall on the demo the way the outside evaluation does.
+One function per platform. A platform plugs in by a `build_<platform>` function here, listed in
+`BUILDERS`, or, without touching this file, from its own `tests/builders/<platform>.py`, which
+this script finds and calls, with either
+- `build_demo(out: Path, persona: Persona, truth: Truth) -> list[Path]`: writes its export(s) into
+  `out` and records every planted exposure with `truth.plant(...)`; or
+- `build_demo_<platform>(out: Path) -> Path` plus a list `DEMO_TRUTH` of planted records
+  (`platform`, `category`, `file`, `pointer`, `what`, optionally `timestamp`, `location`).
+Planted records carry the record's pointer and timestamp, so tests can compute recall on the
+demo the way the outside evaluation does. A rebuild first removes the exports listed in the
+previous TRUTH.json, so renamed exports do not linger.
 """
 
 from __future__ import annotations
@@ -24,17 +28,32 @@ import importlib
 import json
 import pkgutil
 import random
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.builders.facebook import (  # noqa: E402
+    DEMO_BIRTHDAY,
+    DEMO_CHILD,
+    DEMO_EMAIL,
+    DEMO_EMPLOYER,
+    DEMO_HOME,
+    DEMO_NAME,
+    DEMO_PARTNER,
+    DEMO_PHONE,
+    DEMO_POSTCODE,
+    DEMO_STATION,
+    DEMO_STREET,
+)
 from tests.builders.x import DirectMessage, Media, NoteTweet, Tweet, XArchive  # noqa: E402
 
 DEMO_DIR = ROOT / "resources" / "demo"
@@ -44,27 +63,32 @@ SEED = 20261101
 
 @dataclass(frozen=True)
 class Persona:
-    """The invented officer every demo export belongs to (so platforms tell one consistent story)."""
+    """The invented officer every demo export belongs to (so platforms tell one consistent story).
 
-    name: str = "Rhian Okafor-Bell"
-    first_name: str = "Rhian"
-    username: str = "rhi_okb"
-    email: str = "rhian.okb@example.com"
-    phone_display: str = "07700 900462"  # Ofcom's drama range: never a real number
-    phone_e164: str = "+447700900462"
-    birth_date: str = "1991-11-14"
-    age: int = 34  # on the export date
-    street_address: str = "14 Laburnum Close"
-    postcode: str = "SE23 2QP"
+    The name, address, phone, birthday, employer and home are the ones the Meta, LinkedIn and
+    TikTok demo builders use (`tests/builders/facebook.py`), so the demo is one person.
+    """
+
+    name: str = DEMO_NAME
+    first_name: str = DEMO_NAME.split()[0]
+    username: str = "samh_se23"
+    email: str = DEMO_EMAIL
+    phone_display: str = "0" + DEMO_PHONE.removeprefix("+44 ")  # Ofcom's drama range: never a real number
+    phone_e164: str = DEMO_PHONE.replace(" ", "")
+    birth_date: str = "{:04d}-{:02d}-{:02d}".format(*DEMO_BIRTHDAY)
+    age: int = 36  # on the export date
+    street_address: str = DEMO_STREET
+    postcode: str = DEMO_POSTCODE
     area: str = "Forest Hill"
-    home: tuple[float, float] = (51.43902, -0.05311)
-    force: str = "Metropolitan Police"
+    home: tuple[float, float] = DEMO_HOME
+    station_place: tuple[float, float] = DEMO_STATION
+    force: str = DEMO_EMPLOYER
     force_handle: str = "metpoliceuk"
     role: str = "Response PC"
     station: str = "Lewisham"
-    children: tuple[str, ...] = ("Maisie", "Alfie")
-    school: str = "St Saviour's Primary"
-    partner: str = "Tom"
+    children: tuple[str, ...] = (DEMO_CHILD.split()[0], "Alfie")
+    school: str = "Horniman Primary"
+    partner: str = DEMO_PARTNER.split()[0]
     parkrun: str = "Hilly Fields"
     parkrun_place: tuple[float, float] = (51.45795, -0.02360)
     gym: str = "the gym on Catford Broadway"
@@ -190,12 +214,12 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
     planted: list[tuple[Tweet, str, str]] = [  # (tweet, category, what)
         (Tweet(f"Finally got the keys to {p.street_address}, {p.postcode}!! First proper home 🏡",
                datetime(2015, 6, 20, 17, 41, 3, tzinfo=UTC)), "home_address", "street address and full postcode"),
-        (Tweet(f"Passing out at Hendon today. Proud doesn't even cover it 👮‍♀️ #{p.force_handle}",
+        (Tweet(f"Passing out at Hendon today. Proud doesn't even cover it 👮‍♂️ #{p.force_handle}",
                datetime(2014, 9, 12, 15, 2, 44, tzinfo=UTC)), "employer_disclosure", "police training college"),
         (Tweet(f"Fourth night shift in a row on response at {p.station}. Sleeping till Tuesday, don't call me",
                datetime(2019, 2, 3, 7, 48, 10, tzinfo=UTC)), "employer_disclosure", "role, shifts and station"),
         (Tweet(f"{p.age} today! Cake for breakfast is allowed on your birthday",
-               datetime(2025, 11, 14, 8, 5, 0, tzinfo=UTC)), "identity_details",
+               datetime(2026, 4, 17, 8, 5, 0, tzinfo=UTC)), "identity_details",
          "age and birthday"),
         (Tweet(f"New number folks, {p.phone_display}, text me so I can save yours",
                datetime(2021, 4, 9, 19, 12, 31, tzinfo=UTC)), "identity_details", "phone number"),
@@ -238,9 +262,9 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
         "you get to help someone on the worst day of their life, and that's the job. Thanks to everyone who "
         "has had my back. Here's to ten more. 💙", datetime(2024, 9, 12, 20, 44, 1, tzinfo=UTC))
     archive = XArchive(
-        username=p.username, display_name=p.first_name + " 🌻", account_id="2874019355",
+        username=p.username, display_name=p.first_name + " ⚽", account_id="2874019355",
         email=p.email, created_at=datetime(2012, 8, 30, 18, 4, 51, tzinfo=UTC),
-        bio=f"{p.role} @{p.force_handle} | {p.football_team} till I die | mum of two | views my own",
+        bio=f"{p.role} @{p.force_handle} | {p.football_team} till I die | dad of two | views my own",
         website="", location=f"{p.area}, London", birth_date=p.birth_date, age=str(p.age), phone=p.phone_e164,
         tweets=all_tweets,
         deleted_tweets=[Tweet("Wrong photo, ignore me! 🙈", datetime(
@@ -254,7 +278,7 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
         ],
         protected_history=[(datetime(2026, 6, 2, 22, 10, 4, tzinfo=UTC), "Protect"),
                            (datetime(2026, 8, 15, 9, 1, 37, tzinfo=UTC), "Unprotect")],
-        screen_name_changes=[(datetime(2019, 1, 5, 12, 0, 0, tzinfo=UTC), "rhianbell91", p.username)],
+        screen_name_changes=[(datetime(2019, 1, 5, 12, 0, 0, tzinfo=UTC), "samhollis90", p.username)],
         generation_date=EXPORT_DATE,
     )
     path = archive.write_zip(out / X_EXPORT)
@@ -289,37 +313,95 @@ Builder = Callable[[Path, Persona, Truth], list[Path]]
 BUILDERS: dict[str, Builder] = {"x": build_x}
 
 
+def _adapt(platform: str, module: ModuleType) -> Builder | None:
+    """A builder module's demo function as a Builder, or None when it has none.
+
+    Two conventions: `build_demo(out, persona, truth) -> list[Path]` (the module plants its own
+    truth), or `build_demo_<platform>(out) -> Path` with a module-level `DEMO_TRUTH` list of
+    planted records (category, file, pointer, what; optional timestamp, location).
+    """
+    full = getattr(module, "build_demo", None)
+    if callable(full):
+        return cast(Builder, full)
+    simple = getattr(module, f"build_demo_{platform}", None)
+    if not callable(simple):
+        return None
+
+    def builder(out: Path, persona: Persona, truth: Truth) -> list[Path]:
+        path = Path(simple(out))
+        export = path.relative_to(out).parts[0]
+        planted = list(getattr(module, "DEMO_TRUTH", []))
+        kind = str(planted[0].get("platform", platform)) if planted else platform
+        truth.export(export, kind, f"{kind} export of the invented officer")
+        for entry in planted:
+            truth.planted.append({"export": export, "platform": kind, **entry})
+        return [out / export]
+
+    return builder
+
+
 def _plugged_in() -> dict[str, Builder]:
-    """`build_demo` functions from tests/builders/<platform>.py, for platforms not in BUILDERS."""
+    """Demo functions of tests/builders/<platform>.py for platforms not in BUILDERS."""
     import tests.builders as package
 
     found: dict[str, Builder] = {}
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         if info.name in BUILDERS or info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"tests.builders.{info.name}")
-        builder = getattr(module, "build_demo", None)
-        if callable(builder):
+        builder = _adapt(info.name, importlib.import_module(f"tests.builders.{info.name}"))
+        if builder is not None:
             found[info.name] = builder
     return found
 
 
-def build(out: Path, persona: Persona = PERSONA) -> Truth:
+def _clear_previous(out: Path) -> None:
+    """Remove the exports a previous run wrote (as listed by its TRUTH.json), nothing else."""
+    truth_file = out / "TRUTH.json"
+    if not truth_file.is_file():
+        return
+    try:
+        previous = json.loads(truth_file.read_text(encoding="utf-8")).get("exports", [])
+    except (ValueError, AttributeError):
+        return
+    for entry in previous:
+        name = str(entry.get("export", "")) if isinstance(entry, dict) else ""
+        target = out / name
+        if not name or "/" in name or "\\" in name or name.startswith(".") or target.resolve().parent != out.resolve():
+            continue
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    truth_file.unlink()
+
+
+def build(out: Path, persona: Persona = PERSONA, only: set[str] | None = None) -> Truth:
     """Build every platform's demo export into `out` and write TRUTH.json; returns the truth."""
     out.mkdir(parents=True, exist_ok=True)
+    _clear_previous(out)
     truth = Truth()
-    for _platform, builder in sorted({**BUILDERS, **_plugged_in()}.items()):
-        builder(out, persona, truth)
+    failed = []
+    for platform, builder in sorted({**BUILDERS, **_plugged_in()}.items()):
+        if only and platform not in only:
+            continue
+        try:
+            builder(out, persona, truth)
+        except Exception as exc:  # one platform's broken builder must not lose the others
+            failed.append(platform)
+            print(f"demo: the {platform} builder failed: {type(exc).__name__}: {exc}", file=sys.stderr)
     (out / "TRUTH.json").write_text(json.dumps(truth.to_json(), indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")
+    if failed:
+        raise SystemExit(f"demo: not built for {', '.join(failed)}")
     return truth
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEMO_DIR, help="where to write (default resources/demo)")
+    parser.add_argument("--only", action="append", metavar="PLATFORM", help="build only this platform (repeatable)")
     args = parser.parse_args(argv)
-    truth = build(args.out)
+    truth = build(args.out, only=set(args.only) if args.only else None)
     print(f"demo: {len(truth.exports)} exports, {len(truth.planted)} planted exposures in {args.out}")
     return 0
 

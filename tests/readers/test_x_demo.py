@@ -107,7 +107,7 @@ def test_reader_reads_the_whole_demo() -> None:
     pointers = {p.source.pointer for p in posts}
     for planted in planted_posts:
         assert f"{planted['pointer']}/tweet/full_text" in pointers
-    home = next(p for p in _x_truth() if "location" in p)
+    home = next(p for p in _x_truth() if "location" in p and p["category"] == "home_address")
     near_home = [i for i in items if i.kind is ItemKind.CHECKIN and i.location is not None
                  and _distance_m((i.location.lat, i.location.lon),
                                  (home["location"]["lat"], home["location"]["lon"])) < 60]
