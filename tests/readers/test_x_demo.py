@@ -21,7 +21,7 @@ from checks.pipeline import audit
 from checks.pointer import starts_with
 from checks.readers import ReadContext
 from checks.readers.x import XArchiveReader, parse_twitter_time
-from checks.records import ItemKind
+from checks.records import Category, ItemKind
 from checks.report.json_report import write_json
 from tests.conftest import ROOT
 
@@ -65,6 +65,18 @@ def test_demo_paths_are_the_exports_only() -> None:
     assert "TRUTH.json" not in {p.name for p in paths}
     name = _x_zip().name
     assert name.startswith("twitter-2026-11-01-") and len(name) == len("twitter-2026-11-01-") + 64 + len(".zip")
+
+
+def test_truth_lists_exactly_the_demo_exports() -> None:
+    truth = demo_truth()
+    assert sorted(e["export"] for e in truth["exports"]) == sorted(p.name for p in demo_paths())
+    names = {p.name for p in demo_paths()}
+    categories = {c.value for c in Category}
+    for planted in truth["planted"]:
+        assert planted["export"] in names
+        assert planted["category"] in categories
+        assert isinstance(planted["file"], str) and isinstance(planted["pointer"], str)
+        assert planted["pointer"] == "" or planted["pointer"].startswith("/")
 
 
 def test_committed_x_demo_is_what_make_demo_builds(tmp_path: Path) -> None:
