@@ -48,7 +48,7 @@ def key_name() -> Iterator[str]:
 
 def test_backend_is_secret_service() -> None:
     assert "Secret Service" in vault.keyring_description()
-    assert type(keyring.get_keyring()).__module__ == "keyring.backends.SecretService"
+    assert type(vault.keyring_backend()).__module__ == "keyring.backends.SecretService"
 
 
 def test_save_and_reopen_through_the_secret_service(tmp_path: Path, key_name: str) -> None:
