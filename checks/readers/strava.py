@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import math
+import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ def _xml_points(stream: IO[bytes], kind: str) -> Iterator[TrackPoint]:
 
 
 def _fit_points(stream: IO[bytes]) -> Iterator[TrackPoint]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # fitdecode's notes about odd definitions
+        yield from _fit_records(stream)
+
+
+def _fit_records(stream: IO[bytes]) -> Iterator[TrackPoint]:
     with fitdecode.FitReader(stream, check_crc=fitdecode.CrcCheck.DISABLED) as fit:
         for frame in fit:
             if not isinstance(frame, fitdecode.FitDataMessage) or frame.name != "record":

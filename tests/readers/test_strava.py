@@ -1,0 +1,123 @@
+"""Strava bulk export reader: activities.csv by header, GPX/TCX/FIT (+gz) tracks, profile, zones, visibility."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checks.records import ItemKind, Platform, ProfileField, SettingName
+from tests.builders._zipped import write_folder, write_zip
+from tests.builders.strava import Activity, StravaExport, build_demo_strava, route
+from tests.readers._util import read_export, read_with
+
+HOME = (51.4415, -0.0508)
+PARK = (51.45795, -0.02360)
+T0 = datetime(2025, 3, 1, 8, 15, tzinfo=UTC)
+
+
+def export() -> StravaExport:
+    e = StravaExport(privacy_zones=[("1 Invented Road, London", 400), ("2 Other Road", 200)],
+                     activity_visibility="followers")
+    kinds = [("gpx", False), ("gpx", True), ("tcx", False), ("tcx", True), ("fit", False), ("fit", True)]
+    for i, (kind, gz) in enumerate(kinds):
+        e.activities.append(Activity(1000 + i, T0 + timedelta(days=i), route(HOME, PARK, 80), kind=kind, gz=gz,
+                                     description="Lovely loop" if i == 0 else ""))
+    return e
+
+
+@pytest.mark.parametrize("as_zip", [False, True])
+def test_activities_every_file_kind(tmp_path: Path, as_zip: bool) -> None:
+    files = export().files()
+    path = write_zip(files, tmp_path / "export.zip") if as_zip else write_folder(files, tmp_path / "export_1")
+    items, ctx = read_export(path, "strava")
+    assert all(i.platform is Platform.STRAVA for i in items)
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    assert len(acts) == 6
+    names = sorted(a.source.file for a in acts)
+    assert names == sorted(["activities/1000.gpx", "activities/1001.gpx.gz", "activities/1002.tcx",
+                            "activities/1003.tcx.gz", "activities/1004.fit", "activities/1005.fit.gz"])
+    for act in acts:
+        assert act.location is not None and act.end_location is not None
+        assert act.location.lat == pytest.approx(HOME[0], abs=1e-5)
+        assert act.end_location.lat == pytest.approx(PARK[0], abs=1e-5)
+        assert act.source.pointer == "/track/0/point/0"
+        assert act.detail("distance_m") == "5210"  # the second (precise, metres) Distance column wins
+        assert act.detail("activity_type") == "Run"
+    first = next(a for a in acts if a.source.file == "activities/1000.gpx")
+    assert first.source.timestamp == T0
+    track = [i for i in items if i.kind is ItemKind.LOCATION and i.source.file == "activities/1000.gpx"]
+    assert 5 <= len(track) <= 20  # thinned: about every 200 m of a ~2.3 km route
+    assert all(t.source.pointer.startswith("/track/0/point/") for t in track)
+    post = next(i for i in items if i.kind is ItemKind.POST)
+    assert post.text == "Lovely loop" and post.source.pointer == "/0/Activity Description"
+    assert not ctx.skipped
+
+
+def test_profile_zones_visibility(tmp_path: Path) -> None:
+    items, _ = read_export(write_folder(export().files(), tmp_path / "e"), "strava")
+    city = next(i for i in items if i.field is ProfileField.CITY and i.detail("column") == "City")
+    assert city.text == "London" and city.source.file == "profile.csv" and city.source.pointer == "/0/City"
+    settings_ = {i.field: i.text for i in items if i.kind is ItemKind.SETTING}
+    assert settings_[SettingName.PRIVACY_ZONES] == "2"
+    assert settings_[SettingName.PRIVACY_ZONE_RADIUS_M] == "400"
+    assert settings_[SettingName.ACTIVITY_VISIBILITY] == "followers"
+    zones = [i for i in items if i.label == "Privacy zone"]
+    assert len(zones) == 2 and zones[0].source.pointer == "/0/Address"
+
+
+def test_missing_and_damaged_files_are_skipped(tmp_path: Path) -> None:
+    files = export().files()
+    del files["activities/1002.tcx"]
+    files["activities/1001.gpx.gz"] = files["activities/1001.gpx.gz"][:40]
+    files["activities/1004.fit"] = files["activities/1004.fit"][:300]
+    items, ctx = read_export(write_folder(files, tmp_path / "e"), "strava")
+    skipped = {s.file for s in ctx.skipped}
+    assert {"activities/1002.tcx", "activities/1001.gpx.gz", "activities/1004.fit"} <= skipped
+    assert any(i.source.file == "activities/1004.fit" and i.kind is ItemKind.ACTIVITY for i in items)  # partial
+    assert any(i.source.file == "activities/1000.gpx" for i in items)
+
+
+def test_no_zones_means_zero(tmp_path: Path) -> None:
+    e = export()
+    e.privacy_zones = []
+    items, _ = read_export(write_folder(e.files(), tmp_path / "e"), "strava")
+    zones = [i for i in items if i.field is SettingName.PRIVACY_ZONES]
+    assert [z.text for z in zones] == ["0"]
+
+
+def test_xml_entities_refused(tmp_path: Path) -> None:
+    files = export().files()
+    files["activities/1000.gpx"] = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+                                    b'<gpx><trk><trkseg><trkpt lat="1" lon="1"/></trkseg></trk></gpx>')
+    _, ctx = read_export(write_folder(files, tmp_path / "e"), "strava")
+    assert any(s.file == "activities/1000.gpx" for s in ctx.skipped)
+
+
+def test_demo(tmp_path: Path) -> None:
+    items, _ = read_export(build_demo_strava(tmp_path), "strava")
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    assert len(acts) == 7
+    assert next(i for i in items if i.field is SettingName.PRIVACY_ZONES).text == "0"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=3000), junk=st.binary(max_size=12), which=st.sampled_from(
+    ["activities.csv", "activities/1000.gpx", "activities/1002.tcx", "activities/1004.fit", "privacy_zones.csv"]))
+def test_fuzz_never_raises(tmp_path: Path, cut: int, junk: bytes, which: str) -> None:
+    files = export().files()
+    doc = files[which]
+    files[which] = doc[:cut] + junk + doc[cut + len(junk):]
+    read_with("strava", write_folder(files, tmp_path / f"f{cut}"))
+
+
+def test_shared_samples(shared_samples: Path) -> None:
+    folder = shared_samples / "strava" / "HzaCode__Athlytics" / "inst" / "extdata"
+    if not folder.is_dir():
+        pytest.skip("sample absent")
+    items, _ = read_export(folder, "strava")
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    assert acts and all(a.location and a.end_location for a in acts)
