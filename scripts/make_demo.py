@@ -296,6 +296,14 @@ def build_x(out: Path, persona: Persona, truth: Truth) -> list[Path]:
     truth.plant(export=X_EXPORT, platform="x", category="account_exposure", file="data/protected-history.js",
                 pointer="/1", timestamp=archive.protected_history[1][0],
                 what="posts made public again (Unprotect)")
+    for tag in home_tags:
+        file, record = archive.where(tag)
+        truth.plant(export=X_EXPORT, platform="x", category="home_address", file=file,
+                    pointer=record.rsplit("/", 1)[0], timestamp=tag.created_at, what="post geotagged at home")
+    for tag in park_tags:
+        file, record = archive.where(tag)
+        truth.plant(export=X_EXPORT, platform="x", category="location_pattern", file=file,
+                    pointer=record.rsplit("/", 1)[0], timestamp=tag.created_at, what="post geotagged at parkrun")
     first_home = min(home_tags, key=lambda t: t.created_at)
     home_file, _ = archive.where(first_home)
     truth.plant(export=X_EXPORT, platform="x", category="home_address", file=home_file, pointer="",
