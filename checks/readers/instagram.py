@@ -13,6 +13,7 @@ the person's comments. Layouts: `account_information/` + `content/` (2021), `per
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -85,11 +86,18 @@ class InstagramReader(Reader):
         found.sort(key=lambda km: (_ORDER.index(km[0]), km[1].name.lower()))
         total = sum(max(m.size, 1) for _, m in found) or 1
         done = 0
+        current_known = False  # personal_information showed the current private/public switch
         for kind, member in found:
             ctx.cancel.raise_if_cancelled()
             ctx.progress(done / total, member.name)
-            parse = _PARSERS[kind]
-            yield from guarded(ctx, member.name, lambda p=parse, n=member.name: p(ctx, n))  # type: ignore[misc]
+            if kind == "privacy_changes":
+                produce = functools.partial(_read_privacy_changes, ctx, member.name, current_known)
+            else:
+                produce = functools.partial(_PARSERS[kind], ctx, member.name)
+            for item in guarded(ctx, member.name, produce):
+                if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
+                    current_known = True
+                yield item
             done += max(member.size, 1)
         ctx.progress(1.0)
         if not found:
@@ -210,7 +218,10 @@ _PRIVATE_WORDS = {"private", "privato", "privat", "privado", "privada", "privé"
 _PUBLIC_WORDS = {"public", "pubblico", "öffentlich", "público", "pública", "publique", "openbaar"}
 
 
-def _read_privacy_changes(ctx: ReadContext, name: str) -> Iterator[Item]:
+def _read_privacy_changes(ctx: ReadContext, name: str, current_known: bool = False) -> Iterator[Item]:
+    """Each change is a SETTING "private_account_change" (history, not the current state). When the
+    personal information did not show the current switch, the latest change stands in for it."""
+    latest: tuple[datetime, str, str] | None = None
     for ptr, record in _records(ctx, name, "account_history_account_privacy_history"):
         record = as_dict(record)
         if not ptr:
@@ -222,8 +233,14 @@ def _read_privacy_changes(ctx: ReadContext, name: str) -> Iterator[Item]:
         when = None
         for entry in as_dict(record.get("string_map_data")).values():
             when = when or from_epoch(as_dict(entry).get("timestamp"))
-        yield _item(ctx, name, ItemKind.SETTING, join(ptr, "title"), when, text=flag,
-                    field=SettingName.PRIVATE_ACCOUNT, details=(("source", "privacy change history"),))
+        at = join(ptr, "title")
+        yield _item(ctx, name, ItemKind.SETTING, at, when, text=flag, field="private_account_change",
+                    details=(("source", "privacy change history"),))
+        if when is not None and (latest is None or when > latest[0]):
+            latest = (when, flag, at)
+    if latest is not None and not current_known:
+        yield _item(ctx, name, ItemKind.SETTING, latest[2], latest[0], text=latest[1],
+                    field=SettingName.PRIVATE_ACCOUNT, details=(("source", "latest privacy change"),))
 
 
 _CHANGED: dict[str, ProfileField] = {

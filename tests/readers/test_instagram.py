@@ -69,9 +69,9 @@ def test_every_layout(tmp_path: Path, layout: str) -> None:
     assert field_items(items, ProfileField.BIO)[0].text == "Coffee ☕ and running"
     assert field_items(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
     settings_ = [i for i in items if i.kind is ItemKind.SETTING]
-    current = [s for s in settings_ if s.detail("source") is None]
-    assert [(s.field, s.text) for s in current] == [(SettingName.PRIVATE_ACCOUNT, "false")]
-    history = [(s.text, s.source.timestamp) for s in settings_ if s.detail("source")]
+    current = [s for s in settings_ if s.field == SettingName.PRIVATE_ACCOUNT]
+    assert [(s.text, s.source.file) for s in current] == [("false", export.personal_path)]
+    history = [(s.text, s.source.timestamp) for s in settings_ if s.field == "private_account_change"]
     assert history == [("true", T0), ("false", T0 + timedelta(days=30))]
     old_phone = next(i for i in items if i.detail("change") == "previous")
     assert old_phone.field == ProfileField.PHONE and old_phone.text == "+447700900999"
@@ -225,3 +225,13 @@ def test_location_inference_files_with_varying_wrappers(tmp_path: Path) -> None:
     assert fix_.location is not None and fix_.location.lat == 51.4396
     assert fix_.source.pointer == "/last_known_location/0/string_map_data/Precise Location/value"
     assert fix_.source.timestamp == datetime(2024, 8, 1, 20, 0, tzinfo=UTC)
+
+
+def test_latest_privacy_change_stands_in_when_the_profile_does_not_say(tmp_path: Path) -> None:
+    export = InstagramExport(layout="2023", private=None,
+                             privacy_changes=[("Public", T0 + timedelta(days=30)), ("Private", T0)])
+    items, _ = read(export.write_zip(tmp_path / "ig.zip"))
+    current = [i for i in items if i.field == SettingName.PRIVATE_ACCOUNT]
+    assert len(current) == 1
+    assert current[0].text == "false" and current[0].source.timestamp == T0 + timedelta(days=30)
+    assert current[0].source.pointer == "/account_history_account_privacy_history/0/title"
