@@ -50,9 +50,9 @@ _VERBS = (r"work|works|worked|working|join|joined|joining|serve|served|serving|t
           r"stationed|based|volunteering|volunteer|finished|completed|made it|run|employed")
 _SELF_VERB = re.compile(
     rf"\b(?:i|we|i'?ve|we'?ve|i'?m|we'?re|me|i'?ll|myself)\b[^.!?\n]{{0,40}}?\b(?:{_VERBS})\b"
-    r"|^\s*(?:just\s+|finally\s+|today\s+i\s+|so\s+)?(?:proud\s+to\s+(?:have\s+)?(?:be\s+)?|"
+    r"|^\s*(?:just\s+|finally\s+|today\s+i\s+|so\s+|\w+ly\s+)?(?:proud\s+to\s+(?:have\s+)?(?:be\s+)?|"
     r"honoured\s+to\s+(?:have\s+)?|delighted\s+to\s+(?:have\s+)?)?"
-    rf"(?:{_VERBS}|back on|out on|proud to be part of|part of)\b"
+    rf"(?:{_VERBS}|back on|out on|back at|proud to be part of|part of)\b"
     r"|\bproud to (?:be|serve)\b"
 )
 _POSSESSIVE = re.compile(r"\b(?:my|our)\s+(?:[\w'\-]+\s+){0,2}$")
@@ -84,6 +84,9 @@ _WISH = re.compile(r"\b(?:might|maybe|one day|someday|would like to|want to|want
 _MILITARY = re.compile(r"\b(?:army|navy|raf|marines|military|cadets|scouts|salvation army|regiment|platoon)\b")
 _EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b|\bcriminology\b")
 
+_WE_AT = re.compile(r"\b(?:we'?re|we are|i'?m|i am|we|i)\b[^.!?]{0,30}\b(?:at|with|in|for)\s+(?:the\s+)?$")
+_FEELING = re.compile(r"\b(?:angry|furious|fuming|disappointed|complain\w*|annoyed|upset|cross|mad|shout\w*|"
+                      r"report\w*|call\w*|ring\w*|contact\w*|letter|email\w*|wrote|write|phoned)\b")
 _ALONE_JARGON = frozenset({"the beat", "sudden death", "in the job", "commendation"})
 
 
@@ -247,6 +250,8 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.8)
                 elif bio:
                     consider(sig, 0.75)
+                elif _WE_AT.search(before) and not _FEELING.search(before):
+                    consider(sig, 0.75)
                 elif first_person and re.search(r"\b(?:with|at|for|in)\s+(?:the\s+)?$", before) and \
                         any(o.kind in ("role", "rank", "unit", "training", "jargon") for o in inside if o is not sig):
                     consider(sig, 0.8)
@@ -292,7 +297,7 @@ class EmployerDisclosure(Detector):
                 if own or tenure or shift or (self_verb and re.search(
                         r"\b(?:in|into|to|on|at|with|joined|from|back|out)\s+(?:the\s+)?$", before)):
                     consider(sig, 0.8)
-                elif sig.kind == "nick" and first_person:
+                elif sig.kind == "nick" and (first_person or self_verb):
                     consider(sig, 0.75)
                 elif at_start and sig.kind == "unit" and re.match(r"^\s*(?:sergeant|officer|team|life)\b", after):
                     consider(sig, 0.7)

@@ -74,6 +74,7 @@ POSTCODE = re.compile(
     r"(?<![\w\-])(?P<area>[a-z]{1,2})(?P<district>\d[a-z\d]?)\s?(?P<sector>\d)(?P<unit>[abd-hjlnp-uw-z]{2})(?![\w\-])",
     re.IGNORECASE,
 )
+GIRO = re.compile(r"(?<![\w\-])GIR\s?0AA(?![\w\-])", re.IGNORECASE)  # the one postcode outside the rules
 OUTWARD = re.compile(r"\b(?:live in|living in|moved to|moving to|live near)\s+(?P<code>[A-Z]{1,2}\d[A-Z\d]?)\b")
 
 
@@ -189,6 +190,11 @@ class HomeAddress(Detector):
                               confidence=confidence, span=span, severity=severity)
 
         if sc.has_digit:
+            for m in GIRO.finditer(text):
+                det = emit(m.start(), m.end(), "postcode:GIR0AA", 0.8, f"Full postcode in {where(item)}",
+                           "A full postcode narrows a home down to a handful of houses.")
+                if det:
+                    yield det
             for m in POSTCODE.finditer(text):
                 if not valid_postcode(m.group("area"), m.group("district")):
                     continue

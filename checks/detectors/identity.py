@@ -63,7 +63,8 @@ REG_PREFIX = re.compile(r"(?<![\w])([a-z])(\d{1,3})\s?([a-z]{3})(?![\w])", re.IG
 REG_SUFFIX = re.compile(r"(?<![\w])([a-z]{3})\s?(\d{1,3})\s?([a-z])(?![\w])", re.IGNORECASE)
 SORT_CODE = re.compile(r"\b(\d{2})[\-\s](\d{2})[\-\s](\d{2})\b")
 ACCOUNT = re.compile(r"\b\d{8}\b")
-PHONE_CONTEXT = re.compile(r"\b(?:call|text|ring|phone|mobile|whatsapp|number|no\.?|tel|reach me|contact me|"
+PHONE_CONTEXT = re.compile(r"\b(?:call|text|ring|phone|mobile|whatsapp|number|no\.?|tel|reach me|contact me|message me|"
+                           r"dm me|get me on|contact|"
                            r"landline|cell|mob)\b", re.IGNORECASE)
 
 PERSONAL_DOMAINS = frozenset("""
@@ -77,6 +78,7 @@ info contact hello enquiries enquiry sales admin office support help bookings bo
 noreply no-reply donotreply news newsletter events tickets accounts billing jobs careers hr reception
 webmaster postmaster marketing orders shop service customerservice feedback
 """.split())
+_NINO_HINT = re.compile(r"(?:\d\s?){6}[a-dA-D]\b")
 _NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$")
 Emit = Callable[..., Iterator[Detection]]
 NINO_BAD_FIRST = set("DFIQUV")
@@ -264,7 +266,7 @@ class IdentityDetails(Detector):
         text, low = sc.text, sc.lower
         digits = sum(c.isdigit() for c in text)
         taken: list[tuple[int, int]] = []
-        if "nino" in kinds or re.search(r"\d{2}\s?\d{2}\s?\d{2}\s?[a-dA-D]\b", text):
+        if "nino" in kinds or _NINO_HINT.search(text):
             for m in NINO.finditer(text):
                 g = m.groups()
                 prefix, suffix = (g[0], g[4]) if g[0] else (g[5], g[8])

@@ -58,7 +58,7 @@ LIVE = re.compile(
     r"|\b(?i:currently)\s+(?:sat|sitting|at|in)\s+(?:in\s+|at\s+)?([A-Z][\w']+(?:\s+[A-Z][\w']*){0,3})"
     r"|\b(?:sharing|shared|turned on)\s+(?:my|our)\s+(?:live\s+)?location\b"
     r"|\b(?:right now|now)\b[^.!?]{0,20}\b(?:at|in)\s+([A-Z][\w']+(?:\s+[A-Z][\w']*){0,3})")
-ACTIVITY = re.compile(r"\b(?:parkrun|gym|spin class|class|swim(?:ming)?|school run|drop the kids|quiz night|"
+ACTIVITY = re.compile(r"\b(?:parkrun|gym|spin class|class|swim(?:ming)?|school run|drop the kids|quiz night|quiz|"
                       r"sunday league|run club|loop|football|training|yoga|walk the dog|kick off|pilates|"
                       r"boxing|bootcamp|circuits|five-a-side|5-a-side|match|practice)\b")
 
@@ -118,7 +118,7 @@ class LocationPattern(Detector):
                 break
         if not act and not place:
             return None
-        if not act and not CLOCK.search(low):
+        if not act and not CLOCK.search(low) and not re.search(rf"\bevery\s+{_DAYS}", low):
             return None
         if act is None and place is None:
             return None

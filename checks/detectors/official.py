@@ -65,7 +65,7 @@ class OfficialInformation(Detector):
         refs = [m for m in refs if any(c.isdigit() for c in m.group(1))]
         wings = list(_WING.finditer(text))
         first_person = re.search(r"\b(?:i|i'm|i've|me|my|we|we're|we've|our|us|the team)\b", low) is not None
-        kinds = {h.entry.phrase for h in ops if h.entry.value(0) == "op"}
+        kinds = {h.entry.phrase for h in ops if h.entry.value(0) == "op" and h.entry.phrase not in ("operation", "op")}
         kinds.update(w.group(0) for w in wings)
         evidence_at: tuple[int, int] | None = None
         confidence = 0.0

@@ -12,6 +12,7 @@ from checks.detectors import DETECTORS
 from checks.records import Audience, Category, Item, ItemKind, Platform, Source
 
 CORPUS = Path(__file__).parent / "corpus" / "corpus.jsonl"
+HELDOUT = Path(__file__).parent / "corpus" / "heldout.jsonl"
 POSTED = datetime(2025, 6, 14, 9, 30, tzinfo=UTC)  # the date every corpus post was "written"
 TEXT_CATEGORIES = [
     Category.HOME_ADDRESS, Category.EMPLOYER_DISCLOSURE, Category.IDENTITY_DETAILS, Category.FAMILY_DETAILS,
@@ -19,8 +20,8 @@ TEXT_CATEGORIES = [
 ]
 
 
-def load() -> list[dict[str, object]]:
-    with CORPUS.open(encoding="utf-8") as handle:
+def load(path: Path = CORPUS) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -45,10 +46,10 @@ class Scores:
         return self.tp[cat] / d if d else 1.0
 
 
-def evaluate() -> Scores:
+def evaluate(path: Path = CORPUS) -> Scores:
     detectors = [cls() for cls in DETECTORS]
     scores = Scores()
-    for n, row in enumerate(load()):
+    for n, row in enumerate(load(path)):
         text = str(row["text"])
         expected = set(row["expected"])  # type: ignore[arg-type]
         item = post(text, n)
@@ -76,7 +77,9 @@ def table(scores: Scores) -> str:
 
 
 if __name__ == "__main__":
-    s = evaluate()
+    import sys
+
+    s = evaluate(HELDOUT if "--heldout" in sys.argv else CORPUS)
     print(table(s))
     for kind, cat, text in s.errors:
         print(kind, cat, "::", text)
