@@ -15,13 +15,15 @@ What is read, and as what:
 - geotags: a tweet's `coordinates` / `geo` / `place` becomes a separate CHECKIN item (pointer
   `/41/tweet/coordinates`), so a post's text and its position are addressed exactly and a
   place analyzer counts each geotag once. Coordinates are strings in either order: a value
-  over 90 in magnitude settles it, otherwise GeoJSON order [lon, lat] for `coordinates` and
-  [lat, lon] for `geo`.
+  over 90 in magnitude settles it, then the tweet's `place` box when there is one, otherwise
+  GeoJSON order [lon, lat] for `coordinates` and [lat, lon] for `geo`. A `place` alone gives a
+  coarse CHECKIN at the centre of its box (accuracy: half its diagonal).
 - media: each `extended_entities.media` entry becomes a PHOTO or VIDEO item with the tweet's
   source and `media` set to the file in `data/tweets_media/` (or `tweet_media/`) when present;
   media files no tweet claims are yielded on their own.
 - profile and identity: profile bio / website / location, account email / username / display
-  name, ageinfo birth date and age, phone number, old e-mail addresses and usernames, the
+  name, ageinfo birth date and age, phone numbers (`phone-number.js`, `ni-devices.js`), old e-mail
+  addresses and usernames, the
   professional "location spotlight" (address, postcode, phone), Periscope broadcast positions.
 - settings: the latest `protected-history.js` action as SETTING `protected` = "true"/"false".
   Without a history the account is taken as public (X's default) for the audience of posts.
@@ -80,7 +82,7 @@ _PROFESSIONAL_KEYS: dict[str, ProfileField] = {
 }
 
 # Reading order: identity and settings first (tweets need the username and the audience).
-_ORDER = ("account", "profile", "protected-history", "ageinfo", "phone-number", "email-address-change",
+_ORDER = ("account", "profile", "protected-history", "ageinfo", "phone-number", "ni-devices", "email-address-change",
           "screen-name-change", "professional-data", "periscope-broadcast-metadata", "tweets", "tweet",
           "deleted-tweets", "deleted-tweet", "note-tweet", "community-tweet", "twitter-circle-tweet",
           "direct-messages", "direct-messages-group")
@@ -287,7 +289,8 @@ class XArchiveReader(Reader):
         state.total_bytes = max(1, sum(self._size(ctx, name) for _, _, name in files))
         handlers: dict[str, Callable[[ReadContext, _State, str, str, Any, str], Iterator[Item]]] = {
             "account": self._account, "profile": self._profile,
-            "ageinfo": self._ageinfo, "phone-number": self._phone, "email-address-change": self._email_change,
+            "ageinfo": self._ageinfo, "phone-number": self._phone, "ni-devices": self._ni_device,
+            "email-address-change": self._email_change,
             "screen-name-change": self._screen_name_change, "professional-data": self._professional,
             "periscope-broadcast-metadata": self._periscope, "note-tweet": self._note_tweet,
             "direct-messages": self._dm, "direct-messages-group": self._dm,
@@ -662,6 +665,18 @@ class XArchiveReader(Reader):
         device = _d(_d(record).get("device"))
         yield from self._field(ctx, name, join(at, "device", "phoneNumber"), device.get("phoneNumber"),
                                ProfileField.PHONE, Audience.PRIVATE)
+
+    def _ni_device(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
+                   at: str) -> Iterator[Item]:
+        """`ni-devices.js`: phones registered for SMS and login codes (dates as `2019.03.21`)."""
+        response = _d(_d(record).get("niDeviceResponse"))
+        for kind in ("messagingDevice", "pushDevice"):
+            device = _d(response.get(kind))
+            stamp = _s(device.get("updatedDate")) or _s(device.get("createdDate"))
+            when = parse_iso_time(stamp.replace(".", "-")) if re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", stamp) else None
+            yield from self._field(ctx, name, join(at, "niDeviceResponse", kind, "phoneNumber"),
+                                   device.get("phoneNumber"), ProfileField.PHONE, Audience.PRIVATE, when,
+                                   (("device", kind),))
 
     def _email_change(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                       at: str) -> Iterator[Item]:

@@ -154,6 +154,19 @@ def test_profile_account_and_identity_fields(tmp_path: Path, archive: XArchive) 
     assert periscope[0].source.timestamp == datetime(2016, 7, 9, 11, 3, 20, tzinfo=UTC)
 
 
+def test_ni_devices_phone(tmp_path: Path) -> None:
+    root = XArchive(tweets=ordinary(1)).write_folder(tmp_path / "x")
+    (root / "data" / "ni-devices.js").write_bytes(ytd("YTD.ni_devices.part0", [{"niDeviceResponse": {
+        "messagingDevice": {"phoneNumber": "+447700900987", "carrier": "example-carrier", "deviceType": "Auth",
+                            "createdDate": "2019.03.21", "updatedDate": "2019.03.22"}}}]))
+    items, ctx = read(root)
+    (phone,) = [i for i in items if i.source.file == "data/ni-devices.js"]
+    assert phone.field is ProfileField.PHONE and phone.text == "+447700900987"
+    assert phone.source.pointer == "/0/niDeviceResponse/messagingDevice/phoneNumber"
+    assert phone.source.timestamp == datetime(2019, 3, 22, tzinfo=UTC)
+    assert phone.audience is Audience.PRIVATE and ctx.skipped == []
+
+
 @pytest.mark.parametrize(("history", "expected", "audience"), [
     ([(T0, "Protect"), (T0 + timedelta(days=9), "Unprotect")], "false", Audience.PUBLIC),
     ([(T0 + timedelta(days=9), "Protect"), (T0, "Unprotect")], "true", Audience.FRIENDS),  # order in file is not time
@@ -532,6 +545,7 @@ _json = st.recursive(
     max_leaves=20)
 
 _FILES = ["tweets.js", "account.js", "profile.js", "ageinfo.js", "direct-messages.js", "protected-history.js",
+          "ni-devices.js", "screen-name-change.js", "email-address-change.js", "deleted-tweets.js",
           "note-tweet.js", "periscope-broadcast-metadata.js", "professional-data.js", "manifest.js"]
 
 
