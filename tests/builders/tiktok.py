@@ -141,7 +141,7 @@ def demo_export() -> TikTokExport:
         autofill={"PhoneNumber": DEMO_PHONE, "Email": DEMO_EMAIL, "FirstName": "Sam", "LastName": "Hollis",
                   "Address": DEMO_STREET, "ZipCode": DEMO_POSTCODE, "Unit": "", "City": "London",
                   "State": "England", "Country": "United Kingdom"},
-        videos=[TkVideo("Ready for nights 😴 #police #london", datetime(2025, 4, 10, 21, 30, tzinfo=UTC),
+        videos=[TkVideo("Ready for nights with the Met 😴 #metpolice #response #lewisham", datetime(2025, 4, 10, 21, 30, tzinfo=UTC),
                         location="Lewisham"),
                 TkVideo("Sunday roast at home", datetime(2025, 5, 4, 15, 0, tzinfo=UTC), who_can_view="Friends")],
         comments=[("Haha same on our team", datetime(2025, 6, 1, 12, 0, tzinfo=UTC))],
@@ -160,6 +160,6 @@ DEMO_TRUTH = [
      "file": "user_data_tiktok.json", "pointer": "/Profile/Autofill/Address"},
     {"platform": "tiktok", "category": "account_exposure", "what": "account is not private",
      "file": "user_data_tiktok.json", "pointer": "/App Settings/Settings/SettingsMap/Private Account"},
-    {"platform": "tiktok", "category": "employer_disclosure", "what": "public video tagged #police at Lewisham",
+    {"platform": "tiktok", "category": "employer_disclosure", "what": "public video: nights with the Met, #metpolice, Lewisham",
      "file": "user_data_tiktok.json", "pointer": "/Post/Posts/VideoList/0/Title"},
 ]
