@@ -101,7 +101,7 @@ def redact(text: str, sensitive: SensitiveValues = SENSITIVE) -> str:
     """`text` with anything that looks like evidence replaced by [hidden]."""
     text = sensitive.redact(text)
     text = _EMAIL.sub(HIDDEN, text)
-    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE))):
+    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID))):
         text = text[: match.start] + HIDDEN + text[match.end:]
     text = _LONG_NUMBER.sub(HIDDEN, text)
     text = _POSTCODE.sub(HIDDEN, text)

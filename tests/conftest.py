@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("OFFDUTY_TEST_KEYRING") != "1":
+    # outside the throwaway Secret Service (scripts/with-test-keyring.sh) no test may reach the
+    # developer's own keyring: saved audits then need OFFDUTY_PASSPHRASE, as on a headless machine
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
