@@ -179,7 +179,9 @@ def test_full_scan_offline_and_leaves_no_temporary_files(tmp_path: Path) -> None
     tmp.mkdir()
     saved = tmp_path / "audit.offduty"
     env = {"TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp), "OFFDUTY_PASSPHRASE": PASS}
-    scan_args = ["scan", str(export), "--json", str(tmp_path / "r.json"), "--save", str(saved)]
+    zipped = XArchive(tweets=[Tweet(text=TEXT, created_at=datetime(2026, 5, 3, tzinfo=UTC))]).write_zip(
+        tmp_path / "twitter-2026.zip")  # zips are read in place, never unpacked to disk
+    scan_args = ["scan", str(export), str(zipped), "--json", str(tmp_path / "r.json"), "--save", str(saved)]
     if _have("checks.demo"):
         scan_args.insert(1, "--demo")
     scan = _child(scan_args, tmp_path, env)
@@ -190,7 +192,7 @@ def test_full_scan_offline_and_leaves_no_temporary_files(tmp_path: Path) -> None
     assert not (tmp_path / "net.log").exists(), "something tried to use the network"
     assert sorted(os.listdir(tmp)) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["twitter-export", "tmp", "site", "audit.offduty", "r.json"])
+        ["twitter-export", "twitter-2026.zip", "tmp", "site", "audit.offduty", "r.json"])
 
 
 def test_the_socket_block_really_blocks(tmp_path: Path) -> None:
