@@ -13,10 +13,11 @@ Attached media present in the archive are checked for photo metadata. Streamed w
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
@@ -43,7 +44,11 @@ def html_text(html: object) -> str:
     """Plain text of a post's HTML: paragraphs and line breaks become new lines."""
     if not isinstance(html, str) or not html:
         return ""
-    soup = BeautifulSoup(html, "html.parser")
+    if "<" not in html and "&" not in html:
+        return html.strip()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for p in soup.find_all("p"):
