@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from checks.records import Platform  # noqa: E402
 from tests.builders.facebook import (  # noqa: E402
     DEMO_BIRTHDAY,
     DEMO_CHILD,
@@ -340,7 +341,8 @@ def _adapt(platform: str, module: ModuleType) -> Builder | None:
         export = path.relative_to(out).parts[0]
         planted = list(getattr(module, "DEMO_TRUTH", []))
         kind = str(planted[0].get("platform", platform)) if planted else platform
-        truth.export(export, kind, f"{kind} export of the invented officer")
+        label = Platform(kind).label if kind in {p.value for p in Platform} else kind
+        truth.export(export, kind, f"{label} export of the invented officer")
         for entry in planted:
             truth.planted.append({"export": export, "platform": kind, **entry})
         return [out / export]
