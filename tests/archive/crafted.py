@@ -31,14 +31,16 @@ def end_record(count: int, cd_size: int, cd_offset: int) -> bytes:
     return struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, cd_size, cd_offset, 0)
 
 
-def quoted_overlap(folder: Path, inner: bytes = b"B" * 1000) -> Path:
-    """Entry a.txt's stored data contains entry b.txt's local header and data (CVE-2024-0450)."""
-    lb = local_header(b"b.txt", inner) + inner
-    la = local_header(b"a.txt", lb)
+def quoted_overlap(folder: Path, inner: bytes = b"B" * 1000, outer_name: str = "a.txt",
+                   inner_name: str = "b.txt", file_name: str = "overlap.zip") -> Path:
+    """Entry `outer_name`'s stored data contains entry `inner_name`'s local header and data (CVE-2024-0450)."""
+    a, b = outer_name.encode(), inner_name.encode()
+    lb = local_header(b, inner) + inner
+    la = local_header(a, lb)
     body = la + lb
-    cdir = central_entry(b"a.txt", 0, zlib.crc32(lb), len(lb), len(lb)) + central_entry(
-        b"b.txt", len(la), zlib.crc32(inner), len(inner), len(inner))
-    path = folder / "overlap.zip"
+    cdir = central_entry(a, 0, zlib.crc32(lb), len(lb), len(lb)) + central_entry(
+        b, len(la), zlib.crc32(inner), len(inner), len(inner))
+    path = folder / file_name
     path.write_bytes(body + cdir + end_record(2, len(cdir), len(body)))
     return path
 
