@@ -63,6 +63,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     scan.add_argument("--passphrase", action="store_true",
                       help="with --save: lock the audit with a passphrase (asked on the terminal, or "
                            "OFFDUTY_PASSPHRASE) instead of the system keyring, to open it on another computer")
+    scan.add_argument("--ocr", action="store_true",
+                      help="also read text in photos (house numbers, street signs, number plates); slower, "
+                           "needs the optional OCR engine: pip install 'offduty[ocr]'")
     _output_options(scan)
 
     show = _Parser(prog="offduty show", description="Open a saved (encrypted) audit.")
@@ -103,10 +106,10 @@ class _ProgressPrinter:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _protect_process()
     try:
         return _dispatch(args)
     except SystemExit as exc:
-    _protect_process()
         code = exc.code
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
     except NoReadableInput as exc:
@@ -118,11 +121,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("offduty: interrupted\n")
         return EXIT_ERROR
+    except BrokenPipeError:  # `offduty formats | head`: the reader went away; say nothing more
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_ERROR
     except Exception as exc:  # the contract: one line, no traceback unless asked
         if os.environ.get("OFFDUTY_DEBUG") == "1":
             traceback.print_exc()
         sys.stderr.write(f"offduty: unexpected error: {type(exc).__name__}: {exc}\n")
         return EXIT_ERROR
+
+
+def _protect_process() -> None:
+    """No core dumps; logging through the evidence filter (unless the caller set up logging)."""
+    import logging
+
+    from checks.logging_setup import configure_logging, harden_process
+
+    harden_process()
+    if not logging.getLogger().handlers:
+        configure_logging(verbose=os.environ.get("OFFDUTY_DEBUG") == "1")
 
 
 def _dispatch(args: list[str]) -> int:
@@ -135,17 +156,6 @@ def _dispatch(args: list[str]) -> int:
     if ns.screenshot and not ns.demo:
         parsers["top"].error("--screenshot goes with --demo")
     from desktop.app import run_app  # Qt only from here on
-def _protect_process() -> None:
-    """No core dumps; logging through the evidence filter (unless the caller set up logging)."""
-    import logging
-
-    from checks.logging_setup import configure_logging, harden_process
-
-    harden_process()
-    if not logging.getLogger().handlers:
-        configure_logging(verbose=os.environ.get("OFFDUTY_DEBUG") == "1")
-
-
 
     return run_app(paths=[Path(p) for p in ns.paths], demo=ns.demo, screenshot_dir=ns.screenshot,
                    welfare=ns.welfare)
@@ -160,16 +170,6 @@ def _scan(ns: argparse.Namespace) -> int:
         paths = [*demo_paths(), *paths]
     if not paths and not ns.url:
         build_parsers()["scan"].error("give at least one export PATH, --demo or --url")
-    extra_items = None
-    extra_inputs: list = []
-    if ns.url:
-        from checks.web.profile import check_urls
-
-        extra_inputs, extra_items = check_urls(ns.url, progress=None if ns.quiet else sys.stderr)
-    progress = None if ns.quiet else _ProgressPrinter(sys.stderr)
-    report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
-                   extra_inputs=extra_inputs)
-    _write_outputs(report, ns)
     if ns.passphrase and not ns.save:
         build_parsers()["scan"].error("--passphrase goes with --save")
     passphrase = None
@@ -177,6 +177,21 @@ def _scan(ns: argparse.Namespace) -> int:
         from checks.vault import passphrase_for_saving
 
         passphrase = passphrase_for_saving(force=ns.passphrase)
+    extra_items = None
+    extra_inputs: list = []
+    if ns.url:
+        from checks.web.profile import check_urls
+
+        extra_inputs, extra_items = check_urls(ns.url, progress=None if ns.quiet else sys.stderr)
+    progress = None if ns.quiet else _ProgressPrinter(sys.stderr)
+    if ns.ocr:
+        from checks.ocr import available
+
+        if not available():
+            raise OffdutyError("--ocr needs the optional OCR engine: pip install 'offduty[ocr]'")
+    report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
+                   extra_inputs=extra_inputs, ocr=ns.ocr)
+    _write_outputs(report, ns)
     if ns.save:
         from checks.vault import save_report
 
