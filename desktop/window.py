@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,7 +34,7 @@ from checks.version import __version__
 from desktop.engine import Engine
 from desktop.pages.add import AddPage
 from desktop.pages.checklist import ChecklistPage
-from desktop.pages.common import Page
+from desktop.pages.common import Page, ScaledLabel
 from desktop.pages.findings import FindingsPage
 from desktop.pages.formats import FormatsPage
 from desktop.pages.output import OutputPage, PassphraseDialog
@@ -210,10 +210,20 @@ class MainWindow(QMainWindow):
         if welfare:
             font.setPointSizeF(self.base_font.pointSizeF() * WELFARE_FONT_SCALE)
         QApplication.setFont(font)
+        self._refresh_fonts()
         self.welcome.refresh()
         self.output.refresh()
         self.findings.refresh()
         self.setWindowTitle(self.tr("Offduty – welfare session") if welfare else self.tr("Offduty"))
+
+    def _refresh_fonts(self) -> None:
+        for label in self.findChildren(ScaledLabel):
+            label.refresh_font()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:  # the system's text size changed
+            self._refresh_fonts()
+        return super().event(event)
 
     # scanning ------------------------------------------------------------------------------
 

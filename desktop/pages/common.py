@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class ScaledLabel(QLabel):
+    """A label whose font is a multiple of the application font, kept so when that font changes
+    (the system's text size, or a welfare session's larger text). Qt tells only top-level windows
+    of an application font change, so the main window calls `refresh_font` on these."""
+
+    def __init__(self, text: str = "", scale: float = 1.0, bold: bool = True) -> None:
+        super().__init__(text)
+        self.scale, self.bold = scale, bold
+        self.refresh_font()
+
+    def refresh_font(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * self.scale)
+        font.setBold(self.bold)
+        self.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.refresh_font()
+        return super().event(event)
 
 
 def heading(text: str, level: int = 1) -> QLabel:
     """A heading whose size follows the system font (no fixed point sizes)."""
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * (1.6 if level == 1 else 1.25))
-    font.setBold(True)
-    label.setFont(font)
+    label = ScaledLabel(text, 1.6 if level == 1 else 1.25)
     label.setWordWrap(True)
     label.setAccessibleName(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

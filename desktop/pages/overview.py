@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from checks.records import Report
 from desktop.models import platform_label
-from desktop.pages.common import Page, heading, paragraph
+from desktop.pages.common import Page, ScaledLabel, heading, paragraph
 from desktop.session import Session
 
 BAND_WORDS = {
@@ -37,11 +36,7 @@ class OverviewPage(Page):
         lay = QGridLayout(self.content)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setVerticalSpacing(10)
-        self.score = QLabel()
-        font = QFont(self.score.font())
-        font.setPointSizeF(font.pointSizeF() * 3)
-        font.setBold(True)
-        self.score.setFont(font)
+        self.score = ScaledLabel("", 3.0)
         self.score.setAccessibleName(self.tr("Exposure score"))
         self.band = paragraph()
         self.band.setAccessibleName(self.tr("What the score means"))

@@ -135,3 +135,13 @@ class HeldEngine(Engine):
 def engine(x_export: tuple[Path, str]) -> HeldEngine:
     export, photo = x_export
     return HeldEngine(lambda _paths: make_report(export, photo))
+
+
+@pytest.fixture(autouse=True)
+def _restore_app_font(qapp):  # type: ignore[no-untyped-def]
+    """A welfare window enlarges the application font; put it back for the next test."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(qapp.font())
+    yield
+    qapp.setFont(font)

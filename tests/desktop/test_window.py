@@ -354,3 +354,23 @@ def test_reports_from_a_cancelled_scan_are_not_shown(qtbot, x_export: tuple[Path
     with qtbot.waitSignal(window.scan.scan_cancelled, timeout=TIMEOUT):
         window.add.scan.click()
     assert window.session.report is None
+
+
+def test_headings_grow_with_the_text_in_a_welfare_session(qtbot, engine: HeldEngine) -> None:
+    window = open_window(qtbot, engine)
+    before = window.findings.heading.font().pointSizeF()
+    window.set_welfare(True)
+    qtbot.waitUntil(lambda: window.findings.heading.font().pointSizeF() > before, timeout=TIMEOUT)
+    window.set_welfare(False)
+    qtbot.waitUntil(lambda: window.findings.heading.font().pointSizeF() == pytest.approx(before), timeout=TIMEOUT)
+
+
+def test_the_uk_english_translation_loads() -> None:
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from checks.resources import resource_path
+
+    translator = QTranslator()
+    assert translator.load(QLocale("en_GB"), "offduty", "_", str(resource_path("translations")))
+    assert translator.translate("WelcomePage", "On my own") == "On my own"
+    assert translator.translate("WelcomePage", "not a string in the app") == ""
