@@ -4,8 +4,9 @@ Reads the profile (`profile_v2`: name, birthday, current city, hometown, address
 work, education, family, relationship, phones, emails, websites; 2024+ `contact_info.json`),
 posts (every `your_posts*_N.json`: text, tags, places with coordinates and address, life events,
 media with `exif_data` GPS / taken time / camera / upload IP), uncategorised photos, videos,
-albums, check-ins (a list or a single object; `"(lat , lon)"` strings; localised labels matched
-by shape), tagged places, comments, location history and primary/last location files. Meta's
+albums, archived stories, group posts and comments, check-ins (a list or a single object;
+`"(lat , lon)"` strings; localised labels matched by shape), tagged places, comments, location
+history and primary/last location files. Meta's
 mojibake is fixed on keys and values. Big files are streamed one record at a time.
 """
 
@@ -53,8 +54,10 @@ def _kind_of(name: str) -> str | None:
         return "contact_info"
     if base == "websites.json" and "profile_information/" in low:
         return "websites"
-    if _POSTS.search(low):
+    if _POSTS.search(low) or base in ("your_posts_in_groups.json", "group_posts_and_comments.json"):
         return "posts"
+    if base == "archived_stories.json":
+        return "stories"
     if base == "your_uncategorized_photos.json":
         return "photos"
     if base == "your_videos.json":
@@ -66,7 +69,7 @@ def _kind_of(name: str) -> str | None:
     if base.startswith("places_you") and "tagged" in base:
         return "tagged_places"
     parent = low.rsplit("/", 2)[-2] if "/" in low else ""
-    if base == "comments.json" and "comments" in parent:
+    if (base == "comments.json" and "comments" in parent) or base == "your_comments_in_groups.json":
         return "comments"
     if base == "location_history.json":
         return "location_history"
@@ -76,7 +79,7 @@ def _kind_of(name: str) -> str | None:
 
 
 # Order in which kinds are read: the profile first, so a cancelled scan still has it.
-_ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "album", "checkins",
+_ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "album", "stories", "checkins",
           "tagged_places", "comments", "location_history", "primary_location")
 
 
@@ -350,7 +353,7 @@ def _place_item(ctx: ReadContext, name: str, place: dict[str, Any], ptr: str,
 
 
 def _read_posts(ctx: ReadContext, name: str) -> Iterator[Item]:
-    for ptr, record in _records(ctx, name, "status_updates_v2", "status_updates"):
+    for ptr, record in _records(ctx, name, "status_updates_v2", "status_updates", "group_posts_v2"):
         if not isinstance(record, dict):
             continue
         yield from _post_items(ctx, name, record, ptr)
@@ -586,7 +589,7 @@ def _walk_location(ctx: ReadContext, name: str, value: Any, ptr: str, depth: int
 # -- comments --------------------------------------------------------------------------------
 
 def _read_comments(ctx: ReadContext, name: str) -> Iterator[Item]:
-    for ptr, record in _records(ctx, name, "comments_v2", "comments"):
+    for ptr, record in _records(ctx, name, "comments_v2", "comments", "group_comments_v2"):
         record = as_dict(record)
         outer = from_epoch(record.get("timestamp"))
         for index, block in enumerate(as_list(record.get("data"))):
@@ -614,6 +617,7 @@ _PARSERS: dict[str, Callable[[ReadContext, str], Iterator[Item]]] = {
     "photos": _read_media_list("other_photos_v2"),
     "videos": _read_media_list("videos_v2"),
     "album": _read_album,
+    "stories": _read_media_list("archived_stories_v2"),
     "checkins": _read_checkins,
     "tagged_places": _read_tagged_places,
     "comments": _read_comments,

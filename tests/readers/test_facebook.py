@@ -26,6 +26,7 @@ from tests.builders.facebook import (
     FbPlace,
     FbPost,
     build_demo_facebook,
+    epoch,
     meta_json,
 )
 
@@ -422,3 +423,24 @@ def test_fuzzed_html_never_raises(tmp_path_factory: pytest.TempPathFactory, cut:
     with open_export([path]) as exp:
         items = list(FacebookHtmlReader().read(ReadContext(0, exp)))
     assert all(isinstance(i, Item) for i in items)
+
+
+def test_stories_and_group_posts_and_comments(tmp_path: Path) -> None:
+    export = FacebookExport()
+    story_media = export.media_json(FbMedia("st.jpg", T0, lat=51.43, lon=-0.05))
+    export.extra[export.path("stories", "archived_stories.json")] = meta_json({"archived_stories_v2": [story_media]})
+    export.extra[export.path("groups", "your_posts_in_groups.json")] = meta_json({"group_posts_v2": [
+        export.post_json(FbPost("Lost dog near Hilly Fields, please share", T0))]})
+    export.extra[export.path("groups", "your_comments_in_groups.json")] = meta_json({"group_comments_v2": [
+        {"timestamp": epoch(T0), "data": [{"comment": {"timestamp": epoch(T0), "comment": "Found him, thanks all",
+                                                       "author": export.full_name, "group": "SE23 Neighbours"}}],
+         "title": "Jo commented on a post."}]})
+    items, ctx = read(export.write_zip(tmp_path / "fb.zip"))
+    assert ctx.skipped == []
+    story = next(i for i in items if i.source.file.endswith("archived_stories.json"))
+    assert story.location is not None and story.source.pointer.startswith("/archived_stories_v2/0/media_metadata")
+    post = next(i for i in items if i.kind is ItemKind.POST)
+    assert post.source.pointer == "/group_posts_v2/0/data/0/post"
+    comment = next(i for i in items if i.kind is ItemKind.COMMENT)
+    assert comment.detail("group") == "SE23 Neighbours"
+    assert comment.source.pointer == "/group_comments_v2/0/data/0/comment/comment"
