@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.builders.photos import DEMO_HOME, DEMO_STATION, PhotoSpec, photo_bytes
+from tests.builders._zipped import write_folder, write_zip
+from tests.builders.photos import DEMO_STATION, PhotoSpec, photo_bytes
 
 
 def e7(value: float) -> int:
@@ -141,25 +142,60 @@ def write_json(path: Path, data: Any, bom: bool = False) -> Path:
     return path
 
 
-def build_demo_google(dest_dir: Path) -> Path:
-    """Takeout of the demo officer: home labelled, commutes to Lewisham, a geotagged photo at home."""
-    root = dest_dir / "takeout-20250901T120000Z-001" / "Takeout"
+def _demo_files(persona: Any) -> dict[str, bytes]:
+    home, station = persona.home, DEMO_STATION
     base = datetime(2025, 3, 3, 6, 30, tzinfo=UTC)
     fixes = []
     for day in range(20):
         d = base + timedelta(days=day)
-        fixes.append(record(*DEMO_HOME, d))
-        fixes.append(record(*DEMO_STATION, d + timedelta(hours=1, minutes=10)))
-        fixes.append(record(DEMO_HOME[0] + 0.0001, DEMO_HOME[1], d + timedelta(hours=12)))
-    write_json(root / "Location History (Timeline)" / "Records.json", {"locations": fixes})
-    write_json(root / "Location History (Timeline)" / "Semantic Location History" / "2025" / "2025_MARCH.json",
-               {"timelineObjects": [place_visit(*DEMO_HOME, base, "Home", "12 Example Road, London SE23", "TYPE_HOME"),
-                                    activity_segment(DEMO_HOME, DEMO_STATION, base + timedelta(hours=1))]})
-    write_json(root / "Maps" / "My labelled places" / "Labelled places.json",
-               labelled_places([("Home", *DEMO_HOME, "12 Example Road, London SE23 3XX")]))
-    photos = root / "Google Photos" / "Photos from 2025"
-    photos.mkdir(parents=True, exist_ok=True)
-    (photos / "PXL_20250614_170500123.jpg").write_bytes(photo_bytes(PhotoSpec(*DEMO_HOME, taken=base)))
-    write_json(photos / "PXL_20250614_170500123.jpg.supplemental-metadata.json",
-               sidecar("PXL_20250614_170500123.jpg", base, *DEMO_HOME, *DEMO_HOME))
-    return root.parent
+        fixes.append(record(*home, d))
+        fixes.append(record(*station, d + timedelta(hours=1, minutes=10)))
+        fixes.append(record(home[0] + 0.0001, home[1], d + timedelta(hours=12)))
+    address = f"{persona.street_address}, London {persona.postcode}"
+    lh = "Takeout/Location History (Timeline)/"
+    photo = "Takeout/Google Photos/Photos from 2025/PXL_20250614_170500123.jpg"
+    return {
+        lh + "Records.json": _json({"locations": fixes}),
+        lh + "Semantic Location History/2025/2025_MARCH.json": _json({"timelineObjects": [
+            place_visit(*home, base, "Home", address, "TYPE_HOME"),
+            activity_segment(home, station, base + timedelta(hours=1))]}),
+        "Takeout/Maps/My labelled places/Labelled places.json": _json(labelled_places([("Home", *home, address)])),
+        photo: photo_bytes(PhotoSpec(*home, taken=datetime(2025, 6, 14, 18, 5), offset="+01:00")),
+        photo + ".supplemental-metadata.json": _json(sidecar(photo.rsplit("/", 1)[1], base, *home, *home)),
+        "Takeout/archive_browser.html": b"<html><body>Takeout</body></html>",
+    }
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1).encode()
+
+
+DEMO_EXPORT = "takeout-20261101T091244Z-001.zip"
+
+
+def build_demo_google(dest_dir: Path, persona: Any = None) -> Path:
+    """Takeout of the demo officer as a folder: home labelled, commutes to Lewisham, a photo at home."""
+    from scripts.make_demo import PERSONA
+
+    return write_folder(_demo_files(persona or PERSONA), dest_dir / "takeout-20261101T091244Z-001")
+
+
+def build_demo(out: Path, persona: Any, truth: Any) -> list[Path]:
+    """make_demo.py plug-in: the Google Takeout zip and its planted exposures."""
+    path = write_zip(_demo_files(persona), out / DEMO_EXPORT)
+    truth.export(DEMO_EXPORT, "google", "Google Takeout (location history, Maps, Photos) of the invented officer")
+    lh = "Takeout/Location History (Timeline)/"
+    truth.plant(export=DEMO_EXPORT, platform="google", category="home_address",
+                file=lh + "Semantic Location History/2025/2025_MARCH.json",
+                pointer="/timelineObjects/0/placeVisit", what="home labelled TYPE_HOME with its street address",
+                location=persona.home, radius_m=150.0)
+    truth.plant(export=DEMO_EXPORT, platform="google", category="home_address",
+                file="Takeout/Maps/My labelled places/Labelled places.json", pointer="/features/0",
+                what="Maps place labelled Home", location=persona.home, radius_m=150.0)
+    truth.plant(export=DEMO_EXPORT, platform="google", category="location_pattern", file=lh + "Records.json",
+                pointer="", what="weekday mornings at Lewisham from location history", location=DEMO_STATION,
+                radius_m=200.0)
+    truth.plant(export=DEMO_EXPORT, platform="google", category="photo_metadata",
+                file="Takeout/Google Photos/Photos from 2025/PXL_20250614_170500123.jpg", pointer="",
+                what="photo with GPS of home", location=persona.home, radius_m=150.0)
+    return [path]

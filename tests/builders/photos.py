@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
+
+from tests.builders._zipped import write_folder, write_zip
 
 
 def _dms(value: float) -> tuple[float, float, float]:
@@ -108,20 +111,39 @@ def write_photo(path: Path, spec: PhotoSpec, fmt: str = "JPEG") -> Path:
     return path
 
 
-# The demo officer (same person as scripts/make_demo.py): home near SE23, Forest Hill.
-DEMO_HOME = (51.4415, -0.0508)
-DEMO_STATION = (51.4613, -0.0094)  # Lewisham
+DEMO_STATION = (51.4613, -0.0094)  # Lewisham, the demo officer's station
+DEMO_EXPORT = "Phone photos.zip"
 
 
-def build_demo_photos(dest_dir: Path) -> Path:
-    """A folder of the demo officer's phone photos: two taken at home with GPS, one with owner name."""
-    root = dest_dir / "Phone photos"
+def _demo_files(persona: Any) -> dict[str, bytes]:
+    home = persona.home
     t = datetime(2025, 6, 14, 18, 5, 0)
-    write_photo(root / "IMG_20250614_180500.jpg", PhotoSpec(*DEMO_HOME, taken=t, offset="+01:00"))
-    write_photo(root / "IMG_20250615_093012.jpg",
-                PhotoSpec(DEMO_HOME[0] + 0.0002, DEMO_HOME[1] - 0.0001, taken=t.replace(day=15, hour=9),
-                          offset="+01:00"))
-    write_photo(root / "DSC_0042.jpg", PhotoSpec(make="Canon", model="EOS R50", owner="Sam Okafor",
-                                                 serial="032021004477", taken=t.replace(day=20)))
-    write_photo(root / "IMG_20250701_120000.jpg", PhotoSpec(taken=t.replace(month=7, day=1)))
-    return root
+    return {
+        "Phone photos/IMG_20250614_180500.jpg": photo_bytes(PhotoSpec(*home, taken=t, offset="+01:00")),
+        "Phone photos/IMG_20250615_093012.jpg": photo_bytes(PhotoSpec(
+            home[0] + 0.0002, home[1] - 0.0001, taken=t.replace(day=15, hour=9), offset="+01:00")),
+        "Phone photos/DSC_0042.jpg": photo_bytes(PhotoSpec(make="Canon", model="EOS R50", owner=persona.name,
+                                                           serial="032021004477", taken=t.replace(day=20))),
+        "Phone photos/IMG_20250701_120000.jpg": photo_bytes(PhotoSpec(taken=t.replace(month=7, day=1))),
+    }
+
+
+def build_demo_photos(dest_dir: Path, persona: Any = None) -> Path:
+    """A folder of the demo officer's phone photos: two taken at home with GPS, one naming her."""
+    from scripts.make_demo import PERSONA
+
+    write_folder(_demo_files(persona or PERSONA), dest_dir)
+    return dest_dir / "Phone photos"
+
+
+def build_demo(out: Path, persona: Any, truth: Any) -> list[Path]:
+    """make_demo.py plug-in: a zip of phone photos with home GPS and the camera owner's name."""
+    files = _demo_files(persona)
+    path = write_zip(files, out / DEMO_EXPORT)
+    truth.export(DEMO_EXPORT, "photos", "Phone photos of the invented officer")
+    truth.plant(export=DEMO_EXPORT, platform="photos", category="photo_metadata",
+                file="IMG_20250614_180500.jpg", pointer="", what="photo with GPS of home",
+                location=persona.home, radius_m=150.0, timestamp=datetime(2025, 6, 14, 17, 5, tzinfo=UTC))
+    truth.plant(export=DEMO_EXPORT, platform="photos", category="photo_metadata", file="DSC_0042.jpg",
+                pointer="", what="camera owner name and body serial number in the photo")
+    return [path]
