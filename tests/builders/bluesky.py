@@ -105,7 +105,8 @@ def _demo_repo(persona: Any) -> Repo:
                 description="Runner. Baker. Forest Hill born and bred.",
                 posts=[("3kdemo0000001", "Hilly Fields parkrun PB this morning!",
                         {"createdAt": "2026-06-06T10:02:00.000Z"}),
-                       ("3kdemo0000002", f"Night shift at {persona.station} police station again. Coffee is a food group.",
+                       ("3kdemo0000002",
+                        f"Night shift at {persona.station} police station again. Coffee is a food group.",
                         {"createdAt": "2026-07-14T03:15:00.000Z"})])
 
 
