@@ -422,3 +422,18 @@ def test_random_corruption_never_yields_a_different_report(saved: Path, data: st
         saved.write_bytes(original)
     assert bytes(damaged) == original  # only an unchanged file opens...
     assert loaded.report == make_report(6)  # ...and gives exactly what was saved
+
+
+def test_notes_ticks_and_dismissals_survive_saving(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    report = make_report()
+    state = (AuditState().tick("x.delete_posts").dismiss(report.findings[0].id)
+             .with_note(report.findings[1].id, "Spoke to Sgt about this; deleting tonight")
+             .with_note("x.delete_posts", "done on phone"))
+    target = tmp_path / "notes.offduty"
+    vault.save_report(report, target, state=state)
+    assert b"Sgt" not in target.read_bytes()
+    loaded = vault.load_audit(target).state
+    assert loaded == state and loaded.note(report.findings[1].id).startswith("Spoke to")
+    assert loaded.with_note("x.delete_posts", " ").note("x.delete_posts") == ""
+    carried = loaded.carried_to(make_report(1))  # a new scan where findings 1.. are gone
+    assert carried.note(report.findings[1].id) == "" and carried.note("x.delete_posts") == "done on phone"
