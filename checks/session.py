@@ -12,6 +12,12 @@ person chose to write are only removed, and the result says so.
 The manifest (`session.json`) lists the files recorded (paths only, never evidence), so a session
 that ended with a crash or a power cut can be found and ended on the next start
 (`leftover_sessions()`).
+
+The window: make a `WelfareSession()` when welfare mode starts; save audits with
+`session.save_audit(report, state)` (or `vault.save_report(..., key_name=session.key_name)` and
+`session.record(path)`); call `session.record(path)` after writing a PDF or HTML checklist; on
+"End session" (and on quitting) call `session.end()` and show `EndReport.summary()`; at start,
+offer to end each of `leftover_sessions()`.
 """
 
 from __future__ import annotations
