@@ -29,6 +29,9 @@ What is read, and as what:
   Without a history the account is taken as public (X's default) for the audience of posts.
 - direct messages: only those the account holder sent (`senderId` == account id), audience private.
 
+Pre-2019 "Grailbird" archives (`data/js/tweets/YYYY_MM.js`, `data/js/user_details.js`) are read
+the same way.
+
 Damaged files (truncated JSON, invalid UTF-8, a bad zip CRC) are reported with `ctx.skip`; the
 records read before the damage are kept and the other files are still read.
 """
@@ -82,11 +85,18 @@ _PROFESSIONAL_KEYS: dict[str, ProfileField] = {
 }
 
 # Reading order: identity and settings first (tweets need the username and the audience).
-_ORDER = ("account", "profile", "protected-history", "ageinfo", "phone-number", "ni-devices", "email-address-change",
-          "screen-name-change", "professional-data", "periscope-broadcast-metadata", "tweets", "tweet",
-          "deleted-tweets", "deleted-tweet", "note-tweet", "community-tweet", "twitter-circle-tweet",
-          "direct-messages", "direct-messages-group")
-_TWEET_TYPES = {"tweets", "tweet", "deleted-tweets", "deleted-tweet", "community-tweet", "twitter-circle-tweet"}
+_ORDER = (
+    "account", "grailbird-user", "profile", "protected-history", "ageinfo", "phone-number", "ni-devices",
+    "email-address-change", "screen-name-change", "professional-data", "periscope-broadcast-metadata",
+    "tweets", "tweet", "grailbird-tweets", "deleted-tweets", "deleted-tweet", "note-tweet", "community-tweet",
+    "twitter-circle-tweet", "direct-messages", "direct-messages-group",
+)
+_TWEET_TYPES = {"tweets", "tweet", "deleted-tweets", "deleted-tweet", "community-tweet", "twitter-circle-tweet",
+                "grailbird-tweets"}
+# The pre-2019 "Grailbird" archive: data/js/tweets/2013_05.js (`Grailbird.data.tweets_2013_05 = [...]`).
+_GRAILBIRD_TWEETS = re.compile(r"^(?:.*/)?data/js/tweets/(\d{4})_(\d{2})\.js$", re.I)
+_GRAILBIRD_USER = re.compile(r"^(?:.*/)?data/js/user_details\.js$", re.I)
+_PREFACES = (b"window.", b"Grailbird.", b"var ")
 
 
 class _NotYtd(Exception):
@@ -111,7 +121,7 @@ class _Preface(io.RawIOBase):
             self.offset = start
         else:
             eq = head.find(b"=")
-            if eq < 0 or not body.startswith(b"window."):
+            if eq < 0 or not body.startswith(_PREFACES):
                 raise _NotYtd("it is not an X archive data file (it does not start with 'window.YTD')")
             self._pending = head[eq + 1:]
             self.offset = eq + 1
@@ -285,6 +295,8 @@ class XArchiveReader(Reader):
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         state = _State()
         files = self._plan(ctx, state)
+        if not files:
+            ctx.note("No X data files (data/tweets.js, data/account.js ...) were found in this archive.")
         state.media = self._media_index(ctx)
         state.total_bytes = max(1, sum(self._size(ctx, name) for _, _, name in files))
         handlers: dict[str, Callable[[ReadContext, _State, str, str, Any, str], Iterator[Item]]] = {
@@ -293,6 +305,7 @@ class XArchiveReader(Reader):
             "email-address-change": self._email_change,
             "screen-name-change": self._screen_name_change, "professional-data": self._professional,
             "periscope-broadcast-metadata": self._periscope, "note-tweet": self._note_tweet,
+            "grailbird-user": self._grailbird_user,
             "direct-messages": self._dm, "direct-messages-group": self._dm,
         }
         for base, _part, name in files:
@@ -334,6 +347,13 @@ class XArchiveReader(Reader):
         """(type, part, member) for every data file this reader reads, in reading order."""
         found: dict[str, tuple[str, int]] = {}
         for name in ctx.export.names():
+            grailbird = _GRAILBIRD_TWEETS.match(name)
+            if grailbird:
+                found[name] = ("grailbird-tweets", int(grailbird[1] + grailbird[2]))
+                continue
+            if _GRAILBIRD_USER.match(name):
+                found[name] = ("grailbird-user", 0)
+                continue
             low = name.lower()
             if not low.endswith(".js") or not ((low.startswith("data/") and low.count("/") == 1) or "/" not in low):
                 continue
@@ -481,6 +501,8 @@ class XArchiveReader(Reader):
         if not tweet:
             return
         tweet_id = _s(tweet.get("id_str")) or _s(tweet.get("id"))
+        if not state.username and base == "grailbird-tweets":
+            state.username = _s(_d(tweet.get("user")).get("screen_name")) or None
         when = parse_twitter_time(_s(tweet.get("created_at")))
         url = self._url(state, tweet_id)
         audience = self._audience(state, base)
@@ -504,7 +526,7 @@ class XArchiveReader(Reader):
         text = html.unescape(_s(tweet.get(key)))
         if text:
             post_details = list(details)
-            if text.startswith("RT @"):
+            if text.startswith("RT @") or isinstance(tweet.get("retweeted_status"), dict):
                 post_details.append(("retweet", "true"))
             yield Item(Platform.X, ItemKind.POST, ctx.source(name, join(at, key), when, url), text=text,
                        audience=audience, details=tuple(post_details))
@@ -619,6 +641,17 @@ class XArchiveReader(Reader):
                                Audience.PRIVATE, created)
         yield from self._field(ctx, name, join(at, "phoneNumber"), account.get("phoneNumber"), ProfileField.PHONE,
                                Audience.PRIVATE, created)
+
+    def _grailbird_user(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
+                        at: str) -> Iterator[Item]:
+        """`data/js/user_details.js` of a pre-2019 archive: `var user_details = {...}`."""
+        user = _d(record)
+        state.username = state.username or _s(user.get("screen_name")) or None
+        created = parse_twitter_time(_s(user.get("created_at")))
+        for key, which in (("screen_name", ProfileField.USERNAME), ("full_name", ProfileField.NAME),
+                           ("bio", ProfileField.BIO), ("location", ProfileField.CITY)):
+            yield from self._field(ctx, name, join(at, key), html.unescape(_s(user.get(key))), which,
+                                   Audience.PUBLIC, created)
 
     def _profile(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                  at: str) -> Iterator[Item]:

@@ -11,6 +11,7 @@ wrapper, no manifest) and multi-part files (`tweets-part1.js`) are options.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -474,3 +475,53 @@ ARCHIVE_HTML = """<!DOCTYPE html>
 <body><noscript>This archive only works if the archive is less than 50GB and JavaScript is enabled.</noscript>
 <div id="react-root"></div></body></html>
 """
+
+
+def grailbird_files(tweets: list[Tweet], *, username: str = "sam_example", display_name: str = "Sam Example",
+                    user_id: str = "1458362947", bio: str = "", location: str = "") -> dict[str, bytes]:
+    """A pre-2019 "Grailbird" archive: `data/js/tweets/YYYY_MM.js` per month, user_details.js, tweets.csv."""
+    user = {"name": display_name, "screen_name": username, "protected": False, "id_str": user_id,
+            "profile_image_url_https": f"https://pbs.twimg.com/profile_images/{user_id}/{_key('avatar', 8)}.jpg",
+            "id": int(user_id), "verified": False}
+    by_month: dict[tuple[int, int], list[Tweet]] = {}
+    for t in sorted(tweets, key=lambda t: t.created_at, reverse=True):
+        by_month.setdefault((t.created_at.year, t.created_at.month), []).append(t)
+    out: dict[str, bytes] = {}
+    index = []
+    for (year, month), chunk in sorted(by_month.items(), reverse=True):
+        records = []
+        for t in chunk:
+            record: dict[str, Any] = {
+                "source": SOURCES.get(t.source_app, SOURCES["Twitter for iPhone"]),
+                "entities": {"user_mentions": [], "media": [], "hashtags": [], "urls": []},
+                "geo": {"type": "Point", "coordinates": [t.coordinates[0], t.coordinates[1]]} if t.coordinates else {},
+                "id_str": t.id,
+                "text": escape_text(t.text),
+                "id": int(t.id),
+                "created_at": t.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S +0000"),
+                "user": user,
+            }
+            if t.text.startswith("RT @"):
+                record["retweeted_status"] = {"id_str": str(int(t.id) - 1000), "text": t.text.split(": ", 1)[-1]}
+            records.append(record)
+        var = f"tweets_{year:04d}_{month:02d}"
+        out[f"data/js/tweets/{year:04d}_{month:02d}.js"] = f"Grailbird.data.{var} = \n{_dumps(records)}".encode()
+        index.append({"file_name": f"data/js/tweets/{year:04d}_{month:02d}.js", "year": year, "var_name": var,
+                      "tweet_count": len(chunk), "month": month})
+    out["data/js/tweet_index.js"] = f"var tweet_index =  {_dumps(index)}".encode()
+    out["data/js/user_details.js"] = ("var user_details =  " + _dumps({
+        "screen_name": username, "location": location, "full_name": display_name, "bio": bio, "id": user_id,
+        "created_at": "2011-03-02 18:40:11 +0000"})).encode()
+    out["data/js/payload_details.js"] = ("var payload_details =  " + _dumps({
+        "tweets": len(tweets), "created_at": "2018-06-01 10:00:00 +0000", "lang": "en"})).encode()
+    table = io.StringIO()
+    writer = csv.writer(table, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(["tweet_id", "in_reply_to_status_id", "in_reply_to_user_id", "timestamp", "source", "text",
+                     "retweeted_status_id", "retweeted_status_user_id", "retweeted_status_timestamp", "expanded_urls"])
+    for t in sorted(tweets, key=lambda t: t.created_at, reverse=True):
+        writer.writerow([t.id, "", "", t.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S +0000"),
+                         SOURCES.get(t.source_app, SOURCES["Twitter for iPhone"]), t.text, "", "", "", ""])
+    out["tweets.csv"] = table.getvalue().encode()
+    out["index.html"] = b"<!DOCTYPE html><html><head><title>Your Twitter archive</title></head><body></body></html>\n"
+    out["README.txt"] = b"Your Twitter archive\n\nOpen index.html in a browser to browse your archive.\n"
+    return dict(sorted(out.items()))

@@ -18,7 +18,7 @@ from checks.readers import ReadContext, reader_for
 from checks.readers.x import XArchiveReader, order_coordinates, parse_twitter_time
 from checks.recognise import recognise
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
-from tests.builders.x import DirectMessage, Media, NoteTweet, Tweet, XArchive, twitter_time, ytd
+from tests.builders.x import DirectMessage, Media, NoteTweet, Tweet, XArchive, grailbird_files, twitter_time, ytd
 
 ME = "1458362947120394240"
 FRIEND = "1061729517330157568"
@@ -358,6 +358,29 @@ def test_old_tweet_js_layout_without_manifest(tmp_path: Path) -> None:
     assert photo.source.file == "data/tweet-part1.js"
     # without a manifest the username still comes from account.js
     assert by_text(items, tweets[0].text).source.url == f"https://x.com/sam_example/status/{tweets[0].id}"
+
+
+def test_pre_2019_grailbird_archive(tmp_path: Path) -> None:
+    tweets = [Tweet("Snow day & no trains", datetime(2013, 1, 18, 8, 2, 1, tzinfo=UTC), coordinates=(51.4452, -0.0561)),
+              Tweet("RT @someone_else: old news", datetime(2013, 1, 20, 9, 0, 0, tzinfo=UTC)),
+              Tweet("Summer at last", datetime(2013, 6, 1, 12, 0, 0, tzinfo=UTC))]
+    root = tmp_path / "twitter-archive"
+    for name, content in grailbird_files(tweets, username="old_handle", bio="Bakes cakes").items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    items, ctx = read(root)
+    assert ctx.skipped == []
+    snow = by_text(items, "Snow day & no trains")
+    assert snow.source.file == "data/js/tweets/2013_01.js"
+    assert snow.source.pointer == "/1/text"  # newest first within the month
+    assert snow.source.timestamp == tweets[0].created_at
+    assert snow.source.url == f"https://x.com/old_handle/status/{tweets[0].id}"
+    (tag,) = [i for i in items if i.kind is ItemKind.CHECKIN]
+    assert tag.source.pointer == "/1/geo" and tag.location is not None
+    assert (tag.location.lat, tag.location.lon) == pytest.approx((51.4452, -0.0561))
+    assert by_text(items, "RT @someone_else: old news").detail("retweet") == "true"
+    bio = next(i for i in items if i.field is ProfileField.BIO)
+    assert (bio.text, bio.source.file, bio.source.pointer) == ("Bakes cakes", "data/js/user_details.js", "/bio")
 
 
 def test_no_wrapper_layout_pointer(tmp_path: Path) -> None:
