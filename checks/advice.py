@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from checks.records import Category, ChecklistEntry, Finding, ItemKind, Platform
+from checks.records import Audience, Category, ChecklistEntry, Finding, ItemKind, Platform, Severity
 from checks.resources import resource_path
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
@@ -54,11 +54,34 @@ class Advice:
 
 @dataclass(frozen=True)
 class MappingRule:
-    category: Category | None
-    platform: str | None
-    item_kind: str | None
-    detector: str | None
+    """One row of mapping.json: when a finding matches every given field, it gets `advice`.
+
+    Each field is a set of allowed values (empty: any). `key` holds prefixes of the finding's
+    key ("setting:private_account"). `role` is "item" (the action on the item itself: delete this
+    post) or "prevent" (the setting that would have stopped it).
+    """
+
+    category: frozenset[str]
+    platform: frozenset[str]
+    item_kind: frozenset[str]
+    detector: frozenset[str]
+    key: tuple[str, ...]
+    severity: frozenset[str]
+    role: str
     advice: tuple[str, ...]
+
+    def matches(self, category: str, platform: str, item_kind: str, detector: str, key: str,
+                severity: str | None) -> bool:
+        return ((not self.category or category in self.category)
+                and (not self.platform or platform in self.platform)
+                and (not self.item_kind or item_kind in self.item_kind)
+                and (not self.detector or detector in self.detector)
+                and (not self.key or any(key.startswith(k) for k in self.key))
+                and (not self.severity or (severity is not None and severity in self.severity)))
+
+
+FALLBACK = "general.review-item"
+ROLES = ("item", "prevent")
 
 
 _REQUIRED = ("id", "platform", "kind", "title", "why", "choose", "steps", "risks", "source",
@@ -134,44 +157,77 @@ class Catalogue:
         return len(self.entries)
 
     def ids_for(self, *, category: Category, platform: Platform, item_kind: ItemKind, detector: str,
-                declared: Iterable[str] = ()) -> tuple[str, ...]:
-        """Advice for a finding: the item action first, then settings that would have prevented it.
+                declared: Iterable[str] = (), key: str = "", severity: Severity | None = None) -> tuple[str, ...]:
+        """Advice for a finding: the action on the item first, then the settings that would have
+        prevented it, then cross-platform themes. Never empty: with no action on the item itself,
+        `general.review-item` leads.
 
-        Declared ids (from the detector) are kept when they exist in the catalogue; the mapping
-        rules add the platform-specific ones.
+        Declared ids (from the detector) are kept when they exist in the catalogue.
         """
-        out: list[str] = []
+        sev = severity.value if severity is not None else None
+        items: list[str] = []
+        prevent: list[str] = []
         for ident in declared:
-            if ident in self.entries and ident not in out:
-                out.append(ident)
+            if ident in self.entries and ident not in items:
+                items.append(ident)
         for rule in self.rules:
-            if rule.category is not None and rule.category != category:
-                continue
-            if rule.platform is not None and rule.platform != platform.value:
-                continue
-            if rule.item_kind is not None and rule.item_kind != item_kind.value:
-                continue
-            if rule.detector is not None and rule.detector != detector:
-                continue
-            for ident in rule.advice:
-                if ident not in out:
-                    out.append(ident)
-        return tuple(out)
+            if rule.matches(category.value, platform.value, item_kind.value, detector, key, sev):
+                bucket = items if rule.role == "item" else prevent
+                bucket.extend(rule.advice)
+        if not items:
+            items.append(FALLBACK)
+        return tuple(dict.fromkeys([*items, *prevent]))
+
+    def for_platform(self, platform: str) -> list[Advice]:
+        return [e for e in self.entries.values() if e.platform == platform]
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.platform for e in self.entries.values()))
+
+
+def _strings(raw: Mapping[str, object], name: str, where: str) -> frozenset[str]:
+    value = raw.get(name)
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset((value,))
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return frozenset(value)
+    raise CatalogueError(f"{where}: {name} must be text or a list of text")
 
 
 def _load_rules(path: Path) -> list[MappingRule]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(f"{path.name}: not valid JSON ({exc})") from None
     rules = []
-    for raw in data.get("rules", []):
-        try:
-            category = Category(raw["category"]) if raw.get("category") else None
-        except ValueError:
-            raise CatalogueError(f"{path.name}: unknown category {raw.get('category')!r}") from None
+    categories = {c.value for c in Category}
+    platforms = {p.value for p in Platform}
+    kinds = {k.value for k in ItemKind}
+    severities = {s.value for s in Severity}
+    for n, raw in enumerate(data.get("rules", [])):
+        where = f"{path.name} rule {n}"
+        if not isinstance(raw, dict):
+            raise CatalogueError(f"{where}: not an object")
+        category = _strings(raw, "category", where)
+        platform = _strings(raw, "platform", where)
+        item_kind = _strings(raw, "item_kind", where)
+        severity = _strings(raw, "severity", where)
+        for values, allowed, label in ((category, categories, "category"), (platform, platforms, "platform"),
+                                       (item_kind, kinds, "item_kind"), (severity, severities, "severity")):
+            unknown = values - allowed
+            if unknown:
+                raise CatalogueError(f"{where}: unknown {label} {sorted(unknown)}")
+        role = raw.get("role", "prevent")
+        if role not in ROLES:
+            raise CatalogueError(f"{where}: role must be one of {ROLES}")
         advice = raw.get("advice")
-        if not isinstance(advice, list) or not advice:
-            raise CatalogueError(f"{path.name}: a rule has no advice")
-        rules.append(MappingRule(category, raw.get("platform"), raw.get("item_kind"), raw.get("detector"),
-                                 tuple(advice)))
+        if not isinstance(advice, list) or not advice or not all(isinstance(a, str) for a in advice):
+            raise CatalogueError(f"{where}: a rule has no advice")
+        rules.append(MappingRule(category, platform, item_kind, _strings(raw, "detector", where),
+                                 tuple(sorted(_strings(raw, "key", where))), severity, role, tuple(advice)))
     return rules
 
 
@@ -180,7 +236,10 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
     folder = folder or resource_path("advice")
     entries: list[Advice] = []
     rules: list[MappingRule] = []
-    for path in sorted(folder.glob("*.json")):
+    paths = sorted(folder.glob("*.json"))
+    if not paths:
+        raise CatalogueError(f"no catalogue files in {folder}")
+    for path in paths:
         if path.name == "mapping.json":
             rules.extend(_load_rules(path))
             continue
@@ -188,9 +247,14 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise CatalogueError(f"{path.name}: not valid JSON ({exc})") from None
-        for raw in data.get("entries", []):
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            raise CatalogueError(f"{path.name}: expected an object with an \"entries\" list")
+        for raw in data["entries"]:
             entries.append(_validate_entry(raw, path.name))
-    return Catalogue(entries, rules)
+    catalogue = Catalogue(entries, rules)
+    if FALLBACK not in catalogue:
+        raise CatalogueError(f"the catalogue lacks the fallback entry {FALLBACK}")
+    return catalogue
 
 
 @lru_cache(maxsize=1)
@@ -198,33 +262,65 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
+_VISIBILITY = {Audience.PUBLIC: 1.3, Audience.UNKNOWN: 1.0, Audience.FRIENDS: 0.85, Audience.PRIVATE: 0.6}
+
+
+def _weight(f: Finding) -> float:
+    visibility = 1.3 if f.platform is Platform.WEB else _VISIBILITY[f.audience]
+    return f.severity.rank * f.confidence * visibility * (1 + 0.1 * min(f.occurrences, 20))
+
+
 def _why(advice: Advice, findings: Sequence[Finding]) -> str:
-    count = sum(f.occurrences for f in findings)
     if not findings:
         return advice.why
+    count = sum(f.occurrences for f in findings)
     cats = sorted({f.category.label.lower() for f in findings})
-    things = "thing" if count == 1 else "things"
-    return f"{count} {things} in your exports ({', '.join(cats)}). {advice.why}"
+    places = "1 place" if count == 1 else f"{count} places"
+    return f"Found in {places} in your exports ({', '.join(cats)}). {advice.why}"
+
+
+def is_done(advice: Advice, settings: Mapping[str, str]) -> bool:
+    """Whether the export shows this setting already as advised."""
+    if not advice.setting or advice.setting not in settings:
+        return False
+    value = settings[advice.setting].strip().lower()
+    if value in advice.done_when:
+        return True
+    if "nonzero" in advice.done_when:
+        try:
+            return float(value) > 0
+        except ValueError:
+            return False
+    return False
 
 
 def build_checklist(findings: Sequence[Finding], catalogue: Catalogue,
                     settings: Mapping[str, str] | None = None) -> tuple[ChecklistEntry, ...]:
-    """One entry per advice id used, ordered by impact, with what the export shows as done."""
+    """One entry per advice id used, ordered by impact, plus settings the export shows as done.
+
+    Every advice id any finding carries appears exactly once. Settings the export shows are
+    already as advised appear too, ticked, so the person sees what they have already done.
+    """
     settings = {k: str(v).lower() for k, v in (settings or {}).items()}
     by_advice: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         for ident in finding.advice:
             by_advice[ident].append(finding)
+    for candidate in catalogue.entries.values():
+        if candidate.id not in by_advice and is_done(candidate, settings):
+            by_advice[candidate.id] = []
     entries: list[ChecklistEntry] = []
     for ident, linked in by_advice.items():
         advice = catalogue.get(ident)
         if advice is None:
             continue
-        impact = sum(f.severity.rank * f.confidence * (1 + 0.1 * min(f.occurrences, 20)) for f in linked)
-        already = bool(advice.setting and settings.get(advice.setting) in advice.done_when)
+        impact = sum(_weight(f) for f in linked)
+        if advice.kind == "action":
+            impact *= 1.1  # acting on the item itself removes the exposure now
+        already = is_done(advice, settings)
         entries.append(ChecklistEntry(
             advice=ident, platform=advice.platform, title=advice.title, why=_why(advice, linked),
-            steps=advice.steps, findings=tuple(f.id for f in linked), source=advice.source,
+            steps=advice.steps, findings=tuple(dict.fromkeys(f.id for f in linked)), source=advice.source,
             checked=advice.checked, done=already, already_done=already, priority=round(impact, 3),
             web_steps=advice.web_steps, choose=advice.choose, side_effects=advice.side_effects,
             fallback=advice.fallback,
