@@ -407,6 +407,10 @@ class XArchiveReader(Reader):
         user = _d(config.get("userInfo"))
         state.account_id = _s(user.get("accountId")) or None
         state.username = _s(user.get("userName")) or None
+        partial = _d(config.get("archiveInfo")).get("isPartialArchive")
+        if partial is True or partial == "true":
+            ctx.note("X marked this archive as partial: some of your data is not in it. Request a new archive "
+                     "to check everything.")
         names: list[str] = []
         for entry in _d(config.get("dataTypes")).values():
             for f in _l(_d(entry).get("files")):

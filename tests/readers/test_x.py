@@ -346,6 +346,16 @@ def test_part_missing_from_manifest_is_still_read_and_listed_part_missing_is_ski
     assert "missing" in ctx.skipped[0].reason
 
 
+def test_partial_archive_is_noted(tmp_path: Path) -> None:
+    root = XArchive(tweets=ordinary(1)).write_folder(tmp_path / "x")
+    manifest = root / "data" / "manifest.js"
+    manifest.write_text(manifest.read_text().replace('"isPartialArchive" : false', '"isPartialArchive" : true'))
+    _, ctx = read(root)
+    assert len(ctx.notes) == 1 and "partial" in ctx.notes[0]
+    _, ctx = read(XArchive(tweets=ordinary(1)).write_zip(tmp_path / "whole.zip"))
+    assert ctx.notes == []
+
+
 def test_old_tweet_js_layout_without_manifest(tmp_path: Path) -> None:
     tweets = [*ordinary(4), Tweet("old photo", T0, media=(Media(),))]
     archive = XArchive(tweets=tweets, layout="tweet", manifest=False, tweets_per_file=3)
