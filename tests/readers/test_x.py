@@ -511,6 +511,26 @@ def test_cancel_stops_reading(tmp_path: Path) -> None:
         read(XArchive(tweets=ordinary(5)).write_zip(tmp_path / "x.zip"), cancel=token)
 
 
+def test_audit_reads_the_archive_and_can_be_cancelled_midway(tmp_path: Path) -> None:
+    from checks.pipeline import audit
+    from checks.progress import Progress
+
+    path = XArchive(tweets=ordinary(1500), tweets_per_file=500).write_zip(tmp_path / "twitter-2026-11-01-ab.zip")
+    report = audit([path])
+    (summary,) = report.inputs
+    assert (summary.platform, summary.format, summary.readable) == (Platform.X, "x-archive", True)
+    assert summary.items == len(read(path)[0]) and summary.skipped == ()
+
+    token = CancelToken()
+
+    def cancel_when_reading(progress: Progress) -> None:
+        if progress.stage == "reading" and progress.items >= 256:
+            token.cancel()
+
+    cancelled = audit([path], progress=cancel_when_reading, cancel=token)
+    assert cancelled.cancelled
+
+
 def test_progress_goes_forward_to_the_end(tmp_path: Path) -> None:
     seen: list[float] = []
     path = XArchive(tweets=ordinary(300), tweets_per_file=100).write_zip(tmp_path / "x.zip")
