@@ -436,6 +436,7 @@ class XArchiveReader(Reader):
     def _read_file(self, ctx: ReadContext, state: _State, name: str, base: str,
                    handler: Callable[[ReadContext, _State, str, str, Any, str], Iterator[Item]]) -> Iterator[Item]:
         records = 0
+        bad = 0
         stream: _Preface | None = None
         try:
             with ctx.export.open(name) as raw:
@@ -456,7 +457,7 @@ class XArchiveReader(Reader):
                         items = list(handler(ctx, state, name, base, record, at))
                     except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError):
                         log.debug("x reader: record %d of %s has an unexpected shape", records, name)
-                        ctx.skip(name, f"record {records} has an unexpected shape and was not read")
+                        bad += 1
                         continue
                     yield from items
                     if records % 64 == 0:
@@ -480,6 +481,8 @@ class XArchiveReader(Reader):
             ctx.skip(name, f"it could not be read ({_plain(exc)})")
         except (ValueError, RecursionError) as exc:  # ijson on hostile input: absurd numbers, deep nesting
             ctx.skip(name, f"it could not be read ({_plain(exc)}); the rest of this file was not read")
+        if bad:
+            ctx.skip(name, f"{bad:,} record{'s' if bad > 1 else ''} of an unexpected shape could not be read")
 
     # -- tweets ----------------------------------------------------------------------------------
 
