@@ -168,3 +168,20 @@ def test_demo_audit_is_a_valid_report(tmp_path: Path) -> None:
         assert len({f["category"] for f in data["findings"]}) >= 3
     else:
         pytest.skip("fewer than three detectors are registered yet")
+
+
+def test_scan_demo_json_to_stdout_is_a_contract_report(tmp_path: Path) -> None:
+    """`offduty scan --demo --json -`: the JSON alone on standard output, valid against the contract."""
+    result = subprocess.run([sys.executable, "-m", "checks.cli", "scan", "--demo", "--json", "-", "--quiet"],
+                            capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "offduty.report/1"
+    assert sorted(Path(i["path"]).name for i in data["inputs"]) == sorted(p.name for p in demo_paths())
+    assert all(i["format"] != "unknown" for i in data["inputs"])
+    if CHECK_REPORT.is_file():
+        out = tmp_path / "report.json"
+        out.write_text(result.stdout, encoding="utf-8")
+        checked = subprocess.run([sys.executable, str(CHECK_REPORT), str(out), "--platform", "x"],
+                                 capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
