@@ -9,6 +9,7 @@ platform. Everything is validated at load; a broken catalogue is a bug, so it ra
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -270,6 +271,23 @@ def _weight(f: Finding) -> float:
     return f.severity.rank * f.confidence * visibility * (1 + 0.1 * min(f.occurrences, 20))
 
 
+CROSS_PLATFORM = ("general", "uk", "household", "iphone", "android")
+
+
+def _impact(advice: Advice, linked: Sequence[Finding]) -> float:
+    """How much doing this reduces exposure: the worst finding it answers, a little more for each
+    further one, more for acting on the items themselves than for broad cross-platform advice."""
+    if not linked:
+        return 0.0
+    weights = [_weight(f) for f in linked]
+    impact = max(weights) * (1 + 0.25 * math.log1p(len(weights) - 1))
+    if advice.kind == "action" and advice.platform not in CROSS_PLATFORM:
+        impact *= 1.2  # acting on the item itself removes the exposure now
+    elif advice.platform in CROSS_PLATFORM:
+        impact *= 0.7
+    return impact
+
+
 def _why(advice: Advice, findings: Sequence[Finding]) -> str:
     if not findings:
         return advice.why
@@ -314,9 +332,7 @@ def build_checklist(findings: Sequence[Finding], catalogue: Catalogue,
         advice = catalogue.get(ident)
         if advice is None:
             continue
-        impact = sum(_weight(f) for f in linked)
-        if advice.kind == "action":
-            impact *= 1.1  # acting on the item itself removes the exposure now
+        impact = _impact(advice, linked)
         already = is_done(advice, settings)
         entries.append(ChecklistEntry(
             advice=ident, platform=advice.platform, title=advice.title, why=_why(advice, linked),

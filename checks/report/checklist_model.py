@@ -1,0 +1,220 @@
+"""The printable checklist as plain data, shared by the HTML page and the PDF.
+
+`build_model(report)` turns a report into what a person works through in a one-to-one session:
+a title page (score, what drives it, date, optional name), then one section per platform with
+tick boxes, steps and the items to delete (evidence masked unless `reveal`), then the phone,
+household, cross-platform and UK offline actions, and room for notes and the next review date.
+No Qt here: `checks/report/html_report.py` renders it, and Qt prints that HTML.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from checks.advice import Catalogue, default_catalogue
+from checks.masking import conceal, mask
+from checks.records import ChecklistEntry, Finding, Platform, Report
+
+MAX_ITEMS = 12  # items listed under one task; the rest are counted
+REVIEW_AFTER_DAYS = 182
+
+BAND_TEXT = {
+    "low": "Little about you is exposed. Keep it that way with the few steps below.",
+    "moderate": "Some details could help a stranger find or identify you. The steps below close them off.",
+    "high": "Several details together could lead someone to you. Work through the steps below, most important first.",
+    "severe": "A stranger could piece together who you are and where you live. Start with the first steps today.",
+}
+
+# Sections after the platforms, in print order: key -> (heading, intro)
+THEMES = {
+    "phone": ("Your phone", "Settings on your phone that stop photos and apps giving away where you are."),
+    "household": ("Your household",
+                  "Your family's accounts and photos can undo your own care. Talk these through at home."),
+    "general": ("Across all your accounts", "Habits that protect you on every platform."),
+    "uk": ("Offline records in the UK",
+           "Your address can also be found outside social media. These are one-off actions; some take a few weeks."),
+}
+_THEME_OF = {"iphone": "phone", "android": "phone", "household": "household", "general": "general", "uk": "uk"}
+_EXTRA_LABELS = {"whatsapp": "WhatsApp", "iphone": "iPhone", "android": "Android"}
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One thing in an export this task acts on (a post to delete), masked unless revealed."""
+
+    finding: str
+    title: str
+    evidence: str
+    where: str  # "X (Twitter), 2 March 2024"
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Task:
+    advice: str
+    title: str
+    why: str
+    choose: str
+    steps: tuple[str, ...]
+    web_steps: tuple[str, ...]
+    side_effects: str
+    fallback: str
+    source: str | None
+    checked: str
+    done: bool
+    already_done: bool
+    kind: str
+    confidence: str
+    items: tuple[ItemLine, ...]
+    more_items: int  # linked items not listed
+    findings: int  # how many findings it answers
+    priority: float
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    intro: str
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class ChecklistModel:
+    name: str | None
+    generated: str  # "24 November 2026"
+    review_date: str
+    score: int
+    band: str
+    band_text: str
+    drivers: tuple[str, ...]
+    inputs: tuple[str, ...]  # "X (Twitter): 5231 items"
+    findings: int
+    todo: int
+    already_done: int
+    top: tuple[Task, ...]  # the first things to do
+    sections: tuple[Section, ...]
+    reveal: bool
+    cancelled: bool
+
+
+def platform_label(key: str) -> str:
+    try:
+        return Platform(key).label
+    except ValueError:
+        return _EXTRA_LABELS.get(key, key.replace("-", " ").title())
+
+
+def long_date(moment_date: object) -> str:
+    from datetime import date, datetime
+
+    if isinstance(moment_date, datetime | date):
+        return f"{moment_date.day} {moment_date:%B %Y}"
+    return ""
+
+
+def _item_line(f: Finding, reveal: bool) -> ItemLine:
+    evidence = f.evidence if reveal else mask(f.evidence, f.span)
+    evidence = " ".join(printable(evidence).split())
+    if len(evidence) > 160:
+        evidence = evidence[:157] + "…"
+    when = long_date(f.source.timestamp) if f.source.timestamp else ""
+    where = platform_label(f.platform.value) + (f", {when}" if when else "")
+    if f.occurrences > 1:
+        where += f" (and {f.occurrences - 1} more like it)"
+    return ItemLine(f.id, f.title, evidence, where, f.source.url)
+
+
+def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:
+    """One line per record: a post with both a postcode and a street is one thing to delete."""
+    out: dict[tuple[int, str, str, str], ItemLine] = {}
+    for line, f in zip(lines, linked, strict=True):
+        where = (f.source.input, f.source.file, f.source.pointer, str(f.source.timestamp))
+        if where in out and f.source.pointer:
+            first = out[where]
+            if line.title not in first.title:
+                out[where] = ItemLine(first.finding, f"{first.title}; {line.title[:1].lower()}{line.title[1:]}",
+                                      first.evidence, first.where, first.url)
+        else:
+            out[where if f.source.pointer else (*where[:3], f.id)] = line
+    return list(out.values())
+
+
+def printable(text: str) -> str:
+    """Text the print fonts can draw: emoji and other astral-plane symbols are left out."""
+    return "".join(ch for ch in text if ord(ch) <= 0xFFFF and not 0xFE00 <= ord(ch) <= 0xFE0F).strip()
+
+
+def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], reveal: bool) -> Task:
+    advice = catalogue.get(entry.advice)
+    kind = advice.kind if advice else "action"
+    linked = [findings[i] for i in entry.findings if i in findings]
+    show_items = bool(advice and advice.item_link)
+    lines: tuple[ItemLine, ...] = ()
+    more = 0
+    if show_items:
+        merged = _merge_same_record([_item_line(f, reveal) for f in linked], linked)
+        lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
+    return Task(
+        advice=entry.advice, title=entry.title, why=entry.why, choose=entry.choose, steps=entry.steps,
+        web_steps=entry.web_steps, side_effects=entry.side_effects, fallback=entry.fallback,
+        source=entry.source, checked=entry.checked, done=entry.done, already_done=entry.already_done,
+        kind=kind, confidence=advice.confidence if advice else "medium", items=lines, more_items=more,
+        findings=len(linked), priority=entry.priority,
+    )
+
+
+def _offline_task(advice_id: str, catalogue: Catalogue) -> Task | None:
+    advice = catalogue.get(advice_id)
+    if advice is None:
+        return None
+    return Task(advice.id, advice.title, advice.why, advice.choose, advice.steps, advice.web_steps,
+                advice.side_effects, advice.fallback, advice.source, advice.checked, False, False,
+                advice.kind, advice.confidence, (), 0, 0, 0.0)
+
+
+def build_model(report: Report, reveal: bool = False, name: str | None = None,
+                catalogue: Catalogue | None = None) -> ChecklistModel:
+    """The printable checklist of `report`. Evidence is masked unless `reveal`."""
+    catalogue = catalogue or default_catalogue()
+    shown = report if reveal else conceal(report)
+    findings = {f.id: f for f in shown.findings}
+    tasks = [_task(e, catalogue, findings, reveal) for e in report.checklist]
+
+    groups: dict[str, list[Task]] = defaultdict(list)
+    for task, entry in zip(tasks, report.checklist, strict=True):
+        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
+    # Every UK offline action is worth a look in a session, linked to findings or not.
+    listed = {t.advice for t in groups.get("uk", [])}
+    for advice in catalogue.for_platform("uk"):
+        if advice.id not in listed:
+            extra = _offline_task(advice.id, catalogue)
+            if extra is not None:
+                groups["uk"].append(extra)
+
+    def order(ts: list[Task]) -> tuple[Task, ...]:
+        return tuple(sorted(ts, key=lambda t: (t.already_done, -t.priority, t.title)))
+
+    platform_keys = sorted((k for k in groups if k not in THEMES),
+                           key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
+    sections = [Section(k, platform_label(k), "", order(groups[k])) for k in platform_keys]
+    for key, (heading, intro) in THEMES.items():
+        if groups.get(key):
+            sections.append(Section(key, heading, intro, order(groups[key])))
+
+    todo = [t for t in tasks if not t.already_done]
+    top = tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5])
+    generated = report.generated_at
+    inputs = tuple(f"{platform_label(i.platform.value)}: {i.items} items" if i.readable
+                   else f"{platform_label(i.platform.value)}: not read" for i in report.inputs)
+    name = " ".join(name.split()) if name and name.strip() else None
+    return ChecklistModel(
+        name=name, generated=long_date(generated),
+        review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
+        score=report.score.value, band=report.score.band, band_text=BAND_TEXT.get(report.score.band, ""),
+        drivers=tuple(d.text for d in report.score.drivers[:6]), inputs=inputs, findings=len(report.findings),
+        todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
+        reveal=reveal, cancelled=report.cancelled,
+    )

@@ -1,0 +1,178 @@
+"""The printable checklist as one self-contained HTML page (`offduty scan --html`).
+
+No external resources, no scripts: the page opens offline in any browser and prints on A4. The
+same HTML feeds Qt's QTextDocument for the PDF (`desktop/printing.py`), so it keeps to what Qt's
+rich-text engine understands: headings, paragraphs, lists and tables, styled by a small CSS.
+Evidence is masked unless `reveal=True`; the person's name appears only when given.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TextIO
+
+from checks.records import Report
+from checks.report.checklist_model import ChecklistModel, ItemLine, Section, Task, build_model, platform_label
+
+BOX = "\u2610"  # ☐
+TICKED = "\u2611"  # ☑
+
+_CSS = """
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 12pt; color: #1b1f23;
+       line-height: 1.4; margin: 0; }
+h1 { font-size: 24pt; margin: 0 0 6pt 0; color: #12355b; }
+h2 { font-size: 17pt; margin: 18pt 0 4pt 0; color: #12355b; border-bottom: 2px solid #12355b; }
+h3 { font-size: 13.5pt; margin: 0 0 3pt 0; }
+p { margin: 3pt 0 3pt 0; }
+ol, ul { margin-top: 2pt; margin-bottom: 4pt; }
+li { margin-bottom: 2pt; }
+.sub { color: #4a5560; font-size: 11pt; }
+.small { color: #4a5560; font-size: 9.5pt; }
+.score { font-size: 40pt; font-weight: bold; color: #12355b; }
+.band { font-size: 18pt; font-weight: bold; }
+.band-low { color: #2e6b30; } .band-moderate { color: #8a6100; }
+.band-high { color: #a4460a; } .band-severe { color: #a11d1d; }
+table.task { width: 100%; border-collapse: collapse; margin: 8pt 0 8pt 0; page-break-inside: avoid;
+             border: 1px solid #b8c2cc; }
+table.task td { padding: 6pt; vertical-align: top; }
+td.box { width: 30pt; font-size: 22pt; text-align: center; }
+.done h3 { color: #2e6b30; }
+.label { font-weight: bold; }
+.item { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
+table.items { width: 100%; border-collapse: collapse; margin-top: 3pt; }
+table.items td { padding: 2pt 4pt 2pt 0; vertical-align: top; font-size: 10.5pt; }
+.newpage { page-break-before: always; }
+.lines td { border-bottom: 1px solid #8a949e; height: 22pt; }
+.intro { color: #33404d; }
+@media screen { body { max-width: 52em; margin: 2em auto; padding: 0 1em; } }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _link(url: str | None) -> str:
+    if not url:
+        return ""
+    return f'<a href="{_e(url)}">{_e(url)}</a>'
+
+
+def _items(items: tuple[ItemLine, ...], more: int, reveal: bool) -> str:
+    if not items:
+        return ""
+    rows = []
+    for it in items:
+        link = f'<br/><span class="small">{_link(it.url)}</span>' if it.url else ""
+        evidence = f'<br/><span class="item">{_e(it.evidence)}</span>' if it.evidence else ""
+        rows.append(f'<tr><td style="width:18pt">{BOX}</td><td>{_e(it.title)} '
+                    f'<span class="sub">({_e(it.where)})</span>{evidence}{link}</td></tr>')
+    if more:
+        rows.append(f'<tr><td></td><td class="sub">… and {more} more like these (see the full report).</td></tr>')
+    note = "" if reveal else ' <span class="small">(text masked: only first letters shown)</span>'
+    return (f'<p class="label">The items to delete or change{note}:</p>'
+            f'<table class="items">{"".join(rows)}</table>')
+
+
+def _task(task: Task, reveal: bool) -> str:
+    parts = [f"<h3>{_e(task.title)}</h3>"]
+    if task.already_done:
+        parts.append('<p><span class="label">Already done:</span> your export shows this is set as advised. '
+                     "Check it is still set.</p>")
+    parts.append(f'<p><span class="label">Why:</span> {_e(task.why)}</p>')
+    if task.choose:
+        parts.append(f'<p><span class="label">What to choose:</span> {_e(task.choose)}</p>')
+    steps = "".join(f"<li>{_e(s)}</li>" for s in task.steps)
+    parts.append(f'<p class="label">Steps{" in the app" if task.web_steps else ""}:</p><ol>{steps}</ol>')
+    if task.web_steps:
+        web = "".join(f"<li>{_e(s)}</li>" for s in task.web_steps)
+        parts.append(f'<p class="label">On a computer:</p><ol>{web}</ol>')
+    parts.append(_items(task.items, task.more_items, reveal))
+    if task.side_effects:
+        parts.append(f'<p><span class="label">Good to know:</span> {_e(task.side_effects)}</p>')
+    if task.fallback:
+        parts.append(f'<p class="sub">Cannot find it? {_e(task.fallback)}</p>')
+    source = f"Official help: {_link(task.source)}. " if task.source else ""
+    sure = "" if task.confidence == "high" else " Menus change often: if a step looks different, use the tip above."
+    parts.append(f'<p class="small">{source}Steps checked {_e(task.checked)}.{_e(sure)}</p>')
+    box = TICKED if task.already_done else BOX
+    css = "task done" if task.already_done else "task"
+    return (f'<table class="{css}" cellspacing="0" cellpadding="6" border="1" width="100%">'
+            f'<tr><td class="box" width="36">{box}</td><td>{"".join(parts)}</td></tr></table>')
+
+
+def _section(section: Section, reveal: bool) -> str:
+    todo = sum(1 for t in section.tasks if not t.already_done)
+    done = len(section.tasks) - todo
+    count = f"{todo} to do" + (f", {done} already done" if done else "")
+    intro = f'<p class="intro">{_e(section.intro)}</p>' if section.intro else ""
+    tasks = "".join(_task(t, reveal) for t in section.tasks)
+    return f'<h2>{_e(section.heading)} <span class="sub">({count})</span></h2>{intro}{tasks}'
+
+
+def _title_page(m: ChecklistModel) -> str:
+    who = f"<p class=\"band\">Prepared for {_e(m.name)}</p>" if m.name else ""
+    drivers = "".join(f"<li>{_e(d)}</li>" for d in m.drivers) or "<li>Nothing was found that exposes you.</li>"
+    inputs = "".join(f"<li>{_e(i)}</li>" for i in m.inputs)
+    top = "".join(f"<li>{_e(t.title)} <span class=\"sub\">({_e(_count(t))})</span></li>" for t in m.top)
+    cancelled = ("<p><b>This check was stopped before the end: it covers only what was read.</b></p>"
+                 if m.cancelled else "")
+    first = f"<h2>Start with these</h2><ol>{top}</ol>" if top else ""
+    return f"""
+<h1>Your privacy checklist</h1>
+<p class="sub">Made by Offduty on {_e(m.generated)}, on this computer. Nothing was uploaded.</p>
+{who}
+<table cellpadding="8" cellspacing="0" style="margin-top:12pt; margin-bottom:6pt"><tr>
+<td><span class="score">{m.score}</span><span class="sub"> / 100</span></td>
+<td><span class="band band-{_e(m.band)}">{_e(m.band.capitalize())} exposure</span><br/>{_e(m.band_text)}</td>
+</tr></table>
+{cancelled}
+<h2>What drives your score</h2><ul>{drivers}</ul>
+{first}
+<h2>How to use this checklist</h2>
+<p>Work through it at your own pace, most important first. Tick each box when it is done. Each step says
+what to choose and why; if a menu looks different on your phone, use the "Cannot find it?" tip.
+Things already set correctly are shown with a tick so you can see what you have done.</p>
+<p>{m.todo} things to do{f", {m.already_done} already done" if m.already_done else ""}, from
+{m.findings} findings.</p>
+<h2>Exports checked</h2><ul>{inputs}</ul>
+"""
+
+
+def _count(task: Task) -> str:
+    n = task.findings
+    return f"{platform_label(task.advice.split('.', 1)[0])}, answers {n} finding{'s' if n != 1 else ''}"
+
+
+def _closing_page(m: ChecklistModel) -> str:
+    lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(10))
+    return f"""
+<h2 class="newpage">Notes</h2>
+<table class="lines" width="100%" cellspacing="0" cellpadding="4">{lines}</table>
+<h2>Next review</h2>
+<p>Settings and menus change, and new posts add up. Check again in about six months.</p>
+<p>Suggested date: <b>{_e(m.review_date)}</b>. Agreed date: ______________________________</p>
+<p>Reviewed with (if anyone): ______________________________</p>
+<p class="small">This checklist was made from your own data exports by Offduty. It does not prove that nothing else
+about you is online. {"It shows evidence in full: keep it somewhere safe or shred it after use." if m.reveal
+    else "Evidence is masked: only first letters are shown."}</p>
+"""
+
+
+def render_html(report: Report, reveal: bool = False, name: str | None = None) -> str:
+    """The whole printable page as a string."""
+    model = build_model(report, reveal=reveal, name=name)
+    sections = "".join(_section(s, reveal) for s in model.sections)
+    body = (_title_page(model) + '<div class="newpage"></div>'
+            + (sections or "<h2>Nothing to do</h2><p>No exposures were found in the exports checked.</p>")
+            + _closing_page(model))
+    title = "Privacy checklist" + (f" for {model.name}" if model.name else "")
+    return (f'<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"/>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+            f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>\n")
+
+
+def write_html(report: Report, stream: TextIO, reveal: bool = False, name: str | None = None) -> None:
+    """Write the printable checklist of `report` to `stream` as one self-contained HTML page."""
+    stream.write(render_html(report, reveal=reveal, name=name))

@@ -1,0 +1,96 @@
+"""Printing the checklist: an A4 PDF (`offduty scan --pdf`) and the print dialog of the app.
+
+Both render the HTML of `checks/report/html_report.py` with Qt's QTextDocument, so the PDF and
+the printed page match the HTML page and no browser is needed. `write_pdf` works without a
+display: when no Qt application exists it makes a QGuiApplication on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from checks.records import Report
+from checks.report.html_report import render_html
+
+MARGINS_MM = QMarginsF(15, 15, 15, 17)
+_APP: QCoreApplication | None = None  # kept alive for the process when made here
+
+
+def _ensure_app() -> None:
+    global _APP
+    if QCoreApplication.instance() is not None:
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _APP = QGuiApplication(sys.argv[:1] or ["offduty"])
+
+
+def _document(report: Report, reveal: bool, name: str | None) -> QTextDocument:
+    doc = QTextDocument()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(11.5)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(render_html(report, reveal=reveal, name=name))
+    return doc
+
+
+def _layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+def render_to(device: QPagedPaintDevice, report: Report, reveal: bool = False, name: str | None = None) -> int:
+    """Print the checklist on `device` (a PDF writer or a printer); returns the number of pages."""
+    device.setPageLayout(_layout())
+    doc = _document(report, reveal, name)
+    # Lay out in points (1/72 inch) on the printable area; print_() scales to the device.
+    rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
+    doc.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
+    doc.print_(device)
+    return doc.pageCount()
+
+
+def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str | None = None) -> int:
+    """Write the printable checklist as an A4 PDF at `path`; returns the number of pages.
+
+    Written to a temporary sibling first and renamed, so a failure leaves no half file.
+    """
+    _ensure_app()
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(300)
+        writer.setTitle("Privacy checklist")
+        writer.setCreator("Offduty")
+        pages = render_to(writer, report, reveal, name)
+        del writer  # flushes and closes the file
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise OSError(f"could not write {path}")
+        tmp.replace(path)
+        return pages
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def print_report(report: Report, parent: object = None, reveal: bool = False, name: str | None = None) -> bool:
+    """Open the system print dialog for the checklist; True when it was sent to the printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(_layout())
+    printer.setDocName("Privacy checklist")
+    dialog = QPrintDialog(printer, parent if isinstance(parent, QWidget) else None)
+    dialog.setWindowTitle("Print your checklist")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    render_to(printer, report, reveal, name)
+    return True
