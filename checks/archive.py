@@ -17,12 +17,16 @@ audited. A problem with the whole container (not a zip, encrypted, damaged, empt
 `UnreadableExport` with one clear sentence. Folders: links and special files are refused,
 never followed.
 
-Reading a member (`Export.open`, `Export.read_head` never raises) can fail when its data is
-damaged or lies about its size. `Export.open` and reading from the stream it returns raise only
-the exceptions in `READ_ERRORS`: `OSError`, `zipfile.BadZipFile`, `zlib.error`, `EOFError` and
-`checks.errors.MemberTooLarge` (anything else from the decompressors is re-raised as
-`zipfile.BadZipFile`), plus `KeyError` from `open` for a name that is not a member. Readers
-catch `READ_ERRORS` and turn them into `ctx.skip(...)`.
+JSON members (`.json`, `.js`) are watched as they stream: nesting deeper than
+`Limits.max_json_depth` raises `NestingTooDeep`, because ijson's cost grows with the square of
+the depth and 100,000 levels would exhaust memory in any reader.
+
+Reading a member (`Export.open`; `Export.read_head` never raises) can fail when its data is
+damaged, lies about its size or is hostile JSON. `Export.open` and reading from the stream it
+returns raise only the exceptions in `READ_ERRORS`: `OSError` (`NestingTooDeep` is one),
+`zipfile.BadZipFile`, `zlib.error`, `EOFError` and `checks.errors.MemberTooLarge` (anything
+else from the decompressors is re-raised as `zipfile.BadZipFile`), plus `KeyError` from `open`
+for a name that is not a member. Readers catch `READ_ERRORS` and turn them into `ctx.skip(...)`.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
+
+import ijson
 
 from checks.errors import MemberTooLarge, UnreadableExport
 from checks.records import Skipped
@@ -68,6 +74,9 @@ class Limits:
     suspicious_min_size: int = 100 * MiB
     # The zip's central directory is read into memory by Python; 500k real entries take ~60 MB.
     max_directory_bytes: int = 256 * MiB
+    # JSON nested deeper than this is refused while streaming (real exports stay under 20 levels;
+    # ijson's cost grows with the square of the depth, so 100,000 levels would exhaust memory).
+    max_json_depth: int = 512
 
 
 DEFAULT_LIMITS = Limits()
@@ -140,6 +149,7 @@ class Export:
     def __init__(self, path: Path, kind: str, label: str | None = None) -> None:
         self.path = path
         self.kind = kind  # "zip", "zip-parts", "folder", "file"
+        self.limits = DEFAULT_LIMITS
         self.label = label or path.name
         self.refused: list[Skipped] = []
         self._members: dict[str, Member] = {}
@@ -193,7 +203,11 @@ class Export:
         member = self.member(name)
         if member is None:
             raise KeyError(name)
-        return self._open(member)
+        stream = self._open(member)
+        if member.name.lower().endswith(_JSON_SUFFIXES):
+            depth_guard = _JsonDepthGuard(stream, self.limits.max_json_depth, member.name)
+            return io.BufferedReader(depth_guard, buffer_size=256 * 1024)
+        return stream
 
     def read_head(self, name: str, size: int = 4096) -> bytes:
         """The first `size` bytes of a member (for recognition by first bytes); b"" when unreadable."""
@@ -281,6 +295,104 @@ class _BoundedStream(io.RawIOBase):
             raise MemberTooLarge(f"{display_name(self._name)} is larger than it claims to be")
         view[: len(data)] = data
         return len(data)
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        except Exception:
+            pass
+        finally:
+            super().close()
+
+
+class NestingTooDeep(ijson.JSONError, OSError):
+    """A JSON member nested deeper than `Limits.max_json_depth` (hostile). Both an OSError (so
+    it is one of READ_ERRORS) and an ijson.JSONError (so readers call it invalid JSON)."""
+
+
+_JSON_SUFFIXES = (".json", ".js")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+
+
+class _JsonDepthGuard(io.RawIOBase):
+    """Passes a JSON member through unchanged while tracking its nesting depth outside strings.
+
+    Works on the bytes as they stream, in C-speed steps (escapes removed, everything but quotes
+    and brackets dropped, strings cut out by splitting on quotes), so a large file costs little.
+    Raises NestingTooDeep past the limit. A seek back to the start resets it; any other seek
+    switches it off (readers do not seek around inside JSON).
+    """
+
+    def __init__(self, inner: IO[bytes], max_depth: int, name: str) -> None:
+        self._inner = inner
+        self._max = max_depth
+        self._name = name
+        self._reset()
+
+    def _reset(self) -> None:
+        self._depth = 0
+        self._in_string = False
+        self._carry = b""
+        self._on = True
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        try:
+            return bool(self._inner.seekable())
+        except Exception:
+            return False
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        pos = self._inner.seek(offset, whence)
+        if pos == 0:
+            self._reset()
+        else:
+            self._on = False
+        return pos
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        data = self._inner.read(len(view))
+        if not data:
+            return 0
+        if self._on:
+            self._feed(data)
+        view[: len(data)] = data
+        return len(data)
+
+    def _feed(self, data: bytes) -> None:
+        raw = self._carry + data if self._carry else data
+        kept = len(raw.rstrip(b"\\"))
+        self._carry = raw[kept:]  # a run of backslashes at the end: their pair is in the next read
+        raw = raw[:kept]
+        if b"\\" in raw:
+            raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+        marks = raw.translate(None, _NOT_STRUCTURE)
+        if b'"' in marks:
+            parts = marks.split(b'"')
+            outside = parts[1::2] if self._in_string else parts[0::2]
+            self._in_string = self._in_string != (len(parts) % 2 == 0)
+            marks = b"".join(outside)
+        elif self._in_string:
+            return
+        depth = self._depth
+        for i in range(0, len(marks), 256):
+            piece = marks[i:i + 256]
+            opens = piece.count(b"[") + piece.count(b"{")
+            if depth + opens <= self._max:
+                depth += opens - (len(piece) - opens)
+                continue
+            for c in piece:
+                depth += 1 if c in b"[{" else -1
+                if depth > self._max:
+                    raise NestingTooDeep(
+                        f"{display_name(self._name)} is nested more than {self._max} levels deep (hostile?)")
+        self._depth = depth
 
     def close(self) -> None:
         try:
@@ -674,8 +786,9 @@ class FolderExport(Export):
 class FileExport(Export):
     """A single export file given directly (tweets.js, Records.json, a photo)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         super().__init__(path, "file")
+        self.limits = limits
         st = path.stat()
         self.size_bytes = st.st_size
         self._add(Member(display_name(path.name), st.st_size))
@@ -739,7 +852,7 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
         raise UnreadableExport(
             str(first), f"it is {what}; Offduty reads .zip exports: request the export as .zip, "
             "or unpack it yourself and give Offduty the folder")
-    return FileExport(first)
+    return FileExport(first, limits)
 
 
 _PART_PATTERNS = (
