@@ -21,7 +21,10 @@ import json
 import posixpath
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
+
+import ijson
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
@@ -35,7 +38,7 @@ from checks.readers.google_timeline import (
     stream_objects,
     timeline_shape,
 )
-from checks.records import Audience, GeoPoint, Item, ItemKind, Platform
+from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, Source
 
 MAX_SMALL_JSON = 64 * 1024 * 1024  # sidecars, places files: far smaller in real exports
 _MEDIA_SUFFIXES = (*PHOTO_SUFFIXES, ".mp4", ".mov", ".gif", ".3gp", ".m4v", ".avi", ".mkv")
@@ -90,30 +93,56 @@ def _load_small(ctx: ReadContext, name: str) -> Any:
 
 # -- Location History ---------------------------------------------------------------------------
 
+_HISTORY_DETAILS: tuple[tuple[str, str], ...] = (("source", "location history"),)
+
+
+def _fix_point(fix: dict[str, Any]) -> GeoPoint | None:
+    lat, lon = fix.get("latitudeE7"), fix.get("longitudeE7")
+    if type(lat) is int and type(lon) is int:  # the common case, kept cheap: files hold millions
+        if lat > 900_000_000:
+            lat -= 2**32
+        if lon > 1_800_000_000:
+            lon -= 2**32
+        if -900_000_000 <= lat <= 900_000_000 and -1_800_000_000 <= lon <= 1_800_000_000 and (lat or lon):
+            acc = fix.get("accuracy")
+            accuracy = float(acc) if isinstance(acc, (int, float)) and not isinstance(acc, bool) and acc >= 0 else None
+            return GeoPoint(lat / 1e7, lon / 1e7, accuracy)
+        return None
+    return from_e7(lat, lon, fix.get("accuracy"))
+
+
+def _fix_time(fix: dict[str, Any]) -> datetime | None:
+    stamp = fix.get("timestamp")
+    if isinstance(stamp, str):
+        try:
+            moment = datetime.fromisoformat(stamp)
+            return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+        except ValueError:
+            return parse_time(stamp)
+    return from_epoch(fix.get("timestampMs"), "ms") if "timestampMs" in fix else parse_time(stamp)
+
+
 def _records(ctx: ReadContext, name: str, platform: Platform, base: float, share: float) -> Iterator[Item]:
     member = ctx.export.member(name)
     size = max(member.size if member else 1, 1)
-    count = 0
+    input_index = ctx.input_index
     try:
         with ctx.export.open(name) as raw:
             stream = Counting(raw)
-            for _prefix, ptr, fix in stream_objects(stream, {"locations.item": ("locations",)}):
-                count += 1
-                if count % 5000 == 0:
+            for index, fix in enumerate(ijson.items(stream, "locations.item", use_float=True)):
+                if index % 5000 == 0:
                     ctx.cancel.raise_if_cancelled()
                     ctx.progress(base + share * min(stream.count / size, 1.0), name)
                 if not isinstance(fix, dict):
                     continue
-                loc = from_e7(fix.get("latitudeE7"), fix.get("longitudeE7"), fix.get("accuracy"))
+                loc = _fix_point(fix)
                 if loc is None:
                     continue
-                when = parse_time(fix.get("timestamp")) or from_epoch(fix.get("timestampMs"), "ms")
-                details: tuple[tuple[str, str], ...] = (("source", "location history"),)
-                src = _str(fix.get("source"))
-                if src:
-                    details += (("signal", src.lower()),)
-                yield Item(platform=platform, kind=ItemKind.LOCATION, source=ctx.source(name, ptr, when),
-                           location=loc, details=details)
+                source = Source(input_index, name, f"/locations/{index}", _fix_time(fix))
+                signal = fix.get("source")
+                details = (*_HISTORY_DETAILS, ("signal", signal.lower()[:20])) if isinstance(
+                    signal, str) and signal else _HISTORY_DETAILS
+                yield Item(platform=platform, kind=ItemKind.LOCATION, source=source, location=loc, details=details)
     except _JSON_ERRORS as exc:
         ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
 

@@ -52,6 +52,11 @@ def stream_objects(stream: Any, prefixes: dict[str, tuple[str | int, ...]]) -> I
     array ("semanticSegments",); the yielded pointer ends with the element's index. Objects are
     built one at a time, so memory stays bounded however large the file is.
     """
+    if len(prefixes) == 1:  # one array: ijson builds the objects in C, several times faster
+        (only, segments), = prefixes.items()
+        for index, obj in enumerate(ijson.items(stream, only, use_float=True)):
+            yield only, jp.pointer(*segments, index), obj
+        return
     counters: dict[str, int] = {}
     builder: ijson.ObjectBuilder | None = None
     current = ""
