@@ -104,6 +104,13 @@ def stream_records(stream: IO[bytes], array_keys: Collection[str] = (), *,
     record at pointer "" (when `lone`), e.g. a check-ins file holding a single check-in."""
     from checks.pointer import escape
 
+    fast = _fast_prefix(stream, array_keys)
+    if fast is not None:
+        # The common big files (a top-level list, or one wrapped list) are built by ijson's C backend.
+        prefix, base = fast
+        for index, record in enumerate(ijson.items(stream, prefix, use_float=True)):
+            yield f"{base}/{index}", record
+        return
     events: Iterator[tuple[str, str, Any]] = iter(ijson.parse(stream, use_float=True))
     first = next(events, None)
     if first is None:
@@ -132,6 +139,28 @@ def stream_records(stream: IO[bytes], array_keys: Collection[str] = (), *,
         raise ijson.IncompleteJSONError("premature end of the file")
     if lone and rest:
         yield "", rest
+
+
+_WRAPPED = re.compile(rb'^\s*\{\s*"([A-Za-z0-9_]+)"\s*:\s*\[')
+
+
+def _fast_prefix(stream: IO[bytes], array_keys: Collection[str]) -> tuple[str, str] | None:
+    """("item", "") for a top-level list, ("key.item", "/key") for an object whose first key is a
+    wanted list, else None (the general path). Looks at buffered bytes only."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return None
+    head = bytes(peek(65536))[:65536]
+    stripped = head.lstrip()
+    if stripped.startswith(b"["):
+        return "item", ""
+    match = _WRAPPED.match(head)
+    if match and match.group(1).decode() in array_keys:
+        # Meta's wrapped lists (`{"other_photos_v2": [...]}`) are the object's only key; keys after
+        # the list, if any, are not read on this path.
+        key = match.group(1).decode()
+        return f"{key}.item", "/" + key
+    return None
 
 
 def load_pruned(stream: IO[bytes], prune: Collection[str] = ()) -> Any:

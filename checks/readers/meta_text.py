@@ -24,9 +24,7 @@ def fix(text: str) -> str:
     """Undo Meta's byte-per-escape encoding; leave correct strings alone."""
     if not text or text.isascii():
         return text
-    if any(ord(ch) > 0xFF for ch in text):
-        return text
-    try:
+    try:  # a code point above U+00FF fails the encode: the string is already right
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
