@@ -161,3 +161,13 @@ def test_demo_export(tmp_path: Path) -> None:
     assert any(i.field == ProfileField.POSTCODE and i.text == "SE23 9ZZ" for i in items)
     assert any(i.kind is ItemKind.SETTING and i.field == SettingName.PRIVATE_ACCOUNT and i.text == "false"
                for i in items)
+
+
+def test_txt_format_export_gets_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "TikTok_Data_1759132800.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("TikTok_Data_1759132800/Activity/Follower.txt", "Date: 2024-01-01 10:00:00\nUsername: someone\n")
+        zf.writestr("TikTok_Data_1759132800/Profile/Profile Info.txt", "Username: jo.invented\n")
+    items, ctx = read(path)
+    assert items == []
+    assert any("JSON format" in n for n in ctx.notes)
