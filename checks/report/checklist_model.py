@@ -123,7 +123,7 @@ def _item_line(f: Finding, reveal: bool) -> ItemLine:
     when = long_date(f.source.timestamp) if f.source.timestamp else ""
     where = platform_label(f.platform.value) + (f", {when}" if when else "")
     if f.occurrences > 1:
-        where += f" (and {f.occurrences - 1} more like it)"
+        where += f", and {f.occurrences - 1} more like it"
     return ItemLine(f.id, f.title, evidence, where, f.source.url)
 
 
@@ -200,9 +200,13 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     platform_keys = sorted((k for k in groups if k not in THEMES),
                            key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
     sections = [Section(k, platform_label(k), "", order(groups[k])) for k in platform_keys]
+    rank = {ident: n for n, ident in enumerate(catalogue.entries)}
     for key, (heading, intro) in THEMES.items():
         if groups.get(key):
-            sections.append(Section(key, heading, intro, order(groups[key])))
+            # The UK and household steps are a curated sequence: keep the catalogue's order.
+            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
+                          if key in ("uk", "household") else order(groups[key]))
+            sections.append(Section(key, heading, intro, tasks_here))
 
     todo = [t for t in tasks if not t.already_done]
     top = tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5])

@@ -94,7 +94,8 @@ def _task(task: Task, reveal: bool) -> str:
     if task.fallback:
         parts.append(f'<p class="sub">Cannot find it? {_e(task.fallback)}</p>')
     source = f"Official help: {_link(task.source)}. " if task.source else ""
-    sure = "" if task.confidence == "high" else " Menus change often: if a step looks different, use the tip above."
+    sure = ("" if task.confidence == "high" or task.kind != "setting"
+            else " Menus change often: if a step looks different, use the tip above.")
     parts.append(f'<p class="small">{source}Steps checked {_e(task.checked)}.{_e(sure)}</p>')
     box = TICKED if task.already_done else BOX
     css = "task done" if task.already_done else "task"

@@ -50,20 +50,37 @@ def report_from_dict(data: object) -> Report:
     return report
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float):
+    kind = type(value)
+    if kind in _SCALARS:
         return value
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _encode(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
-    raise TypeError(f"cannot save a value of type {type(value).__name__}")
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str | int | float):  # subclasses of the scalars
+        return kind.__mro__[-2](value) if not isinstance(value, bool) else bool(value)
+    raise TypeError(f"cannot save a value of type {kind.__name__}")
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELDS[cls] = names
+        return names
 
 
 @functools.cache
@@ -71,77 +88,126 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(records))
 
 
+Decoder = typing.Callable[[Any], Any]
+
+
 def _decode(tp: Any, raw: Any) -> Any:
+    return _decoder(tp)(raw)
+
+
+@functools.cache
+def _decoder(tp: Any) -> Decoder:
+    """A function that rebuilds a value of type `tp` from its JSON form (made once per type)."""
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        return _decode_union(typing.get_args(tp), raw)
+        return _union_decoder(typing.get_args(tp))
     if tp is type(None):
-        if raw is not None:
-            raise ValueError("expected nothing")
-        return None
+        return _none
     if origin is tuple:
-        args = typing.get_args(tp)
-        if not isinstance(raw, list):
-            raise TypeError("expected a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in raw)
-        if len(args) != len(raw):
-            raise ValueError("wrong number of values")
-        return tuple(_decode(a, v) for a, v in zip(args, raw, strict=True))
+        return _tuple_decoder(typing.get_args(tp))
     if isinstance(tp, type):
         if issubclass(tp, enum.Enum):
-            return tp(raw)
+            return tp
         if dataclasses.is_dataclass(tp):
-            return _decode_dataclass(tp, raw)
+            return _dataclass_decoder(tp)
         if tp is datetime:
-            if not isinstance(raw, str):
-                raise TypeError("expected a date")
-            return datetime.fromisoformat(raw)
-        if tp is bool:
-            if not isinstance(raw, bool):
-                raise TypeError("expected true or false")
-            return raw
-        if tp is float:
-            if isinstance(raw, bool) or not isinstance(raw, int | float):
-                raise TypeError("expected a number")
-            return float(raw)
-        if tp is int:
-            if isinstance(raw, bool) or not isinstance(raw, int):
-                raise TypeError("expected a whole number")
-            return raw
-        if tp is str:
-            if not isinstance(raw, str):
-                raise TypeError("expected text")
-            return raw
+            return _datetime
+        if tp in _CHECKED:
+            return _CHECKED[tp]
     if tp is Any or tp is object:
-        return raw
+        return _identity
     raise TypeError(f"cannot read a value of type {tp!r}")
 
 
-def _decode_union(options: tuple[Any, ...], raw: Any) -> Any:
-    if raw is None and type(None) in options:
-        return None
+def _none(raw: Any) -> None:
+    if raw is not None:
+        raise ValueError("expected nothing")
+
+
+def _identity(raw: Any) -> Any:
+    return raw
+
+
+def _datetime(raw: Any) -> datetime:
+    if not isinstance(raw, str):
+        raise TypeError("expected a date")
+    return datetime.fromisoformat(raw)
+
+
+def _checked(kind: type, label: str) -> Decoder:
+    def check(raw: Any) -> Any:
+        if type(raw) is not kind:
+            if kind is float and type(raw) is int:
+                return float(raw)
+            raise TypeError(f"expected {label}")
+        return raw
+
+    return check
+
+
+_CHECKED: dict[type, Decoder] = {
+    str: _checked(str, "text"), int: _checked(int, "a whole number"),
+    float: _checked(float, "a number"), bool: _checked(bool, "true or false"),
+}
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+
+        def many(raw: Any) -> tuple[Any, ...]:
+            if not isinstance(raw, list):
+                raise TypeError("expected a list")
+            return tuple(item(v) for v in raw)
+
+        return many
+    items = [_decoder(a) for a in args]
+
+    def fixed(raw: Any) -> tuple[Any, ...]:
+        if not isinstance(raw, list) or len(raw) != len(items):
+            raise ValueError("wrong number of values")
+        return tuple(d(v) for d, v in zip(items, raw, strict=True))
+
+    return fixed
+
+
+def _union_decoder(options: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in options
     # enums before plain str, so `ProfileField | str` comes back as the enum when it was one
     ordered = sorted((o for o in options if o is not type(None)),
                      key=lambda o: 0 if isinstance(o, type) and issubclass(o, enum.Enum) else 1)
-    for option in ordered:
-        try:
-            return _decode(option, raw)
-        except (TypeError, ValueError, KeyError):
-            continue
-    raise ValueError("no matching type")
+    decoders = [_decoder(o) for o in ordered]
+
+    def union(raw: Any) -> Any:
+        if raw is None and optional:
+            return None
+        for decode in decoders:
+            try:
+                return decode(raw)
+            except (TypeError, ValueError, KeyError):
+                continue
+        raise ValueError("no matching type")
+
+    return union
 
 
-def _decode_dataclass(cls: type, raw: Any) -> Any:
-    if not isinstance(raw, dict):
-        raise TypeError(f"expected a {cls.__name__}")
+def _dataclass_decoder(cls: type) -> Decoder:
     hints = _hints(cls)
-    kwargs = {}
+    plan = []
     for f in dataclasses.fields(cls):
-        if not f.init:
-            continue
-        if f.name in raw:
-            kwargs[f.name] = _decode(hints[f.name], raw[f.name])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise KeyError(f.name)
-    return cls(**kwargs)
+        if f.init:
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            plan.append((f.name, required, _decoder(hints[f.name])))
+
+    def build(raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            raise TypeError(f"expected a {cls.__name__}")
+        kwargs = {}
+        for name, required, decode in plan:
+            if name in raw:
+                kwargs[name] = decode(raw[name])
+            elif required:
+                raise KeyError(name)
+        return cls(**kwargs)
+
+    return build
