@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checks.advice import FALLBACK, build_checklist, default_catalogue, is_done
-from checks.records import Audience, Category, ItemKind, Platform, Severity, SettingName
+from checks.records import Audience, Category, ItemKind, Platform, SettingName, Severity
 from tests.advice.factory import finding
 
 DETECTORS = ("home_address", "employer_disclosure", "identity_details", "family_details", "official_information",
