@@ -69,6 +69,17 @@ def _has_class(tag: Tag, name: str) -> bool:
     return name in _classes(tag)
 
 
+# Class names of a record's parts: 2022+ markup first, then the 2019–2021 one.
+_TITLE = ("_a6-h", "_2lek", "_2lel")
+_BODY = ("_a6-p", "_2let")
+_DATE = ("_a72d", "_a6-o", "_2lem")
+
+
+def _any_class(tag: Tag, names: tuple[str, ...]) -> bool:
+    classes = _classes(tag)
+    return any(n in classes for n in names)
+
+
 def load_html(ctx: ReadContext, name: str) -> BeautifulSoup | None:
     """The parsed page, or None (skipped) when too big."""
     member = ctx.export.member(name)
@@ -111,13 +122,13 @@ def records(soup: BeautifulSoup) -> Iterator[HtmlRecord]:
                  and "uiBoxWhite" in _classes(t)]
     for box in boxes:
         rec = HtmlRecord()
-        title = box.find(lambda t: isinstance(t, Tag) and _has_class(t, "_a6-h"))
+        title = box.find(lambda t: isinstance(t, Tag) and _any_class(t, _TITLE))
         if isinstance(title, Tag):
             rec.title = title.get_text(" ", strip=True)
-        date = box.find(lambda t: isinstance(t, Tag) and (_has_class(t, "_a72d") or _has_class(t, "_a6-o")))
+        date = box.find(lambda t: isinstance(t, Tag) and _any_class(t, _DATE))
         if isinstance(date, Tag):
             rec.when = parse_html_date(date.get_text(" ", strip=True))
-        body = box.find(lambda t: isinstance(t, Tag) and _has_class(t, "_a6-p"))
+        body = box.find(lambda t: isinstance(t, Tag) and _any_class(t, _BODY))
         if isinstance(body, Tag):
             rec.pairs = _pairs(body)
             for table in body.find_all("table"):

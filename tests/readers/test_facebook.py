@@ -444,3 +444,21 @@ def test_stories_and_group_posts_and_comments(tmp_path: Path) -> None:
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
     assert comment.detail("group") == "SE23 Neighbours"
     assert comment.source.pointer == "/group_comments_v2/0/data/0/comment/comment"
+
+
+def test_html_2019_markup(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"/></head><body><div class="_4t5n" role="main">'
+        '<div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder"><div class="_3-96 _2pio _2lek _2lel">'
+        'Jo Invented updated her status.</div><div class="_3-96 _2let"><div><div class="_2pin"><div>'
+        'Finally home after nights 😴</div></div></div></div><div class="_3-94 _2lem">Mar 5, 2019, 2:02 PM</div>'
+        '</div></div></body></html>').encode()
+    path = tmp_path / "facebook-jo-2019.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("posts/your_posts_1.html", page)
+        zf.writestr("profile_information/profile_information.html", b"<html><body></body></html>")
+    items, _ = read(path, expect="facebook-html")
+    post = next(i for i in items if i.kind is ItemKind.POST)
+    assert post.text == "Finally home after nights 😴"
+    assert post.source.timestamp == datetime(2019, 3, 5, 14, 2, tzinfo=UTC)
+    assert post.detail("title") == "Jo Invented updated her status."
