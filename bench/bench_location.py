@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.archive import open_export  # noqa: E402
-from checks.readers import ReadContext  # noqa: E402
-from checks.readers.google_takeout import GoogleTakeoutReader  # noqa: E402
-from tests.builders.google import record  # noqa: E402
+from checks.archive import open_export
+from checks.readers import ReadContext
+from checks.readers.google_takeout import GoogleTakeoutReader
+from tests.builders.google import record
 
 
 def main() -> None:
