@@ -26,7 +26,7 @@ from checks.errors import NoReadableInput, UnreadableExport
 from checks.progress import Cancelled, CancelToken, Progress, ProgressCallback, no_progress
 from checks.readers import ReadContext, reader_for
 from checks.recognise import Recognition, recognise
-from checks.records import Detection, Finding, InputSummary, Item, ItemKind, Platform, Report, Skipped
+from checks.records import Detection, Finding, InputSummary, Item, ItemKind, Platform, Report, Skipped, Source
 from checks.scoring import score
 from checks.version import __version__
 
@@ -92,12 +92,14 @@ def audit(
     extra_items: Callable[[int], Iterable[Item]] | None = None,
     extra_inputs: Sequence[InputSummary] = (),
     now: datetime | None = None,
+    ocr: bool = False,
 ) -> Report:
     """Audit exports together: one report, one score, one checklist.
 
     `extra_items(first_input_index)` may add items not read from exports (the public-profile
     check), described by `extra_inputs`. Raises NoReadableInput when nothing could be read.
     Cancelling returns the report of what was read so far, with `cancelled=True`.
+    `ocr=True` also reads text in photos (slow; needs the optional OCR engine, see checks/ocr.py).
     """
     cancel = cancel or CancelToken()
     catalogue = catalogue or default_catalogue()
@@ -135,7 +137,7 @@ def audit(
             throttle(Progress(i, lab, "reading", (i + frac) / total, frac, items=n))
 
         try:
-            summary = _read_one(index, group, label, limits, cancel, handle, reading)
+            summary = _read_one(index, group, label, limits, cancel, handle, reading, ocr)
         except Cancelled:
             cancelled = True
             inputs.append(InputSummary(str(group[0]), Platform.OTHER, "unknown", 0, (), False, "cancelled"))
@@ -187,7 +189,7 @@ def _attach_advice(findings: list[Finding], catalogue: Catalogue) -> list[Findin
     out = []
     for f in findings:
         ids = catalogue.ids_for(category=f.category, platform=f.platform, item_kind=f.item_kind,
-                                detector=f.detector, declared=f.advice)
+                                detector=f.detector, declared=f.advice, key=f.key, severity=f.severity)
         if not ids:
             ids = catalogue.ids_for(category=f.category, platform=Platform.OTHER, item_kind=f.item_kind,
                                     detector=f.detector, declared=())
@@ -196,7 +198,8 @@ def _attach_advice(findings: list[Finding], catalogue: Catalogue) -> list[Findin
 
 
 def _read_one(index: int, group: list[Path], label: str, limits: Limits, cancel: CancelToken,
-              handle: Callable[[Item], None], report: Callable[[float, int], None]) -> InputSummary:
+              handle: Callable[[Item], None], report: Callable[[float, int], None],
+              ocr: bool = False) -> InputSummary:
     try:
         export: Export = open_export(group, limits)
     except UnreadableExport as exc:
@@ -213,10 +216,13 @@ def _read_one(index: int, group: list[Path], label: str, limits: Limits, cancel:
         count = 0
         ctx = ReadContext(input_index=index, export=export, cancel=cancel,
                           on_progress=lambda frac, _file: report(frac, count))
+        photo_reader = _PhotoText(export, rec.platform, index, handle, cancel) if ocr else None
         try:
             for item in reader_cls().read(ctx):
                 count += 1
                 handle(item)
+                if photo_reader is not None:
+                    photo_reader.item(item)
                 if count % 256 == 0:
                     cancel.raise_if_cancelled()
                     report(ctx.fraction, count)
@@ -226,8 +232,41 @@ def _read_one(index: int, group: list[Path], label: str, limits: Limits, cancel:
             log.exception("reader %s failed on %s", rec.format, label)
             ctx.skip("", f"reading stopped early because of an unexpected error ({type(exc).__name__}); "
                          "what was read before it is included")
+        if photo_reader is not None:
+            photo_reader.rest()
         report(1.0, count)
         skipped: tuple[Skipped, ...] = (*export.refused, *ctx.skipped)
         note = " ".join(ctx.notes)
         return InputSummary(str(group[0]), rec.platform, rec.format, count, skipped, True, note,
                             export.size_bytes)
+
+
+class _PhotoText:
+    """The optional OCR pass: text inside every photo of an export, read once per photo."""
+
+    def __init__(self, export: Export, platform: Platform, index: int, handle: Callable[[Item], None],
+                 cancel: CancelToken) -> None:
+        self.export, self.platform, self.index, self.handle, self.cancel = export, platform, index, handle, cancel
+        self.done: set[str] = set()
+
+    def item(self, item: Item) -> None:
+        """A photo a reader described (keeps its source: the post or record it belongs to)."""
+        from checks.ocr import text_item
+
+        if item.kind is not ItemKind.PHOTO or not item.media or item.media in self.done:
+            return
+        self.done.add(item.media)
+        seen = text_item(item, self.export)
+        if seen is not None:
+            self.handle(seen)
+        self.cancel.raise_if_cancelled()
+
+    def rest(self) -> None:
+        """Every other image in the export (photos no reader described)."""
+        from checks.ocr import IMAGE_SUFFIXES
+
+        for member in self.export.members():
+            if member.name in self.done or not member.name.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            photo = Item(self.platform, ItemKind.PHOTO, Source(self.index, member.name, ""), media=member.name)
+            self.item(photo)

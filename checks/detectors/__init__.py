@@ -36,7 +36,9 @@ register(_official.OfficialInformation)
 register(_conduct.ConductRisk)
 register(_location.LocationPattern)
 register(_account.AccountExposure)
+from checks.detectors.photo_text import PhotoTextDetector  # noqa: E402
 
+register(PhotoTextDetector)
 
 # -- the registered analyzers (across items), one line each ------------------------------------
 

@@ -1,0 +1,87 @@
+"""Text in photos (optional, off by default, slower): house numbers, street signs, number plates,
+"POLICE" on a uniform or a car.
+
+Uses RapidOCR (the `rapidocr-onnxruntime` package carries its own models and runs offline on the
+CPU). Install with `pip install "offduty[ocr]"`; without it, `available()` is False and nothing
+changes. Photos are decoded in memory only, shrunk to at most 1,600 pixels on the long side, and
+guarded against pixel bombs; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from dataclasses import replace
+from typing import Any
+
+from checks.archive import READ_ERRORS, Export
+from checks.records import Item, ItemKind
+
+log = logging.getLogger(__name__)
+
+MAX_PHOTO_BYTES = 40 * 1024 * 1024
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff")
+MAX_SIDE = 1600
+MIN_SCORE = 0.6
+_ENGINE: Any = None
+_LOAD_LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
+
+
+def available() -> bool:
+    """Whether the OCR engine is installed."""
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _engine() -> Any:
+    global _ENGINE
+    with _LOAD_LOCK:
+        if _ENGINE is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            _ENGINE = RapidOCR()
+        return _ENGINE
+
+
+def read_text(data: bytes) -> str:
+    """The text found in an image, lines joined with newlines ('' when none or unreadable)."""
+    import numpy as np
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data), formats=["JPEG", "PNG", "WEBP", "TIFF", "HEIF"]) as im:
+            im.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size straight away
+            im = im.convert("RGB")
+            im.thumbnail((MAX_SIDE, MAX_SIDE))
+            pixels = np.asarray(im)[:, :, ::-1]  # RGB -> BGR, as the engine expects
+    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
+        return ""
+    engine = _engine()
+    with _RUN_LOCK:  # the engine is not documented as thread-safe
+        result, _ = engine(pixels)
+    lines = [str(entry[1]) for entry in (result or []) if len(entry) >= 3 and float(entry[2]) >= MIN_SCORE]
+    return "\n".join(lines)
+
+
+def text_item(item: Item, export: Export) -> Item | None:
+    """An extra item holding the text seen in the photo `item` points at, or None."""
+    if item.kind not in (ItemKind.PHOTO,) or not item.media:
+        return None
+    member = export.member(item.media)
+    if member is None or member.size > MAX_PHOTO_BYTES:
+        return None
+    try:
+        with export.open(member.name) as stream:
+            data = stream.read(MAX_PHOTO_BYTES + 1)
+    except READ_ERRORS:
+        return None
+    text = read_text(data)
+    if not text.strip():
+        return None
+    return replace(item, text=text, location=None, end_location=None,
+                   details=(*item.details, ("ocr", "true")))
