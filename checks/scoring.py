@@ -49,6 +49,28 @@ def _recency(finding: Finding, now: datetime) -> float:
     return max(0.6, 1.0 - 0.08 * years)
 
 
+_WHAT = {
+    Category.HOME_ADDRESS: "Your home address or where you sleep",
+    Category.LOCATION_PATTERN: "Your routines and regular places",
+    Category.EMPLOYER_DISCLOSURE: "That you work for the police or justice system",
+    Category.IDENTITY_DETAILS: "Details used to check your identity (birth date, phone, ID numbers)",
+    Category.FAMILY_DETAILS: "Your family members",
+    Category.PHOTO_METADATA: "The location hidden inside your photos",
+    Category.OFFICIAL_INFORMATION: "Operational or case information",
+    Category.CONDUCT_RISK: "Posts that could be seen as discreditable",
+    Category.ACCOUNT_EXPOSURE: "Account settings that leave you open",
+}
+
+
+def _driver_text(cat: Category, count: int, platforms: set[Platform], public: int) -> str:
+    """Plain words: "Your home address or where you sleep: in 3 places, on 2 platforms (2 public)"."""
+    times = "in 1 place" if count == 1 else f"in {count} places"
+    where = f", on {len(platforms)} platforms" if len(platforms) > 1 else (
+        f", on {next(iter(platforms)).label}" if platforms else "")
+    shown = f" ({public} public)" if public and public < count else (" (all public)" if public and count > 1 else "")
+    return f"{_WHAT[cat]}: {times}{where}{shown}"
+
+
 def band_for(value: int) -> str:
     for floor, name in BANDS:
         if value >= floor:
@@ -61,19 +83,23 @@ def score(findings: Sequence[Finding], now: datetime | None = None) -> Score:
     now = now or datetime.now(UTC)
     per_category: dict[Category, float] = defaultdict(float)
     counts: dict[Category, int] = defaultdict(int)
+    platforms: dict[Category, set[Platform]] = defaultdict(set)
+    public: dict[Category, int] = defaultdict(int)
     for f in findings:
         raw = SEVERITY_POINTS[f.severity.value] * f.confidence * _visibility(f) * _recency(f, now)
         raw *= 1 + 0.15 * math.log1p(f.occurrences - 1)
         per_category[f.category] += raw * CATEGORY_WEIGHT[f.category]
         counts[f.category] += f.occurrences
+        platforms[f.category].add(f.platform)
+        if f.audience is Audience.PUBLIC or f.platform is Platform.WEB:
+            public[f.category] += f.occurrences
     drivers: list[ScoreDriver] = []
     total = 0.0
     for cat, raw in per_category.items():
         # Saturate per category: the first exposure matters most.
         points = 30.0 * (1 - math.exp(-raw / 30.0))
         total += points
-        n = counts[cat]
-        drivers.append(ScoreDriver(f"{cat.label}: found in {n} place{'s' if n != 1 else ''}", round(points, 1), cat))
+        drivers.append(ScoreDriver(_driver_text(cat, counts[cat], platforms[cat], public[cat]), round(points, 1), cat))
     present = set(per_category)
     combos = (
         ({Category.HOME_ADDRESS, Category.EMPLOYER_DISCLOSURE}, 12.0,

@@ -1,0 +1,87 @@
+"""The exposure score: bounds, bands, monotonic properties, combinations, drivers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.records import Audience, Category, Finding, Platform, Severity
+from checks.scoring import BANDS, band_for, score
+from tests.advice.factory import NOW, finding
+
+_finding = st.builds(
+    lambda n, cat, sev, aud, conf, years, rel: finding(
+        n, category=cat, severity=sev, audience=aud, confidence=conf, related=rel,
+        when=datetime(2026 - years, 6, 1, tzinfo=UTC)),
+    st.integers(0, 10_000), st.sampled_from(list(Category)), st.sampled_from(list(Severity)),
+    st.sampled_from(list(Audience)), st.floats(0.3, 1.0), st.integers(0, 15), st.integers(0, 5))
+
+
+def test_nothing_found_scores_zero_and_low() -> None:
+    s = score([], NOW)
+    assert (s.value, s.band, s.drivers) == (0, "low", ())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_finding, max_size=12), _finding)
+def test_adding_a_finding_never_lowers_the_score(findings: list[Finding], extra: Finding) -> None:
+    before = score(findings, NOW).value
+    after = score([*findings, extra], NOW).value
+    assert 0 <= before <= after <= 100
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_finding, min_size=1, max_size=8))
+def test_band_matches_value(findings: list[Finding]) -> None:
+    s = score(findings, NOW)
+    assert s.band == band_for(s.value)
+    assert s.drivers and all(d.points > 0 for d in s.drivers)
+
+
+def test_bands_cover_zero_to_hundred_in_order() -> None:
+    names = [band_for(v) for v in range(101)]
+    assert names[0] == "low" and names[100] == "severe"
+    order = [name for _, name in reversed(BANDS)]
+    assert [n for i, n in enumerate(names) if i == 0 or names[i - 1] != n] == order
+
+
+def test_more_public_scores_higher() -> None:
+    private = score([finding(1, audience=Audience.PRIVATE)], NOW).value
+    friends = score([finding(1, audience=Audience.FRIENDS)], NOW).value
+    public = score([finding(1, audience=Audience.PUBLIC)], NOW).value
+    assert private < friends < public
+
+
+def test_higher_severity_and_recency_score_higher() -> None:
+    assert score([finding(1, severity=Severity.LOW)], NOW).value < score([finding(1)], NOW).value
+    old = finding(1, when=datetime(2012, 1, 1, tzinfo=UTC))
+    assert score([old], NOW).value < score([finding(1)], NOW).value
+
+
+def test_name_birth_date_and_address_together_are_worse_than_apart() -> None:
+    address = finding(1)
+    dob = finding(2, category=Category.IDENTITY_DETAILS, detector="identity_details")
+    together = score([address, dob], NOW)
+    combined_bonus = [d for d in together.drivers if d.category is None]
+    assert combined_bonus, "the combination should be named as a driver"
+    alone_sum_raw = sum(d.points for d in score([address], NOW).drivers) + sum(
+        d.points for d in score([dob], NOW).drivers)
+    assert sum(d.points for d in together.drivers) > alone_sum_raw
+
+
+def test_drivers_say_what_and_how_often() -> None:
+    s = score([finding(i) for i in range(3)] + [finding(9, platform=Platform.FACEBOOK)], NOW)
+    top = s.drivers[0]
+    assert top.category is Category.HOME_ADDRESS
+    assert "home address" in top.text.lower()
+    assert "4 places" in top.text and "2 platforms" in top.text
+
+
+def test_repeats_saturate() -> None:
+    one = score([finding(1)], NOW).value
+    ten = score([finding(i) for i in range(10)], NOW).value
+    hundred = score([finding(i) for i in range(100)], NOW).value
+    assert one < ten <= hundred
+    assert hundred - ten < ten - one
