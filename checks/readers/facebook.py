@@ -134,6 +134,8 @@ def _read_profile(ctx: ReadContext, name: str) -> Iterator[Item]:
         profile = as_dict(record.get("profile_v2")) or as_dict(record.get("profile"))
         base = join(ptr, "profile_v2" if "profile_v2" in record else "profile")
         if not profile:
+            # a label/value profile page (seen in newer exports): fields judged by label and shape
+            yield from _label_value_fields(ctx, name, record, ptr)
             continue
         yield from _profile_items(ctx, name, profile, base)
 

@@ -462,3 +462,18 @@ def test_html_2019_markup(tmp_path: Path) -> None:
     assert post.text == "Finally home after nights 😴"
     assert post.source.timestamp == datetime(2019, 3, 5, 14, 2, tzinfo=UTC)
     assert post.detail("title") == "Jo Invented updated her status."
+
+
+def test_label_value_profile_page(tmp_path: Path) -> None:
+    export = FacebookExport()
+    export.extra[export.profile_path] = meta_json({"profile_v2": None, "label_values": [
+        {"label": "Name", "value": "Jo Invented"},
+        {"label": "Mobile phone", "value": "+44 7700 900123"},
+        {"label": "Emails", "vec": [{"value": "jo@example.com"}]},
+        {"label": "Current town", "value": "Forest Hill"}]})
+    items, ctx = read(export.write_zip(tmp_path / "fb.zip"))
+    assert ctx.skipped == []
+    got = {(i.field, i.text, i.source.pointer) for i in items if i.source.file == export.profile_path}
+    assert (ProfileField.PHONE, "+44 7700 900123", "/label_values/1/value") in got
+    assert (ProfileField.EMAIL, "jo@example.com", "/label_values/2/vec/0/value") in got
+    assert (ProfileField.CITY, "Forest Hill", "/label_values/3/value") in got
