@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import details, guarded, parse_pair
@@ -91,7 +92,10 @@ def load_html(ctx: ReadContext, name: str) -> BeautifulSoup | None:
     if len(raw) > MAX_HTML:
         ctx.skip(name, "the HTML page is too large to read; request the JSON format")
         return None
-    return BeautifulSoup(raw, "html.parser")
+    try:
+        return BeautifulSoup(raw, "html.parser")
+    except (ParserRejectedMarkup, AssertionError) as exc:  # html.parser gives up on some broken markup
+        raise ValueError("the page's HTML cannot be parsed") from exc
 
 
 def _pairs(scope: Tag) -> list[tuple[str, str]]:
