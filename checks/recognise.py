@@ -233,6 +233,10 @@ def _google_takeout(export: Export) -> float:
                 return 1.0
     if _any_name(export, r"(^|/)Takeout/"):
         return 0.9
+    for member in [m for m in export.members() if m.name.lower().endswith(".json")
+                   and m.name.count("/") <= 1][:_MAX_HEADS]:  # localised names: Records or a month, by content
+        if re.match(rb'\{\s*"(locations|timelineObjects)"\s*:', _head(export, member.name, 256)):
+            return 0.9
     if _any_name(export, r"\.(jpe?g|heic|png|gif|mp4|mov)\.(supplemental-metadata\.)?json$") or _any_name(
             export, r"\.(jpe?g|heic|png|mp4)\.supp[a-z-]*\.json$"):
         return 0.8

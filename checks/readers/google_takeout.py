@@ -180,9 +180,17 @@ def _place_visit(ctx: ReadContext, name: str, ptr: str, visit: dict[str, Any], p
     if loc is None:
         loc = from_e7(visit.get("centerLatE7"), visit.get("centerLngE7"))
         where = ptr
+    candidate = False
+    if loc is None:  # some files give only Google's candidate places for the visit
+        others = visit.get("otherCandidateLocations")
+        first = _dict(others[0]) if isinstance(others, list) and others else {}
+        loc = from_e7(first.get("latitudeE7"), first.get("longitudeE7"))
+        where, candidate = jp.join(ptr, "otherCandidateLocations", 0), True
     if loc is None:
         return None
     details = [("source", "place visit")]
+    if candidate:
+        details.append(("note", "most likely place Google suggested"))
     place_name, address = _str(location.get("name")), _str(location.get("address"))
     if place_name:
         details.append(("place_name", place_name))
@@ -201,6 +209,11 @@ def _activity_segment(ctx: ReadContext, name: str, ptr: str, seg: dict[str, Any]
     start, end = _dict(seg.get("startLocation")), _dict(seg.get("endLocation"))
     begin = from_e7(start.get("latitudeE7"), start.get("longitudeE7"))
     finish = from_e7(end.get("latitudeE7"), end.get("longitudeE7"))
+    waypoints = _dict(seg.get("waypointPath")).get("waypoints")
+    if begin is None and finish is None and isinstance(waypoints, list) and waypoints:
+        first, last = _dict(waypoints[0]), _dict(waypoints[-1])
+        begin = from_e7(first.get("latE7"), first.get("lngE7"))
+        finish = from_e7(last.get("latE7"), last.get("lngE7"))
     if begin is None and finish is None:
         return None
     details = [("source", "activity segment")]

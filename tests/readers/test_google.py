@@ -82,6 +82,24 @@ def test_semantic_history_labels_and_activities(tmp_path: Path) -> None:
     assert act.source.pointer == "/timelineObjects/2/activitySegment"
 
 
+def test_semantic_fallbacks_waypoints_candidates_and_time_forms(tmp_path: Path) -> None:
+    month = tmp_path / "2024_MARCH.json"
+    write_json(month, {"timelineObjects": [
+        {"placeVisit": {"otherCandidateLocations": [{"latitudeE7": 514415000, "longitudeE7": -508000}],
+                        "duration": {"startTimestamp": "2025-03-24 20:25:02 +0100"}}},
+        {"activitySegment": {"waypointPath": {"waypoints": [{"latE7": 514415000, "lngE7": -508000},
+                                                            {"latE7": 514613000, "lngE7": -94000}]},
+                             "duration": {"startTimestamp": "1742844302585"}}},
+        {"placeVisit": {"location": {}, "duration": {"startTimestamp": "2025-03-24T20:25:02Z"}}}]})
+    items, ctx = read_export(month, "google-takeout")
+    assert len(items) == 2 and not ctx.skipped
+    visit, trip = items
+    assert visit.source.pointer == "/timelineObjects/0/placeVisit/otherCandidateLocations/0"
+    assert visit.source.timestamp == datetime(2025, 3, 24, 19, 25, 2, tzinfo=UTC)
+    assert trip.end_location is not None and trip.end_location.lat == pytest.approx(51.4613)
+    assert trip.source.timestamp == datetime(2025, 3, 24, 19, 25, 2, 585000, tzinfo=UTC)
+
+
 def test_maps_labelled_places_and_reviews(tmp_path: Path) -> None:
     takeout = tmp_path / "Takeout"
     write_json(takeout / "Maps" / "My labelled places" / "Labelled places.json",
