@@ -25,9 +25,10 @@ def finding(n: int = 0, *, category: Category = Category.HOME_ADDRESS, severity:
             platform: Platform = Platform.X, kind: ItemKind = ItemKind.POST, detector: str = "home_address",
             evidence: str = "", span: tuple[int, int] | None = None, audience: Audience = Audience.PUBLIC,
             confidence: float = 0.9, when: datetime | None = datetime(2025, 3, 2, 18, 11, 9, tzinfo=UTC),
-            key: str = "", url: str | None = None, related: int = 0, title: str = "Street address in a public post",
+            key: str = "", url: str | None = None, pointer: str | None = None, related: int = 0,
+            title: str = "Street address in a public post",
             ) -> Finding:
-    source = Source(0, "data/tweets.js", f"/{n}/tweet/full_text", when, url)
+    source = Source(0, "data/tweets.js", pointer or f"/{n}/tweet/full_text", when, url)
     extra = tuple(Source(0, "data/tweets.js", f"/{n + 1000 + i}/tweet/full_text", when) for i in range(related))
     f = Finding(id=f"f-{n:06x}", detector=detector, category=category, severity=severity, confidence=confidence,
                 title=title, reason="A reason.", evidence=evidence, platform=platform, source=source,

@@ -1,0 +1,74 @@
+"""The A4 PDF, rendered by Qt from the same HTML, read back with pdftotext and pdftoppm."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from checks.records import Report
+from desktop.printing import write_pdf
+from tests.report.conftest import ADDRESS, SECRETS
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
+
+
+def _text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    # ligatures (ﬁ) back to letters, and one space between words whatever the line breaks
+    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
+
+
+@pytest.fixture
+def masked_pdf(tmp_path: Path, leaky_report: Report) -> tuple[Path, int]:
+    path = tmp_path / "checklist.pdf"
+    pages = write_pdf(leaky_report, path, name="Sam Invented")
+    return path, pages
+
+
+def test_pdf_is_a4_and_holds_the_checklist(masked_pdf: tuple[Path, int], leaky_report: Report) -> None:
+    path, pages = masked_pdf
+    assert path.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "595 x 842 pts (A4)" in info
+    assert f"Pages: {pages}" in " ".join(info.split()) and pages >= 3
+    text = _text(path)
+    assert "Your privacy checklist" in text and "Prepared for Sam Invented" in text
+    for entry in leaky_report.checklist:
+        assert " ".join(entry.title.split()) in text, entry.advice
+        assert " ".join(entry.steps[0].split()) in text, entry.advice
+    assert "Offline records in the UK" in text and "Next review" in text
+
+
+def test_pdf_never_shows_evidence_unmasked(masked_pdf: tuple[Path, int]) -> None:
+    text = _text(masked_pdf[0])
+    for secret in SECRETS:
+        assert secret not in text, secret
+    assert "L******* C****" in text
+
+
+def test_reveal_prints_the_evidence(tmp_path: Path, leaky_report: Report) -> None:
+    path = tmp_path / "full.pdf"
+    write_pdf(leaky_report, path, reveal=True)
+    text = _text(path)
+    assert ADDRESS in text
+    assert "Prepared for" not in text
+
+
+def test_pages_render_to_images(masked_pdf: tuple[Path, int], tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm missing")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", str(masked_pdf[0]), str(tmp_path / "p")],
+                   check=True)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == 2 and all(p.stat().st_size > 1000 for p in pngs)
+
+
+def test_a_failed_write_leaves_no_file(tmp_path: Path, leaky_report: Report) -> None:
+    target = tmp_path / "missing-folder" / "x.pdf"
+    with pytest.raises(OSError):
+        write_pdf(leaky_report, target)
+    assert not target.exists()
