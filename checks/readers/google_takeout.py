@@ -41,7 +41,8 @@ from checks.readers.google_timeline import (
 from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, Source
 
 MAX_SMALL_JSON = 64 * 1024 * 1024  # sidecars, places files: far smaller in real exports
-_MEDIA_SUFFIXES = (*PHOTO_SUFFIXES, ".mp4", ".mov", ".gif", ".3gp", ".m4v", ".avi", ".mkv")
+_VIDEO_SUFFIXES = (".mp4", ".mov", ".3gp", ".m4v", ".avi", ".mkv")
+_MEDIA_SUFFIXES = (*PHOTO_SUFFIXES, ".gif", *_VIDEO_SUFFIXES)
 _LABELLED_WORDS = ("label", "etiquet", "beschrift", "etichett", "rotul", "gelabeld", "libell")
 
 
@@ -368,7 +369,10 @@ def _sidecar_item(ctx: ReadContext, name: str, data: dict[str, Any], media_name:
                 when = meta.taken or taken
     if location is None and not any(k in ("owner", "serial", "artist", "lens_serial", "person") for k, _ in details):
         return None
-    return Item(platform=platform, kind=ItemKind.PHOTO, source=ctx.source(file, ptr, when),
+    title = _str(data.get("title")).lower()
+    video = (media_name or title).lower().endswith(_VIDEO_SUFFIXES)
+    return Item(platform=platform, kind=ItemKind.VIDEO if video else ItemKind.PHOTO,
+                source=ctx.source(file, ptr, when),
                 text=_str(data.get("description")), location=location, media=media_name,
                 details=tuple(details))
 

@@ -80,6 +80,9 @@ class SnapExport:
                 for t, a, b in self.history]
             location["Businesses and public places you may have visited"] = [
                 {"Date": snap_time(t), "Name": n} for t, n, _ in self.places]
+            location["Areas you may have visited in the last two years"] = [
+                {"Time": snap_time(t), "City": "London", "Region": "England", "Postal Code": "SE23"}
+                for t, _, _ in self.places]
         else:
             location["Home, School & Work"] = {"Home": self.home, "Work": self.work}
             location["Location History"] = [[snap_time(t), f"Latitude, Longitude: {a}, {b}"]

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from checks.archive import open_export
+from checks.errors import UnreadableExport
 from checks.progress import CancelToken
 from checks.readers import ReadContext, reader_for
 from checks.recognise import recognise
@@ -27,9 +28,17 @@ def read_export(paths: Path | list[Path], expect_format: str | None = None,
         return list(reader().read(ctx)), ctx
 
 
-def read_with(reader_format: str, path: Path) -> tuple[list[Item], ReadContext]:
-    """Read with a chosen reader (no recognition), as the fuzz tests do."""
-    with open_export([path]) as export:
+def read_with(reader_format: str, path: Path) -> tuple[list[Item], ReadContext | None]:
+    """Read with a chosen reader (no recognition), as the fuzz tests do.
+
+    A mutated file the archive layer refuses as a whole (it now looks like a 7-Zip file, say)
+    is not the reader's business: that gives no items and no context.
+    """
+    try:
+        export = open_export([path])
+    except UnreadableExport:
+        return [], None
+    with export:
         reader = reader_for(reader_format)
         assert reader is not None
         ctx = ReadContext(input_index=0, export=export)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.archive import open_export
+from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext
 from checks.readers.geo_parse import from_e7, parse_pair
 from checks.readers.google_takeout import GoogleTakeoutReader, sidecar_media
@@ -125,6 +126,8 @@ def test_photos_sidecars_truncated_names_and_exif(tmp_path: Path) -> None:
     write_json(album / "IMG_0002.jpg.supplemental-me(1).json", sidecar("IMG_0002.jpg", T0, 0.0, 0.0, *WORK,
                                                                         people=("Invented Child",)))
     write_photo(album / "IMG_0003.jpg", PhotoSpec(*HOME))  # no sidecar: EXIF alone
+    (album / "VID_0004.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    write_json(album / "VID_0004.mp4.supplemental-metadata.json", sidecar("VID_0004.mp4", T0, *WORK))
     items, ctx = read_export(tmp_path, "google-takeout")
     photos = {i.media: i for i in items if i.kind is ItemKind.PHOTO}
     base = "Takeout/Google Fotos/Photos from 2024/"
@@ -137,6 +140,8 @@ def test_photos_sidecars_truncated_names_and_exif(tmp_path: Path) -> None:
     assert exif_wins.location is not None and exif_wins.location.lat == pytest.approx(WORK[0], abs=1e-5)
     dup = photos[base + "IMG_0002(1).jpg"]
     assert dup.source.pointer == "/geoDataExif" and dup.detail("person") == "Invented Child"
+    video = next(i for i in items if i.kind is ItemKind.VIDEO)
+    assert video.media == base + "VID_0004.mp4" and video.location is not None
     assert not ctx.skipped
 
 
@@ -205,6 +210,15 @@ def test_records_stream_in_bounded_memory(tmp_path: Path) -> None:
     small = _peak_reading_records(tmp_path / "small", 4_000)
     large = _peak_reading_records(tmp_path / "large", 40_000)  # ten times the file, about 7 MB
     assert large < small * 1.5 + 256 * 1024, (small, large)
+
+
+def test_cancel_stops_a_long_read(tmp_path: Path) -> None:
+    write_json(tmp_path / "Takeout" / "Location History" / "Records.json",
+               {"locations": [record(*HOME, T0 + timedelta(seconds=i)) for i in range(12_000)]})
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        read_export(tmp_path / "Takeout", "google-takeout", cancel=token)
 
 
 def test_zip_and_demo(tmp_path: Path) -> None:

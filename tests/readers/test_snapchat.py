@@ -54,6 +54,9 @@ def test_generations_zip(tmp_path: Path, generation: str) -> None:
     fixes = [i for i in items if i.kind is ItemKind.LOCATION and i.detail("source") == "location history"]
     assert [f.source.timestamp for f in fixes] == [T0, T0 + timedelta(hours=1)]
     if generation == "old":
+        area = next(i for i in items if i.detail("postal code"))
+        assert area.detail("postal code") == "SE23" and area.kind is ItemKind.CHECKIN
+        assert area.source.pointer == "/Areas you may have visited in the last two years/0"
         assert fixes[0].source.pointer == "/Location History/0/Latitude, Longitude"
         assert fixes[0].location is not None and fixes[0].location.accuracy_m == pytest.approx(39.66)
     else:
