@@ -37,7 +37,6 @@ import os
 import re
 import stat
 import struct
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -132,15 +131,14 @@ class Member:
     part: int = 0  # which zip part (multi-part exports) or 0
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+_SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes in file names (surrogateescape)
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+
+
 def display_name(name: str) -> str:
     """A member name safe to show: control characters and undecodable bytes become '?'."""
-    out = []
-    for ch in name:
-        if ch == "\ufffd" or 0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) == "Cc":
-            out.append("?")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSHOWABLE.sub("?", name)
 
 
 class Export:
@@ -412,9 +410,9 @@ def check_member_name(raw: str) -> str | None:
     name = raw.replace("\\", "/")
     if "\x00" in name:
         return "its name contains a NUL character"
-    if any(unicodedata.category(ch) == "Cc" for ch in name):
+    if _CONTROL.search(name):
         return "its name contains control characters"
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
+    if _SURROGATE.search(name):
         return "its name is not valid text"
     if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("//"):
         return "it has an absolute path"
