@@ -218,7 +218,7 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
         name=name, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
         score=report.score.value, band=report.score.band, band_text=BAND_TEXT.get(report.score.band, ""),
-        drivers=tuple(d.text for d in report.score.drivers[:6]), inputs=inputs, findings=len(report.findings),
+        drivers=tuple(d.text for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
         todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
         reveal=reveal, cancelled=report.cancelled,
     )

@@ -115,7 +115,7 @@ def _section(section: Section, reveal: bool) -> str:
 def _title_page(m: ChecklistModel) -> str:
     who = f"<p class=\"band\">Prepared for {_e(m.name)}</p>" if m.name else ""
     drivers = "".join(f"<li>{_e(d)}</li>" for d in m.drivers) or "<li>Nothing was found that exposes you.</li>"
-    inputs = "".join(f"<li>{_e(i)}</li>" for i in m.inputs)
+    inputs = "; ".join(_e(i) for i in m.inputs) or "none"
     top = "".join(f"<li>{_e(t.title)} <span class=\"sub\">({_e(_count(t))})</span></li>" for t in m.top)
     cancelled = ("<p><b>This check was stopped before the end: it covers only what was read.</b></p>"
                  if m.cancelled else "")
@@ -137,7 +137,7 @@ what to choose and why; if a menu looks different on your phone, use the "Cannot
 Things already set correctly are shown with a tick so you can see what you have done.</p>
 <p>{m.todo} things to do{f", {m.already_done} already done" if m.already_done else ""}, from
 {m.findings} findings.</p>
-<h2>Exports checked</h2><ul>{inputs}</ul>
+<p class="sub">Exports checked: {inputs}.</p>
 """
 
 
@@ -153,8 +153,9 @@ def _closing_page(m: ChecklistModel) -> str:
 <table class="lines" width="100%" cellspacing="0" cellpadding="4">{lines}</table>
 <h2>Next review</h2>
 <p>Settings and menus change, and new posts add up. Check again in about six months.</p>
-<p>Suggested date: <b>{_e(m.review_date)}</b>. Agreed date: ______________________________</p>
-<p>Reviewed with (if anyone): ______________________________</p>
+<p>Suggested date: <b>{_e(m.review_date)}</b></p>
+<p>Agreed date: ________________________</p>
+<p>Reviewed with (if anyone): ________________________</p>
 <p class="small">This checklist was made from your own data exports by Offduty. It does not prove that nothing else
 about you is online. {"It shows evidence in full: keep it somewhere safe or shred it after use." if m.reveal
     else "Evidence is masked: only first letters are shown."}</p>
