@@ -207,33 +207,42 @@ def timeline_shape(head: bytes) -> str | None:
 
 def read_timeline_file(ctx: ReadContext, file: str, shape: str, platform: Platform,
                        base: float = 0.0, share: float = 1.0) -> Iterator[Item]:
-    """Items of one on-device Timeline file; damage becomes a skip, keeping what was read."""
+    """Items of one on-device Timeline file; damage becomes a skip, keeping what was read.
+
+    The Android object is read in one pass per array (segments, raw signals, frequent places):
+    ijson builds each array's objects in C, which is about twice as fast as one pass in Python.
+    """
     member = ctx.export.member(file)
     size = max(member.size if member else 1, 1)
-    prefixes = _ANDROID_PREFIXES if shape == "android" else _IOS_PREFIXES
-    count = 0
-    try:
-        with ctx.export.open(file) as raw:
-            stream = Counting(raw)
-            for prefix, ptr, obj in stream_objects(stream, prefixes):
-                count += 1
-                if count % 2000 == 0:
-                    ctx.cancel.raise_if_cancelled()
-                    ctx.progress(base + share * min(stream.count / size, 1.0), file)
-                if not isinstance(obj, dict):
-                    continue
-                if prefix.startswith("rawSignals"):
-                    item = raw_signal_item(ctx, file, ptr, obj, platform)
-                    if item is not None:
-                        yield item
-                elif prefix.startswith("userLocationProfile"):
-                    item = frequent_place_item(ctx, file, ptr, obj, platform)
-                    if item is not None:
-                        yield item
-                else:
-                    yield from segment_items(ctx, file, ptr, obj, platform)
-    except _JSON_ERRORS as exc:
-        ctx.skip(file, f"the rest of this file could not be read ({_why(exc)})")
+    passes = list(_ANDROID_PREFIXES.items()) if shape == "android" else list(_IOS_PREFIXES.items())
+    damage: str | None = None
+    for number, (prefix, segments) in enumerate(passes):
+        count = 0
+        try:
+            with ctx.export.open(file) as raw:
+                stream = Counting(raw)
+                for _prefix, ptr, obj in stream_objects(stream, {prefix: segments}):
+                    count += 1
+                    if count % 2000 == 0:
+                        ctx.cancel.raise_if_cancelled()
+                        done = (number + min(stream.count / size, 1.0)) / len(passes)
+                        ctx.progress(base + share * done, file)
+                    if not isinstance(obj, dict):
+                        continue
+                    if prefix.startswith("rawSignals"):
+                        item = raw_signal_item(ctx, file, ptr, obj, platform)
+                        if item is not None:
+                            yield item
+                    elif prefix.startswith("userLocationProfile"):
+                        item = frequent_place_item(ctx, file, ptr, obj, platform)
+                        if item is not None:
+                            yield item
+                    else:
+                        yield from segment_items(ctx, file, ptr, obj, platform)
+        except _JSON_ERRORS as exc:
+            damage = damage or _why(exc)
+    if damage:
+        ctx.skip(file, f"the rest of this file could not be read ({damage})")
 
 
 def _why(exc: BaseException) -> str:
