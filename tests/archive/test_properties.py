@@ -5,10 +5,10 @@ always respect the limits."""
 from __future__ import annotations
 
 import io
-import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,38 +37,44 @@ BASE = [
 ]
 
 
-def check(data: bytes, name: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        try:
-            export = open_export([path], LIMITS)
-        except UnreadableExport as exc:
-            assert exc.reason and "\n" not in exc.reason
-            return
-        with export:
-            recognise(export)
-            total = 0
-            for member in export.members():
-                total += member.size
-                assert member.size <= LIMITS.max_member_size
-                if member.compressed_size:
-                    assert member.size / member.compressed_size <= LIMITS.max_ratio
-                got = 0
-                try:
-                    with export.open(member.name) as stream:
-                        while chunk := stream.read(65536):
-                            got += len(chunk)
-                except READ_ERRORS:
-                    pass
-                assert got <= member.size or export.kind != "zip"
-            assert total <= LIMITS.max_total_size
+def check(folder: Path, data: bytes, name: str) -> None:
+    path = folder / name
+    path.write_bytes(data)
+    try:
+        _check(path)
+    finally:
+        path.unlink()
+
+
+def _check(path: Path) -> None:
+    try:
+        export = open_export([path], LIMITS)
+    except UnreadableExport as exc:
+        assert exc.reason and "\n" not in exc.reason
+        return
+    with export:
+        recognise(export)
+        total = 0
+        for member in export.members():
+            total += member.size
+            assert member.size <= LIMITS.max_member_size
+            if member.compressed_size:
+                assert member.size / member.compressed_size <= LIMITS.max_ratio
+            got = 0
+            try:
+                with export.open(member.name) as stream:
+                    while chunk := stream.read(65536):
+                        got += len(chunk)
+            except READ_ERRORS:
+                pass
+            assert got <= member.size or export.kind != "zip"
+        assert total <= LIMITS.max_total_size
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2048), st.sampled_from(["export.zip", "tweets.js", "Records.json", "x.car", "a.jpg"]))
-def test_random_bytes(data: bytes, name: str) -> None:
-    check(data, name)
+def test_random_bytes(tmp_path_factory: pytest.TempPathFactory, data: bytes, name: str) -> None:
+    check(tmp_path_factory.getbasetemp(), data, name)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,7 +82,8 @@ def test_random_bytes(data: bytes, name: str) -> None:
        st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=12),
        st.one_of(st.none(), st.integers(min_value=0)),
        st.binary(max_size=64))
-def test_mutated_zips(which: int, flips: list[tuple[int, int]], cut: int | None, insert: bytes) -> None:
+def test_mutated_zips(tmp_path_factory: pytest.TempPathFactory, which: int, flips: list[tuple[int, int]],
+                      cut: int | None, insert: bytes) -> None:
     data = bytearray(BASE[which])
     for at, value in flips:
         data[at % len(data)] = value
@@ -85,4 +92,4 @@ def test_mutated_zips(which: int, flips: list[tuple[int, int]], cut: int | None,
         data[at:at] = insert
     if cut is not None:
         data = data[: cut % (len(data) + 1)]
-    check(bytes(data), "export.zip")
+    check(tmp_path_factory.getbasetemp(), bytes(data), "export.zip")

@@ -11,6 +11,7 @@ Run standalone (atheris is not a dependency: `.venv/bin/pip install atheris`):
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
 import shutil
@@ -48,6 +49,7 @@ def _workdir() -> Path:
     global _WORKDIR
     if _WORKDIR is None:
         _WORKDIR = Path(tempfile.mkdtemp(prefix="offduty-fuzz-"))
+        atexit.register(shutil.rmtree, _WORKDIR, True)  # libFuzzer ends the process with exit()
     return _WORKDIR
 
 
@@ -116,12 +118,8 @@ def main() -> None:
     logging.disable(logging.CRITICAL)
     with atheris.instrument_imports(include=["checks", "zipfile"]):
         _load()
-    try:
-        atheris.Setup(sys.argv, lambda data: one_input(bytes(data)))
-        atheris.Fuzz()
-    finally:
-        if _WORKDIR is not None:
-            shutil.rmtree(_WORKDIR, ignore_errors=True)
+    atheris.Setup(sys.argv, lambda data: one_input(bytes(data)))
+    atheris.Fuzz()
 
 
 if __name__ == "__main__":

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from tests.fuzz import fuzz_archive
 from tests.fuzz.fuzz_archive import exercise, one_input, seed_corpus
+
+
+@pytest.fixture(autouse=True)
+def _workdir_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness writes each input to a file: keep it inside the test's own folder."""
+    monkeypatch.setattr(fuzz_archive, "_WORKDIR", tmp_path)
 
 
 def empty_name_zip() -> bytes:
@@ -37,8 +45,9 @@ CRASHES = [empty_name_zip]
 
 
 @pytest.mark.parametrize("index", range(len(seed_corpus())))
-def test_seed(index: int) -> None:
+def test_seed(index: int, tmp_path: Path) -> None:
     one_input(seed_corpus()[index])
+    assert list(tmp_path.iterdir()) == []  # the input file is removed after each run
 
 
 @pytest.mark.parametrize("build", CRASHES, ids=[c.__name__ for c in CRASHES])
@@ -46,9 +55,7 @@ def test_former_crash(build: object) -> None:
     one_input(build())  # type: ignore[operator]
 
 
-def test_harness_reads_members_of_a_valid_zip(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "x.zip"
+def test_harness_reads_members_of_a_valid_zip(tmp_path: Path) -> None:
+    path = tmp_path / "x.zip"
     path.write_bytes(seed_corpus()[1])
     assert exercise(path) == 3
