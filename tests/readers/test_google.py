@@ -115,6 +115,29 @@ def test_maps_labelled_places_and_reviews(tmp_path: Path) -> None:
     assert review.source.pointer == "/features/0/properties/review_text_published"
 
 
+def test_saved_places_older_shape_and_album_metadata_ignored(tmp_path: Path) -> None:
+    takeout = tmp_path / "Takeout"
+    saved_file = takeout / "Maps (vos adresses)" / "Adresses enregistrées.json"
+    write_json(saved_file, {"type": "FeatureCollection", "features": [
+        {"geometry": {"coordinates": [0, 0], "type": "Point"}, "type": "Feature",
+         "properties": {"Google Maps URL": "http://maps.google.com/?cid=2", "Published": "2023-04-01T09:00:00Z",
+                        "Title": "Invented Gym", "Updated": "2023-04-01T09:00:00Z",
+                        "Location": {"Address": "5 Fake Lane, London", "Business Name": "Invented Gym",
+                                     "Geo Coordinates": {"Latitude": "51.4500", "Longitude": "-0.0400"},
+                                     "Country Code": "GB"}}}]})
+    write_json(takeout / "Google Photos" / "Holiday" / "métadonnées.json",
+               {"title": "Holiday", "description": "", "access": "protected", "date": {"timestamp": "1"},
+                "geoData": {"latitude": 51.0, "longitude": -1.0}})
+    items, ctx = read_export(tmp_path, "google-takeout")
+    assert len(items) == 1 and not ctx.skipped
+    saved = items[0]
+    assert saved.kind is ItemKind.CHECKIN and saved.label is None and saved.text == "Invented Gym"
+    assert saved.location is not None and saved.location.lat == pytest.approx(51.45)
+    assert saved.detail("address") == "5 Fake Lane, London" and saved.detail("source") == "maps saved place"
+    assert saved.source.timestamp == datetime(2023, 4, 1, 9, 0, tzinfo=UTC)
+    assert saved.source.url == "http://maps.google.com/?cid=2"
+
+
 def test_photos_sidecars_truncated_names_and_exif(tmp_path: Path) -> None:
     album = tmp_path / "Takeout" / "Google Fotos" / "Photos from 2024"
     long_name = "PXL_20240201_071500123_with_a_long_invented_name.jpg"
