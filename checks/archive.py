@@ -771,7 +771,8 @@ class FolderExport(Export):
     def _open(self, member: Member) -> IO[bytes]:
         full = self._root / PurePosixPath(self._strip + member.name)
         # O_NOFOLLOW: a file swapped for a link after the listing is not followed.
-        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(full, flags)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise OSError(f"{display_name(member.name)} is no longer a regular file")
