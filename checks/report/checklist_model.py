@@ -115,15 +115,17 @@ def long_date(moment_date: object) -> str:
     return ""
 
 
-def _item_line(f: Finding, reveal: bool) -> ItemLine:
+def _item_line(f: Finding, reveal: bool, platform: str = "") -> ItemLine:
     evidence = f.evidence if reveal else mask(f.evidence, f.span)
     evidence = " ".join(printable(evidence).split())
     if len(evidence) > 160:
         evidence = evidence[:157] + "…"
     when = long_date(f.source.timestamp) if f.source.timestamp else ""
-    where = platform_label(f.platform.value) + (f", {when}" if when else "")
+    parts = [platform_label(f.platform.value)] if f.platform.value != platform else []
+    parts += [when] if when else []
     if f.occurrences > 1:
-        where += f", and {f.occurrences - 1} more like it"
+        parts.append(f"and {f.occurrences - 1} more like it")
+    where = ", ".join(parts)
     return ItemLine(f.id, f.title, evidence, where, f.source.url)
 
 
@@ -155,7 +157,7 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
     lines: tuple[ItemLine, ...] = ()
     more = 0
     if show_items:
-        merged = _merge_same_record([_item_line(f, reveal) for f in linked], linked)
+        merged = _merge_same_record([_item_line(f, reveal, entry.platform) for f in linked], linked)
         lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
     return Task(
         advice=entry.advice, title=entry.title, why=entry.why, choose=entry.choose, steps=entry.steps,

@@ -59,6 +59,10 @@ def _link(url: str | None) -> str:
     return f'<a href="{_e(url)}">{_e(url)}</a>'
 
 
+def _where(item: ItemLine) -> str:
+    return f' <span class="sub">({_e(item.where)})</span>' if item.where else ""
+
+
 def _items(items: tuple[ItemLine, ...], more: int, reveal: bool) -> str:
     if not items:
         return ""
@@ -66,8 +70,8 @@ def _items(items: tuple[ItemLine, ...], more: int, reveal: bool) -> str:
     for it in items:
         link = f'<br/><span class="small">{_link(it.url)}</span>' if it.url else ""
         evidence = f'<br/><span class="item">{_e(it.evidence)}</span>' if it.evidence else ""
-        rows.append(f'<tr><td style="width:18pt">{BOX}</td><td>{_e(it.title)} '
-                    f'<span class="sub">({_e(it.where)})</span>{evidence}{link}</td></tr>')
+        rows.append(f'<tr><td width="22" style="width:16pt">{BOX}&nbsp;</td><td>{_e(it.title)} '
+                    f'{_where(it)}{evidence}{link}</td></tr>')
     if more:
         rows.append(f'<tr><td></td><td class="sub">… and {more} more like these (see the full report).</td></tr>')
     note = "" if reveal else ' <span class="small">(text masked: only first letters shown)</span>'
