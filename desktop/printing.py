@@ -2,7 +2,7 @@
 
 Both render the HTML of `checks/report/html_report.py` with Qt's QTextDocument, so the PDF and
 the printed page match the HTML page and no browser is needed. `write_pdf` works without a
-display: when no Qt application exists it makes a QGuiApplication on the offscreen platform.
+display: when no Qt application exists it makes one on the offscreen platform.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from checks.records import Report
 from checks.report.html_report import render_html
@@ -27,7 +27,10 @@ def _ensure_app() -> None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _APP = QGuiApplication(sys.argv[:1] or ["offduty"])
+    # A QApplication (not just a QGuiApplication), so the print dialog and widgets work later too.
+    from PySide6.QtWidgets import QApplication
+
+    _APP = QApplication(sys.argv[:1] or ["offduty"])
 
 
 def _document(report: Report, reveal: bool, name: str | None) -> QTextDocument:
@@ -80,12 +83,17 @@ def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str 
             tmp.unlink()
 
 
-def print_report(report: Report, parent: object = None, reveal: bool = False, name: str | None = None) -> bool:
-    """Open the system print dialog for the checklist; True when it was sent to the printer."""
+def print_report(report: Report, parent: object = None, reveal: bool = False, name: str | None = None,
+                 printer: object = None) -> bool:
+    """Open the system print dialog for the checklist; True when it was sent to the printer.
+
+    `printer` (a QPrinter) may be given, for example one set to print to a PDF file.
+    """
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog, QWidget
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if not isinstance(printer, QPrinter):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
     printer.setDocName("Privacy checklist")
     dialog = QPrintDialog(printer, parent if isinstance(parent, QWidget) else None)

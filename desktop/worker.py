@@ -64,14 +64,15 @@ class Task(QObject):
     def _deliver(self, kind: str, value: object) -> None:
         if kind == "progress":
             self.progress.emit(value)
-        elif kind == "finished":
+            return
+        self.running = False  # the outcome is known; receivers may start the next task
+        if kind == "finished":
             self.finished.emit(value)
         elif kind == "failed":
             self.failed.emit(str(value))
         elif kind == "cancelled":
             self.cancelled.emit(value)
         elif kind == "done":
-            self.running = False
             self.done.emit()
 
     def cancel(self) -> None:

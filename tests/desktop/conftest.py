@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.advice import Advice, Catalogue, MappingRule, build_checklist
+from checks.advice import build_checklist, default_catalogue
 from checks.pipeline import describe
 from checks.progress import CancelToken, Progress
 from checks.records import (
@@ -31,7 +31,6 @@ from desktop.engine import Engine
 from tests.builders.x import Media, Tweet, XArchive
 
 HOME = "42 Laburnum Close"
-CHECKLIST_TITLE = "Delete posts that show where you live"
 
 
 @pytest.fixture
@@ -46,23 +45,6 @@ def x_export(tmp_path: Path) -> tuple[Path, str]:
     path = archive.write_zip(tmp_path / "twitter-2026-11-01-abc.zip")
     photo = next(n for n in archive.files() if n.startswith(archive.media_dir) and n.endswith(".jpg"))
     return path, photo
-
-
-def _advice(ident: str, title: str, category: Category, source: str | None) -> Advice:
-    return Advice(id=ident, platform="x", kind="action", title=title, why="Strangers read old posts.",
-                  choose="Delete", steps=("Open the post", "Choose Delete"), web_steps=("Open x.com",),
-                  risks=(category,), side_effects="", source=source, checked="2026-10-01", confidence="high",
-                  fallback="Ask X support")
-
-
-def sample_catalogue() -> Catalogue:
-    entries = [
-        _advice("x.delete-home-posts", CHECKLIST_TITLE, Category.HOME_ADDRESS, "https://help.x.com/en/delete"),
-        _advice("x.protect-posts", "Protect your posts", Category.EMPLOYER_DISCLOSURE, "https://help.x.com/en/protect"),
-        _advice("x.photo-location", "Remove locations from photos", Category.PHOTO_METADATA, None),
-    ]
-    rules = [MappingRule(e.risks[0], "x", None, None, (e.id,)) for e in entries]
-    return Catalogue(entries, rules)
 
 
 def make_report(export: Path, photo: str, *, when: datetime | None = None, drop: Sequence[str] = ()) -> Report:
@@ -89,9 +71,10 @@ def make_report(export: Path, photo: str, *, when: datetime | None = None, drop:
                 span=(5, 21)),
     ]
     findings = [f for f in findings if f.id not in drop]
-    catalogue = sample_catalogue()
-    findings = [replace(f, advice=catalogue.ids_for(category=f.category, platform=f.platform,
-                                                    item_kind=f.item_kind, detector=f.detector)) for f in findings]
+    catalogue = default_catalogue()  # the real advice catalogue maps the findings to advice
+    findings = [replace(f, advice=catalogue.ids_for(category=f.category, platform=f.platform, item_kind=f.item_kind,
+                                                    detector=f.detector, key=f.key, severity=f.severity))
+                for f in findings]
     return Report(
         tool_version="test", generated_at=when or datetime(2026, 3, 14, 10, 0, tzinfo=UTC),
         inputs=(InputSummary(str(export), Platform.X, "x-archive", 3, size_bytes=export.stat().st_size),),
