@@ -424,10 +424,9 @@ def _write_body(fh: IO[bytes], header: _Header, data_key: bytes, payload: dict[s
     fh.write(header_bytes)
     writer = _ChunkWriter(fh, data_key, header_bytes, header.chunk_size)
     compressor = zlib.compressobj(6)
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
     pending: list[bytes] = []
     size = 0
-    for piece in encoder.iterencode(payload):
+    for piece in _json_pieces(payload):
         pending.append(piece.encode("utf-8", "surrogatepass"))
         size += len(pending[-1])
         if size >= 1 << 16:
@@ -438,6 +437,27 @@ def _write_body(fh: IO[bytes], header: _Header, data_key: bytes, payload: dict[s
                 on_chunk()
     writer.write(compressor.compress(b"".join(pending)) + compressor.flush())
     writer.close()
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
+    """JSON text in pieces (the outer objects walked, long lists one element at a time), each
+    piece encoded in C: bounded extra memory without the slow pure-Python `iterencode`."""
+    if isinstance(value, dict) and depth < 3:
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _JSON.encode(str(key)) + ":"
+            yield from _json_pieces(item, depth + 1)
+        yield "}"
+    elif isinstance(value, list) and len(value) > 16:
+        yield "["
+        for n, item in enumerate(value):
+            yield ("," if n else "") + _JSON.encode(item)
+        yield "]"
+    else:
+        yield _JSON.encode(value)
 
 
 def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:

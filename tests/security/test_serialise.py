@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -76,15 +75,14 @@ _moment = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 
                        timezones=st.sampled_from([None, UTC, timezone(timedelta(hours=5, minutes=30))]))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.builds(Report, tool_version=_text, generated_at=_moment, notes=st.lists(_text).map(tuple)))
 def test_round_trip_of_arbitrary_reports(report: Report) -> None:
-    def finite(value: object) -> bool:
-        return not (isinstance(value, float) and math.isnan(value))
-
-    # NaN never equals itself; a report's numbers are finite in practice
-    if not all(finite(f.confidence) for f in report.findings):
-        return
     again = _through_json(report)
+    assert json.dumps(report_to_dict(again)) == json.dumps(report_to_dict(report))
+    try:
+        json.dumps(report_to_dict(report), allow_nan=False)
+    except ValueError:
+        return  # NaN somewhere: it never equals itself, the text comparison above covers it
     assert again == report
     assert [type(f.category) for f in again.findings] == [type(f.category) for f in report.findings]
