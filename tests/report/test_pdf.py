@@ -13,7 +13,8 @@ from checks.records import Report
 from desktop.printing import write_pdf
 from tests.report.conftest import ADDRESS, SECRETS
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing"),
+              pytest.mark.usefixtures("qapp")]
 
 
 def _text(pdf: Path) -> str:
@@ -72,3 +73,27 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, leaky_report: Report) -> 
     with pytest.raises(OSError):
         write_pdf(leaky_report, target)
     assert not target.exists()
+
+
+def test_print_dialog_prints_the_same_checklist(tmp_path: Path, leaky_report: Report,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.printing import print_report
+
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert print_report(leaky_report, None, printer=printer) is False
+    assert not out.exists()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert print_report(leaky_report, None, printer=printer) is True
+    del printer
+    text = _text(out)
+    assert "Your privacy checklist" in text
+    assert leaky_report.checklist[0].title in text
+    for secret in SECRETS:
+        assert secret not in text
