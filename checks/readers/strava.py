@@ -160,7 +160,7 @@ def _strip_leading_space(stream: IO[bytes]) -> IO[bytes]:
     return _Stripped(stream)  # type: ignore[return-value]
 
 
-_TRACK_ERRORS = (*READ_ERRORS, ValueError, SyntaxError, gzip.BadGzipFile, zlib.error,
+_TRACK_ERRORS = (*READ_ERRORS, ValueError, SyntaxError, LookupError, gzip.BadGzipFile, zlib.error,
                  fitdecode.FitError, UnicodeDecodeError, IndexError, TypeError)
 
 
