@@ -13,7 +13,8 @@ an item is scanned once per item, not once per detector.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -82,22 +83,21 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
-
-
 class Lexicon:
     """Many word lists in one automaton."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         grouped: dict[str, list[Entry]] = {}
         for entry in entries:
-            key = lower_same_length(fold(entry.phrase.strip()))
-            if key:
+            key = _boundaries(lower_same_length(fold(entry.phrase.strip())))
+            if key.strip():
                 grouped.setdefault(key, []).append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, group in grouped.items():
-            self._automaton.add_word(key, (len(key), tuple(group)))
+            # Spaces around every key: a key can only match a whole word or phrase in the
+            # space-separated text, so "st" is never even reported inside "first".
+            padded = f" {key} "
+            self._automaton.add_word(padded, (len(padded), tuple(group)))
         self.size = len(grouped)
         if grouped:
             self._automaton.make_automaton()
@@ -110,24 +110,35 @@ class Lexicon:
             return last[1]
         folded = fold(text)
         lower = lower_same_length(folded)
-        result = Scan(text=folded, lower=lower, has_digit=any(c.isdigit() for c in lower))
+        result = Scan(text=folded, lower=lower, has_digit=_DIGIT.search(lower) is not None)
         if self.size:
-            n = len(lower)
             hits = result.hits
-            for end_idx, (length, group) in self._automaton.iter(lower):
+            # padded coordinates: phrase = padded[start + 1:end_idx] = text[start:end_idx - 1]
+            for end_idx, (length, group) in self._automaton.iter(f" {_boundaries(lower)} "):
                 start = end_idx - length + 1
-                end = end_idx + 1
-                first, last_ch = lower[start], lower[end_idx]
-                if _is_word(first) and start > 0 and _is_word(lower[start - 1]):
-                    continue
-                if _is_word(last_ch) and end < n and _is_word(lower[end]):
-                    continue
+                end = end_idx - 1
                 for entry in group:
                     if entry.case and folded[start:end] != entry.phrase:
                         continue
                     hits.setdefault(entry.list, []).append(Hit(start, end, entry))
         self._last = (text, result)  # one tuple assignment: safe across threads
         return result
+
+
+_DIGIT = re.compile(r"\d")
+_PUNCT = str.maketrans({c: " " for c in "!\"$%()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u2026\u00ab\u00bb\u201c\u201d"})
+_EDGE = re.compile(r"(?<!\w)['\-]|['\-](?!\w)")
+_OTHER = re.compile(r"[^\w\s'#&\-]")
+
+
+def _boundaries(lower: str) -> str:
+    """Punctuation as spaces (same length); apostrophes and hyphens are kept only inside words."""
+    out = lower.translate(_PUNCT)
+    if "'" in out or "-" in out:
+        out = _EDGE.sub(" ", out)
+    if not out.isascii():
+        out = _OTHER.sub(" ", out)  # emoji and other symbols next to words
+    return out
 
 
 def read_list(path: Path, name: str | None = None) -> list[Entry]:
@@ -169,7 +180,13 @@ def plain_list(name: str) -> tuple[Entry, ...]:
 
 def scan(text: str) -> Scan:
     """Scan `text` with every word list."""
-    return lexicon().scan(text)
+    global _scan
+    if _scan is None:
+        _scan = lexicon().scan
+    return _scan(text)
+
+
+_scan: Callable[[str], Scan] | None = None
 
 
 def overlaps(hit: Hit, others: Iterable[Hit]) -> bool:

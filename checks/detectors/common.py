@@ -59,9 +59,8 @@ def in_range(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
 
 def is_text_item(item: Item) -> bool:
     """Items whose text a person wrote (posts, comments, messages, captions, bios)."""
-    if not item.text:
-        return False
-    return item.kind not in (ItemKind.SETTING, ItemKind.LOCATION)
+    kind = item.kind
+    return bool(item.text) and kind is not ItemKind.SETTING and kind is not ItemKind.LOCATION
 
 
 def profile_field(item: Item) -> ProfileField | None:

@@ -130,23 +130,24 @@ class FamilyDetails(Detector):
             name = text[span[0]:span[1]]
             child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
             yield from emit(r.start, span[1], name, r.entry.phrase, f"The text names your {r.entry.phrase}.", child)
-        for m in _YEAR_OLD.finditer(text):
+        low = sc.lower
+        for m in _YEAR_OLD.finditer(text) if "year" in low else ():
             yield from emit(m.start(), m.end(), m.group(2), "child", "The text names a child and their age.", True)
-        for rx in (_AGE_BRACKET, _AGE_COMMA):
+        for rx in (_AGE_BRACKET, _AGE_COMMA) if sc.has_digit else ():
             for m in rx.finditer(text):
                 if m.group(1).lower() in NOT_NAMES or int(m.group(2)) > 17:
                     continue
                 yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
-        for m in _AGE_TODAY.finditer(text):
+        for m in _AGE_TODAY.finditer(text) if "today" in low else ():
             if m.group(1).lower() in NOT_NAMES or re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20):m.start()]):
                 continue
             yield from emit(m.start(), m.end(), m.group(1), "child", "The text names someone and their age.",
                             int(m.group(3)) < 18)
-        for m in _OUR_NAME.finditer(text):
+        for m in _OUR_NAME.finditer(text) if ("our " in low or "my " in low) else ():
             if m.group(1).lower() in NOT_NAMES:
                 continue
             yield from emit(m.start(), m.end(), m.group(1), "family", "The text names a member of your family.", True)
-        for m in _BIRTHDAY_AGE.finditer(text):
+        for m in _BIRTHDAY_AGE.finditer(text) if "birthday" in low else ():
             if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
                 yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
         if schools:

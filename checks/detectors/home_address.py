@@ -119,7 +119,8 @@ class HomeAddress(Detector):
         if not is_text_item(item):
             return
         sc = scan(item.text)
-        if not sc.has_digit and "streets" not in sc.hits:
+        if not sc.has_digit and not any(h.entry.value(1) == "strong" for h in sc.of("places")) \
+                and not any(h.entry.value(0) == "house" for h in sc.of("streets")):
             return
         yield from self._text(item, sc)
 

@@ -78,6 +78,7 @@ info contact hello enquiries enquiry sales admin office support help bookings bo
 noreply no-reply donotreply news newsletter events tickets accounts billing jobs careers hr reception
 webmaster postmaster marketing orders shop service customerservice feedback
 """.split())
+_ANY_DIGIT = re.compile(r"\d")
 _NINO_HINT = re.compile(r"(?:\d\s?){6}[a-dA-D]\b")
 _NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$")
 Emit = Callable[..., Iterator[Detection]]
@@ -264,7 +265,7 @@ class IdentityDetails(Detector):
     # -- numbers ---------------------------------------------------------------------------------
     def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Detection]:
         text, low = sc.text, sc.lower
-        digits = sum(c.isdigit() for c in text)
+        digits = len(_ANY_DIGIT.findall(text))
         taken: list[tuple[int, int]] = []
         if "nino" in kinds or _NINO_HINT.search(text):
             for m in NINO.finditer(text):
