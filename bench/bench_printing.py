@@ -17,11 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from checks.advice import build_checklist, default_catalogue  # noqa: E402
-from checks.records import Category, ItemKind, Platform, Report  # noqa: E402
-from checks.report.html_report import write_html  # noqa: E402
-from desktop.printing import write_pdf  # noqa: E402
-from tests.advice.factory import NOW, finding, report  # noqa: E402
+from checks.advice import build_checklist, default_catalogue
+from checks.records import Category, ItemKind, Platform, Report
+from checks.report.html_report import write_html
+from desktop.printing import write_pdf
+from tests.advice.factory import NOW, finding, report
 
 
 def _time(label: str, fn: object) -> object:
