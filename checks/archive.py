@@ -431,6 +431,10 @@ def _is_clutter(name: str) -> bool:
     return parts[0] in _CLUTTER_DIRS or parts[-1] in _CLUTTER_FILES or parts[-1].startswith("._")
 
 
+def _only_archives(names: Sequence[str]) -> bool:
+    return bool(names) and all(n.lower().endswith((".zip", ".tgz", ".tar.gz")) for n in names)
+
+
 def _common_wrapper(names: Sequence[str], max_depth: int = 3, media_wrapper: bool = True) -> str:
     """The wrapper folder prefix ('wrapper/' or 'a/b/') that every name shares, or ''.
 
@@ -513,6 +517,11 @@ class ZipExport(Export):
                 if self._add(Member(short, info.file_size, info.compress_size, index)):
                     self._infos[short] = (index, info)
                     total += info.file_size
+        if _only_archives(self.names()):
+            self.close()
+            raise UnreadableExport(
+                str(first), "it holds only other zip files; Offduty does not open zips inside zips: unzip it "
+                "and give Offduty the zips inside (all the parts of one export together)")
 
     def _screen(self, zf: zipfile.ZipFile, path: Path, part: int) -> list[tuple[str, zipfile.ZipInfo]]:
         limits = self.limits
@@ -732,6 +741,10 @@ class FolderExport(Export):
         for name, size in found:
             if self._add(Member(name[len(strip):], size)):
                 self.size_bytes += size
+        if _only_archives(self.names()):
+            raise UnreadableExport(
+                str(path), "the folder holds only zip files; give Offduty the zips themselves "
+                "(all the parts of one export together)")
 
     def _walk(self, root: Path) -> Iterator[tuple[str, int]]:
         def unreadable(err: OSError) -> None:

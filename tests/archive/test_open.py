@@ -268,3 +268,15 @@ def test_stream_wraps_unexpected_decoder_errors(tmp_path: Path) -> None:
         with export.open("a.json") as stream:
             while stream.read(io.DEFAULT_BUFFER_SIZE):
                 pass
+
+
+def test_zips_inside_a_zip_or_folder_get_advice(tmp_path: Path) -> None:
+    inner = make_zip(tmp_path / "takeout-20260101T101010Z-001.zip", {"Takeout/a.json": "{}"})
+    outer = make_zip(tmp_path / "everything.zip", {"takeout-20260101T101010Z-001.zip": inner.read_bytes()})
+    with pytest.raises(UnreadableExport, match="does not open zips inside zips"):
+        open_export([outer])
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    (folder / inner.name).write_bytes(inner.read_bytes())
+    with pytest.raises(UnreadableExport, match="give Offduty the zips themselves"):
+        open_export([folder])
