@@ -275,6 +275,6 @@ class ChecklistModel(QAbstractTableModel):
             return False
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
         self._ticked = self._ticked | {e.advice} if checked else self._ticked - {e.advice}
-        self.dataChanged.emit(index, index.siblingAtColumn(self.TITLE))
+        self.dataChanged.emit(self.index(index.row(), self.DONE), self.index(index.row(), self.TITLE))
         self.ticked.emit(e.advice, checked)
         return True

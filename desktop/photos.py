@@ -61,10 +61,10 @@ def load_preview(paths: list[Path], member: str, size: int = PREVIEW_SIZE) -> QI
         with export.open(member) as fh:
             data = fh.read(MAX_PHOTO_BYTES + 1)
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            img = ImageOps.exif_transpose(img)
-            img.thumbnail((size, size))
-            rgb = img.convert("RGBA")
+        with Image.open(io.BytesIO(data)) as opened:
+            upright = ImageOps.exif_transpose(opened) or opened
+            upright.thumbnail((size, size))
+            rgb = upright.convert("RGBA")
             raw = rgb.tobytes()
             qimage = QImage(raw, rgb.width, rgb.height, rgb.width * 4, QImage.Format.Format_RGBA8888)
             return qimage.copy()  # own the pixels; `raw` goes away

@@ -129,7 +129,7 @@ class Session(QObject):
         if self.welfare:
             return []
         raw = self.settings().value("recent_audits", [])
-        items = [raw] if isinstance(raw, str) else list(raw or [])
+        items: list[object] = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list | tuple) else []
         return [Path(p) for p in items if isinstance(p, str) and Path(p).exists()][:MAX_RECENT]
 
     def _remember_recent(self, path: Path) -> None:

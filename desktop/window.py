@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         add = QAction(self.tr("&Add exports…"), self)
         add.setShortcut(QKeySequence.StandardKey.New)
-        add.triggered.connect(lambda: (self.show_page("add"), self.add.add_files.click()))
+        add.triggered.connect(self._on_add_action)
         open_ = QAction(self.tr("&Open a saved audit…"), self)
         open_.setShortcut(QKeySequence.StandardKey.Open)
         open_.triggered.connect(lambda: self.open_audit(""))
@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
             "Offduty %1\nA private, offline check of what your own social media exports give away.\n"
             "Nothing leaves this computer.").replace("%1", __version__)))
         help_menu.addAction(about)
+
+    def _on_add_action(self) -> None:
+        self.show_page("add")
+        self.add.add_files.click()
 
     # navigation ----------------------------------------------------------------------------
 
@@ -272,10 +276,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the audit…"))
         task = self.runner.start("open", lambda _ctx: self.engine.load(path, passphrase))
         task.finished.connect(self._on_loaded)
-        task.failed.connect(lambda message: (self.statusBar().clearMessage(),
-                                             QMessageBox.warning(self, self.tr("Open a saved audit"), message)))
+        task.failed.connect(self._on_open_failed)
         self.open_task = task
         return task
+
+    def _on_open_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.tr("Open a saved audit"), message)
 
     def _on_loaded(self, result: object) -> None:
         if not isinstance(result, tuple) or not isinstance(result[0], Report):

@@ -113,7 +113,7 @@ class AddPage(Page):
         keep: list[Path] = []
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
-            if id(item) not in chosen:
+            if item is not None and id(item) not in chosen:
                 keep.extend(item.data(0, Qt.ItemDataRole.UserRole) or [])
         self.paths = keep
         self._describe()

@@ -65,17 +65,17 @@ class Page(QWidget):
         self.setAccessibleName(title)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(24, 20, 24, 20)
         self.body.setSpacing(12)
         self.heading = heading(title)
         self.body.addWidget(self.heading)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
 
     def shown(self) -> None:
         """Called when the page is brought forward."""

@@ -111,7 +111,7 @@ class FindingsPage(Page):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter, 1)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area.setWidgetResizable(True)
 
         for combo in (self.category, self.platform, self.severity):
             combo.currentIndexChanged.connect(self._apply_filter)

@@ -168,7 +168,8 @@ class OutputPage(Page):
         except ImportError:
             self.status.setText(self.tr("Printing is not available in this copy of Offduty."))
             return
-        print_report(report, self)  # the print dialog belongs on the GUI thread
+        # The print dialog belongs on the GUI thread.
+        print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name())
 
     def _choose_and_write(self, kind: str) -> None:
         title = self.tr("Save the checklist as PDF") if kind == "pdf" else self.tr("Save the checklist as a web page")

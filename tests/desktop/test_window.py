@@ -45,12 +45,6 @@ class MemoryVaultEngine(HeldEngine):
     def needs_passphrase(self, path: Path) -> bool:
         return False
 
-    def write_html(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
-        from checks.report.json_report import write_json
-
-        with path.open("w", encoding="utf-8") as fh:
-            write_json(report, fh, reveal=reveal)
-
 
 def open_window(qtbot, engine: HeldEngine, welfare: bool = False) -> MainWindow:
     window = build_window(engine, welfare=welfare)
