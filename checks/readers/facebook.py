@@ -12,6 +12,7 @@ mojibake is fixed on keys and values. Big files are streamed one record at a tim
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -20,9 +21,11 @@ from typing import Any
 from checks.pointer import join, pointer
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import (
+    ByteProgress,
     as_dict,
     as_list,
     as_str,
+    counted,
     details,
     from_epoch,
     geo,
@@ -93,15 +96,15 @@ class FacebookReader(Reader):
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), _natural(km[1].name)))
-        total = sum(max(m.size, 1) for _, m in found) or 1
-        done = 0
-        for kind, member in found:
-            ctx.cancel.raise_if_cancelled()
-            ctx.progress(done / total, member.name)
-            parse = _PARSERS[kind]
-            yield from guarded(ctx, member.name, lambda p=parse, n=member.name: p(ctx, n))  # type: ignore[misc]
-            done += max(member.size, 1)
-        ctx.progress(1.0)
+        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
+        try:
+            for kind, member in found:
+                ctx.cancel.raise_if_cancelled()
+                progress.start(member.name)
+                yield from guarded(ctx, member.name, functools.partial(_PARSERS[kind], ctx, member.name))
+                progress.finish(member.size)
+        finally:
+            progress.close()
         if not found:
             ctx.note("No Facebook JSON files Offduty knows were found in this export.")
 
@@ -112,7 +115,7 @@ def _natural(name: str) -> tuple[object, ...]:
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
     with ctx.export.open(name) as stream:
-        for ptr, record in stream_records(stream, keys):
+        for ptr, record in stream_records(counted(ctx, stream), keys):
             ctx.cancel.raise_if_cancelled()
             yield ptr, fix_tree(record)
 

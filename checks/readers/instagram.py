@@ -22,9 +22,11 @@ from typing import Any
 from checks.pointer import join
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import (
+    ByteProgress,
     as_dict,
     as_list,
     as_str,
+    counted,
     details,
     from_epoch,
     guarded,
@@ -84,29 +86,30 @@ class InstagramReader(Reader):
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), km[1].name.lower()))
-        total = sum(max(m.size, 1) for _, m in found) or 1
-        done = 0
+        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
         current_known = False  # personal_information showed the current private/public switch
-        for kind, member in found:
-            ctx.cancel.raise_if_cancelled()
-            ctx.progress(done / total, member.name)
-            if kind == "privacy_changes":
-                produce = functools.partial(_read_privacy_changes, ctx, member.name, current_known)
-            else:
-                produce = functools.partial(_PARSERS[kind], ctx, member.name)
-            for item in guarded(ctx, member.name, produce):
-                if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
-                    current_known = True
-                yield item
-            done += max(member.size, 1)
-        ctx.progress(1.0)
+        try:
+            for kind, member in found:
+                ctx.cancel.raise_if_cancelled()
+                progress.start(member.name)
+                if kind == "privacy_changes":
+                    produce = functools.partial(_read_privacy_changes, ctx, member.name, current_known)
+                else:
+                    produce = functools.partial(_PARSERS[kind], ctx, member.name)
+                for item in guarded(ctx, member.name, produce):
+                    if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
+                        current_known = True
+                    yield item
+                progress.finish(member.size)
+        finally:
+            progress.close()
         if not found:
             ctx.note("No Instagram JSON files Offduty knows were found in this export.")
 
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
     with ctx.export.open(name) as stream:
-        for ptr, record in stream_records(stream, keys):
+        for ptr, record in stream_records(counted(ctx, stream), keys):
             ctx.cancel.raise_if_cancelled()
             yield ptr, record
 

@@ -311,3 +311,66 @@ def details(*pairs: tuple[str, Any]) -> tuple[tuple[str, str], ...]:
         if text:
             out.append((key, text))
     return tuple(out)
+
+
+# -- progress by bytes ------------------------------------------------------------------------
+
+class ByteProgress:
+    """Progress through an export by bytes: the members already read plus how far into the
+    current one the stream is, so one huge posts file still moves the progress bar."""
+
+    STEP = 1 << 20  # report at most once per MiB read
+
+    def __init__(self, ctx: ReadContext, total: int) -> None:
+        self.ctx = ctx
+        self.total = max(total, 1)
+        self.done = 0
+        self.name = ""
+        _ACTIVE[id(ctx)] = self
+
+    def start(self, name: str) -> None:
+        self.name = name
+        self.ctx.progress(self.done / self.total, name)
+
+    def finish(self, size: int) -> None:
+        self.done += max(size, 1)
+
+    def close(self) -> None:
+        if _ACTIVE.get(id(self.ctx)) is self:
+            del _ACTIVE[id(self.ctx)]
+        if not self.ctx.cancel.cancelled:
+            self.ctx.progress(1.0)
+
+    def at(self, consumed: int) -> None:
+        self.ctx.progress(min(self.done + consumed, self.total) / self.total, self.name)
+
+
+_ACTIVE: dict[int, ByteProgress] = {}
+
+
+class _CountingStream:
+    """A read-only byte stream that reports how much of a member has been read."""
+
+    def __init__(self, inner: IO[bytes], progress: ByteProgress) -> None:
+        self._inner = inner
+        self._progress = progress
+        self._count = 0
+        self._next = ByteProgress.STEP
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._inner.read(size)
+        self._count += len(data)
+        if self._count >= self._next:
+            self._next = self._count + ByteProgress.STEP
+            self._progress.at(self._count)
+        return data
+
+    def peek(self, size: int = 0) -> bytes:
+        peek = getattr(self._inner, "peek", None)
+        return peek(size) if peek is not None else b""
+
+
+def counted(ctx: ReadContext, stream: IO[bytes]) -> IO[bytes]:
+    """`stream`, reporting progress as it is read when the reader tracks progress by bytes."""
+    progress = _ACTIVE.get(id(ctx))
+    return stream if progress is None else _CountingStream(stream, progress)  # type: ignore[return-value]

@@ -336,6 +336,13 @@ def test_big_posts_file_is_streamed(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 6000
     assert peak < size / 2, "the posts file was held in memory at once"
+    with open_export([path]) as exp:
+        seen: list[float] = []
+        ctx = ReadContext(0, exp, on_progress=lambda f, _n: seen.append(f))
+        for _ in FacebookReader().read(ctx):
+            pass
+    inside = [f for f in seen if 0.0 < f < 1.0]
+    assert len(inside) >= 2 and inside == sorted(inside), "progress moves while one big file is read"
 
 
 def test_demo_export(tmp_path: Path) -> None:
