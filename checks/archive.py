@@ -431,6 +431,13 @@ def _is_clutter(name: str) -> bool:
     return parts[0] in _CLUTTER_DIRS or parts[-1] in _CLUTTER_FILES or parts[-1].startswith("._")
 
 
+def _all_refused(refused: Sequence[Skipped]) -> str:
+    first = refused[0]
+    more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
+    reason = first.reason.split(": ", 1)[-1]
+    return f"none of its files could be read ({first.file}{more}: {reason})"
+
+
 def _only_archives(names: Sequence[str]) -> bool:
     return bool(names) and all(n.lower().endswith((".zip", ".tgz", ".tar.gz")) for n in names)
 
@@ -479,10 +486,13 @@ class ZipExport(Export):
         errors: list[UnreadableExport] = []
         try:
             for index, path in enumerate(paths):
+                zf = None
                 try:
                     zf = _open_zip(path, limits)
                     accepted = self._screen(zf, path, index)
                 except UnreadableExport as exc:
+                    if zf is not None:
+                        zf.close()
                     if len(paths) == 1:
                         raise
                     errors.append(exc)
@@ -517,6 +527,9 @@ class ZipExport(Export):
                 if self._add(Member(short, info.file_size, info.compress_size, index)):
                     self._infos[short] = (index, info)
                     total += info.file_size
+        if not self._members and self.refused:
+            self.close()
+            raise UnreadableExport(str(first), _all_refused(self.refused))
         if _only_archives(self.names()):
             self.close()
             raise UnreadableExport(
@@ -741,6 +754,8 @@ class FolderExport(Export):
         for name, size in found:
             if self._add(Member(name[len(strip):], size)):
                 self.size_bytes += size
+        if not self._members and self.refused:
+            raise UnreadableExport(str(path), _all_refused(self.refused))
         if _only_archives(self.names()):
             raise UnreadableExport(
                 str(path), "the folder holds only zip files; give Offduty the zips themselves "

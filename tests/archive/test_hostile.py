@@ -18,7 +18,7 @@ from PIL import Image
 
 from checks import audit
 from checks.cli import main
-from checks.errors import NoReadableInput
+from checks.errors import NoReadableInput, UnreadableExport
 from tests.archive import crafted
 
 ACCOUNT = 'window.YTD.account.part0 = [ {\n  "account" : {\n    "username" : "invented_person"\n  }\n} ]'
@@ -75,8 +75,10 @@ def test_bomb_members_are_listed_with_reasons(tmp_path: Path) -> None:
     with open_export([crafted.ratio_bomb(tmp_path)]) as export:
         assert export.names() == ["hello.txt"]
         assert "compresses more than any real file can" in export.refused[0].reason
-    with open_export([crafted.huge_compress_size(tmp_path)]) as export:
-        assert "larger than the whole zip" in export.refused[0].reason
+    with pytest.raises(UnreadableExport, match=r"none of its files could be read \(a\.json: it claims to be larger"):
+        open_export([crafted.huge_compress_size(tmp_path)])
+    with pytest.raises(UnreadableExport, match=r"x\.txt and 1 more: its data overlaps"):
+        open_export([crafted.full_overlap(tmp_path)])
 
 
 def test_lying_size_never_delivers_more_than_declared(tmp_path: Path) -> None:
