@@ -127,6 +127,7 @@ class Lexicon:
 
 _DIGIT = re.compile(r"\d")
 _PUNCT = str.maketrans({c: " " for c in "!\"$%()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u2026\u00ab\u00bb\u201c\u201d"})
+_POSSESSIVE = re.compile(r"'s(?!\w)")
 _EDGE = re.compile(r"(?<!\w)['\-]|['\-](?!\w)")
 _OTHER = re.compile(r"[^\w\s'#&\-]")
 
@@ -135,7 +136,7 @@ def _boundaries(lower: str) -> str:
     """Punctuation as spaces (same length); apostrophes and hyphens are kept only inside words."""
     out = lower.translate(_PUNCT)
     if "'" in out or "-" in out:
-        out = _EDGE.sub(" ", out)
+        out = _EDGE.sub(" ", _POSSESSIVE.sub("  ", out))  # "custody's" matches "custody"
     if not out.isascii():
         out = _OTHER.sub(" ", out)  # emoji and other symbols next to words
     return out

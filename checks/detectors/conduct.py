@@ -75,7 +75,16 @@ class ConductRisk(Detector):
         low = sc.lower
         media = sc.of("media")
         found: dict[str, tuple[int, int, float]] = {}
-        for s0, s1 in sentences(low):
+        spans = sentences(low)
+        leaders = [h for h in hits if h.entry.value(0) == "leader" and not _in(h, media)]
+        derogs = [h for h in hits if h.entry.value(0) == "derog" and not _in(h, media)]
+        for a in leaders:
+            near = [b for b in derogs if abs(_index(spans, b.start) - _index(spans, a.start)) <= 1]
+            if near:
+                b = near[0]
+                found["leader"] = (min(a.start, b.start), max(a.end, b.end), 0.75)
+                break
+        for s0, s1 in spans:
             inside = [h for h in hits if s0 <= h.start and h.end <= s1 and not _in(h, media)]
             if not inside:
                 continue
@@ -86,9 +95,6 @@ class ConductRisk(Detector):
                 found.setdefault("slur", (h.start, h.end, 0.85))
             derog = by.get("derog", [])
             dehuman = by.get("dehuman", [])
-            if by.get("leader") and derog:
-                a, b = by["leader"][0], derog[0]
-                found.setdefault("leader", (min(a.start, b.start), max(a.end, b.end), 0.75))
             groups = by.get("group", [])
             if groups and (dehuman or derog) and not _KIND_WORDS.search(sentence):
                 a = groups[0]
@@ -126,6 +132,13 @@ def _by_kind(hits: list[Hit]) -> dict[str, list[Hit]]:
     for h in hits:
         out.setdefault(h.entry.value(0), []).append(h)
     return out
+
+
+def _index(spans: list[tuple[int, int]], pos: int) -> int:
+    for i, (s0, s1) in enumerate(spans):
+        if pos < s1 or s0 <= pos <= s1:
+            return i
+    return len(spans)
 
 
 def _in(hit: Hit, spans: list[Hit]) -> bool:

@@ -59,13 +59,15 @@ _POSSESSIVE = re.compile(r"\b(?:my|our)\s+(?:[\w'\-]+\s+){0,2}$")
 _TENURE = re.compile(
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"twenty-five|thirty)\s+(?:years?|yrs|months?|weeks?|hours?)\s+(?:of\s+)?(?:service\s+)?"
-    r"(?:in|with|at|on|as|for|serving|serving with|serving in|service with)\s+(?:the\s+|a\s+|an\s+)?$"
+    r"(?:(?:in|with|at|on|as|for|serving|serving with|serving in|service with)\s+)?(?:the\s+|a\s+|an\s+)?$"
 )
 _SHIFT = re.compile(
     r"\b(?:nights?|night shift|earlies|lates|early turn|late turn|night turn|set of nights|shift|"
     r"rest days|tour|first week|first day|first shift)\s+(?:done\s+|again\s+)?"
     r"(?:(?:at|with|on|in|for)\s+(?:the\s+)?)?$"
 )
+_SHIFT_NEAR = re.compile(r"\b(?:night shift|nights|earlies|lates|early turn|late turn|night turn|set of nights|"
+                         r"rest days|day shift|late shift|early shift)\b")
 _COLLAR = re.compile(r"\b(?:PC|PS|DC|DS|Sgt|PCSO)\s?\d{3,5}\b")
 _NICK = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) nick\b|\bthe nick\b")
 _EMAIL = re.compile(r"@[\w.\-]*\b(police\.uk|justice\.gov\.uk|hmcts\.gov\.uk|cps\.gov\.uk|hmps\.gsi\.gov\.uk"
@@ -212,7 +214,7 @@ class EmployerDisclosure(Detector):
             identity = bool(_IDENTITY.search(low[s0:sig.start]))
             possessive = bool(_POSSESSIVE.search(before))
             tenure = bool(_TENURE.search(before))
-            shift = bool(_SHIFT.search(before))
+            shift = bool(_SHIFT.search(before) or _SHIFT_NEAR.search(before))
             at_start = low[s0:sig.start].strip(" \t:,-#\"'") == ""
             if sig.kind == "abbr":
                 # rank initials only in "I'm a PC", "as a DC", "made up to Sgt" - never "my PC"
@@ -281,7 +283,7 @@ class EmployerDisclosure(Detector):
                 elif at_start and (re.match(r"^\s*(?:at|with|for|in)\b", after) or after.strip() == "" or
                                    re.match(r"^\s*(?:life|here)\b", after)) and sig.kind == "role":
                     consider(sig, 0.75)
-                elif (tenure or shift) and force is not None:
+                elif tenure or ((shift) and force is not None):
                     consider(sig, 0.8)
                 elif self_verb and force is not None:
                     consider(sig, 0.75)

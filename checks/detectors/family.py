@@ -36,6 +36,8 @@ _POSSESSIVE_NAME = re.compile(rf"\b({_NAME})'s\s+(?:[\w]+\s+){{0,2}}(?:day|class
 _PICKUP = re.compile(rf"\b(?i:picking(?: up)?|pick(?:ed)?(?: up)?|collecting|dropping(?: off)?|drop(?:ped)?(?: off)?)"
                      rf"\s+({_NAME})\b"
                      rf"|\b(?i:with|walking|walked|taking|took|take)\s+({_NAME})\s+(?i:to|at|from|into)\b")
+_PROUD = re.compile(rf"\b(?i:proud of|well done|congrats(?:ulations)? to|good luck)\s+"
+                    rf"(?:(?i:my|our|little)\s+)?({_NAME})\b")
 _BIRTHDAY_AGE = re.compile(rf"\b({_NAME})'s\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b")
 _OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|"
                        r"won|just|loved|did|came|finished|made)\b)")
@@ -151,7 +153,7 @@ class FamilyDetails(Detector):
             if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
                 yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
         if schools:
-            for rx in (_POSSESSIVE_NAME, _PICKUP):
+            for rx in (_POSSESSIVE_NAME, _PICKUP, _PROUD):
                 for m in rx.finditer(text):
                     name = m.group(1) or m.group(2) if rx is _PICKUP else m.group(1)
                     if name.lower() in NOT_NAMES:

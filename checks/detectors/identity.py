@@ -35,7 +35,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberType
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
 from checks.lexicon import Scan, scan
-from checks.records import Category, Detection, Item, ProfileField, Severity
+from checks.records import Audience, Category, Detection, Item, ProfileField, Severity
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -144,6 +144,8 @@ class IdentityDetails(Detector):
         if pf is ProfileField.BIRTH_DATE and item.text.strip():
             yield self._profile_dob(item)
             return
+        if pf is ProfileField.EMAIL and item.audience not in (Audience.PUBLIC, Audience.FRIENDS):
+            return  # the sign-in address every account has; only flagged when the profile shows it
         if pf in (ProfileField.PHONE, ProfileField.EMAIL) and item.text.strip():
             yield from self._profile_contact(item, pf)
             return

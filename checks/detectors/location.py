@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, where
+from checks.detectors.home_address import HOME_LABELS
 from checks.lexicon import Hit, scan
 from checks.records import Category, Detection, Item, ItemKind, Place, Severity
 
@@ -42,9 +43,10 @@ ABSENCE = re.compile(
     r"|\bfor\s+(?:a|two|three|\d+|ten)\s+(?:weeks?|fortnight|days)\b"
     r"|\bgoing away\b|\bleaving for (?:our|my|the)\b|\bat the airport\b|\ball of (?:january|february|march|april|"
     r"may|june|july|august|september|october|november|december)\b|\b(?:two|three|\d+) weeks of sun\b"
-    r"|\boff to [A-Z]\w+\b")
+    r"|\boff to [A-Z]\w+\b"
+    r"|\b(?:two|three|four|\d+|a|ten|a couple of)\s+(?:weeks?|fortnight|days|nights)\s+(?:in|away|abroad|off)\b")
 EMPTY = re.compile(r"\b(?:house|home|flat|place)\b[^.!?]{0,30}?\s(?:is|will be|'s|'ll be)\s+empty\b"
-                   r"|\b(?:nobody|no one|no-one)(?:'s| is)?\s+(?:home|in)\b|\bempty house\b")
+                   r"|\b(?:nobody|no one|no-one)(?:'s| is)?\s+(?:home|in)\b|\bempty house\b|\bhouse empty\b")
 FUTURE = re.compile(r"\b(?:tomorrow|tonight|next week|from tomorrow|here we come|can't wait|till the|until the|"
                     r"back on the|now|today|this weekend|from (?:monday|tuesday|wednesday|thursday|friday|saturday|"
                     r"sunday)|for (?:two|three|\d+|ten) (?:weeks|days)|for a fortnight|so the house|keep an eye|"
@@ -61,6 +63,9 @@ LIVE = re.compile(
 ACTIVITY = re.compile(r"\b(?:parkrun|gym|spin class|class|swim(?:ming)?|school run|drop the kids|quiz night|quiz|"
                       r"sunday league|run club|loop|football|training|yoga|walk the dog|kick off|pilates|"
                       r"boxing|bootcamp|circuits|five-a-side|5-a-side|match|practice)\b")
+
+
+_AREA_ONLY = re.compile(r"^[^,]+,\s*(?:England|Scotland|Wales|Northern Ireland|[^,]+),\s*[A-Z]{2}$")
 
 
 class LocationPattern(Detector):
@@ -154,7 +159,11 @@ class LocationPattern(Detector):
             confidence=0.85 if empty else 0.7, span=span)
 
     def _checkin(self, item: Item) -> Iterator[Detection]:
+        if item.label and item.label.strip().lower() in HOME_LABELS:
+            return  # a place labelled home is the home_address detector's
         name = item.text or item.detail("place") or item.detail("name") or ""
+        if _AREA_ONLY.match(name):
+            return  # "London, England, GB": a whole town, not a place anyone can wait at
         if item.location is not None:
             key = f"checkin:{item.location.lat:.3f},{item.location.lon:.3f}"
             place = Place(item.location.lat, item.location.lon, max(50.0, item.location.accuracy_m or 100.0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checks.detectors.identity import IdentityDetails, valid_nino
-from checks.records import ProfileField, Severity
+from checks.records import Audience, ProfileField, Severity
 from tests.detectors.conftest import make_field, make_post, run
 
 
@@ -113,5 +114,7 @@ def test_profile_birth_date_phone_email() -> None:
     assert dob.key == "dob:1988-03-03" and dob.severity is Severity.HIGH
     [phone] = run(IdentityDetails, make_field(ProfileField.PHONE, "07700 900123"))
     assert phone.key == "phone:+447700900123"
-    [mail] = run(IdentityDetails, make_field(ProfileField.EMAIL, "Jo@Example.org"))
+    shown = make_field(ProfileField.EMAIL, "Jo@Example.org")
+    [mail] = run(IdentityDetails, replace(shown, audience=Audience.PUBLIC))
     assert mail.key == "email:jo@example.org"
+    assert run(IdentityDetails, shown) == []  # the sign-in address, not shown on the profile

@@ -54,3 +54,9 @@ def test_bundled_lists_load_into_one_automaton() -> None:
     sc = scan("Proud to join Thames Valley Police #policefamily")
     assert {"forces", "police"} <= set(sc.hits)
     assert lexicon() is lex  # built once
+
+
+def test_possessive_s_and_quotes_do_not_hide_a_word() -> None:
+    lex = Lexicon([Entry("t", "custody"), Entry("t", "sergeant's exam"), Entry("t", "home")])
+    assert [h.entry.phrase for h in lex.scan("Custody's full, passed my sergeant’s exam, 'home'").of("t")] == [
+        "custody", "sergeant's exam", "home"]
