@@ -242,7 +242,8 @@ def _atomic_text(path: Path, writer: object) -> None:
     """Write a text file through a temporary sibling and rename, so a crash leaves no half file."""
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        with tmp.open("w", encoding="utf-8") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner-only: may hold evidence
+        with open(fd, "w", encoding="utf-8") as fh:
             writer(fh)  # type: ignore[operator]
         os.replace(tmp, path)
     finally:

@@ -243,3 +243,16 @@ def test_logging_filter_on_real_handlers(planted: None, tmp_path: Path, caplog: 
                 root.addHandler(h)
         root.setLevel(saved_level)
         logging.setLogRecordFactory(saved_factory)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_reports_written_by_the_cli_are_owner_only(tmp_path: Path, planted: None) -> None:
+    export = _archive(tmp_path)
+    out = tmp_path / "revealed.json"
+    old = os.umask(0o022)
+    try:
+        assert main(["scan", str(export), "--quiet", "--reveal", "--json", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert PLANTED in out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o077 == 0
