@@ -7,6 +7,8 @@
 * Semantic Location History month files: `placeVisit` (place name, address, `semanticType`
   TYPE_HOME/TYPE_WORK as the label) and `activitySegment` start/end points.
 * Maps: labelled places (Home/Work by name), saved places and reviews (GeoJSON).
+* My Activity: the area Google recorded for an activity (`locationInfos`), labelled Home/Work
+  when Google says the area came "From your places (Home)".
 * Google Photos: per-photo sidecars (`.json`, `.supplemental-metadata.json` and its truncated
   forms, `(N)` duplicate counters) paired with the media files, whose own EXIF is read too.
 * An on-device Timeline file found inside Takeout is read like the Timeline reader does.
@@ -65,6 +67,8 @@ def classify(head: bytes, name: str) -> str | None:
     shape = timeline_shape(text)
     if shape:
         return "timeline-" + shape
+    if text.startswith(b"[") and b'"header"' in text and b'"time"' in text and b'"title"' in text:
+        return "myactivity"
     if b'"FeatureCollection"' in text or re.match(rb'\{\s*"features"\s*:', text):
         return "geojson"
     if b'"photoTakenTime"' in text or b'"geoDataExif"' in text or (
@@ -226,6 +230,58 @@ def _activity_segment(ctx: ReadContext, name: str, ptr: str, seg: dict[str, Any]
     return Item(platform=platform, kind=ItemKind.ACTIVITY, source=ctx.source(name, ptr, _duration_start(seg)),
                 location=begin or finish, end_location=finish if begin is not None else None,
                 details=tuple(details))
+
+
+# -- My Activity ----------------------------------------------------------------------------------
+
+_CENTER = re.compile(r"[?&]center=(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)")
+_ZOOM = re.compile(r"[?&]zoom=(\d{1,2})")
+_PLACE_LABEL = re.compile(r"\((home|work)\)", re.I)
+
+
+def _my_activity(ctx: ReadContext, name: str, platform: Platform) -> Iterator[Item]:
+    """Where Google recorded the person was when they used a product (`locationInfos`).
+
+    A `source` of "From your places (Home)" means the area shown is the person's saved Home.
+    """
+    try:
+        with ctx.export.open(name) as raw:
+            for index, entry in enumerate(ijson.items(Counting(raw), "item", use_float=True)):
+                if index % 2000 == 0:
+                    ctx.cancel.raise_if_cancelled()
+                if not isinstance(entry, dict) or not isinstance(entry.get("locationInfos"), list):
+                    continue
+                when = parse_time(entry.get("time"))
+                for j, info in enumerate(entry["locationInfos"]):
+                    item = _location_info(ctx, name, jp.pointer(index, "locationInfos", j), _dict(info), when,
+                                          _str(entry.get("header")), platform)
+                    if item is not None:
+                        yield item
+    except _JSON_ERRORS as exc:
+        ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
+
+
+def _location_info(ctx: ReadContext, name: str, ptr: str, info: dict[str, Any], when: datetime | None,
+                   product: str, platform: Platform) -> Item | None:
+    url = _str(info.get("url"))
+    m = _CENTER.search(url)
+    if not m:
+        return None
+    zoom = _ZOOM.search(url)
+    accuracy = 40_075_016 / 2 ** int(zoom.group(1)) / 4 if zoom else None
+    loc = point(float(m.group(1)), float(m.group(2)), accuracy)
+    if loc is None:
+        return None
+    source = _str(info.get("source"))
+    label = _PLACE_LABEL.search(source)
+    details = [("source", "my activity location"), ("area", _str(info.get("name")))]
+    if product:
+        details.append(("product", product))
+    if source:
+        details.append(("how", source))
+    return Item(platform=platform, kind=ItemKind.LOCATION, source=ctx.source(name, jp.join(ptr, "url"), when),
+                location=loc, label=label.group(1).capitalize() if label else None,
+                details=tuple((k, v) for k, v in details if v))
 
 
 # -- Maps ---------------------------------------------------------------------------------------
@@ -417,6 +473,8 @@ class GoogleTakeoutReader(Reader):
                 yield from read_timeline_file(ctx, name, kind.split("-", 1)[1], self.platform, start, share)
             elif kind == "geojson":
                 yield from _geojson(ctx, name, self.platform)
+            elif kind == "myactivity":
+                yield from _my_activity(ctx, name, self.platform)
             elif kind == "sidecar":
                 data = _load_small(ctx, name)
                 if isinstance(data, dict):

@@ -101,6 +101,26 @@ def test_semantic_fallbacks_waypoints_candidates_and_time_forms(tmp_path: Path) 
     assert trip.source.timestamp == datetime(2025, 3, 24, 19, 25, 2, 585000, tzinfo=UTC)
 
 
+def test_my_activity_location_infos(tmp_path: Path) -> None:
+    entries = [
+        {"header": "Search", "title": "Searched for invented pizza", "titleUrl": "https://www.google.com/search?q=x",
+         "time": "2024-02-01T07:15:00.000Z", "products": ["Search"],
+         "locationInfos": [{"name": "At this general area",
+                            "url": "https://www.google.com/maps/@?api=1&map_action=map&center=51.441500,-0.050800"
+                                   "&zoom=12", "source": "From your places (Home)",
+                            "sourceUrl": "https://support.google.com/websearch/answer/1"}]},
+        {"header": "Search", "title": "Searched for weather", "time": "2024-02-02T07:15:00.000Z",
+         "products": ["Search"]}]
+    write_json(tmp_path / "Takeout" / "Mein Aktivitäten" / "Suche" / "MeineAktivitäten.json", entries)
+    items, ctx = read_export(tmp_path, "google-takeout")
+    assert len(items) == 1 and not ctx.skipped
+    info = items[0]
+    assert info.label == "Home" and info.kind is ItemKind.LOCATION
+    assert info.location is not None and info.location.lat == pytest.approx(51.4415)
+    assert info.location.accuracy_m is not None and 1000 < info.location.accuracy_m < 5000
+    assert info.source.pointer == "/0/locationInfos/0/url" and info.source.timestamp == T0
+
+
 def test_maps_labelled_places_and_reviews(tmp_path: Path) -> None:
     takeout = tmp_path / "Takeout"
     write_json(takeout / "Maps" / "My labelled places" / "Labelled places.json",
