@@ -310,6 +310,7 @@ class NestingTooDeep(ijson.JSONError, OSError):
 
 _JSON_SUFFIXES = (".json", ".js")
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_ESCAPE = re.compile(rb"\\.", re.S)
 
 
 class _JsonDepthGuard(io.RawIOBase):
@@ -369,7 +370,7 @@ class _JsonDepthGuard(io.RawIOBase):
         self._carry = raw[kept:]  # a run of backslashes at the end: their pair is in the next read
         raw = raw[:kept]
         if b"\\" in raw:
-            raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+            raw = _ESCAPE.sub(b"", raw)  # escape pairs (\\, \", \n ...) never delimit anything
         marks = raw.translate(None, _NOT_STRUCTURE)
         if b'"' in marks:
             parts = marks.split(b'"')
