@@ -95,6 +95,10 @@ def _facebook(export: Export) -> float:
     if _any_name(export, r"(^|/)posts/your_posts(_\d+)?\.html$") or _has(
             export, "profile_information/profile_information.html"):
         return 0.8
+    if export.kind == "file" and re.match(
+            r"^(your_posts(__check_ins__photos_and_videos)?(_\d+)?|profile_information)\.json$",
+            export.path.name, re.I):
+        return 0.7  # one file taken out of a Facebook export
     if export.path.name.lower().startswith("facebook-"):
         return 0.5
     return 0.0

@@ -37,7 +37,7 @@ from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, m
 from checks.records import Item, ItemKind, Platform, ProfileField
 
 # Files of the export this reader understands, by the end of their path (lower case).
-_POSTS = re.compile(r"(^|/)posts/your_posts[a-z_]*?(_\d+)?\.json$")
+_POSTS = re.compile(r"((^|/)posts/|^)your_posts[a-z_]*?(_\d+)?\.json$")  # or the file on its own
 _ALBUM = re.compile(r"(^|/)posts/album/\d+\.json$")
 _SKIP_DIRS = re.compile(r"(^|/)(messages|inbox|e2ee_cutover|archived_threads|filtered_threads|message_requests)/")
 
@@ -51,7 +51,7 @@ def _kind_of(name: str) -> str | None:
     if _SKIP_DIRS.search(low) or not low.endswith(".json"):
         return None
     base = low.rsplit("/", 1)[-1]
-    if base == "profile_information.json" and "profile_information/" in low:
+    if base == "profile_information.json" and ("profile_information/" in low or "/" not in low):
         return "profile"
     if base == "contact_info.json":
         return "contact_info"

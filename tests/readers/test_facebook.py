@@ -484,3 +484,19 @@ def test_label_value_profile_page(tmp_path: Path) -> None:
     assert (ProfileField.PHONE, "+44 7700 900123", "/label_values/1/value") in got
     assert (ProfileField.EMAIL, "jo@example.com", "/label_values/2/vec/0/value") in got
     assert (ProfileField.CITY, "Forest Hill", "/label_values/3/value") in got
+
+
+@pytest.mark.parametrize("which", ["posts", "profile"])
+def test_single_file_taken_out_of_the_export(tmp_path: Path, which: str) -> None:
+    export = rich()
+    files = export.files()
+    source = export.posts_path(1) if which == "posts" else export.profile_path
+    target = tmp_path / source.rsplit("/", 1)[-1]
+    target.write_bytes(files[source])
+    items, ctx = read(target)
+    assert ctx.skipped == [] and items
+    assert all(i.source.file == target.name for i in items)
+    if which == "posts":
+        assert any(i.text == "Café crème ☕ at last 😂" and i.source.pointer == "/0/data/0/post" for i in items)
+    else:
+        assert fields(items, ProfileField.ADDRESS)
