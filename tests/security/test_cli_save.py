@@ -1,0 +1,77 @@
+"""`offduty scan --save` / `offduty show`: keyring or passphrase, asked before the scan, clear errors."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from checks import vault
+from checks.cli import main
+from tests.builders.x import Tweet, XArchive
+from tests.security.conftest import MemoryKeyring
+
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    when = datetime(2026, 5, 2, 18, 30, tzinfo=UTC)
+    return XArchive(tweets=[Tweet(text="Lovely walk today", created_at=when)]).write_folder(tmp_path / "x")
+
+
+def test_save_uses_the_keyring_by_default(export: Path, tmp_path: Path, memory_keyring: MemoryKeyring,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "a.offduty"
+    assert main(["scan", str(export), "--save", str(target)]) == 0
+    assert "key kept in" in capsys.readouterr().err
+    assert not vault.needs_passphrase(target) and memory_keyring.store
+
+
+def test_passphrase_flag_locks_with_a_passphrase(export: Path, tmp_path: Path, memory_keyring: MemoryKeyring,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+    target = tmp_path / "p.offduty"
+    assert main(["scan", str(export), "--quiet", "--save", str(target), "--passphrase"]) == 0
+    assert len(asked) == 2 and vault.needs_passphrase(target) and not memory_keyring.store
+    assert main(["show", str(target), "--json", "-"]) == 0  # asks once to open
+    assert len(asked) == 3 and '"findings"' in capsys.readouterr().out
+
+
+def test_passphrase_needs_save(export: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", str(export), "--passphrase"]) == 2
+    assert "--passphrase goes with --save" in capsys.readouterr().err
+
+
+def test_no_keyring_no_terminal_fails_before_scanning(export: Path, tmp_path: Path, no_keyring: None,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    scanned: list[object] = []
+    monkeypatch.setattr("checks.pipeline.audit", lambda *a, **k: scanned.append(1))
+    assert main(["scan", str(export), "--save", str(tmp_path / "a.offduty")]) == 1
+    err = capsys.readouterr().err
+    assert "OFFDUTY_PASSPHRASE" in err and err.count("\n") == 1
+    assert scanned == []  # the person is told before minutes of scanning, not after
+
+
+def test_short_passphrase_fails_before_scanning(export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(vault.PASSPHRASE_ENV, "short")
+    assert main(["scan", str(export), "--save", str(tmp_path / "a.offduty")]) == 1
+    assert "too short" in capsys.readouterr().err
+    assert not (tmp_path / "a.offduty").exists()
+
+
+def test_show_errors(tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]) -> None:
+    not_audit = tmp_path / "notes.txt"
+    not_audit.write_text("hello")
+    assert main(["show", str(not_audit)]) == 1
+    assert capsys.readouterr().err == "offduty: This file is not an Offduty saved audit.\n"
+    assert main(["show", str(tmp_path / "missing.offduty")]) == 1
+    assert "There is no file" in capsys.readouterr().err
