@@ -263,6 +263,41 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
+_STRAVA_ACTIVITY = re.compile(r"^activities/(\d{5,})\.(?:gpx|tcx|fit)(?:\.gz)?$", re.IGNORECASE)
+# Pages where the person fixes a profile field or a setting, for platforms with a stable address.
+_PROFILE_PAGES = {
+    Platform.X: "https://x.com/settings/profile",
+    Platform.INSTAGRAM: "https://www.instagram.com/accounts/edit/",
+    Platform.STRAVA: "https://www.strava.com/settings/profile",
+    Platform.LINKEDIN: "https://www.linkedin.com/in/me/",
+    Platform.FACEBOOK: "https://www.facebook.com/me/about",
+}
+_SETTINGS_PAGES = {
+    Platform.STRAVA: "https://www.strava.com/settings/privacy",
+    Platform.FACEBOOK: "https://www.facebook.com/privacy/checkup",
+    Platform.LINKEDIN: "https://www.linkedin.com/public-profile/settings",
+}
+
+
+def item_link(finding: Finding) -> str | None:
+    """A direct link to the item (or the page to fix it on), where the platform allows one.
+
+    The reader's own link comes first (an X post's URL); a Strava activity file is named by its
+    activity id; profile fields and settings link to the platform's edit page.
+    """
+    if finding.source.url:
+        return finding.source.url
+    if finding.platform is Platform.STRAVA:
+        m = _STRAVA_ACTIVITY.match(finding.source.file)
+        if m:
+            return f"https://www.strava.com/activities/{m.group(1)}"
+    if finding.item_kind is ItemKind.PROFILE_FIELD:
+        return _PROFILE_PAGES.get(finding.platform)
+    if finding.item_kind is ItemKind.SETTING:
+        return _SETTINGS_PAGES.get(finding.platform)
+    return None
+
+
 _VISIBILITY = {Audience.PUBLIC: 1.3, Audience.UNKNOWN: 1.0, Audience.FRIENDS: 0.85, Audience.PRIVATE: 0.6}
 
 

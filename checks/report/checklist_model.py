@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from checks.advice import Catalogue, default_catalogue
+from checks.advice import Catalogue, default_catalogue, item_link
 from checks.masking import conceal, mask
 from checks.records import ChecklistEntry, Finding, Platform, Report
 
@@ -126,7 +126,7 @@ def _item_line(f: Finding, reveal: bool, platform: str = "") -> ItemLine:
     if f.occurrences > 1:
         parts.append(f"and {f.occurrences - 1} more like it")
     where = ", ".join(parts)
-    return ItemLine(f.id, f.title, evidence, where, f.source.url)
+    return ItemLine(f.id, f.title, evidence, where, item_link(f))
 
 
 def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:

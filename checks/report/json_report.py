@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from checks.advice import item_link
 from checks.masking import mask
 from checks.records import ChecklistEntry, Finding, InputSummary, Report, iso_utc
 
@@ -48,6 +49,9 @@ def finding_to_json(f: Finding, reveal: bool = False) -> dict[str, Any]:
     }
     if f.place is not None:
         out["location"] = f.place.to_json()
+    link = item_link(f)
+    if link:
+        out["item_link"] = link
     return out
 
 

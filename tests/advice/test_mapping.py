@@ -162,3 +162,21 @@ def test_demo_report_passes_the_contract_checker(demo_report: dict[str, object],
     path.write_text(json.dumps(demo_report), encoding="utf-8")
     done = subprocess.run([sys.executable, str(CHECK_REPORT), str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_item_links_go_to_the_item_or_the_page_to_fix_it() -> None:
+    from dataclasses import replace
+
+    from checks.advice import item_link
+    from checks.records import Source
+
+    post = finding(1, url="https://x.com/i/status/1763990011223344556")
+    assert item_link(post) == "https://x.com/i/status/1763990011223344556"
+    ride = replace(finding(2, platform=Platform.STRAVA, kind=ItemKind.ACTIVITY),
+                   source=Source(0, "activities/14000000123.gpx", "/track/0/point/0"))
+    assert item_link(ride) == "https://www.strava.com/activities/14000000123"
+    other = replace(ride, source=Source(0, "activities.csv", "/3/Activity ID"))
+    assert item_link(other) is None
+    field = replace(finding(3, platform=Platform.INSTAGRAM, kind=ItemKind.PROFILE_FIELD), source=Source(0, "p.json"))
+    assert item_link(field) == "https://www.instagram.com/accounts/edit/"
+    assert item_link(replace(field, platform=Platform.TIKTOK)) is None
