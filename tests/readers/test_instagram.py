@@ -235,3 +235,13 @@ def test_latest_privacy_change_stands_in_when_the_profile_does_not_say(tmp_path:
     assert len(current) == 1
     assert current[0].text == "false" and current[0].source.timestamp == T0 + timedelta(days=30)
     assert current[0].source.pointer == "/account_history_account_privacy_history/0/title"
+
+
+def test_cancel_stops_reading(tmp_path: Path) -> None:
+    from checks.progress import Cancelled, CancelToken
+
+    path = rich("2025").write_zip(tmp_path / "ig.zip")
+    token = CancelToken()
+    token.cancel()
+    with open_export([path]) as exp, pytest.raises(Cancelled):
+        list(InstagramReader().read(ReadContext(0, exp, cancel=token)))

@@ -180,3 +180,13 @@ def test_shared_samples(shared_samples: Path) -> None:
     assert fields(items, ProfileField.BIRTH_DATE)[0].text == "--10-18"
     assert fields(items, ProfileField.POSTCODE)[0].text == "10077"
     assert not [i for i in items if i.kind is ItemKind.PHOTO]  # old Rich Media.csv only links to LinkedIn
+
+
+def test_cancel_stops_reading(tmp_path: Path) -> None:
+    from checks.progress import Cancelled, CancelToken
+
+    path = rich().write_zip(tmp_path / "li.zip")
+    token = CancelToken()
+    token.cancel()
+    with open_export([path]) as exp, pytest.raises(Cancelled):
+        list(LinkedInReader().read(ReadContext(0, exp, cancel=token)))

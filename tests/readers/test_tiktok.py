@@ -171,3 +171,13 @@ def test_txt_format_export_gets_a_note(tmp_path: Path) -> None:
     items, ctx = read(path)
     assert items == []
     assert any("JSON format" in n for n in ctx.notes)
+
+
+def test_cancel_stops_reading(tmp_path: Path) -> None:
+    from checks.progress import Cancelled, CancelToken
+
+    path = rich("2024").write_zip(tmp_path / "TikTok_Data_4.zip")
+    token = CancelToken()
+    token.cancel()
+    with open_export([path]) as exp, pytest.raises(Cancelled):
+        list(TikTokReader().read(ReadContext(0, exp, cancel=token)))
