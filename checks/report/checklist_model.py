@@ -10,11 +10,12 @@ No Qt here: `checks/report/html_report.py` renders it, and Qt prints that HTML.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from checks.advice import Catalogue, default_catalogue, item_link
-from checks.masking import conceal, mask
+from checks.masking import conceal, mask, mask_text
 from checks.records import ChecklistEntry, Finding, Platform, Report
 
 MAX_ITEMS = 12  # items listed under one task; the rest are counted
@@ -115,7 +116,29 @@ def long_date(moment_date: object) -> str:
     return ""
 
 
-def _item_line(f: Finding, reveal: bool, platform: str = "") -> ItemLine:
+_PLAIN_VALUES = frozenset({"everyone", "followers", "only_me", "true", "false", "public", "private"})
+
+
+def _title_masker(report: Report) -> Callable[[str], str]:
+    """Mask, inside finding titles, what any finding's evidence marks as sensitive.
+
+    Some detectors put the exposed thing in the title ("... says you work for <force>"); the
+    printed page must not show in a title what it masks in the evidence.
+    """
+    secrets = sorted({f.evidence[f.span[0]:f.span[1]].strip() for f in report.findings if f.span and f.evidence},
+                     key=len, reverse=True)
+    secrets = [x for x in secrets if len(x) >= 5 and x.lower() not in _PLAIN_VALUES]
+
+    def apply(text: str) -> str:
+        for secret in secrets:
+            if secret in text:
+                text = text.replace(secret, mask_text(secret))
+        return text
+
+    return apply
+
+
+def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[str], str] = str) -> ItemLine:
     evidence = f.evidence if reveal else mask(f.evidence, f.span)
     evidence = " ".join(printable(evidence).split())
     if len(evidence) > 160:
@@ -126,7 +149,7 @@ def _item_line(f: Finding, reveal: bool, platform: str = "") -> ItemLine:
     if f.occurrences > 1:
         parts.append(f"and {f.occurrences - 1} more like it")
     where = ", ".join(parts)
-    return ItemLine(f.id, f.title, evidence, where, item_link(f))
+    return ItemLine(f.id, title(f.title), evidence, where, item_link(f))
 
 
 def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:
@@ -149,7 +172,8 @@ def printable(text: str) -> str:
     return "".join(ch for ch in text if ord(ch) <= 0xFFFF and not 0xFE00 <= ord(ch) <= 0xFE0F).strip()
 
 
-def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], reveal: bool) -> Task:
+def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], reveal: bool,
+          title: Callable[[str], str] = str) -> Task:
     advice = catalogue.get(entry.advice)
     kind = advice.kind if advice else "action"
     linked = [findings[i] for i in entry.findings if i in findings]
@@ -157,7 +181,7 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
     lines: tuple[ItemLine, ...] = ()
     more = 0
     if show_items:
-        merged = _merge_same_record([_item_line(f, reveal, entry.platform) for f in linked], linked)
+        merged = _merge_same_record([_item_line(f, reveal, entry.platform, title) for f in linked], linked)
         lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
     return Task(
         advice=entry.advice, title=entry.title, why=entry.why, choose=entry.choose, steps=entry.steps,
@@ -183,7 +207,8 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     catalogue = catalogue or default_catalogue()
     shown = report if reveal else conceal(report)
     findings = {f.id: f for f in shown.findings}
-    tasks = [_task(e, catalogue, findings, reveal) for e in report.checklist]
+    title = str if reveal else _title_masker(report)
+    tasks = [_task(e, catalogue, findings, reveal, title) for e in report.checklist]
 
     groups: dict[str, list[Task]] = defaultdict(list)
     for task, entry in zip(tasks, report.checklist, strict=True):
