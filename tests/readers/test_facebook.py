@@ -500,3 +500,15 @@ def test_single_file_taken_out_of_the_export(tmp_path: Path, which: str) -> None
         assert any(i.text == "Café crème ☕ at last 😂" and i.source.pointer == "/0/data/0/post" for i in items)
     else:
         assert fields(items, ProfileField.ADDRESS)
+
+
+@given(text=st.text(max_size=40))
+def test_mojibake_round_trip(text: str) -> None:
+    encoded = json.loads(meta_json(text))  # what json.loads gives for Meta's escaped bytes
+    assert fix(encoded) == text
+
+
+@given(text=st.text(alphabet=st.characters(min_codepoint=0x100, max_codepoint=0x2FFF), min_size=1, max_size=20),
+       prefix=st.text(max_size=5))
+def test_correct_text_beyond_latin1_is_never_changed(text: str, prefix: str) -> None:
+    assert fix(prefix + text) == prefix + text
