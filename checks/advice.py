@@ -1,9 +1,20 @@
 """The advice catalogue: loading, validating, mapping findings to advice, building the checklist.
 
-The catalogue is data (`resources/advice/*.json`): one file per platform or theme, each entry a
-setting to change or an action to take, with steps, sources and the date they were checked.
-`resources/advice/mapping.json` says which advice answers which kind of finding on which
-platform. Everything is validated at load; a broken catalogue is a bug, so it raises.
+The catalogue is data (`resources/advice/*.json`): one file per platform or theme, each
+`{"entries": [...]}`. An entry has a stable `id` (`<platform>.<name>`, never renamed:
+`tests/advice/known_ids.txt` holds them), `platform`, `kind` (setting | action | offline |
+household), `title`, `why`, `choose` (what to pick and why), `steps` (in the app), `web_steps` (on a
+computer, when they differ), `risks` (categories it reduces), `side_effects`, `source` (official
+https help page, or null for general advice), `checked` (YYYY-MM-DD), `confidence` (high | medium |
+low), `fallback` (what to do when the menu has moved), and optionally `setting` + `done_when`
+(an export-visible setting, "<platform>.<SettingName>", and the values that mean it is already
+done; "nonzero" for counts) and `item_link` (the action is on the item itself: link to it).
+
+`resources/advice/mapping.json` holds `{"rules": [...]}`: a rule matches a finding when each
+given field (`category`, `platform`, `item_kind`, `detector`, `severity`: a value or a list;
+`key`: prefixes of the finding's key) matches; `role` "item" rules give the action on the item,
+"prevent" rules the settings that would have prevented it. Everything is validated at load; a
+broken catalogue is a bug, so it raises CatalogueError.
 """
 
 from __future__ import annotations
