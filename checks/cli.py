@@ -191,6 +191,9 @@ def _scan(ns: argparse.Namespace) -> int:
             raise OffdutyError("--ocr needs the optional OCR engine: pip install 'offduty[ocr]'")
     report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
                    extra_inputs=extra_inputs, ocr=ns.ocr)
+    from checks.logging_setup import remember_report
+
+    remember_report(report)  # from here on, no log line can show what the audit found
     _write_outputs(report, ns)
     if ns.save:
         from checks.vault import save_report
@@ -202,9 +205,11 @@ def _scan(ns: argparse.Namespace) -> int:
 
 
 def _show(ns: argparse.Namespace) -> int:
+    from checks.logging_setup import remember_report
     from checks.vault import load_audit
 
     saved = load_audit(ns.file)
+    remember_report(saved.report)
     _write_outputs(saved.state.apply(saved.report), ns)  # as the person left it: ticks, dismissals
     return EXIT_OK
 

@@ -26,9 +26,12 @@ import threading
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
 
 import ahocorasick
 import phonenumbers
+
+from checks.records import Report
 
 HIDDEN = "[hidden]"
 PR_SET_DUMPABLE = 4
@@ -158,9 +161,33 @@ def install_record_factory(sensitive: SensitiveValues = SENSITIVE) -> None:
     logging.setLogRecordFactory(factory)
 
 
+def remember_report(report: Report) -> None:
+    """Register the sensitive part of every finding, so no later log line can show it."""
+    SENSITIVE.add(f.evidence[f.span[0]:f.span[1]] for f in report.findings if f.span)
+    SENSITIVE.add(f.evidence for f in report.findings if not f.span and f.evidence)
+
+
+def _log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    logging.getLogger("offduty").critical("unexpected error", exc_info=(kind, exc, tb))
+
+
+def _log_uncaught_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is not SystemExit and args.exc_value is not None:
+        _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
+
+
 def configure_logging(verbose: bool = False, log_file: Path | None = None) -> logging.Logger:
-    """Offduty's logging: standard error only (a file only when asked), every line filtered."""
+    """Offduty's logging: standard error only (a file only when asked), every line filtered.
+
+    Uncaught exceptions (in any thread, or in a Qt slot, which Python reports through
+    `sys.excepthook`) go through the same filter instead of printing a raw traceback.
+    """
     install_record_factory()
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_thread
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_offduty", False):

@@ -86,3 +86,31 @@ def test_harden_process_turns_core_dumps_off() -> None:
     assert result["core"] == [0, 0] and result["applied"]["core_dumps_off"]
     if sys.platform.startswith("linux"):
         assert result["before"] is True and result["after"] is False and result["applied"]["not_dumpable"]
+
+
+def test_uncaught_errors_are_reported_without_evidence() -> None:
+    code = textwrap.dedent("""
+        import threading
+        from checks.logging_setup import configure_logging
+        configure_logging()
+        def worker():
+            raise ValueError("could not parse 'Flat 3, 9 Quillbrook Close'")
+        t = threading.Thread(target=worker)
+        t.start(); t.join()
+        raise RuntimeError("bad row: 'ring 07700 900461'")
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 1
+    assert "ValueError" in out.stderr and "RuntimeError" in out.stderr
+    assert "Quillbrook" not in out.stderr and "900461" not in out.stderr
+
+
+def test_remember_report_hides_found_values_in_later_logs() -> None:
+    from checks.logging_setup import SENSITIVE, remember_report
+    from tests.security.conftest import PLANTED, make_report
+
+    try:
+        remember_report(make_report(1))
+        assert PLANTED not in redact(f"writing the page for {PLANTED.upper()} now")
+    finally:
+        SENSITIVE.clear()
