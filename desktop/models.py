@@ -166,11 +166,10 @@ class FindingsFilter(QSortFilterProxyModel):
 
     def set_filter(self, *, category: str | None = None, platform: str | None = None, severity: str | None = None,
                    text: str = "", show_dismissed: bool = True) -> None:
-        self.beginFilterChange()
         self.category, self.platform, self.severity = category, platform, severity
         self.words = [w.casefold() for w in text.split() if w]
         self.show_dismissed = show_dismissed
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        _refilter(self)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
@@ -278,3 +277,37 @@ class ChecklistModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), self.DONE), self.index(index.row(), self.TITLE))
         self.ticked.emit(e.advice, checked)
         return True
+
+
+class ChecklistFilter(QSortFilterProxyModel):
+    """The checklist for one platform (or all), optionally without the steps already done."""
+
+    def __init__(self, source: ChecklistModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.platform: str | None = None
+        self.hide_done = False
+
+    def set_filter(self, platform: str | None, hide_done: bool = False) -> None:
+        self.platform, self.hide_done = platform, hide_done
+        _refilter(self)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ChecklistModel):
+            return True
+        entry = model.entry(source_row)
+        if entry is None:
+            return True
+        if self.platform and entry.platform != self.platform:
+            return False
+        return not (self.hide_done and model.is_done(entry))
+
+
+def _refilter(proxy: QSortFilterProxyModel) -> None:
+    """Re-run a proxy's filter (Qt 6.9+ API where present, the older one otherwise)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # pragma: no cover - older PySide6
+        proxy.invalidateFilter()

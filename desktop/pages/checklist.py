@@ -7,11 +7,15 @@ from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from checks.masking import mask
 from checks.records import ChecklistEntry
-from desktop.models import ENTRY_ROLE, ChecklistModel, platform_label
+from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, platform_label
 from desktop.pages.common import Page, heading, paragraph
 from desktop.session import Session
 
@@ -41,10 +45,22 @@ class ChecklistPage(Page):
         self.progress.setAccessibleName(self.tr("Steps done"))
         self.progress.setFormat(self.tr("%v of %m done"))
         self.body.addWidget(self.progress)
+        filters = QHBoxLayout()
+        self.platform = QComboBox()
+        self.platform.setAccessibleName(self.tr("Show the steps for one platform"))
+        self.platform.currentIndexChanged.connect(self._on_platform)
+        self.hide_done = QCheckBox(self.tr("Hide steps that are done"))
+        self.hide_done.toggled.connect(self._on_platform)
+        filters.addWidget(self.platform)
+        filters.addWidget(self.hide_done)
+        filters.addStretch(1)
+        self.body.addLayout(filters)
         self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self.model, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Checklist"))
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setMinimumHeight(200)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -56,8 +72,8 @@ class ChecklistPage(Page):
         self.toggle.setAccessibleName(self.tr("Mark this step as done or not done"))
         self.toggle.clicked.connect(self._on_toggle)
 
-        detail = QWidget()
-        d = QVBoxLayout(detail)
+        detail_inner = QWidget()
+        d = QVBoxLayout(detail_inner)
         d.setContentsMargins(0, 8, 0, 0)
         self.d_title = heading("", 2)
         d.addWidget(self.d_title)
@@ -81,6 +97,10 @@ class ChecklistPage(Page):
             lambda item: self.finding_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         d.addWidget(self.d_items)
         d.addStretch(1)
+        detail = QScrollArea()
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setWidget(detail_inner)
         self.detail = detail
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -89,25 +109,49 @@ class ChecklistPage(Page):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
+        # The table and its detail scroll on their own; the page itself fits the window.
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = paragraph(self.tr("No checklist yet. Add your exports and scan them."))
         self.body.addWidget(self.empty)
 
         self.model.ticked.connect(self.session.tick)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         session.report_changed.connect(self.refresh)
-        session.state_changed.connect(self._update_progress)
+        session.state_changed.connect(self._on_state)
         self.refresh()
 
     def refresh(self) -> None:
         report = self.session.report
         self.model.set_entries(report.checklist if report else (), self.session.state)
+        current = self.platform.currentData()
+        self.platform.blockSignals(True)
+        self.platform.clear()
+        self.platform.addItem(self.tr("All platforms"), None)
+        for value in dict.fromkeys(e.platform for e in (report.checklist if report else ())):
+            self.platform.addItem(platform_label(value), value)
+        self.platform.setCurrentIndex(max(0, self.platform.findData(current)))
+        self.platform.blockSignals(False)
+        self.proxy.set_filter(self.platform.currentData(), self.hide_done.isChecked())
         has = self.model.rowCount() > 0
+        self.platform.setVisible(has)
+        self.hide_done.setVisible(has)
         self.table.setVisible(has)
         self.empty.setVisible(not has)
         if report is not None and not has:
             self.empty.setText(self.tr("Nothing to do: Offduty found nothing that needs fixing."))
         self._update_progress()
         if has:
+            self.table.selectRow(0)
+        self._show(self.selected())
+
+    def _on_state(self) -> None:
+        self._update_progress()
+        if self.hide_done.isChecked():
+            self._on_platform()
+
+    def _on_platform(self) -> None:
+        self.proxy.set_filter(self.platform.currentData(), self.hide_done.isChecked())
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show(self.selected())
 
@@ -171,7 +215,7 @@ class ChecklistPage(Page):
         if e is None:
             return
         for row in range(self.model.rowCount()):
-            if self.model.entry(row) is e:
+            if self.model.entry(row) is e:  # ticks go to the source model, whatever the filter
                 index = self.model.index(row, ChecklistModel.DONE)
                 value = Qt.CheckState.Unchecked if self.model.is_done(e) else Qt.CheckState.Checked
                 self.model.setData(index, value, Qt.ItemDataRole.CheckStateRole)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from checks.records import Report
@@ -41,7 +41,7 @@ class OverviewPage(Page):
         self.band = paragraph()
         self.band.setAccessibleName(self.tr("What the score means"))
         lay.addWidget(self.score, 0, 0)
-        lay.addWidget(self.band, 0, 1)
+        lay.addWidget(self.band, 0, 1, Qt.AlignmentFlag.AlignVCenter)
         self.compare = paragraph()
         self.compare.setAccessibleName(self.tr("Compared with your earlier audit"))
         lay.addWidget(self.compare, 1, 0, 1, 2)
@@ -59,8 +59,8 @@ class OverviewPage(Page):
         self.by_category.setAccessibleName(self.tr("Findings by kind"))
         self.by_platform = paragraph()
         self.by_platform.setAccessibleName(self.tr("Findings by platform"))
-        lay.addWidget(self.by_category, 7, 0)
-        lay.addWidget(self.by_platform, 7, 1)
+        lay.addWidget(self.by_category, 7, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.by_platform, 7, 1, Qt.AlignmentFlag.AlignTop)
         lay.setColumnStretch(1, 1)
         self.body.addWidget(self.content)
         row = QHBoxLayout()
@@ -103,7 +103,7 @@ class OverviewPage(Page):
             self.compare.setText(comparison.sentence())
         todo = [c for c in report.checklist if not c.done][:3]
         if todo:
-            self.urgent.setText("\n".join(f"{i}. {c.title} ({platform_label(c.platform)})"
+            self.urgent.setText("\n".join(f"{i}. {platform_label(c.platform)}: {c.title}"
                                           for i, c in enumerate(todo, 1)))
         elif report.checklist:
             self.urgent.setText(self.tr("Everything on your checklist is done. Well done."))

@@ -94,3 +94,22 @@ def test_ticking_emits_and_counts(qtbot, x_export: tuple[Path, str]) -> None:
     assert blocker.args == [model.entry(0).advice, True]
     assert model.done_count() == 1
     assert model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_checklist_filter_by_platform_and_done(qtmodeltester, qapp, x_export: tuple[Path, str]) -> None:
+    from desktop.models import ChecklistFilter
+
+    report = make_report(*x_export)
+    model = ChecklistModel()
+    model.set_entries(report.checklist, AuditState())
+    proxy = ChecklistFilter(model)
+    qtmodeltester.check(proxy, force_py=True)
+    platforms = {e.platform for e in report.checklist}
+    for platform in platforms:
+        proxy.set_filter(platform)
+        assert proxy.rowCount() == sum(1 for e in report.checklist if e.platform == platform)
+    proxy.set_filter(None, hide_done=True)
+    before = proxy.rowCount()
+    model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    proxy.set_filter(None, hide_done=True)
+    assert proxy.rowCount() == before - 1
