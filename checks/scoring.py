@@ -108,6 +108,10 @@ def score(findings: Sequence[Finding], now: datetime | None = None) -> Score:
          "Your home and your family members are both findable"),
         ({Category.IDENTITY_DETAILS, Category.HOME_ADDRESS}, 6.0,
          "Identity details and your address together make identity theft easy"),
+        ({Category.HOME_ADDRESS, Category.LOCATION_PATTERN}, 6.0,
+         "Where you live and when you are regularly out are both findable"),
+        ({Category.EMPLOYER_DISCLOSURE, Category.FAMILY_DETAILS}, 5.0,
+         "Your police job and your family members are both findable"),
     )
     for needed, bonus, text in combos:
         if needed <= present:
