@@ -204,7 +204,7 @@ class Export:
         stream = self._open(member)
         if member.name.lower().endswith(_JSON_SUFFIXES):
             depth_guard = _JsonDepthGuard(stream, self.limits.max_json_depth, member.name)
-            return io.BufferedReader(depth_guard, buffer_size=256 * 1024)
+            return io.BufferedReader(depth_guard, buffer_size=64 * 1024)
         return stream
 
     def read_head(self, name: str, size: int = 4096) -> bytes:
