@@ -145,6 +145,13 @@ class ScanPage(Page):
 
     def _on_finished(self, report: object) -> None:
         self._finish_rows(self.tr("Done"))
+        if isinstance(report, Report):
+            for i, summary in enumerate(report.inputs):
+                row = self.rows.get(i)
+                if row is not None:
+                    row.setText(2, f"{summary.items:,}")
+                    if not summary.readable:
+                        row.setText(1, self.tr("Not read: ") + summary.message)
         self.overall.setValue(1000)
         self.stage.setText(self.tr("Finished."))
         self.scan_finished.emit(report)
