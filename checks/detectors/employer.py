@@ -66,6 +66,13 @@ _SHIFT = re.compile(
     r"rest days|tour|first week|first day|first shift)\s+(?:done\s+|again\s+)?"
     r"(?:(?:at|with|on|in|for)\s+(?:the\s+)?)?$"
 )
+_VIEWS_OWN = re.compile(r"\b(?:views|tweets|posts|opinions)\s+(?:are\s+)?(?:my|all my)\s+own\b")
+_ROLE_IN = re.compile(r"\b(?:my|our)\s+(?:new\s+|current\s+|old\s+|first\s+)?(?:role|job|post|posting|secondment|"
+                      r"attachment|placement|team)\s+(?:on|in|with|at)\s+(?:the\s+)?$"
+                      r"|\b(?:long|another|busy|quiet|hard|tough|mad|first|last)\s+(?:week|day|shift|night|set|tour)\s+"
+                      r"(?:in|on|at|with)\s+(?:the\s+)?$")
+_WORK_TALK = re.compile(r"\b(?:nights again|set of nights|night shift|earlies|lates|early turn|late turn|rest days|"
+                        r"on the van|on shift|off shift|end of shift)\b")
 _SHIFT_NEAR = re.compile(r"\b(?:night shift|nights|earlies|lates|early turn|late turn|night turn|set of nights|"
                          r"rest days|day shift|late shift|early shift)\b")
 _COLLAR = re.compile(r"\b(?:PC|PS|DC|DS|Sgt|PCSO)\s?\d{3,5}\b")
@@ -162,7 +169,7 @@ class EmployerDisclosure(Detector):
             best = next((s for s in sigs if s.force), sigs[0])
             yield self._emit(item, best, 0.95, "profile")
             return
-        bio = pf is ProfileField.BIO
+        bio = pf is ProfileField.BIO or _VIEWS_OWN.search(sc.lower) is not None
         relations = sc.of("relations")
         for s0, s1 in sentences(sc.lower):
             inside = [s for s in sigs if s.start >= s0 and s.end <= s1]
@@ -213,7 +220,7 @@ class EmployerDisclosure(Detector):
                 continue
             identity = bool(_IDENTITY.search(low[s0:sig.start]))
             possessive = bool(_POSSESSIVE.search(before))
-            tenure = bool(_TENURE.search(before))
+            tenure = bool(_TENURE.search(before) or _ROLE_IN.search(before))
             shift = bool(_SHIFT.search(before) or _SHIFT_NEAR.search(before))
             at_start = low[s0:sig.start].strip(" \t:,-#\"'") == ""
             if sig.kind == "abbr":
@@ -223,6 +230,10 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.85)
                 elif bio and not any(c.islower() for c in sc.text[sig.start:sig.end]):
                     consider(sig, 0.6)
+                continue
+            if sig.kind in ("slang", "rank", "unit") and _WORK_TALK.search(low) and \
+                    re.search(r"\b(?:us|me|i|i'm|we|we're|my|our)\b", low) and not rel:
+                consider(sig, 0.7)
                 continue
             if sig.kind == "slang":
                 if (identity and not at_start) or (possessive and re.search(r"\b(?:my|our)\s+$", before)) \
@@ -281,7 +292,7 @@ class EmployerDisclosure(Detector):
                 elif self_verb and re.search(r"\b(?:as|to|promoted to|made)\s+(?:a|an)?\s*$", before):
                     consider(sig, 0.85)
                 elif at_start and (re.match(r"^\s*(?:at|with|for|in)\b", after) or after.strip() == "" or
-                                   re.match(r"^\s*(?:life|here)\b", after)) and sig.kind == "role":
+                                   re.match(r"^\s*(?:life|here)\b", after)) and sig.kind in ("role", "rank"):
                     consider(sig, 0.75)
                 elif tenure or ((shift) and force is not None):
                     consider(sig, 0.8)

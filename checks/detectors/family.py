@@ -40,6 +40,7 @@ _PROUD = re.compile(rf"\b(?i:proud of|well done|congrats(?:ulations)? to|good lu
                     rf"(?:(?i:my|our|little)\s+)?({_NAME})\b")
 _BIRTHDAY_AGE = re.compile(rf"\b({_NAME})'s\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b")
 _OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|"
+                       r"starts|starting|goes|joined|joins|"
                        r"won|just|loved|did|came|finished|made)\b)")
 _YEAR_OLD = re.compile(rf"\b(?:my|our)\s+(\d{{1,2}})[\s\-]year[\s\-]old,?\s+({_NAME})\b")
 _RELATION_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:(?:little|big|eldest|youngest|gorgeous|beautiful|amazing|"

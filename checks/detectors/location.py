@@ -36,7 +36,7 @@ EVERY = re.compile(rf"\bevery\s+(?:single\s+)?(?:other\s+)?{_DAYS}s?\b(?:\s+and\
                    rf"|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"
                    rf"|\bevery\s+{_DAYS}\s+and\s+{_DAYS}\b|\bevery\s+tuesday and thursday\b")
 CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b")
-PLACE = re.compile(r"\b(?:at|in|round|around|on|to)\s+(?:the\s+)?((?:[A-Z][\w']+\s?){1,4})")
+PLACE = re.compile(r"\b(?:at|in|round|around|on|to|along|from)\s+(?:the\s+)?((?:[A-Z][\w']+\s?){1,4})")
 ABSENCE = re.compile(
     r"\b(?:away|abroad|off|in [A-Z]\w+|on holiday)\s+(?:for\s+)?(?:a|the|two|three|four|\d+|ten|a couple of)?\s*"
     r"(?:weeks?|fortnight|days|nights|month)\b"
@@ -62,10 +62,16 @@ LIVE = re.compile(
     r"|\b(?:right now|now)\b[^.!?]{0,20}\b(?:at|in)\s+([A-Z][\w']+(?:\s+[A-Z][\w']*){0,3})")
 ACTIVITY = re.compile(r"\b(?:parkrun|gym|spin class|class|swim(?:ming)?|school run|drop the kids|quiz night|quiz|"
                       r"sunday league|run club|loop|football|training|yoga|walk the dog|kick off|pilates|"
-                      r"boxing|bootcamp|circuits|five-a-side|5-a-side|match|practice)\b")
+                      r"boxing|bootcamp|circuits|five-a-side|5-a-side|match|practice|long run|morning run|"
+                      r"evening run|run along|ride|bike ride|cycle)\b")
 
 
 _AREA_ONLY = re.compile(r"^[^,]+,\s*(?:England|Scotland|Wales|Northern Ireland|[^,]+),\s*[A-Z]{2}$")
+
+
+_TRIP = re.compile(r"\b(?:tomorrow|next week|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                   r"for (?:a|two|three|\d+|ten)\b|"
+                   r"holiday|here we come|can't wait|fortnight|weeks?\b|flight|airport|abroad)")
 
 
 class LocationPattern(Detector):
@@ -150,6 +156,9 @@ class LocationPattern(Detector):
             return None
         if not empty and not FUTURE.search(low):
             return None
+        if not empty and absent is not None and absent.group(0).lower().startswith("off to") \
+                and not _TRIP.search(low):
+            return None  # "off to Brownies tonight" is an outing, not an empty house
         evidence, span = snippet(item.text, m.start(), m.end())
         return self.found(
             item, title=f"Your home left empty, announced in {where(item)}",
