@@ -75,3 +75,20 @@ def test_show_errors(tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pyte
     assert capsys.readouterr().err == "offduty: This file is not an Offduty saved audit.\n"
     assert main(["show", str(tmp_path / "missing.offduty")]) == 1
     assert "There is no file" in capsys.readouterr().err
+
+
+def test_show_applies_the_saved_ticks_and_dismissals(tmp_path: Path, memory_keyring: MemoryKeyring,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from checks.audit_state import AuditState
+    from tests.security.conftest import make_report
+
+    report = make_report(3)
+    state = AuditState().tick("x.delete_posts").dismiss(report.findings[0].id)
+    target = tmp_path / "ticked.offduty"
+    vault.save_report(report, target, state=state)
+    assert main(["show", str(target), "--json", "-"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [f["id"] for f in shown["findings"]] == [f.id for f in report.findings[1:]]
+    assert [c["done"] for c in shown["checklist"]] == [True]
