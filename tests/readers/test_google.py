@@ -16,6 +16,7 @@ from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext
 from checks.readers.geo_parse import from_e7, parse_pair
 from checks.readers.google_takeout import GoogleTakeoutReader, sidecar_media
+from checks.readers.google_timeline import GoogleTimelineReader
 from checks.records import Audience, ItemKind, Platform
 from tests.builders.google import (
     activity_segment,
@@ -250,8 +251,28 @@ def _peak_reading_records(root: Path, n: int) -> int:
 
 
 def test_records_stream_in_bounded_memory(tmp_path: Path) -> None:
-    small = _peak_reading_records(tmp_path / "small", 4_000)
-    large = _peak_reading_records(tmp_path / "large", 40_000)  # ten times the file, about 7 MB
+    small = _peak_reading_records(tmp_path / "small", 2_000)
+    large = _peak_reading_records(tmp_path / "large", 20_000)  # ten times the file
+    assert large < small * 1.5 + 256 * 1024, (small, large)
+
+
+def _peak_reading_timeline(root: Path, copies: int) -> int:
+    doc = android_timeline(HOME, WORK, T0)
+    doc["semanticSegments"] = doc["semanticSegments"] * copies
+    doc["rawSignals"] = doc["rawSignals"] * copies
+    write_json(root / "Timeline.json", doc)
+    tracemalloc.start()
+    with open_export([root / "Timeline.json"]) as export:
+        count = sum(1 for _ in GoogleTimelineReader().read(ReadContext(0, export)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == copies * 4 + 3
+    return peak
+
+
+def test_timeline_streams_in_bounded_memory(tmp_path: Path) -> None:
+    small = _peak_reading_timeline(tmp_path / "small", 200)
+    large = _peak_reading_timeline(tmp_path / "large", 2_000)
     assert large < small * 1.5 + 256 * 1024, (small, large)
 
 
