@@ -308,6 +308,27 @@ def test_fuzz_never_raises(tmp_path: Path, cut: int, junk: bytes) -> None:
     read_with("google-takeout", tmp_path / "fz")
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=2000), junk=st.binary(max_size=16), which=st.sampled_from(
+    ["sidecar", "places", "reviews", "activity"]))
+def test_fuzz_takeout_members_never_raise(tmp_path: Path, cut: int, junk: bytes, which: str) -> None:
+    album = tmp_path / f"t{cut}" / "Takeout" / "Google Photos" / "Album"
+    write_photo(album / "IMG_1.jpg", PhotoSpec(*HOME))
+    docs = {
+        "sidecar": (album / "IMG_1.jpg.supplemental-metadata.json", sidecar("IMG_1.jpg", T0, *HOME)),
+        "places": (album.parent.parent / "Maps" / "Labelled places.json", labelled_places([("Home", *HOME, "x")])),
+        "reviews": (album.parent.parent / "Maps" / "Reviews.json", reviews([("x", *HOME, "y", "z", 4)])),
+        "activity": (album.parent.parent / "My Activity" / "MyActivity.json", [
+            {"header": "Maps", "title": "t", "time": "2024-01-01T00:00:00Z", "locationInfos": [
+                {"url": "https://www.google.com/maps/@?api=1&center=51.4,-0.05&zoom=12", "source": "(Home)"}]}]),
+    }
+    target, doc = docs[which]
+    body = json.dumps(doc).encode()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body[:cut] + junk + body[cut + len(junk):])
+    read_with("google-takeout", tmp_path / f"t{cut}")
+
+
 def test_shared_samples(shared_samples: Path) -> None:
     base = shared_samples / "google-location"
     takeout = base / "purarue__google_takeout_parser" / "tests" / "testdata" / "RecentTakeout_ger"
