@@ -401,9 +401,9 @@ def save_report(report: Report, path: Path, *, state: AuditState | None = None,
     data_key = secrets.token_bytes(KEY_BYTES)
     if phrase is None:
         backend = keyring_backend()
-        assert backend is not None
-        kek = _keyring_key(backend, key_name, create=True)
-        assert kek is not None
+        kek = _keyring_key(backend, key_name, create=True) if backend is not None else None
+        if backend is None or kek is None:
+            raise VaultError("The system keyring went away while saving; the audit was not saved.")
         header = _Header(METHOD_KEYRING, FLAG_ZLIB, CHUNK_SIZE, key_name=key_name)
         where = f"key kept in {keyring_description(backend)}"
     else:
