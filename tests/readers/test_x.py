@@ -556,8 +556,14 @@ def test_big_tweets_js_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
             count += 1
         fh.write(b"]")
     size = path.stat().st_size
+    warm = tmp_path / "warm" / "tweets.js"  # lazy imports and caches happen here, not under measurement
+    warm.parent.mkdir()
+    warm.write_bytes(XArchive(tweets=ordinary(3)).files()["data/tweets.js"])
+    with open_export([warm]) as export:
+        list(XArchiveReader().read(ReadContext(0, export)))
     tracemalloc.start()
     try:
+        baseline, _ = tracemalloc.get_traced_memory()
         with open_export([path]) as export:
             ctx = ReadContext(0, export)
             n = sum(1 for _ in XArchiveReader().read(ctx))
@@ -565,7 +571,7 @@ def test_big_tweets_js_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert n == count and ctx.skipped == []
-    assert peak < size / 8, f"peak {peak:,} bytes for a {size:,} byte file"
+    assert peak - baseline < size / 8, f"peak {peak - baseline:,} bytes for a {size:,} byte file"
 
 
 def test_shared_samples(shared_samples: Path, tmp_path: Path) -> None:
