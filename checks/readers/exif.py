@@ -240,6 +240,8 @@ def read_member_meta(ctx: ReadContext, member_name: str) -> PhotoMeta:
     member = ctx.export.member(member_name)
     if member is None:
         raise PhotoError("it is missing from the export")
+    if member.size == 0:
+        raise PhotoError("the file is empty")
     low = member_name.lower()
     whole = not low.endswith((".jpg", ".jpeg", ".jpe", ".png"))
     if member.size > MAX_PHOTO_BYTES and whole:

@@ -91,6 +91,7 @@ def test_folder_reader_items_and_skips(tmp_path: Path) -> None:
     write_photo(root / "c.jpg", PhotoSpec())  # nothing to report
     write_photo(root / "d.jpg", PhotoSpec(owner="Invented Owner"))
     (root / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    (root / "empty.jpg").write_bytes(b"")
     items, ctx = read_export(root, "photos")
     by_media = {i.media: i for i in items}
     assert set(by_media) == {"a.jpg", "sub/b.heic", "d.jpg"}
@@ -99,7 +100,8 @@ def test_folder_reader_items_and_skips(tmp_path: Path) -> None:
     assert a.source.file == "a.jpg" and a.source.pointer == "" and a.source.timestamp == datetime(2024, 5, 1, 12,
                                                                                                    tzinfo=UTC)
     assert by_media["d.jpg"].detail("owner") == "Invented Owner" and by_media["d.jpg"].location is None
-    assert [s.file for s in ctx.skipped] == ["broken.jpg"]
+    assert [s.file for s in ctx.skipped] == ["broken.jpg", "empty.jpg"]
+    assert ctx.skipped[1].reason == "photo not checked: the file is empty"
 
 
 def test_zip_members_are_read_from_the_head(tmp_path: Path) -> None:
