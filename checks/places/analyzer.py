@@ -265,13 +265,14 @@ class PlacesAnalyzer(Analyzer):
                    "for activities that begin elsewhere.")
             title = f"{n} Strava activities start or end near your home"
             severity = Severity.MEDIUM
-        evidence = f"{n} activities start or end within {round(at_home[-1][1], -1):.0f} m of your home ({name or ''})"
+        reach = max(10.0, round(at_home[-1][1], -1))
+        evidence = f"{n} activities start or end within {reach:.0f} m of your home ({name or 'one spot'})"
         yield Detection(
             detector="strava_privacy", category=Category.HOME_ADDRESS, severity=severity,
             confidence=round(min(0.95, 0.6 + 0.05 * n), 3), title=title, reason=why, evidence=evidence,
             key="strava-home", source=at_home[0][0].source, platform=Platform.STRAVA, item_kind=ItemKind.ACTIVITY,
             place=place, related=tuple(o.source for o, _ in at_home[1:]),
-            span=(evidence.index("(") + 1, len(evidence) - 1) if name else None,
+            span=(evidence.index("(") + 1, len(evidence) - 1),
         )
 
     def _photos(self, home: Cluster | None) -> Iterator[Detection]:
