@@ -302,7 +302,7 @@ def test_photo_bomb_and_broken_exif_become_skips(capsys: pytest.CaptureFixture[s
     assert code == 0 and report is not None
     assert report["inputs"][0]["format"] == "photos"
     reasons = skipped(report)
-    assert "IMG_0003.png" in reasons
+    assert "large" in reasons["IMG_0003.png"]
     assert "IMG_0001.jpg" not in reasons
 
 

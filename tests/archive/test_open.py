@@ -280,3 +280,33 @@ def test_zips_inside_a_zip_or_folder_get_advice(tmp_path: Path) -> None:
     (folder / inner.name).write_bytes(inner.read_bytes())
     with pytest.raises(UnreadableExport, match="give Offduty the zips themselves"):
         open_export([folder])
+
+
+class _Unseekable(io.RawIOBase):
+    """A write-only stream that cannot seek: zipfile then writes data descriptors (flag bit 3),
+    as servers that stream exports do."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self.data += b
+        return len(b)
+
+
+def test_streamed_zip_with_data_descriptors_reads(tmp_path: Path) -> None:
+    sink = _Unseekable()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("data/account.js", "window.YTD.account.part0 = []")
+        with z.open("data/tweets.js", "w") as fh:
+            fh.write(b"window.YTD.tweets.part0 = [" + b"{}," * 10_000 + b"{}]")
+    path = tmp_path / "streamed.zip"
+    path.write_bytes(bytes(sink.data))
+    with zipfile.ZipFile(path) as z:
+        assert all(i.flag_bits & 0x08 for i in z.infolist())
+    with open_export([path]) as export:
+        assert export.refused == []
+        assert export.open("data/tweets.js").read().endswith(b"{}]")
