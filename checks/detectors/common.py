@@ -30,26 +30,40 @@ pc dc ds di ps sgt met police bill line duty chief constable commissioner
 """.split())
 
 
+MAX_SENTENCE = 400  # a run-on "sentence" is looked at in windows this long, so work stays linear
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence of `text` that holds position `pos`."""
-    start = 0
-    for found in _SENTENCE_END.finditer(text, 0, pos):
+    """Start and end of the sentence of `text` that holds position `pos` (at most MAX_SENTENCE each way)."""
+    lo = max(0, pos - MAX_SENTENCE)
+    start = lo
+    for found in _SENTENCE_END.finditer(text, lo, pos):
         start = found.end()
-    after = _SENTENCE_END.search(text, pos)
-    end = after.start() if after else len(text)
+    after = _SENTENCE_END.search(text, pos, min(len(text), pos + MAX_SENTENCE))
+    end = after.start() if after else min(len(text), pos + MAX_SENTENCE)
     return start, max(end, pos)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of `text`."""
-    out = []
+    """(start, end) of every sentence of `text`; run-on sentences are cut into MAX_SENTENCE windows."""
+    out: list[tuple[int, int]] = []
+
+    def add(a: int, b: int) -> None:
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        if b > a:
+            out.append((a, b))
+
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.start() > start:
-            out.append((start, m.start()))
+            add(start, m.start())
         start = m.end()
     if start < len(text):
-        out.append((start, len(text)))
+        add(start, len(text))
     return out
 
 

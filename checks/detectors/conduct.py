@@ -24,6 +24,7 @@ here", "Muslims and Christians came together"); praise of management; buying fro
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -135,10 +136,7 @@ def _by_kind(hits: list[Hit]) -> dict[str, list[Hit]]:
 
 
 def _index(spans: list[tuple[int, int]], pos: int) -> int:
-    for i, (s0, s1) in enumerate(spans):
-        if pos < s1 or s0 <= pos <= s1:
-            return i
-    return len(spans)
+    return bisect.bisect_right([s1 for _s0, s1 in spans], pos)
 
 
 def _in(hit: Hit, spans: list[Hit]) -> bool:

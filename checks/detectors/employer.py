@@ -35,16 +35,17 @@ import re
 from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
-from checks.detectors.common import is_text_item, profile_field, sentences, where
+from checks.detectors.common import MAX_SENTENCE, is_text_item, profile_field, sentences, where
 from checks.lexicon import Hit, Scan, scan
 from checks.records import Category, Detection, Item, ProfileField, Severity
 
 # Before a role: "I'm a", "as a", "I've been a", "been an", "became a" (+ up to two words: "proud serving")
 _IDENTITY = re.compile(
-    r"(?:\b(?:i'?m|i am|im|i was|i'?ve been|ive been|i have been|i'?ll be|i will be|i became|became|been|being|"
+    r"\b(?:i'?m|i am|im|i was|i'?ve been|ive been|i have been|i'?ll be|i will be|i became|became|been|being|"
     r"as|now|work as|working as|worked as|job as)\s+(?:now\s+|just\s+|still\s+|finally\s+|officially\s+|also\s+)?"
-    r"(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,2}$|^\s*(?:ex-?|former\s+|retired\s+|proud\s+)(?:[\w'\-]+\s+)?$)"
+    r"(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,2}$"
 )
+_IDENTITY_START = re.compile(r"^\s*(?:ex-?|former\s+|retired\s+|proud\s+)(?:[\w'\-]+\s+)?$")
 _VERBS = (r"work|works|worked|working|join|joined|joining|serve|served|serving|transferred|transfer|posted|"
           r"promoted|started|start|starting|sworn|attested|passed|passing|graduated|recruiting|retiring|retired|"
           r"stationed|based|volunteering|volunteer|finished|completed|made it|run|employed")
@@ -206,7 +207,7 @@ class EmployerDisclosure(Detector):
             # someone else's job: "my dad was a copper", "my wife's a PC", "my brother just joined"
             rel_before = [r for r in rel if r.end <= sig.start]
             family = bool(rel_before) and not re.search(r"\b(?:me and|and i|we both|both (?:work|of us)|i'?m|i am)\b",
-                                                        low[s0:sig.start])
+                                                        low[max(s0, sig.start - MAX_SENTENCE):sig.start])
             if family or _THIRD.search(before):
                 continue
             if sig.kind in ("hashtag", "email", "collar"):
@@ -218,11 +219,12 @@ class EmployerDisclosure(Detector):
                 continue
             if sig.kind in ("rank", "abbr", "slang") and _MILITARY.search(sentence):
                 continue
-            identity = bool(_IDENTITY.search(low[s0:sig.start]))
+            identity = bool(_IDENTITY.search(before)) or (
+                sig.start - s0 <= 60 and _IDENTITY_START.search(low[s0:sig.start]) is not None)
             possessive = bool(_POSSESSIVE.search(before))
             tenure = bool(_TENURE.search(before) or _ROLE_IN.search(before))
             shift = bool(_SHIFT.search(before) or _SHIFT_NEAR.search(before))
-            at_start = low[s0:sig.start].strip(" \t:,-#\"'") == ""
+            at_start = sig.start - s0 <= 60 and low[s0:sig.start].strip(" \t:,-#\"'") == ""
             if sig.kind == "abbr":
                 # rank initials only in "I'm a PC", "as a DC", "made up to Sgt" - never "my PC"
                 if re.search(r"\b(?:i'?m|i am|im|as|been|became|being)\s+(?:a|an)\s+(?:[\w'\-]+\s+)?$", before) \

@@ -55,8 +55,7 @@ class OfficialInformation(Detector):
         news = [h for h in hits if h.entry.value(0) == "news"]
         nots = [h for h in hits if h.entry.value(0) == "not"]
         ops = [h for h in hits if h.entry.value(0) in ("op", "strong", "secret") and not _covered(h, nots)]
-        ops = [h for h in ops if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                         and (o.end - o.start) > (h.end - h.start) for o in ops)]
+        ops = _outermost(ops)
         strong = [h for h in ops if h.entry.value(0) == "strong"]
         secret = [h for h in ops if h.entry.value(0) == "secret"]
         names = [m for m in OPERATION.finditer(text)
@@ -96,6 +95,16 @@ class OfficialInformation(Detector):
             reason=f"The text {why}. Posting about operations, suspects, victims or deployments can break "
                    "the Confidentiality standard and put investigations and colleagues at risk.",
             evidence=evidence, key=key, confidence=confidence, span=span)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside longer hits ("custody" inside "in custody"), in one sorted sweep."""
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if out and h.end <= out[-1].end:
+            continue
+        out.append(h)
+    return out
 
 
 def _covered(hit: Hit, others: list[Hit]) -> bool:
