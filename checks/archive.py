@@ -209,8 +209,11 @@ class Export:
 
     def read_head(self, name: str, size: int = 4096) -> bytes:
         """The first `size` bytes of a member (for recognition by first bytes); b"" when unreadable."""
-        try:
-            with self.open(name) as stream:
+        member = self.member(name)
+        if member is None:
+            return b""
+        try:  # no depth guard here: a few KB cannot hurt, and a hostile file is still recognised
+            with self._open(member) as stream:
                 return stream.read(size)
         except _HEAD_ERRORS:
             return b""

@@ -316,3 +316,20 @@ def test_audit_raises_no_readable_input_naming_each_path(tmp_path: Path) -> None
     problems = dict(info.value.problems)
     assert "damaged or incomplete" in problems[str(a)]
     assert problems[str(b)] == "not an export Offduty recognises"
+
+
+@pytest.mark.parametrize(("name", "opening", "fmt"), [
+    ("Records.json", '{"locations": ' + "[" * 100_000, "google-takeout"),
+    ("Timeline.json", '{"semanticSegments": ' + '[{"a":' * 50_000, "google-timeline"),
+    ("user_data_tiktok.json", '{"Activity": ' + '{"a":' * 100_000, "tiktok"),
+    ("outbox.json", '{"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection", '
+                    '"orderedItems": ' + "[" * 100_000, "mastodon"),
+])
+def test_deeply_nested_single_files_are_recognised_and_skipped(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, opening: str, fmt: str) -> None:
+    path = tmp_path / name
+    path.write_text(opening)
+    code, report, _ = scan(capsys, tmp_path, path)
+    assert code == 0 and report is not None
+    assert report["inputs"][0]["format"] == fmt
+    assert name in skipped(report)
