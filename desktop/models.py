@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from checks.audit_state import AuditState
 from checks.records import ChecklistEntry, Finding, Platform, Severity
+from desktop.qtcompat import emit
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -90,7 +91,7 @@ class FindingsModel(QAbstractTableModel):
         self._dismissed = dismissed
         for row, f in enumerate(self._findings):
             if f.id in changed:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                emit(self.dataChanged, self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def finding(self, row: int) -> Finding | None:
         return self._findings[row] if 0 <= row < len(self._findings) else None
@@ -274,8 +275,8 @@ class ChecklistModel(QAbstractTableModel):
             return False
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
         self._ticked = self._ticked | {e.advice} if checked else self._ticked - {e.advice}
-        self.dataChanged.emit(self.index(index.row(), self.DONE), self.index(index.row(), self.TITLE))
-        self.ticked.emit(e.advice, checked)
+        emit(self.dataChanged, self.index(index.row(), self.DONE), self.index(index.row(), self.TITLE))
+        emit(self.ticked, e.advice, checked)
         return True
 
 

@@ -18,6 +18,7 @@ from checks.audit_state import AuditState
 from checks.paths import config_dir
 from checks.records import Report
 from desktop.compare import Comparison, compare
+from desktop.qtcompat import emit
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 5
@@ -62,7 +63,7 @@ class Session(QObject):
             state = self.state.carried_to(report)
         self.report = report
         self.state = state or AuditState()
-        self.report_changed.emit()
+        emit(self.report_changed)
 
     def reopened(self, report: Report, state: AuditState) -> None:
         """A saved audit was opened: it is shown, and kept as "earlier" for a new scan."""
@@ -77,11 +78,11 @@ class Session(QObject):
 
     def tick(self, advice_id: str, done: bool) -> None:
         self.state = self.state.tick(advice_id, done)
-        self.state_changed.emit()
+        emit(self.state_changed)
 
     def dismiss(self, finding_id: str, dismissed: bool) -> None:
         self.state = self.state.dismiss(finding_id, dismissed)
-        self.state_changed.emit()
+        emit(self.state_changed)
 
     def visible_report(self) -> Report | None:
         """The report as printed and exported: ticks applied, "not a problem" items left out."""

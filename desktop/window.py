@@ -41,6 +41,7 @@ from desktop.pages.output import OutputPage, PassphraseDialog
 from desktop.pages.overview import OverviewPage
 from desktop.pages.scan import ScanPage
 from desktop.pages.welcome import WelcomePage
+from desktop.qtcompat import emit
 from desktop.session import EndResult, Session
 from desktop.worker import Task, TaskRunner
 
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
         if isinstance(report, Report):
             self.session.set_report(report)
             self.show_page("overview")
-            self.report_ready.emit()
+            emit(self.report_ready)
 
     def _on_scan_cancelled(self, _report: object) -> None:
         self.statusBar().showMessage(self.tr("Scan stopped. You can scan again whenever you like."), 8000)
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Audit opened. Scan new exports to see what you have fixed since."),
                                      10000)
         self.show_page("overview")
-        self.report_ready.emit()
+        emit(self.report_ready)
 
     # ending --------------------------------------------------------------------------------
 
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         self.findings.photo.clear()
         QApplication.clipboard().clear()
         self.show_page("welcome")
-        self.session_ended.emit(result)
+        emit(self.session_ended, result)
         return result
 
     def end_text(self, result: EndResult) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from checks.errors import OffdutyError
 from checks.progress import Cancelled, CancelToken
+from desktop.qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class TaskContext:
 
     def report(self, value: object) -> None:
         """Send a progress value (any object, e.g. `checks.progress.Progress`) to the GUI thread."""
-        self._task._post.emit("progress", value)
+        emit(self._task._post, "progress", value)
 
 
 class Task(QObject):
@@ -63,17 +64,17 @@ class Task(QObject):
     @Slot(str, object)
     def _deliver(self, kind: str, value: object) -> None:
         if kind == "progress":
-            self.progress.emit(value)
+            emit(self.progress, value)
             return
         self.running = False  # the outcome is known; receivers may start the next task
         if kind == "finished":
-            self.finished.emit(value)
+            emit(self.finished, value)
         elif kind == "failed":
-            self.failed.emit(str(value))
+            emit(self.failed, str(value))
         elif kind == "cancelled":
-            self.cancelled.emit(value)
+            emit(self.cancelled, value)
         elif kind == "done":
-            self.done.emit()
+            emit(self.done)
 
     def cancel(self) -> None:
         """Ask the task to stop; the engine checks the token between records."""

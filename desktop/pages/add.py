@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from checks.pipeline import PlannedInput
 from desktop.engine import Engine
 from desktop.pages.common import Page, human_size, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import TaskContext, TaskRunner
 
@@ -125,7 +126,7 @@ class AddPage(Page):
     def _on_scan(self) -> None:
         readable = [p for plan in self.planned if plan.readable for p in plan.paths]
         if readable:
-            self.scan_requested.emit(readable)
+            emit(self.scan_requested, readable)
 
     def add_paths(self, paths: list[Path]) -> None:
         new = [p for p in paths if p not in self.paths]
@@ -153,7 +154,7 @@ class AddPage(Page):
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(message)
-        self.described.emit()
+        emit(self.described)
 
     def _on_described(self, paths: list[Path], planned: list[PlannedInput]) -> None:
         if paths != self.paths:  # the list changed while recognising; a newer result follows
@@ -178,7 +179,7 @@ class AddPage(Page):
             self.list.addTopLevelItem(item)
         self.session.paths = [p for plan in planned if plan.readable for p in plan.paths]
         self._update_status()
-        self.described.emit()
+        emit(self.described)
 
     def _update_status(self) -> None:
         readable = sum(1 for p in self.planned if p.readable)

@@ -26,6 +26,7 @@ from checks.masking import mask
 from checks.records import ChecklistEntry
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, platform_label
 from desktop.pages.common import Page, heading, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
 
 
@@ -94,7 +95,7 @@ class ChecklistPage(Page):
         self.d_items.setAccessibleName(self.tr("Items this step is about"))
         self.d_items.setMaximumHeight(120)
         self.d_items.itemActivated.connect(
-            lambda item: self.finding_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: emit(self.finding_requested, item.data(Qt.ItemDataRole.UserRole)))
         d.addWidget(self.d_items)
         d.addStretch(1)
         detail = QScrollArea()

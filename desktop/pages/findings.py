@@ -8,8 +8,8 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from checks.records import Category, Finding, Platform, Severity, Source
 from desktop.models import FINDING_ROLE, FindingsFilter, FindingsModel, finding_date, severity_label
 from desktop.pages.common import Page, heading, paragraph
 from desktop.photos import export_paths, load_preview, photo_source
+from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import TaskRunner
 
@@ -164,6 +165,10 @@ class FindingsPage(Page):
         photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignTop)
         photo_row.addWidget(self.photo, 1)
         outer.addLayout(photo_row)
+        self.open_item = QPushButton(self.tr("Open it on the platform"))
+        self.open_item.setAccessibleName(self.tr("Open this item on the platform in your web browser"))
+        self.open_item.clicked.connect(self._on_open_item)
+        outer.addWidget(self.open_item, 0, Qt.AlignmentFlag.AlignLeft)
         self.dismiss = QCheckBox(self.tr("This is not a problem (keep it, but leave it out of the printout)"))
         self.dismiss.setAccessibleName(self.tr("Mark as not a problem"))
         self.dismiss.toggled.connect(self._on_dismiss)
@@ -277,6 +282,9 @@ class FindingsPage(Page):
         self.d_related_label.setText(self.tr("Also in %1 other place(s) in your exports:").replace(
             "%1", str(len(f.related))))
         self.photo_button.setVisible(photo_source(f) is not None)
+        url = f.source.url or ""
+        self.open_item.setVisible(url.startswith("https://"))
+        self.open_item.setText(self.tr("Open it on %1 (to delete or change it)").replace("%1", f.platform.label))
         self.photo_button.setEnabled(True)
         self.dismiss.blockSignals(True)
         self.dismiss.setChecked(f.id in self.session.state.dismissed)
@@ -295,6 +303,11 @@ class FindingsPage(Page):
         self.revealed = f.id if on else None
         self.reveal.setText(self.tr("Hide") if on else self.tr("Show"))
         self.d_evidence.setText(self.evidence_text(f))
+
+    def _on_open_item(self) -> None:
+        url = self.current.source.url if self.current else None
+        if url and url.startswith("https://"):
+            QDesktopServices.openUrl(QUrl(url))  # only when the person clicks
 
     def _on_dismiss(self, on: bool) -> None:
         if self.current is not None:
@@ -321,7 +334,7 @@ class FindingsPage(Page):
         if self.current is None or self.current.id != finding_id or not isinstance(image, QImage):
             return
         self.photo.setPixmap(QPixmap.fromImage(image))
-        self.photo_shown.emit()
+        emit(self.photo_shown)
 
     def _on_photo_failed(self, finding_id: str, message: str) -> None:
         if self.current is not None and self.current.id == finding_id:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from checks.records import Report
 from desktop.engine import Engine
 from desktop.pages.common import Page, heading, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import Task, TaskRunner
 
@@ -133,7 +134,7 @@ class OutputPage(Page):
         self.pdf_button.clicked.connect(lambda: self._choose_and_write("pdf"))
         self.html_button.clicked.connect(lambda: self._choose_and_write("html"))
         self.save_button.clicked.connect(self._on_save)
-        self.open_button.clicked.connect(lambda: self.open_requested.emit(""))
+        self.open_button.clicked.connect(lambda: emit(self.open_requested, ""))
         session.report_changed.connect(self.refresh)
         self.refresh()
 
@@ -199,7 +200,7 @@ class OutputPage(Page):
     def _on_written(self, path: Path) -> None:
         self.session.wrote(path)
         self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
-        self.written.emit(str(path))
+        emit(self.written, str(path))
 
     def _on_save(self) -> None:
         if self.session.report is None:
@@ -231,4 +232,4 @@ class OutputPage(Page):
     def _on_saved(self, path: Path) -> None:
         self.session.wrote(path, keep=True)
         self.status.setText(self.tr("Audit saved, encrypted, to %1").replace("%1", str(path)))
-        self.written.emit(str(path))
+        emit(self.written, str(path))

@@ -13,6 +13,7 @@ from checks.progress import Progress
 from checks.records import Report
 from desktop.engine import Engine
 from desktop.pages.common import Page, paragraph
+from desktop.qtcompat import emit
 from desktop.worker import Task, TaskContext, TaskRunner
 
 STAGES = {"opening": "Opening", "reading": "Reading", "inferring places": "Working out places",
@@ -154,14 +155,14 @@ class ScanPage(Page):
                         row.setText(1, self.tr("Not read: ") + summary.message)
         self.overall.setValue(1000)
         self.stage.setText(self.tr("Finished."))
-        self.scan_finished.emit(report)
+        emit(self.scan_finished, report)
 
     def _on_cancelled(self, report: object) -> None:
         self._finish_rows(self.tr("Stopped"))
         self.stage.setText(self.tr("Scan stopped. Nothing was saved."))
-        self.scan_cancelled.emit(report)
+        emit(self.scan_cancelled, report)
 
     def _on_failed(self, message: str) -> None:
         self._finish_rows(self.tr("Not read"))
         self.stage.setText(message)
-        self.scan_failed.emit(message)
+        emit(self.scan_failed, message)

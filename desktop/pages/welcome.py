@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from desktop.pages.common import Page, heading, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
 
 
@@ -45,20 +46,20 @@ class WelcomePage(Page):
             button.setCheckable(True)
             button.setAutoExclusive(True)
             self.body.addWidget(button)
-        self.alone.clicked.connect(lambda: self.mode_chosen.emit(False))
-        self.welfare.clicked.connect(lambda: self.mode_chosen.emit(True))
+        self.alone.clicked.connect(lambda: emit(self.mode_chosen, False))
+        self.welfare.clicked.connect(lambda: emit(self.mode_chosen, True))
 
         self.recent_heading = heading(self.tr("Open an earlier audit"), 2)
         self.body.addWidget(self.recent_heading)
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recently saved audits"))
         self.recent.setMaximumHeight(120)
-        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.text()))
+        self.recent.itemActivated.connect(lambda item: emit(self.open_requested, item.text()))
         self.body.addWidget(self.recent)
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open a saved audit…"))
         self.open_button.setAccessibleName(self.tr("Open a saved audit"))
-        self.open_button.clicked.connect(lambda: self.open_requested.emit(""))
+        self.open_button.clicked.connect(lambda: emit(self.open_requested, ""))
         row.addWidget(self.open_button)
         row.addStretch(1)
         self.body.addLayout(row)

@@ -369,3 +369,65 @@ def test_the_uk_english_translation_loads() -> None:
     assert translator.load(QLocale("en_GB"), "offduty", "_", str(resource_path("translations")))
     assert translator.translate("WelcomePage", "On my own") == "On my own"
     assert translator.translate("WelcomePage", "not a string in the app") == ""
+
+
+def test_dropping_files_adds_them(qtbot, engine: HeldEngine, x_export: tuple[Path, str]) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = open_window(qtbot, engine)
+    window.show_page("add")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(x_export[0]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.dropEvent(event)
+    assert window.add.paths == [x_export[0]]
+    assert window.add.list.topLevelItemCount() == 1
+
+
+def test_a_scan_with_nothing_readable_says_so_plainly(qtbot, tmp_path: Path) -> None:
+    from desktop.engine import Engine
+
+    junk = tmp_path / "holiday.txt"
+    junk.write_text("not an export", encoding="utf-8")
+    window = build_window(Engine())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.scan.scan_failed, timeout=TIMEOUT) as failed:
+        window.start_scan([junk])
+    message = failed.args[0]
+    assert "holiday.txt" in message and "Traceback" not in message
+    assert window.scan.stage.text() == message
+    assert window.session.report is None
+
+
+def test_links_open_only_when_clicked(qtbot, x_export: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    export, photo = x_export
+    url = "https://x.com/sam_example/status/1"
+
+    def with_url(_p: Sequence[Path]) -> Report:
+        report = make_report(export, photo)
+        first = replace(report.findings[0], source=replace(report.findings[0].source, url=url))
+        return replace(report, findings=(first, *report.findings[1:]))
+
+    opened: list[str] = []
+    monkeypatch.setattr("desktop.pages.findings.QDesktopServices.openUrl", lambda u: opened.append(u.toString()))
+    monkeypatch.setattr("desktop.pages.checklist.QDesktopServices.openUrl", lambda u: opened.append(u.toString()))
+    window = open_window(qtbot, HeldEngine(with_url))
+    scan(qtbot, window, export)
+    window.show_page("findings")
+    window.show_page("checklist")
+    assert opened == []  # browsing the pages opens nothing
+    window.show_page("findings")
+    assert window.findings.select_finding("f-home")
+    assert window.findings.open_item.isVisibleTo(window)
+    window.findings.open_item.click()
+    assert opened == [url]
+    window.show_page("checklist")
+    window.checklist.table.selectRow(0)
+    entry = window.checklist.current
+    assert entry is not None
+    if entry.source:
+        window.checklist.help.click()
+        assert opened[-1] == entry.source

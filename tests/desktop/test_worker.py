@@ -68,3 +68,25 @@ def test_cancel_sets_the_token_the_function_sees(qtbot) -> None:
         task.cancel()
     assert task.token.cancelled
     assert isinstance(Cancelled(), Exception)
+
+
+def test_emitting_does_not_wear_down_true(qapp) -> None:
+    """PySide6 6.12.0's emit() takes a reference from True each time; desktop.qtcompat.emit
+    gives it back (without it, a long session aborts at exit)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from desktop.qtcompat import emit
+
+    class Probe(QObject):
+        ping = Signal(str, bool)
+
+    probe = Probe()
+    seen: list[bool] = []
+    probe.ping.connect(lambda _s, flag: seen.append(flag))
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        emit(probe.ping, "x", True)
+    seen.clear()
+    assert sys.getrefcount(True) >= before
