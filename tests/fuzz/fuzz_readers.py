@@ -86,7 +86,7 @@ def _facebook(fmt: str) -> Callable[[], dict[str, bytes]]:
 
 def _instagram(fmt: str) -> Callable[[], dict[str, bytes]]:
     def build() -> dict[str, bytes]:
-        from tests.builders.instagram import InstagramExport, IgPost
+        from tests.builders.instagram import IgPost, InstagramExport
 
         return InstagramExport(fmt=fmt, posts=[IgPost("Sunny garden", T0), IgPost("Night shift", T0.replace(day=4))],
                                comments=[("great", "someone", T0)], based_in="London").files()
@@ -336,7 +336,7 @@ def main() -> None:
 
     logging.disable(logging.CRITICAL)
     with atheris.instrument_imports(include=["checks"]):
-        import checks.readers  # noqa: F401
+        import checks.readers
         import checks.recognise  # noqa: F401
     for index in range(len(SEEDS)):
         seed_files(index)  # build the seeds before fuzzing starts
