@@ -3,79 +3,79 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/models.py" line="39" />
+        <location filename="../../desktop/models.py" line="40" />
         <source>High</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="39" />
+        <location filename="../../desktop/models.py" line="40" />
         <source>Medium</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="39" />
+        <location filename="../../desktop/models.py" line="40" />
         <source>Low</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="79" />
+        <location filename="../../desktop/models.py" line="81" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="79" />
+        <location filename="../../desktop/models.py" line="81" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="79" />
+        <location filename="../../desktop/models.py" line="81" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="79" />
-        <location filename="../../desktop/models.py" line="238" />
+        <location filename="../../desktop/models.py" line="81" />
+        <location filename="../../desktop/models.py" line="269" />
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="79" />
+        <location filename="../../desktop/models.py" line="81" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="80" />
+        <location filename="../../desktop/models.py" line="82" />
         <source>Times seen</source>
         <translation>Times seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="80" />
+        <location filename="../../desktop/models.py" line="82" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="142" />
+        <location filename="../../desktop/models.py" line="166" />
         <source>Not a problem</source>
         <translation>Not a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="238" />
-        <location filename="../../desktop/models.py" line="264" />
+        <location filename="../../desktop/models.py" line="269" />
+        <location filename="../../desktop/models.py" line="295" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="238" />
+        <location filename="../../desktop/models.py" line="269" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="263" />
+        <location filename="../../desktop/models.py" line="294" />
         <source>Already done</source>
         <translation>Already done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="264" />
+        <location filename="../../desktop/models.py" line="295" />
         <source>To do</source>
         <translation>To do</translation>
     </message>
@@ -83,129 +83,129 @@
 <context>
     <name>AddPage</name>
     <message>
-        <location filename="../../desktop/pages/add.py" line="40" />
+        <location filename="../../desktop/pages/add.py" line="41" />
         <source>Add your exports</source>
         <translation>Add your exports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="46" />
+        <location filename="../../desktop/pages/add.py" line="47" />
         <source>Drag the files or folders you downloaded onto this window, or choose them below. Zip files can stay zipped. If an export came in several parts, add all of them.</source>
         <translation>Drag the files or folders you downloaded onto this window, or choose them below. Zip files can stay zipped. If an export came in several parts, add all of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="49" />
+        <location filename="../../desktop/pages/add.py" line="50" />
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="50" />
+        <location filename="../../desktop/pages/add.py" line="51" />
         <source>Add a folder…</source>
         <translation>Add a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="51" />
+        <location filename="../../desktop/pages/add.py" line="52" />
         <source>Try the demo export</source>
         <translation>Try the demo export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="52" />
+        <location filename="../../desktop/pages/add.py" line="53" />
         <source>Remove from list</source>
         <translation>Remove from list</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="60" />
+        <location filename="../../desktop/pages/add.py" line="61" />
         <source>Exports to scan</source>
         <translation>Exports to scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="63" />
+        <location filename="../../desktop/pages/add.py" line="64" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="63" />
+        <location filename="../../desktop/pages/add.py" line="64" />
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="63" />
+        <location filename="../../desktop/pages/add.py" line="64" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="63" />
+        <location filename="../../desktop/pages/add.py" line="64" />
         <source>Size</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="64" />
+        <location filename="../../desktop/pages/add.py" line="65" />
         <source>Can Offduty read it?</source>
         <translation>Can Offduty read it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="69" />
-        <location filename="../../desktop/pages/add.py" line="183" />
+        <location filename="../../desktop/pages/add.py" line="74" />
+        <location filename="../../desktop/pages/add.py" line="188" />
         <source>No exports added yet. You can add them now, or come back when they arrive.</source>
         <translation>No exports added yet. You can add them now, or come back when they arrive.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="70" />
+        <location filename="../../desktop/pages/add.py" line="75" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="74" />
-        <location filename="../../desktop/pages/add.py" line="75" />
+        <location filename="../../desktop/pages/add.py" line="79" />
+        <location filename="../../desktop/pages/add.py" line="80" />
         <source>Scan these exports</source>
         <translation>Scan these exports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="93" />
+        <location filename="../../desktop/pages/add.py" line="98" />
         <source>Choose export files</source>
         <translation>Choose export files</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="94" />
+        <location filename="../../desktop/pages/add.py" line="99" />
         <source>Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit *.jpg *.jpeg *.heic *.png);;All files (*)</source>
         <translation>Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit *.jpg *.jpeg *.heic *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="100" />
+        <location filename="../../desktop/pages/add.py" line="105" />
         <source>Choose an export folder</source>
         <translation>Choose an export folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="141" />
+        <location filename="../../desktop/pages/add.py" line="146" />
         <source>Looking at your exports…</source>
         <translation>Looking at your exports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="168" />
+        <location filename="../../desktop/pages/add.py" line="173" />
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="168" />
+        <location filename="../../desktop/pages/add.py" line="173" />
         <source>No: </source>
         <translation>No: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="169" />
+        <location filename="../../desktop/pages/add.py" line="174" />
         <source>Not recognised</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="185" />
+        <location filename="../../desktop/pages/add.py" line="190" />
         <source>1 export ready to scan.</source>
         <translation>1 export ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="186" />
+        <location filename="../../desktop/pages/add.py" line="191" />
         <source>%1 exports ready to scan.</source>
         <translation>%1 exports ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="188" />
+        <location filename="../../desktop/pages/add.py" line="193" />
         <source>%1 of %2 can be read. The others say why above; they are left out of the scan.</source>
         <translation>%1 of %2 can be read. The others say why above; they are left out of the scan.</translation>
     </message>
@@ -213,113 +213,128 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="34" />
+        <location filename="../../desktop/pages/checklist.py" line="39" />
         <source>Your checklist</source>
         <translation>Your checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="38" />
+        <location filename="../../desktop/pages/checklist.py" line="43" />
         <source>Work down the list, one platform at a time. Tick each step when you have done it; your ticks are kept when you save the audit. The most important steps come first.</source>
         <translation>Work down the list, one platform at a time. Tick each step when you have done it; your ticks are kept when you save the audit. The most important steps come first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="41" />
+        <location filename="../../desktop/pages/checklist.py" line="46" />
         <source>Steps done</source>
         <translation>Steps done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="42" />
+        <location filename="../../desktop/pages/checklist.py" line="47" />
         <source>%v of %m done</source>
         <translation>%v of %m done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="46" />
+        <location filename="../../desktop/pages/checklist.py" line="51" />
+        <source>Show the steps for one platform</source>
+        <translation>Show the steps for one platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist.py" line="53" />
+        <source>Hide steps that are done</source>
+        <translation>Hide steps that are done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist.py" line="62" />
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="55" />
-        <location filename="../../desktop/pages/checklist.py" line="133" />
+        <location filename="../../desktop/pages/checklist.py" line="72" />
+        <location filename="../../desktop/pages/checklist.py" line="178" />
         <source>Mark as done</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="56" />
+        <location filename="../../desktop/pages/checklist.py" line="73" />
         <source>Mark this step as done or not done</source>
         <translation>Mark this step as done or not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="65" />
+        <location filename="../../desktop/pages/checklist.py" line="82" />
         <source>How to do this step</source>
         <translation>How to do this step</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="69" />
+        <location filename="../../desktop/pages/checklist.py" line="86" />
         <source>Open the platform’s help page</source>
         <translation>Open the platform’s help page</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="70" />
+        <location filename="../../desktop/pages/checklist.py" line="87" />
         <source>Open the platform's help page in your web browser</source>
         <translation>Open the platform's help page in your web browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="75" />
+        <location filename="../../desktop/pages/checklist.py" line="92" />
         <source>The items to delete or change (choose one to see it):</source>
         <translation>The items to delete or change (choose one to see it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="78" />
+        <location filename="../../desktop/pages/checklist.py" line="95" />
         <source>Items this step is about</source>
         <translation>Items this step is about</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="92" />
+        <location filename="../../desktop/pages/checklist.py" line="115" />
         <source>No checklist yet. Add your exports and scan them.</source>
         <translation>No checklist yet. Add your exports and scan them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="108" />
+        <location filename="../../desktop/pages/checklist.py" line="130" />
+        <source>All platforms</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist.py" line="142" />
         <source>Nothing to do: Offduty found nothing that needs fixing.</source>
         <translation>Nothing to do: Offduty found nothing that needs fixing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="132" />
+        <location filename="../../desktop/pages/checklist.py" line="177" />
         <source>Already done (your export shows it)</source>
         <translation>Already done (your export shows it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="133" />
+        <location filename="../../desktop/pages/checklist.py" line="178" />
         <source>Mark as not done</source>
         <translation>Mark as not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="143" />
+        <location filename="../../desktop/pages/checklist.py" line="188" />
         <source>Choose: </source>
         <translation>Choose: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="145" />
+        <location filename="../../desktop/pages/checklist.py" line="190" />
         <source>In the app:</source>
         <translation>In the app:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="147" />
+        <location filename="../../desktop/pages/checklist.py" line="192" />
         <source>On the website:</source>
         <translation>On the website:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="149" />
+        <location filename="../../desktop/pages/checklist.py" line="194" />
         <source>Good to know: </source>
         <translation>Good to know: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="151" />
+        <location filename="../../desktop/pages/checklist.py" line="196" />
         <source>If you cannot find it: </source>
         <translation>If you cannot find it: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="152" />
+        <location filename="../../desktop/pages/checklist.py" line="197" />
         <source>Checked against the platform’s help on %1.</source>
         <translation>Checked against the platform’s help on %1.</translation>
     </message>
@@ -327,196 +342,211 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="54" />
+        <location filename="../../desktop/pages/findings.py" line="55" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="61" />
+        <location filename="../../desktop/pages/findings.py" line="62" />
         <source>Filter by kind</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="62" />
+        <location filename="../../desktop/pages/findings.py" line="63" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="66" />
+        <location filename="../../desktop/pages/findings.py" line="67" />
         <source>Filter by platform</source>
         <translation>Filter by platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="67" />
-        <location filename="../../desktop/pages/findings.py" line="186" />
+        <location filename="../../desktop/pages/findings.py" line="68" />
+        <location filename="../../desktop/pages/findings.py" line="191" />
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="69" />
+        <location filename="../../desktop/pages/findings.py" line="70" />
         <source>Filter by severity</source>
         <translation>Filter by severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="70" />
+        <location filename="../../desktop/pages/findings.py" line="71" />
         <source>Any severity</source>
         <translation>Any severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="74" />
+        <location filename="../../desktop/pages/findings.py" line="75" />
         <source>Search titles and places</source>
         <translation>Search titles and places</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="75" />
+        <location filename="../../desktop/pages/findings.py" line="76" />
         <source>Search findings</source>
         <translation>Search findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="77" />
+        <location filename="../../desktop/pages/findings.py" line="78" />
         <source>Show “not a problem”</source>
         <translation>Show “not a problem”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="85" />
+        <location filename="../../desktop/pages/findings.py" line="86" />
         <source>How many findings are shown</source>
         <translation>How many findings are shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="92" />
+        <location filename="../../desktop/pages/findings.py" line="93" />
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="136" />
+        <location filename="../../desktop/pages/findings.py" line="137" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="139" />
+        <location filename="../../desktop/pages/findings.py" line="140" />
         <source>About:</source>
         <translation>About:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="140" />
+        <location filename="../../desktop/pages/findings.py" line="141" />
         <source>Why it matters:</source>
         <translation>Why it matters:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="143" />
-        <location filename="../../desktop/pages/findings.py" line="267" />
-        <location filename="../../desktop/pages/findings.py" line="296" />
+        <location filename="../../desktop/pages/findings.py" line="144" />
+        <location filename="../../desktop/pages/findings.py" line="272" />
+        <location filename="../../desktop/pages/findings.py" line="304" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="144" />
+        <location filename="../../desktop/pages/findings.py" line="145" />
         <source>Show the evidence for this item</source>
         <translation>Show the evidence for this item</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="148" />
+        <location filename="../../desktop/pages/findings.py" line="149" />
         <source>What it says:</source>
         <translation>What it says:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="149" />
+        <location filename="../../desktop/pages/findings.py" line="150" />
         <source>Where in your export:</source>
         <translation>Where in your export:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="150" />
+        <location filename="../../desktop/pages/findings.py" line="151" />
         <source>Place:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="155" />
+        <location filename="../../desktop/pages/findings.py" line="156" />
         <source>Other places in your exports where this appears</source>
         <translation>Other places in your exports where this appears</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="159" />
+        <location filename="../../desktop/pages/findings.py" line="160" />
         <source>Show photo</source>
         <translation>Show photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="160" />
+        <location filename="../../desktop/pages/findings.py" line="161" />
         <source>Show the photo from your export</source>
         <translation>Show the photo from your export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="163" />
+        <location filename="../../desktop/pages/findings.py" line="164" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="167" />
+        <location filename="../../desktop/pages/findings.py" line="168" />
+        <source>Open it on the platform</source>
+        <translation>Open it on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="169" />
+        <source>Open this item on the platform in your web browser</source>
+        <translation>Open this item on the platform in your web browser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="172" />
         <source>This is not a problem (keep it, but leave it out of the printout)</source>
         <translation>This is not a problem (keep it, but leave it out of the printout)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="168" />
+        <location filename="../../desktop/pages/findings.py" line="173" />
         <source>Mark as not a problem</source>
         <translation>Mark as not a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="172" />
+        <location filename="../../desktop/pages/findings.py" line="177" />
         <source>What to do about it</source>
         <translation>What to do about it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="216" />
+        <location filename="../../desktop/pages/findings.py" line="221" />
         <source>Nothing found in these exports.</source>
         <translation>Nothing found in these exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="217" />
+        <location filename="../../desktop/pages/findings.py" line="222" />
         <source>No results yet. Add your exports and scan them.</source>
         <translation>No results yet. Add your exports and scan them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="219" />
+        <location filename="../../desktop/pages/findings.py" line="224" />
         <source>%1 things found. Choose one to see the details.</source>
         <translation>%1 things found. Choose one to see the details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="221" />
+        <location filename="../../desktop/pages/findings.py" line="226" />
         <source>Showing %1 of %2.</source>
         <translation>Showing %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="247" />
+        <location filename="../../desktop/pages/findings.py" line="252" />
         <source>Hidden. Press “Show” when you are ready to see it.</source>
         <translation>Hidden. Press “Show” when you are ready to see it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="267" />
-        <location filename="../../desktop/pages/findings.py" line="296" />
+        <location filename="../../desktop/pages/findings.py" line="272" />
+        <location filename="../../desktop/pages/findings.py" line="304" />
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="272" />
+        <location filename="../../desktop/pages/findings.py" line="277" />
         <source>A place (no town nearby in Offduty's list)</source>
         <translation>A place (no town nearby in Offduty's list)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="272" />
+        <location filename="../../desktop/pages/findings.py" line="277" />
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="277" />
+        <location filename="../../desktop/pages/findings.py" line="282" />
         <source>Also in %1 other place(s) in your exports:</source>
         <translation>Also in %1 other place(s) in your exports:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="289" />
+        <location filename="../../desktop/pages/findings.py" line="287" />
+        <source>Open it on %1 (to delete or change it)</source>
+        <translation>Open it on %1 (to delete or change it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="297" />
         <source>What to do: </source>
         <translation>What to do: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="310" />
+        <location filename="../../desktop/pages/findings.py" line="323" />
         <source>Opening the photo…</source>
         <translation>Opening the photo…</translation>
     </message>
@@ -562,94 +592,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window.py" line="65" />
-        <location filename="../../desktop/window.py" line="217" />
+        <location filename="../../desktop/window.py" line="66" />
+        <location filename="../../desktop/window.py" line="222" />
         <source>Offduty</source>
         <translation>Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="89" />
+        <location filename="../../desktop/window.py" line="90" />
         <source>Welfare session: details stay hidden until shown; nothing is kept unless you save it.</source>
         <translation>Welfare session: details stay hidden until shown; nothing is kept unless you save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="91" />
+        <location filename="../../desktop/window.py" line="92" />
         <source>Welfare session</source>
         <translation>Welfare session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="92" />
-        <location filename="../../desktop/window.py" line="293" />
+        <location filename="../../desktop/window.py" line="93" />
+        <location filename="../../desktop/window.py" line="301" />
         <source>End session</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="93" />
+        <location filename="../../desktop/window.py" line="94" />
         <source>End session and remove what it wrote</source>
         <translation>End session and remove what it wrote</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="104" />
+        <location filename="../../desktop/window.py" line="105" />
         <source>Steps of the audit</source>
         <translation>Steps of the audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="129" />
+        <location filename="../../desktop/window.py" line="130" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="142" />
+        <location filename="../../desktop/window.py" line="143" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="143" />
+        <location filename="../../desktop/window.py" line="144" />
         <source>&amp;Add exports…</source>
         <translation>&amp;Add exports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="146" />
+        <location filename="../../desktop/window.py" line="147" />
         <source>&amp;Open a saved audit…</source>
         <translation>&amp;Open a saved audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="149" />
+        <location filename="../../desktop/window.py" line="150" />
         <source>&amp;Save the audit…</source>
         <translation>&amp;Save the audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="152" />
+        <location filename="../../desktop/window.py" line="153" />
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="155" />
+        <location filename="../../desktop/window.py" line="156" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="162" />
+        <location filename="../../desktop/window.py" line="163" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="168" />
+        <location filename="../../desktop/window.py" line="169" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="169" />
+        <location filename="../../desktop/window.py" line="170" />
         <source>&amp;About Offduty</source>
         <translation>&amp;About Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="170" />
+        <location filename="../../desktop/window.py" line="171" />
         <source>About Offduty</source>
         <translation>About Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="171" />
+        <location filename="../../desktop/window.py" line="172" />
         <source>Offduty %1
 A private, offline check of what your own social media exports give away.
 Nothing leaves this computer.</source>
@@ -658,69 +688,69 @@ A private, offline check of what your own social media exports give away.
 Nothing leaves this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="217" />
+        <location filename="../../desktop/window.py" line="222" />
         <source>Offduty – welfare session</source>
         <translation>Offduty – welfare session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="244" />
+        <location filename="../../desktop/window.py" line="249" />
         <source>Scan stopped. You can scan again whenever you like.</source>
         <translation>Scan stopped. You can scan again whenever you like.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="252" />
-        <location filename="../../desktop/window.py" line="262" />
-        <location filename="../../desktop/window.py" line="276" />
+        <location filename="../../desktop/window.py" line="257" />
+        <location filename="../../desktop/window.py" line="267" />
+        <location filename="../../desktop/window.py" line="286" />
         <source>Open a saved audit</source>
         <translation>Open a saved audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="253" />
+        <location filename="../../desktop/window.py" line="258" />
         <source>Offduty audit (*.offduty);;All files (*)</source>
         <translation>Offduty audit (*.offduty);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="272" />
+        <location filename="../../desktop/window.py" line="277" />
         <source>Opening the audit…</source>
         <translation>Opening the audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="285" />
+        <location filename="../../desktop/window.py" line="293" />
         <source>Audit opened. Scan new exports to see what you have fixed since.</source>
         <translation>Audit opened. Scan new exports to see what you have fixed since.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="294" />
+        <location filename="../../desktop/window.py" line="302" />
         <source>End the session? Files saved during it (printouts, PDF and web pages) are removed from this computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them.</source>
         <translation>End the session? Files saved during it (printouts, PDF and web pages) are removed from this computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="298" />
+        <location filename="../../desktop/window.py" line="306" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="314" />
+        <location filename="../../desktop/window.py" line="322" />
         <source>The session has ended. The results have been cleared from the window.</source>
         <translation>The session has ended. The results have been cleared from the window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="316" />
+        <location filename="../../desktop/window.py" line="324" />
         <source>Removed from this computer:</source>
         <translation>Removed from this computer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="319" />
+        <location filename="../../desktop/window.py" line="327" />
         <source>The session wrote no files, so there was nothing to remove.</source>
         <translation>The session wrote no files, so there was nothing to remove.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="321" />
+        <location filename="../../desktop/window.py" line="329" />
         <source>Could not be removed (please delete them yourself):</source>
         <translation>Could not be removed (please delete them yourself):</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="324" />
+        <location filename="../../desktop/window.py" line="332" />
         <source>Kept, encrypted, as you chose:</source>
         <translation>Kept, encrypted, as you chose:</translation>
     </message>
@@ -728,147 +758,147 @@ Nothing leaves this computer.</translation>
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../desktop/pages/output.py" line="90" />
+        <location filename="../../desktop/pages/output.py" line="91" />
         <source>Print and save</source>
         <translation>Print and save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="94" />
+        <location filename="../../desktop/pages/output.py" line="95" />
         <source>Print your checklist to work through it away from the screen, or keep it as a file. Evidence is masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out.</source>
         <translation>Print your checklist to work through it away from the screen, or keep it as a file. Evidence is masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="98" />
+        <location filename="../../desktop/pages/output.py" line="99" />
         <source>Your name for the printout (optional)</source>
         <translation>Your name for the printout (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="99" />
+        <location filename="../../desktop/pages/output.py" line="100" />
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="100" />
+        <location filename="../../desktop/pages/output.py" line="101" />
         <source>Your name on the printout:</source>
         <translation>Your name on the printout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="101" />
+        <location filename="../../desktop/pages/output.py" line="102" />
         <source>Include the full text of each item (keep the printout safe)</source>
         <translation>Include the full text of each item (keep the printout safe)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="102" />
+        <location filename="../../desktop/pages/output.py" line="103" />
         <source>Include the full evidence in the printout</source>
         <translation>Include the full evidence in the printout</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="107" />
+        <location filename="../../desktop/pages/output.py" line="108" />
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="108" />
+        <location filename="../../desktop/pages/output.py" line="109" />
         <source>Save as PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="109" />
+        <location filename="../../desktop/pages/output.py" line="110" />
         <source>Save as a web page (HTML)…</source>
         <translation>Save as a web page (HTML)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="110" />
+        <location filename="../../desktop/pages/output.py" line="111" />
         <source>Save the audit (encrypted)…</source>
         <translation>Save the audit (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="111" />
+        <location filename="../../desktop/pages/output.py" line="112" />
         <source>Open a saved audit…</source>
         <translation>Open a saved audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="112" />
+        <location filename="../../desktop/pages/output.py" line="113" />
         <source>Your checklist</source>
         <translation>Your checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="116" />
+        <location filename="../../desktop/pages/output.py" line="117" />
         <source>Your audit</source>
         <translation>Your audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="123" />
+        <location filename="../../desktop/pages/output.py" line="124" />
         <source>A saved audit is encrypted. Save it to compare next time: Offduty then tells you how many things you have fixed since.</source>
         <translation>A saved audit is encrypted. Save it to compare next time: Offduty then tells you how many things you have fixed since.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="128" />
+        <location filename="../../desktop/pages/output.py" line="129" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="145" />
+        <location filename="../../desktop/pages/output.py" line="146" />
         <source>Nothing to print yet. Scan your exports or open a saved audit.</source>
         <translation>Nothing to print yet. Scan your exports or open a saved audit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="150" />
+        <location filename="../../desktop/pages/output.py" line="151" />
         <source>In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only you know. Printouts and files saved in this session are removed when the session ends.</source>
         <translation>In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only you know. Printouts and files saved in this session are removed when the session ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="169" />
+        <location filename="../../desktop/pages/output.py" line="170" />
         <source>Printing is not available in this copy of Offduty.</source>
         <translation>Printing is not available in this copy of Offduty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="174" />
+        <location filename="../../desktop/pages/output.py" line="176" />
         <source>Save the checklist as PDF</source>
         <translation>Save the checklist as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="174" />
+        <location filename="../../desktop/pages/output.py" line="176" />
         <source>Save the checklist as a web page</source>
         <translation>Save the checklist as a web page</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="175" />
+        <location filename="../../desktop/pages/output.py" line="177" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="175" />
+        <location filename="../../desktop/pages/output.py" line="177" />
         <source>Web page (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="191" />
+        <location filename="../../desktop/pages/output.py" line="193" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="200" />
+        <location filename="../../desktop/pages/output.py" line="202" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="206" />
+        <location filename="../../desktop/pages/output.py" line="208" />
         <source>Save the audit</source>
         <translation>Save the audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="207" />
+        <location filename="../../desktop/pages/output.py" line="209" />
         <source>Offduty audit (*.offduty)</source>
         <translation>Offduty audit (*.offduty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="223" />
+        <location filename="../../desktop/pages/output.py" line="225" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="232" />
+        <location filename="../../desktop/pages/output.py" line="234" />
         <source>Audit saved, encrypted, to %1</source>
         <translation>Audit saved, encrypted, to %1</translation>
     </message>
@@ -975,48 +1005,48 @@ Nothing leaves this computer.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/pages/output.py" line="36" />
-        <location filename="../../desktop/pages/output.py" line="49" />
+        <location filename="../../desktop/pages/output.py" line="37" />
+        <location filename="../../desktop/pages/output.py" line="50" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="40" />
+        <location filename="../../desktop/pages/output.py" line="41" />
         <source>Choose a passphrase for this audit and keep it safe: without it the file cannot be opened, by you or anyone else.</source>
         <translation>Choose a passphrase for this audit and keep it safe: without it the file cannot be opened, by you or anyone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="41" />
+        <location filename="../../desktop/pages/output.py" line="42" />
         <source>Enter the passphrase for this audit.</source>
         <translation>Enter the passphrase for this audit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="44" />
+        <location filename="../../desktop/pages/output.py" line="45" />
         <source>Or leave it empty: the audit is then locked with a key kept in this computer’s keyring, and opens only on this computer, for you.</source>
         <translation>Or leave it empty: the audit is then locked with a key kept in this computer’s keyring, and opens only on this computer, for you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="50" />
+        <location filename="../../desktop/pages/output.py" line="51" />
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="53" />
+        <location filename="../../desktop/pages/output.py" line="54" />
         <source>Passphrase again</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="55" />
+        <location filename="../../desktop/pages/output.py" line="56" />
         <source>Again:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="67" />
+        <location filename="../../desktop/pages/output.py" line="68" />
         <source>The two passphrases are different.</source>
         <translation>The two passphrases are different.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="69" />
+        <location filename="../../desktop/pages/output.py" line="70" />
         <source>Use at least %1 characters; a few words are easy to remember.</source>
         <translation>Use at least %1 characters; a few words are easy to remember.</translation>
     </message>
@@ -1024,101 +1054,106 @@ Nothing leaves this computer.</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="42" />
+        <location filename="../../desktop/pages/scan.py" line="43" />
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="47" />
+        <location filename="../../desktop/pages/scan.py" line="48" />
         <source>Offduty is reading your exports on this computer. You can keep using the window; nothing is sent anywhere.</source>
         <translation>Offduty is reading your exports on this computer. You can keep using the window; nothing is sent anywhere.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="51" />
+        <location filename="../../desktop/pages/scan.py" line="52" />
         <source>Overall progress</source>
         <translation>Overall progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="54" />
+        <location filename="../../desktop/pages/scan.py" line="55" />
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="55" />
+        <location filename="../../desktop/pages/scan.py" line="56" />
         <source>What is happening</source>
         <translation>What is happening</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="58" />
+        <location filename="../../desktop/pages/scan.py" line="59" />
         <source>Time remaining</source>
         <translation>Time remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="61" />
+        <location filename="../../desktop/pages/scan.py" line="62" />
         <source>Progress per export</source>
         <translation>Progress per export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="63" />
+        <location filename="../../desktop/pages/scan.py" line="64" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="63" />
+        <location filename="../../desktop/pages/scan.py" line="64" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="63" />
+        <location filename="../../desktop/pages/scan.py" line="64" />
         <source>Records read</source>
         <translation>Records read</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="69" />
         <location filename="../../desktop/pages/scan.py" line="70" />
+        <location filename="../../desktop/pages/scan.py" line="71" />
         <source>Cancel scan</source>
         <translation>Cancel scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="85" />
+        <location filename="../../desktop/pages/scan.py" line="86" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="88" />
+        <location filename="../../desktop/pages/scan.py" line="89" />
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="106" />
+        <location filename="../../desktop/pages/scan.py" line="107" />
         <source>Stopping…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="130" />
         <location filename="../../desktop/pages/scan.py" line="131" />
-        <location filename="../../desktop/pages/scan.py" line="141" />
-        <location filename="../../desktop/pages/scan.py" line="147" />
+        <location filename="../../desktop/pages/scan.py" line="132" />
+        <location filename="../../desktop/pages/scan.py" line="142" />
+        <location filename="../../desktop/pages/scan.py" line="148" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="149" />
+        <location filename="../../desktop/pages/scan.py" line="155" />
+        <source>Not read: </source>
+        <translation>Not read: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/scan.py" line="157" />
         <source>Finished.</source>
         <translation>Finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="153" />
+        <location filename="../../desktop/pages/scan.py" line="161" />
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="154" />
+        <location filename="../../desktop/pages/scan.py" line="162" />
         <source>Scan stopped. Nothing was saved.</source>
         <translation>Scan stopped. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="158" />
+        <location filename="../../desktop/pages/scan.py" line="166" />
         <source>Not read</source>
         <translation>Not read</translation>
     </message>
@@ -1126,22 +1161,22 @@ Nothing leaves this computer.</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="24" />
+        <location filename="../../desktop/pages/welcome.py" line="25" />
         <source>Welcome to Offduty</source>
         <translation>Welcome to Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="27" />
+        <location filename="../../desktop/pages/welcome.py" line="28" />
         <source>Offduty looks through the data that social media sites let you download about yourself, and shows what a stranger could learn from it: where you live, that you work for the police, your family, your routines. Then it gives you a checklist to fix it, one platform at a time.</source>
         <translation>Offduty looks through the data that social media sites let you download about yourself, and shows what a stranger could learn from it: where you live, that you work for the police, your family, your routines. Then it gives you a checklist to fix it, one platform at a time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="30" />
+        <location filename="../../desktop/pages/welcome.py" line="31" />
         <source>What it does not do</source>
         <translation>What it does not do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="32" />
+        <location filename="../../desktop/pages/welcome.py" line="33" />
         <source>• Nothing leaves this computer. Offduty does not upload your data or send it anywhere.
 • It does not log in to your accounts or change anything for you.
 • It does not keep a copy of your exports. Your audit is only saved if you choose, and then it is encrypted.</source>
@@ -1150,49 +1185,49 @@ Nothing leaves this computer.</translation>
 • It does not keep a copy of your exports. Your audit is only saved if you choose, and then it is encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="36" />
+        <location filename="../../desktop/pages/welcome.py" line="37" />
         <source>Who is using Offduty?</source>
         <translation>Who is using Offduty?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="37" />
-        <location filename="../../desktop/pages/welcome.py" line="39" />
+        <location filename="../../desktop/pages/welcome.py" line="38" />
+        <location filename="../../desktop/pages/welcome.py" line="40" />
         <source>On my own</source>
         <translation>On my own</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="38" />
+        <location filename="../../desktop/pages/welcome.py" line="39" />
         <source>Go through the audit at your own pace. It takes about fifteen minutes once you have your exports.</source>
         <translation>Go through the audit at your own pace. It takes about fifteen minutes once you have your exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="40" />
-        <location filename="../../desktop/pages/welcome.py" line="43" />
+        <location filename="../../desktop/pages/welcome.py" line="41" />
+        <location filename="../../desktop/pages/welcome.py" line="44" />
         <source>In a session with a welfare officer</source>
         <translation>In a session with a welfare officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="41" />
+        <location filename="../../desktop/pages/welcome.py" line="42" />
         <source>Details stay hidden until you choose to show them, one at a time. Text is larger. Nothing is remembered, and “End session” removes everything the session wrote.</source>
         <translation>Details stay hidden until you choose to show them, one at a time. Text is larger. Nothing is remembered, and “End session” removes everything the session wrote.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="51" />
+        <location filename="../../desktop/pages/welcome.py" line="52" />
         <source>Open an earlier audit</source>
         <translation>Open an earlier audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="54" />
+        <location filename="../../desktop/pages/welcome.py" line="55" />
         <source>Recently saved audits</source>
         <translation>Recently saved audits</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="59" />
+        <location filename="../../desktop/pages/welcome.py" line="60" />
         <source>Open a saved audit…</source>
         <translation>Open a saved audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="60" />
+        <location filename="../../desktop/pages/welcome.py" line="61" />
         <source>Open a saved audit</source>
         <translation>Open a saved audit</translation>
     </message>

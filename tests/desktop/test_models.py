@@ -113,3 +113,21 @@ def test_checklist_filter_by_platform_and_done(qtmodeltester, qapp, x_export: tu
     model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     proxy.set_filter(None, hide_done=True)
     assert proxy.rowCount() == before - 1
+
+
+def test_sorting_keeps_persistent_indexes_on_the_same_finding(qapp, x_export: tuple[Path, str]) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    report = make_report(*x_export)
+    model = FindingsModel()
+    model.set_findings(report.findings)
+    proxy = FindingsFilter()
+    proxy.setSourceModel(model)
+    low = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(FINDING_ROLE).severity is Severity.LOW)
+    kept = QPersistentModelIndex(proxy.index(low, 1))
+    before = kept.data(FINDING_ROLE).id
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        proxy.sort(FindingsModel.SEVERITY, order)
+        assert kept.isValid() and kept.data(FINDING_ROLE).id == before
+    first = proxy.index(0, 0).data(FINDING_ROLE)
+    assert first.severity is Severity.LOW  # ascending: low first
