@@ -127,6 +127,7 @@ class Lexicon:
 
 _DIGIT = re.compile(r"\d")
 _PUNCT = str.maketrans({c: " " for c in "!\"$%()*+,./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\u2026\u00ab\u00bb\u201c\u201d"})
+_EX = re.compile(r"\bex-(?=\w)")
 _POSSESSIVE = re.compile(r"'s(?!\w)")
 _EDGE = re.compile(r"(?<!\w)['\-]|['\-](?!\w)")
 _OTHER = re.compile(r"[^\w\s'#&\-]")
@@ -137,6 +138,7 @@ def _boundaries(lower: str) -> str:
     out = lower.translate(_PUNCT)
     if "'" in out or "-" in out:
         out = _EDGE.sub(" ", _POSSESSIVE.sub("  ", out))  # "custody's" matches "custody"
+        out = _EX.sub("ex ", out)  # "ex-West Midlands Police" matches the force
     if not out.isascii():
         out = _OTHER.sub(" ", out)  # emoji and other symbols next to words
     return out

@@ -26,7 +26,8 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 july august september october november december christmas easter happy proud love birthday
 mum dad nan grandma grandad mr mrs miss ms dr st school primary academy nursery college club
 little big new old first last best lovely gorgeous beautiful amazing wonderful cheeky
-pc dc ds di ps sgt met police bill line duty chief constable commissioner
+pc dc ds di ps sgt met police bill line duty chief constable commissioner lady lord father saviour
+team street house club church town city council
 """.split())
 
 

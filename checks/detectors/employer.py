@@ -92,7 +92,7 @@ _NEWS_AFTER = re.compile(
 _WISH = re.compile(r"\b(?:might|maybe|one day|someday|would like to|want to|wants to|wanna|hope to|hoping to|"
                    r"when (?:s?he|i) grows? up|thinking about|thinking of|dream of)\b")
 _MILITARY = re.compile(r"\b(?:army|navy|raf|marines|military|cadets|scouts|salvation army|regiment|platoon)\b")
-_EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b|\bcriminology\b")
+_EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b")
 
 _WE_AT = re.compile(r"\b(?:we'?re|we are|i'?m|i am|we|i)\b[^.!?]{0,30}\b(?:at|with|in|for)\s+(?:the\s+)?$")
 _FEELING = re.compile(r"\b(?:angry|furious|fuming|disappointed|complain\w*|annoyed|upset|cross|mad|shout\w*|"
@@ -261,7 +261,7 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.9)
                 elif identity and not at_start:
                     consider(sig, 0.85)
-                elif at_start and re.match(r"\s*(?:ex-|ex |former )", low[max(s0, sig.start - 4):sig.start + 1]):
+                elif re.match(r"^\s*(?:ex-|ex |former |retired )$", low[max(s0, sig.start - 12):sig.start]):
                     consider(sig, 0.8)
                 elif bio:
                     consider(sig, 0.75)

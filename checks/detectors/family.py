@@ -39,9 +39,11 @@ _PICKUP = re.compile(rf"\b(?i:picking(?: up)?|pick(?:ed)?(?: up)?|collecting|dro
 _PROUD = re.compile(rf"\b(?i:proud of|well done|congrats(?:ulations)? to|good luck)\s+"
                     rf"(?:(?i:my|our|little)\s+)?({_NAME})\b")
 _BIRTHDAY_AGE = re.compile(rf"\b({_NAME})'s\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b")
-_OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|"
-                       r"starts|starting|goes|joined|joins|"
+_OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?!(?:of|and|the|in|on|at|for|to)\b)[a-z]{{2,}})"
+                       r"(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|lost|loves|loved|learned|"
+                       r"learnt|took|said|asked|drew|made|wants|can|can't|won't|will|starts|starting|goes|joined|joins|"
                        r"won|just|loved|did|came|finished|made)\b)")
+_OUR_CAPITAL = re.compile(r"\b(?:[Oo]ur|[Mm]y) [A-Z]")
 _YEAR_OLD = re.compile(rf"\b(?:my|our)\s+(\d{{1,2}})[\s\-]year[\s\-]old,?\s+({_NAME})\b")
 _RELATION_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:(?:little|big|eldest|youngest|gorgeous|beautiful|amazing|"
                               r"wonderful|lovely|baby|darling|clever|cheeky|proud)\s+){0,2}$")
@@ -65,7 +67,7 @@ class FamilyDetails(Detector):
         if not is_text_item(item):
             return
         sc = scan(item.text)
-        if not (sc.any("relations", "schools") or sc.has_digit):
+        if not (sc.any("relations", "schools") or sc.has_digit or _OUR_CAPITAL.search(sc.text)):
             return
         yield from self._text(item, sc)
 

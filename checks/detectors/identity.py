@@ -228,7 +228,7 @@ class IdentityDetails(Detector):
         relations = sc.of("relations")
         for m in AGE_TODAY.finditer(low):
             age = int(m.group(1))
-            if age < 13 or age > 100:
+            if age < 13 or age > 100 or low[m.end():m.end() + 1] == "?":
                 continue
             s0, _s1 = sentence_bounds(low, m.start())
             before = low[s0:m.start()]
