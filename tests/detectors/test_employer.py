@@ -79,3 +79,8 @@ def test_span_covers_the_disclosure() -> None:
     [det] = run(EmployerDisclosure, make_post("So proud to have joined Kent Police today, dream come true"))
     assert det.span is not None
     assert det.evidence[det.span[0]:det.span[1]] == "Kent Police"
+
+
+def test_former_officers_still_disclose() -> None:
+    [det] = run(EmployerDisclosure, make_post("Ex-West Midlands Police, now teaching criminology"))
+    assert det.key == "employer:west-midlands"

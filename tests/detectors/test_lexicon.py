@@ -60,3 +60,7 @@ def test_possessive_s_and_quotes_do_not_hide_a_word() -> None:
     lex = Lexicon([Entry("t", "custody"), Entry("t", "sergeant's exam"), Entry("t", "home")])
     assert [h.entry.phrase for h in lex.scan("Custody's full, passed my sergeant’s exam, 'home'").of("t")] == [
         "custody", "sergeant's exam", "home"]
+
+
+def test_ex_prefix_does_not_hide_a_force() -> None:
+    assert [h.entry.value(0) for h in scan("Ex-West Midlands Police, now teaching").of("forces")] == ["west-midlands"]
