@@ -431,3 +431,44 @@ def test_links_open_only_when_clicked(qtbot, x_export: tuple[Path, str], monkeyp
     if entry.source:
         window.checklist.help.click()
         assert opened[-1] == entry.source
+
+
+def test_get_your_exports_is_generated_from_the_formats_data(qtbot, engine: HeldEngine) -> None:
+    formats = engine.formats()
+    if not formats:
+        pytest.skip("checks.formats is not available")
+    window = open_window(qtbot, engine)
+    page = window.formats
+    assert page.platforms.count() == len(formats)
+    for row in (0, page.platforms.count() - 1):
+        page.platforms.setCurrentRow(row)
+        fmt = formats[row]
+        shown = page.detail.toPlainText()
+        assert fmt.title in shown
+        for step in fmt.how_to_request:
+            assert " ".join(step.split()) in " ".join(shown.split())
+
+
+def test_closing_a_welfare_session_removes_its_files(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
+    export, photo = x_export
+    window = open_window(qtbot, HeldEngine(lambda _p: make_report(export, photo)), welfare=True)
+    scan(qtbot, window, export)
+    written = tmp_path / "checklist.html"
+    task = window.output.write("html", written)
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    assert written.exists()
+    window.close()
+    assert not written.exists()
+
+
+def test_the_application_names_itself(qapp) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from checks.version import __version__
+    from desktop.app import APP_ID, make_application
+
+    app = make_application()
+    assert app is qapp
+    assert QGuiApplication.desktopFileName() == APP_ID == "uk.offduty.Offduty"
+    assert app.applicationName() == "Offduty" and app.applicationVersion() == __version__
