@@ -99,6 +99,8 @@ def where(item: Item) -> str:
         ItemKind.ACTIVITY: "activity",
     }.get(item.kind, "item")
     aud = item.audience.value
+    if item.kind is ItemKind.MESSAGE:
+        return "a private message"  # the other side of the conversation has it too
     if aud == "public":
         return f"a public {noun}"
     if aud == "friends":

@@ -158,3 +158,12 @@ def test_text_detectors_ignore_settings_and_empty_items() -> None:
 @pytest.mark.parametrize("text", ["\x00\x01", "💥" * 500, "a" * 20000, "12 " * 3000, "@@@@", "Op", "#"])
 def test_odd_text_never_crashes(text: str) -> None:
     run_all(make_post(text))
+
+
+def test_titles_say_where_the_text_was() -> None:
+    from checks.records import Audience
+
+    public = run_all(make_post("Our postcode is SE13 7PH"))[0]
+    assert "public post" in public.title
+    message = run_all(make_post("Our postcode is SE13 7PH", kind=ItemKind.MESSAGE, audience=Audience.PRIVATE))[0]
+    assert "private message" in message.title and "only you" not in message.title
