@@ -51,7 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], froz
     suffix = "|".join(re.escape(s) for s in streets)
     address = re.compile(
         r"(?<![\w.£$/:\-])"
-        r"(?P<flat>(?:flat|apartment|apt|unit)\s*\d{1,4}[a-h]?\s*,?\s*)?"
+        r"(?P<flat>(?:flat|apartment|apt|unit)\s*\d{1,4}[a-h]?(?:/\d{1,2})?\s*,?\s*)?"
         r"(?P<num>\d{1,4}[a-h]?)\s*,?\s+"
         r"(?P<name>(?:[a-z][a-z'\-]*\s+){1,3}?)"
         rf"(?P<suffix>{suffix})\b(?!['\-])",

@@ -89,3 +89,8 @@ def test_work_label_is_not_home() -> None:
 def test_outward_code_after_live_in_is_weaker() -> None:
     [det] = run(HomeAddress, make_post("We live in SE13 now, love it"))
     assert det.severity is Severity.MEDIUM and det.key == "district:SE13"
+
+
+def test_glasgow_flat_numbers() -> None:
+    [det] = run(HomeAddress, make_post("New flat! Flat 2/1, 14 Hyndland Road, come round"))
+    assert det.key == "address:flat 2/1 14 hyndland road"
