@@ -102,6 +102,10 @@ class FindingsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # "Kind" labels can be long; let the title have the room, the rest show on hover.
+        header.setSectionResizeMode(FindingsModel.CATEGORY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FindingsModel.CATEGORY, self.fontMetrics().horizontalAdvance("Identity details") + 24)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTabKeyNavigation(False)
 
         self.detail = self._build_detail()
@@ -252,6 +256,16 @@ class FindingsPage(Page):
             return self.tr("Hidden. Press “Show” when you are ready to see it.")
         return mask(f.evidence, f.span)
 
+    def reason_text(self, f: Finding) -> str:
+        """The reason, with the evidence's sensitive words hidden as the evidence is.
+
+        Some reasons quote what was found ("your profile says you work for ...")."""
+        secret = f.evidence[f.span[0]:f.span[1]] if f.span else f.evidence
+        secret = secret.strip()
+        if self.revealed == f.id or len(secret) < 3 or secret not in f.reason:
+            return f.reason
+        return f.reason.replace(secret, self.tr("(hidden)") if self.session.welfare else mask(secret))
+
     def _show(self, f: Finding | None) -> None:
         if self.current is None or f is None or f.id != self.current.id:
             self.revealed = None  # one at a time: moving on hides the last one again
@@ -265,7 +279,7 @@ class FindingsPage(Page):
         if finding_date(f):
             bits.append(finding_date(f))
         self.d_about.setText(" · ".join(bits))
-        self.d_reason.setText(f.reason)
+        self.d_reason.setText(self.reason_text(f))
         self.d_evidence.setText(self.evidence_text(f))
         self.reveal.blockSignals(True)
         self.reveal.setChecked(self.revealed == f.id)
@@ -303,6 +317,7 @@ class FindingsPage(Page):
         self.revealed = f.id if on else None
         self.reveal.setText(self.tr("Hide") if on else self.tr("Show"))
         self.d_evidence.setText(self.evidence_text(f))
+        self.d_reason.setText(self.reason_text(f))
 
     def _on_open_item(self) -> None:
         url = self.current.source.url if self.current else None

@@ -472,3 +472,25 @@ def test_the_application_names_itself(qapp) -> None:
     assert app is qapp
     assert QGuiApplication.desktopFileName() == APP_ID == "uk.offduty.Offduty"
     assert app.applicationName() == "Offduty" and app.applicationVersion() == __version__
+
+
+def test_a_reason_that_quotes_the_evidence_is_hidden_too(qtbot, x_export: tuple[Path, str]) -> None:
+    export, photo = x_export
+    employer = "Metropolitan Police Service"
+
+    def quoting(_p: Sequence[Path]) -> Report:
+        report = make_report(export, photo)
+        work = next(f for f in report.findings if f.id == "f-work")
+        quoted = replace(work, evidence=f"Proud to serve with the {employer}", span=(24, 24 + len(employer)),
+                         reason=f"Your post says you work for {employer}.")
+        return replace(report, findings=tuple(quoted if f.id == "f-work" else f for f in report.findings))
+
+    for welfare in (False, True):
+        window = open_window(qtbot, HeldEngine(quoting), welfare=welfare)
+        scan(qtbot, window, export)
+        page = window.findings
+        window.show_page("findings")
+        assert page.select_finding("f-work")
+        assert employer not in page.d_reason.text()
+        page.reveal.click()
+        assert employer in page.d_reason.text() and employer in page.d_evidence.text()
