@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checks.lexicon import Hit, Scan
+from checks.lexicon import Hit
 from checks.records import Item, ItemKind, ProfileField
 
 _SENTENCE_END = re.compile(r"[.!?\n;]+(?:\s|$)|\n")
@@ -120,6 +120,3 @@ def title_word_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     return m.start(1), m.end(1)
 
-
-def scan_text(scan: Scan) -> str:
-    return scan.text

@@ -1,0 +1,1 @@
+"""Tests of the detectors, the word-list matcher and the labelled corpus."""
