@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from checks.audit_state import AuditState
+from checks.masking import mask
 from checks.records import ChecklistEntry, Finding, Platform, Severity
 from desktop.qtcompat import emit
 
@@ -61,6 +62,14 @@ def platform_label(value: str) -> str:
                 "iphone": "iPhone", "android": "Android"}.get(value, value.title())
 
 
+def hide_quoted(f: Finding, text: str, welfare: bool = False) -> str:
+    """`text` (a title or reason) with the evidence's sensitive words hidden where it quotes them."""
+    secret = (f.evidence[f.span[0]:f.span[1]] if f.span else f.evidence).strip()
+    if len(secret) < 3 or secret not in text:
+        return text
+    return text.replace(secret, tr("(hidden)") if welfare else mask(secret))
+
+
 def finding_date(finding: Finding) -> str:
     ts = finding.source.timestamp
     return f"{ts.day} {ts:%b %Y}" if ts else ""
@@ -75,6 +84,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._findings: tuple[Finding, ...] = ()
         self._dismissed: frozenset[str] = frozenset()
+        self.welfare = False
         self._sort_keys: dict[tuple[int, int], Any] = {}  # sorting asks for each key many times
 
     def headers(self) -> list[str]:
@@ -154,7 +164,8 @@ class FindingsModel(QAbstractTableModel):
         if col == self.SEVERITY:
             return severity_label(f.severity)
         if col == self.TITLE:
-            return f"{f.title} ({f.place.near})" if f.place and f.place.near else f.title
+            title = hide_quoted(f, f.title, self.welfare)
+            return f"{title} ({f.place.near})" if f.place and f.place.near else title
         if col == self.CATEGORY:
             return f.category.label
         if col == self.PLATFORM:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from checks.masking import mask
 from checks.records import ChecklistEntry
-from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, platform_label
+from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
 from desktop.pages.common import Page, heading, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
@@ -205,7 +205,8 @@ class ChecklistPage(Page):
             f = by_id.get(fid)
             if f is None or fid in self.session.state.dismissed:
                 continue
-            text = f"{f.title}: {mask(f.evidence, f.span) if not self.session.welfare else '…'}  ({f.source.file})"
+            title = hide_quoted(f, f.title, self.session.welfare)
+            text = f"{title}: {mask(f.evidence, f.span) if not self.session.welfare else '…'}  ({f.source.file})"
             self.d_items.addItem(text)
             self.d_items.item(self.d_items.count() - 1).setData(Qt.ItemDataRole.UserRole, fid)
         self.d_items.setVisible(self.d_items.count() > 0)

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from checks.masking import mask
 from checks.records import Category, Finding, Platform, Severity, Source
-from desktop.models import FINDING_ROLE, FindingsFilter, FindingsModel, finding_date, severity_label
+from desktop.models import (
+    FINDING_ROLE,
+    FindingsFilter,
+    FindingsModel,
+    finding_date,
+    hide_quoted,
+    severity_label,
+)
 from desktop.pages.common import Page, heading, paragraph
 from desktop.photos import export_paths, load_preview, photo_source
 from desktop.qtcompat import emit
@@ -188,6 +195,7 @@ class FindingsPage(Page):
     def refresh(self) -> None:
         report = self.session.report
         findings = report.findings if report else ()
+        self.model.welfare = self.session.welfare
         self.model.set_findings(findings, self.session.state.dismissed)
         current = self.platform.currentData()
         self.platform.blockSignals(True)
@@ -260,11 +268,10 @@ class FindingsPage(Page):
         """The reason, with the evidence's sensitive words hidden as the evidence is.
 
         Some reasons quote what was found ("your profile says you work for ...")."""
-        secret = f.evidence[f.span[0]:f.span[1]] if f.span else f.evidence
-        secret = secret.strip()
-        if self.revealed == f.id or len(secret) < 3 or secret not in f.reason:
-            return f.reason
-        return f.reason.replace(secret, self.tr("(hidden)") if self.session.welfare else mask(secret))
+        return f.reason if self.revealed == f.id else hide_quoted(f, f.reason, self.session.welfare)
+
+    def title_text(self, f: Finding) -> str:
+        return f.title if self.revealed == f.id else hide_quoted(f, f.title, self.session.welfare)
 
     def _show(self, f: Finding | None) -> None:
         if self.current is None or f is None or f.id != self.current.id:
@@ -274,7 +281,7 @@ class FindingsPage(Page):
         self.detail.setVisible(f is not None)
         if f is None:
             return
-        self.d_title.setText(f.title)
+        self.d_title.setText(self.title_text(f))
         bits = [severity_label(f.severity), f.category.label, f.platform.label]
         if finding_date(f):
             bits.append(finding_date(f))
@@ -318,6 +325,7 @@ class FindingsPage(Page):
         self.reveal.setText(self.tr("Hide") if on else self.tr("Show"))
         self.d_evidence.setText(self.evidence_text(f))
         self.d_reason.setText(self.reason_text(f))
+        self.d_title.setText(self.title_text(f))
 
     def _on_open_item(self) -> None:
         url = self.current.source.url if self.current else None

@@ -3,79 +3,84 @@
 <context>
     <name />
     <message>
-        <location filename="../../desktop/models.py" line="40" />
+        <location filename="../../desktop/models.py" line="41" />
         <source>High</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="40" />
+        <location filename="../../desktop/models.py" line="41" />
         <source>Medium</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="40" />
+        <location filename="../../desktop/models.py" line="41" />
         <source>Low</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="81" />
+        <location filename="../../desktop/models.py" line="70" />
+        <source>(hidden)</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="91" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="81" />
+        <location filename="../../desktop/models.py" line="91" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="81" />
+        <location filename="../../desktop/models.py" line="91" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="81" />
-        <location filename="../../desktop/models.py" line="269" />
+        <location filename="../../desktop/models.py" line="91" />
+        <location filename="../../desktop/models.py" line="280" />
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="81" />
+        <location filename="../../desktop/models.py" line="91" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="82" />
+        <location filename="../../desktop/models.py" line="92" />
         <source>Times seen</source>
         <translation>Times seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="82" />
+        <location filename="../../desktop/models.py" line="92" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="166" />
+        <location filename="../../desktop/models.py" line="177" />
         <source>Not a problem</source>
         <translation>Not a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="269" />
-        <location filename="../../desktop/models.py" line="295" />
+        <location filename="../../desktop/models.py" line="280" />
+        <location filename="../../desktop/models.py" line="306" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="269" />
+        <location filename="../../desktop/models.py" line="280" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="294" />
+        <location filename="../../desktop/models.py" line="305" />
         <source>Already done</source>
         <translation>Already done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="295" />
+        <location filename="../../desktop/models.py" line="306" />
         <source>To do</source>
         <translation>To do</translation>
     </message>
@@ -342,211 +347,211 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="55" />
+        <location filename="../../desktop/pages/findings.py" line="62" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="62" />
+        <location filename="../../desktop/pages/findings.py" line="69" />
         <source>Filter by kind</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="63" />
+        <location filename="../../desktop/pages/findings.py" line="70" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="67" />
+        <location filename="../../desktop/pages/findings.py" line="74" />
         <source>Filter by platform</source>
         <translation>Filter by platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="68" />
-        <location filename="../../desktop/pages/findings.py" line="191" />
+        <location filename="../../desktop/pages/findings.py" line="75" />
+        <location filename="../../desktop/pages/findings.py" line="203" />
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="70" />
+        <location filename="../../desktop/pages/findings.py" line="77" />
         <source>Filter by severity</source>
         <translation>Filter by severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="71" />
+        <location filename="../../desktop/pages/findings.py" line="78" />
         <source>Any severity</source>
         <translation>Any severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="75" />
+        <location filename="../../desktop/pages/findings.py" line="82" />
         <source>Search titles and places</source>
         <translation>Search titles and places</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="76" />
+        <location filename="../../desktop/pages/findings.py" line="83" />
         <source>Search findings</source>
         <translation>Search findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="78" />
+        <location filename="../../desktop/pages/findings.py" line="85" />
         <source>Show “not a problem”</source>
         <translation>Show “not a problem”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="86" />
+        <location filename="../../desktop/pages/findings.py" line="93" />
         <source>How many findings are shown</source>
         <translation>How many findings are shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="93" />
+        <location filename="../../desktop/pages/findings.py" line="100" />
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="137" />
+        <location filename="../../desktop/pages/findings.py" line="148" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="140" />
+        <location filename="../../desktop/pages/findings.py" line="151" />
         <source>About:</source>
         <translation>About:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="141" />
+        <location filename="../../desktop/pages/findings.py" line="152" />
         <source>Why it matters:</source>
         <translation>Why it matters:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="144" />
-        <location filename="../../desktop/pages/findings.py" line="272" />
-        <location filename="../../desktop/pages/findings.py" line="304" />
+        <location filename="../../desktop/pages/findings.py" line="155" />
+        <location filename="../../desktop/pages/findings.py" line="293" />
+        <location filename="../../desktop/pages/findings.py" line="325" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="145" />
+        <location filename="../../desktop/pages/findings.py" line="156" />
         <source>Show the evidence for this item</source>
         <translation>Show the evidence for this item</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="149" />
+        <location filename="../../desktop/pages/findings.py" line="160" />
         <source>What it says:</source>
         <translation>What it says:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="150" />
+        <location filename="../../desktop/pages/findings.py" line="161" />
         <source>Where in your export:</source>
         <translation>Where in your export:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="151" />
+        <location filename="../../desktop/pages/findings.py" line="162" />
         <source>Place:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="156" />
+        <location filename="../../desktop/pages/findings.py" line="167" />
         <source>Other places in your exports where this appears</source>
         <translation>Other places in your exports where this appears</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="160" />
+        <location filename="../../desktop/pages/findings.py" line="171" />
         <source>Show photo</source>
         <translation>Show photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="161" />
+        <location filename="../../desktop/pages/findings.py" line="172" />
         <source>Show the photo from your export</source>
         <translation>Show the photo from your export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="164" />
+        <location filename="../../desktop/pages/findings.py" line="175" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="168" />
+        <location filename="../../desktop/pages/findings.py" line="179" />
         <source>Open it on the platform</source>
         <translation>Open it on the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="169" />
+        <location filename="../../desktop/pages/findings.py" line="180" />
         <source>Open this item on the platform in your web browser</source>
         <translation>Open this item on the platform in your web browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="172" />
+        <location filename="../../desktop/pages/findings.py" line="183" />
         <source>This is not a problem (keep it, but leave it out of the printout)</source>
         <translation>This is not a problem (keep it, but leave it out of the printout)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="173" />
+        <location filename="../../desktop/pages/findings.py" line="184" />
         <source>Mark as not a problem</source>
         <translation>Mark as not a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="177" />
+        <location filename="../../desktop/pages/findings.py" line="188" />
         <source>What to do about it</source>
         <translation>What to do about it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="221" />
+        <location filename="../../desktop/pages/findings.py" line="233" />
         <source>Nothing found in these exports.</source>
         <translation>Nothing found in these exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="222" />
+        <location filename="../../desktop/pages/findings.py" line="234" />
         <source>No results yet. Add your exports and scan them.</source>
         <translation>No results yet. Add your exports and scan them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="224" />
+        <location filename="../../desktop/pages/findings.py" line="236" />
         <source>%1 things found. Choose one to see the details.</source>
         <translation>%1 things found. Choose one to see the details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="226" />
+        <location filename="../../desktop/pages/findings.py" line="238" />
         <source>Showing %1 of %2.</source>
         <translation>Showing %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="252" />
+        <location filename="../../desktop/pages/findings.py" line="264" />
         <source>Hidden. Press “Show” when you are ready to see it.</source>
         <translation>Hidden. Press “Show” when you are ready to see it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="272" />
-        <location filename="../../desktop/pages/findings.py" line="304" />
+        <location filename="../../desktop/pages/findings.py" line="293" />
+        <location filename="../../desktop/pages/findings.py" line="325" />
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="277" />
+        <location filename="../../desktop/pages/findings.py" line="298" />
         <source>A place (no town nearby in Offduty's list)</source>
         <translation>A place (no town nearby in Offduty's list)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="277" />
+        <location filename="../../desktop/pages/findings.py" line="298" />
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="282" />
+        <location filename="../../desktop/pages/findings.py" line="303" />
         <source>Also in %1 other place(s) in your exports:</source>
         <translation>Also in %1 other place(s) in your exports:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="287" />
+        <location filename="../../desktop/pages/findings.py" line="308" />
         <source>Open it on %1 (to delete or change it)</source>
         <translation>Open it on %1 (to delete or change it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="297" />
+        <location filename="../../desktop/pages/findings.py" line="318" />
         <source>What to do: </source>
         <translation>What to do: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="323" />
+        <location filename="../../desktop/pages/findings.py" line="346" />
         <source>Opening the photo…</source>
         <translation>Opening the photo…</translation>
     </message>

@@ -19,7 +19,7 @@ from checks.audit_state import AuditState
 from checks.paths import config_dir
 from checks.records import Category, Report
 from desktop.app import build_window
-from desktop.models import ChecklistModel
+from desktop.models import ChecklistModel, FindingsModel
 from desktop.window import MainWindow
 from tests.desktop.conftest import HOME, HeldEngine, make_report
 
@@ -482,7 +482,8 @@ def test_a_reason_that_quotes_the_evidence_is_hidden_too(qtbot, x_export: tuple[
         report = make_report(export, photo)
         work = next(f for f in report.findings if f.id == "f-work")
         quoted = replace(work, evidence=f"Proud to serve with the {employer}", span=(24, 24 + len(employer)),
-                         reason=f"Your post says you work for {employer}.")
+                         reason=f"Your post says you work for {employer}.",
+                         title=f"A post says you work for {employer}")
         return replace(report, findings=tuple(quoted if f.id == "f-work" else f for f in report.findings))
 
     for welfare in (False, True):
@@ -491,6 +492,9 @@ def test_a_reason_that_quotes_the_evidence_is_hidden_too(qtbot, x_export: tuple[
         page = window.findings
         window.show_page("findings")
         assert page.select_finding("f-work")
-        assert employer not in page.d_reason.text()
+        assert employer not in page.d_reason.text() and employer not in page.d_title.text()
+        row = page.index_of("f-work").row()
+        assert employer not in page.proxy.index(row, FindingsModel.TITLE).data()
         page.reveal.click()
         assert employer in page.d_reason.text() and employer in page.d_evidence.text()
+        assert employer in page.d_title.text()
