@@ -11,10 +11,9 @@ Run standalone (atheris is not a dependency: `.venv/bin/pip install atheris`):
 
 from __future__ import annotations
 
-import atexit
 import io
 import logging
-import shutil
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -46,11 +45,9 @@ def _load() -> dict[str, Any]:
 
 
 def _workdir() -> Path:
-    global _WORKDIR
-    if _WORKDIR is None:
-        _WORKDIR = Path(tempfile.mkdtemp(prefix="offduty-fuzz-"))
-        atexit.register(shutil.rmtree, _WORKDIR, True)  # libFuzzer ends the process with exit()
-    return _WORKDIR
+    # The system's temporary folder itself, not a folder in it: libFuzzer ends the process with
+    # _exit(), so nothing made here could be cleaned up afterwards. Each input file is removed.
+    return _WORKDIR if _WORKDIR is not None else Path(tempfile.gettempdir())
 
 
 def exercise(path: Path) -> int:
@@ -81,7 +78,7 @@ def exercise(path: Path) -> int:
 def one_input(data: bytes) -> None:
     """The fuzz target: `data` written as a file named like an export."""
     name = "export.zip" if data[:2] == b"PK" or len(data) % 3 else "tweets.js"
-    path = _workdir() / name
+    path = _workdir() / f"offduty-fuzz-{os.getpid()}-{name}"
     path.write_bytes(data)
     try:
         exercise(path)
