@@ -899,10 +899,17 @@ _PART_PATTERNS = (
 )
 
 
+_DOWNLOADED_AGAIN = re.compile(r"^(.*?) \(\d+\)(\.[A-Za-z0-9]+)$")
+
+
 def export_id(path: Path) -> str | None:
-    """The id shared by the zip parts of one export, from the file name, or None."""
+    """The id shared by the zip parts of one export, from the file name, or None.
+
+    A browser's " (1)" for a file downloaded twice is ignored.
+    """
+    name = _DOWNLOADED_AGAIN.sub(r"\1\2", path.name)
     for pattern in _PART_PATTERNS:
-        match = pattern.match(path.name)
+        match = pattern.match(name)
         if match:
             return match.group(1).lower()
     return None

@@ -164,6 +164,7 @@ def test_member_swapped_for_a_link_after_listing_is_not_followed(tmp_path: Path)
     (["takeout-20260101T101010Z-001.zip", "mydata~1700000000000.zip"], 2),
     (["facebook-someone-2026-3-11-Hl65Zstp.zip", "facebook-other-2026-3-11-Hl65Zstp.zip"], 2),
     (["a.zip", "b.zip"], 2),
+    (["takeout-20260101T101010Z-001 (1).zip", "takeout-20260101T101010Z-002.zip"], 1),  # downloaded twice
 ])
 def test_group_parts(tmp_path: Path, names: list[str], expected: int) -> None:
     paths = []
