@@ -2,10 +2,11 @@
 tests/builders) with one member replaced by fuzzed bytes must be read without an exception
 escaping `Reader.read()`. Anything raised is a finding; the harness catches nothing.
 
-Input layout: byte 0 picks the seed export (formats in `checks.readers.READERS` order, some with
-two layouts), byte 1 picks the member to replace, byte 2 picks the container (zip or folder),
-the rest is the member's new content. The committed corpus (tests/fuzz/corpus_readers/) holds,
-for every seed, its members as they are, so fuzzing starts from real structures.
+Input layout: byte 0 picks the seed export (`SEEDS`: every format, some in two layouts), byte 1
+picks the member, byte 2 picks the container (bit 0: zip or folder) and whether the seed's other
+members are there too (bit 1); the rest is the member's content. The committed corpus
+(tests/fuzz/corpus_readers/) holds every member of every seed as it is, alone, plus each whole
+seed once, so fuzzing starts from real structures.
 
 Run standalone (atheris is not a dependency of Offduty); OFFDUTY_FUZZ_FORMAT=x-archive,strava keeps
 a run on those formats' seeds:
@@ -297,9 +298,12 @@ def decode(data: bytes) -> tuple[str, dict[str, bytes], bool] | None:
     if len(data) < 3:
         return None
     index = _ONLY[data[0] % len(_ONLY)] if _ONLY else data[0] % len(SEEDS)
-    files = dict(seed_files(index))
     names = seed_names(index)
-    files[names[data[1] % len(names)]] = data[3:]
+    name = names[data[1] % len(names)]
+    # Alone, each member gives its own coverage (so libFuzzer keeps every seed); with bit 1 set the
+    # rest of the seed export is there too, as the reader meets it in a real export.
+    files = dict(seed_files(index)) if data[2] & 2 else {}
+    files[name] = data[3:]
     return SEEDS[index][0], files, bool(data[2] & 1)
 
 
@@ -311,16 +315,18 @@ def one_input(data: bytes) -> None:
 
 
 def corpus_entries() -> dict[str, bytes]:
-    """The seed corpus: every member (up to MAX_SEED_MEMBER bytes) of every seed, unchanged."""
+    """The seed corpus: every member (up to MAX_SEED_MEMBER bytes) of every seed, unchanged, alone;
+    and the first member with the rest of its seed."""
     out: dict[str, bytes] = {}
     for index, (fmt, _) in enumerate(SEEDS):
         for k, name in enumerate(seed_names(index)):
             content = seed_files(index)[name]
             if len(content) > MAX_SEED_MEMBER:
                 continue
-            data = bytes([index, k, k & 1]) + content
-            stem = f"{index:02d}-{fmt}-{k:02d}-{hashlib.sha1(data).hexdigest()[:8]}"
-            out[stem] = data
+            for whole in (False, True) if k == 0 else (False,):
+                data = bytes([index, k, (k & 1) | (2 if whole else 0)]) + content
+                stem = f"{index:02d}-{fmt}-{k:02d}{'-all' if whole else ''}-{hashlib.sha1(data).hexdigest()[:8]}"
+                out[stem] = data
     return out
 
 
