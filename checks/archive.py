@@ -107,6 +107,7 @@ _CONTENT_DIRS = frozenset(
 # Operating-system clutter that zips made on a Mac or Windows carry; never part of an export.
 _CLUTTER_DIRS = frozenset({"__macosx"})
 _CLUTTER_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+_CLUTTER_ENDINGS = tuple(_CLUTTER_FILES)
 
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".tif", ".tiff", ".webp", ".dng", ".gif",
                   ".mp4", ".mov", ".m4v", ".3gp")
@@ -427,11 +428,17 @@ def check_member_name(raw: str) -> str | None:
 
 def _normalise(name: str) -> str:
     """`a//./b` -> `a/b`: zip names as one canonical relative path."""
+    if "\\" not in name and "//" not in name and "./" not in name and not name.startswith("/") \
+            and not name.endswith(("/", "/.")):
+        return name
     return "/".join(p for p in name.replace("\\", "/").split("/") if p not in ("", "."))
 
 
 def _is_clutter(name: str) -> bool:
-    parts = name.lower().split("/")
+    low = name.lower()
+    if "__macosx" not in low and "._" not in low and not low.endswith(_CLUTTER_ENDINGS):
+        return False
+    parts = low.split("/")
     return parts[0] in _CLUTTER_DIRS or parts[-1] in _CLUTTER_FILES or parts[-1].startswith("._")
 
 
