@@ -42,7 +42,8 @@ from checks.records import Category, Detection, Item, ProfileField, Severity
 # Before a role: "I'm a", "as a", "I've been a", "been an", "became a" (+ up to two words: "proud serving")
 _IDENTITY = re.compile(
     r"\b(?:i'?m|i am|im|i was|i'?ve been|ive been|i have been|i'?ll be|i will be|i became|became|been|being|"
-    r"as|now|work as|working as|worked as|job as)\s+(?:now\s+|just\s+|still\s+|finally\s+|officially\s+|also\s+)?"
+    r"as|now|work as|working as|worked as|job as|to be|life of)\s+"
+    r"(?:now\s+|just\s+|still\s+|finally\s+|officially\s+|also\s+)?"
     r"(?:a|an|the)?\s*(?:[\w'\-]+\s+){0,2}$"
 )
 _IDENTITY_START = re.compile(r"^\s*(?:ex-?|former\s+|retired\s+|proud\s+)(?:[\w'\-]+\s+)?$")
@@ -55,6 +56,9 @@ _SELF_VERB = re.compile(
     r"honoured\s+to\s+(?:have\s+)?|delighted\s+to\s+(?:have\s+)?)?"
     rf"(?:{_VERBS}|back on|out on|back at|proud to be part of|part of)\b"
     r"|\bproud to (?:be|serve)\b"
+    r"|\b(?:chuffed|excited|thrilled|proud|delighted|honoured|happy|buzzing|nervous|gutted)\s+to\s+be\s+"
+    r"(?:joining|starting|moving|part of|going|back)\b"
+    r"|^\s*anyone else (?:at|on|in|doing)\b"
 )
 _POSSESSIVE = re.compile(r"\b(?:my|our)\s+(?:[\w'\-]+\s+){0,2}$")
 _TENURE = re.compile(
@@ -68,10 +72,11 @@ _SHIFT = re.compile(
     r"(?:(?:at|with|on|in|for)\s+(?:the\s+)?)?$"
 )
 _VIEWS_OWN = re.compile(r"\b(?:views|tweets|posts|opinions)\s+(?:are\s+)?(?:my|all my)\s+own\b")
-_ROLE_IN = re.compile(r"\b(?:my|our)\s+(?:new\s+|current\s+|old\s+|first\s+)?(?:role|job|post|posting|secondment|"
-                      r"attachment|placement|team)\s+(?:on|in|with|at)\s+(?:the\s+)?$"
+_ROLE_IN = re.compile(r"\b(?:my|our|new|a new)\s+(?:new\s+|current\s+|old\s+|first\s+)?(?:role|job|post|posting|"
+                      r"secondment|attachment|placement|team)\s+(?:on|in|with|at|to|into)\s+(?:the\s+)?$"
                       r"|\b(?:long|another|busy|quiet|hard|tough|mad|first|last)\s+(?:week|day|shift|night|set|tour)\s+"
                       r"(?:in|on|at|with)\s+(?:the\s+)?$")
+_ARRESTS = re.compile(r"\b(?:\d+|two|three|four|five|six) (?:arrests|arrested|in custody|charged)\b|\bmade an arrest\b")
 _WORK_TALK = re.compile(r"\b(?:nights again|set of nights|night shift|earlies|lates|early turn|late turn|rest days|"
                         r"on the van|on shift|off shift|end of shift)\b")
 _SHIFT_NEAR = re.compile(r"\b(?:night shift|nights|earlies|lates|early turn|late turn|night turn|set of nights|"
@@ -89,11 +94,16 @@ _NEWS_AFTER = re.compile(
     r"^\s*(?:police\s+)?(?:say|says|said|have|has|are|is|were|was|appeal|appealed|arrested|confirmed|"
     r"believe|want|investigat\w*|spokes\w*)\b"
 )
-_WISH = re.compile(r"\b(?:might|maybe|one day|someday|would like to|want to|wants to|wanna|hope to|hoping to|"
-                   r"when (?:s?he|i) grows? up|thinking about|thinking of|dream of)\b")
+_WISH = re.compile(r"\b(?:might|maybe|one day|someday|applied|applying|apply|application|would like to|want to|"
+                   r"wants to|wanna|hope to|hoping to|when (?:s?he|i) grows? up|thinking about|thinking of|"
+                   r"dream of)\b")
 _MILITARY = re.compile(r"\b(?:army|navy|raf|marines|military|cadets|scouts|salvation army|regiment|platoon)\b")
 _EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b")
 
+_THIRD_SUBJECT = re.compile(
+    r"^\s*(?:the|a|an|that|this|our local|my local|your|his|her|their)\s+(?:[\w'\-]+\s+)?"
+    r"(?:bobby|copper|cop|officer|police officer|pcso|constable|sergeant|inspector|detective|skipper|"
+    r"custody sergeant|prison officer|police)\b(?![^.!?]*\b(?:i'?m|i am)\b)")
 _WE_AT = re.compile(r"\b(?:we'?re|we are|i'?m|i am|we|i)\b[^.!?]{0,30}\b(?:at|with|in|for)\s+(?:the\s+)?$")
 _FEELING = re.compile(r"\b(?:angry|furious|fuming|disappointed|complain\w*|annoyed|upset|cross|mad|shout\w*|"
                       r"report\w*|call\w*|ring\w*|contact\w*|letter|email\w*|wrote|write|phoned)\b")
@@ -187,8 +197,9 @@ class EmployerDisclosure(Detector):
         low = sc.lower
         sentence = low[s0:s1]
         rel = [r for r in relations if s0 <= r.start < s1]
-        if _WISH.search(sentence):
+        if _WISH.search(sentence) or _THIRD_SUBJECT.match(sentence):
             return None
+        media_here = any(s0 <= m.start < s1 for m in sc.of("media"))
         force = next((s for s in inside if s.force and s.strength != "generic"), None)
         best: tuple[_Signal, float] | None = None
 
@@ -219,6 +230,9 @@ class EmployerDisclosure(Detector):
                 continue
             if sig.kind in ("rank", "abbr", "slang") and _MILITARY.search(sentence):
                 continue
+            if media_here and sig.kind in ("role", "rank", "unit", "jargon", "slang", "abbr") and \
+                    not self_verb and not _IDENTITY.search(before):
+                continue
             identity = bool(_IDENTITY.search(before)) or (
                 sig.start - s0 <= 60 and _IDENTITY_START.search(low[s0:sig.start]) is not None)
             possessive = bool(_POSSESSIVE.search(before))
@@ -232,6 +246,9 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.85)
                 elif bio and not any(c.islower() for c in sc.text[sig.start:sig.end]):
                     consider(sig, 0.6)
+                continue
+            if sig.kind == "jargon" and at_start and _ARRESTS.search(sentence):
+                consider(sig, 0.7)
                 continue
             if sig.kind in ("slang", "rank", "unit") and _WORK_TALK.search(low) and \
                     re.search(r"\b(?:us|me|i|i'm|we|we're|my|our)\b", low) and not rel:
@@ -293,7 +310,8 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.75)
                 elif self_verb and re.search(r"\b(?:as|to|promoted to|made)\s+(?:a|an)?\s*$", before):
                     consider(sig, 0.85)
-                elif at_start and (re.match(r"^\s*(?:at|with|for|in)\b", after) or after.strip() == "" or
+                elif at_start and (re.match(r"^\s*(?:at|with|for|in|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                                            r"from next|from tomorrow)\b", after) or after.strip() == "" or
                                    re.match(r"^\s*(?:life|here)\b", after)) and sig.kind in ("role", "rank"):
                     consider(sig, 0.75)
                 elif tenure or ((shift) and force is not None):
@@ -310,7 +328,7 @@ class EmployerDisclosure(Detector):
             if sig.kind in ("unit", "jargon", "nick"):
                 own = possessive and re.search(r"\b(?:my|our)\s+(?:\w+\s+)?$", before)
                 if own or tenure or shift or (self_verb and re.search(
-                        r"\b(?:in|into|to|on|at|with|joined|from|back|out)\s+(?:the\s+)?$", before)):
+                        r"\b(?:in|into|to|on|at|with|joined|joining|join|from|back|out)\s+(?:the\s+)?$", before)):
                     consider(sig, 0.8)
                 elif sig.kind == "nick" and (first_person or self_verb):
                     consider(sig, 0.75)

@@ -38,6 +38,8 @@ _PICKUP = re.compile(rf"\b(?i:picking(?: up)?|pick(?:ed)?(?: up)?|collecting|dro
                      rf"|\b(?i:with|walking|walked|taking|took|take)\s+({_NAME})\s+(?i:to|at|from|into)\b")
 _PROUD = re.compile(rf"\b(?i:proud of|well done|congrats(?:ulations)? to|good luck)\s+"
                     rf"(?:(?i:my|our|little)\s+)?({_NAME})\b")
+_BIRTHDAY_TO = re.compile(rf"\b(?i:happy)\s+(\d{{1,2}})(?:st|nd|rd|th)\s+(?i:birthday)\s+(?i:to)\s+(?i:my|our)\s+"
+                          rf"(?:[a-z]+\s+){{0,2}}({_NAME})\b")
 _BIRTHDAY_AGE = re.compile(rf"\b({_NAME})'s\s+(\d{{1,2}})(?:st|nd|rd|th)\s+birthday\b")
 _OUR_NAME = re.compile(rf"\b(?i:our|my)\s+({_NAME})\b(?=\s+(?!(?:of|and|the|in|on|at|for|to)\b)[a-z]{{2,}})"
                        r"(?=\s+(?:is|was|has|had|passed|got|scored|turned|turns|started|lost|loves|loved|learned|"
@@ -152,6 +154,9 @@ class FamilyDetails(Detector):
             if m.group(1).lower() in NOT_NAMES:
                 continue
             yield from emit(m.start(), m.end(), m.group(1), "family", "The text names a member of your family.", True)
+        for m in _BIRTHDAY_TO.finditer(text) if "birthday" in low else ():
+            if m.group(2).lower() not in NOT_NAMES and int(m.group(1)) < 18:
+                yield from emit(m.start(), m.end(), m.group(2), "child", "The text names a child and their age.", True)
         for m in _BIRTHDAY_AGE.finditer(text) if "birthday" in low else ():
             if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
                 yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
