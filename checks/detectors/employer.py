@@ -49,7 +49,8 @@ _IDENTITY = re.compile(
 _IDENTITY_START = re.compile(r"^\s*(?:ex-?|former\s+|retired\s+|proud\s+)(?:[\w'\-]+\s+)?$")
 _VERBS = (r"work|works|worked|working|join|joined|joining|serve|served|serving|transferred|transfer|posted|"
           r"promoted|started|start|starting|sworn|attested|passed|passing|graduated|recruiting|retiring|retired|"
-          r"stationed|based|volunteering|volunteer|finished|completed|made it|run|employed")
+          r"stationed|based|volunteering|volunteer|finished|completed|made it|run|employed|trained|cross-trained|"
+          r"seconded|accepted|moved|moving")
 _SELF_VERB = re.compile(
     rf"\b(?:i|we|i'?ve|we'?ve|i'?m|we'?re|me|i'?ll|myself)\b[^.!?\n]{{0,40}}?\b(?:{_VERBS})\b"
     r"|^\s*(?:just\s+|finally\s+|today\s+i\s+|so\s+|\w+ly\s+)?(?:proud\s+to\s+(?:have\s+)?(?:be\s+)?|"
@@ -98,12 +99,15 @@ _WISH = re.compile(r"\b(?:might|maybe|one day|someday|applied|applying|apply|app
                    r"wants to|wanna|hope to|hoping to|when (?:s?he|i) grows? up|thinking about|thinking of|"
                    r"dream of)\b")
 _MILITARY = re.compile(r"\b(?:army|navy|raf|marines|military|cadets|scouts|salvation army|regiment|platoon)\b")
-_EXCLUDE = re.compile(r"\bcustody battle|\bresponse times?\b")
+_EXCLUDE = re.compile(r"\bcustody (?:battle|arrangements?|of|hearing|case)\b|\b(?:shared|joint) custody\b|"
+                      r"\bresponse times?\b|\bwhen it comes to\b")
 
 _THIRD_SUBJECT = re.compile(
     r"^\s*(?:the|a|an|that|this|our local|my local|your|his|her|their)\s+(?:[\w'\-]+\s+)?"
     r"(?:bobby|copper|cop|officer|police officer|pcso|constable|sergeant|inspector|detective|skipper|"
-    r"custody sergeant|prison officer|police)\b(?![^.!?]*\b(?:i'?m|i am)\b)")
+    r"custody sergeant|prison officer|police)\b")
+_ROLE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:at|with|for|in|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                         r"from next|from tomorrow)\b")
 _WE_AT = re.compile(r"\b(?:we'?re|we are|i'?m|i am|we|i)\b[^.!?]{0,30}\b(?:at|with|in|for)\s+(?:the\s+)?$")
 _FEELING = re.compile(r"\b(?:angry|furious|fuming|disappointed|complain\w*|annoyed|upset|cross|mad|shout\w*|"
                       r"report\w*|call\w*|ring\w*|contact\w*|letter|email\w*|wrote|write|phoned)\b")
@@ -197,8 +201,13 @@ class EmployerDisclosure(Detector):
         low = sc.lower
         sentence = low[s0:s1]
         rel = [r for r in relations if s0 <= r.start < s1]
-        if _WISH.search(sentence) or _THIRD_SUBJECT.match(sentence):
+        if _WISH.search(sentence):
             return None
+        third = _THIRD_SUBJECT.match(sentence)
+        if third and not re.search(r"\b(?:i|i'm|me|my)\b", sentence[third.end():]):
+            return None
+        if third:  # "The inspector signed off my tutorship": the inspector is someone else, the rest may be you
+            inside = [s for s in inside if s.start >= s0 + third.end()]
         media_here = any(s0 <= m.start < s1 for m in sc.of("media"))
         force = next((s for s in inside if s.force and s.strength != "generic"), None)
         best: tuple[_Signal, float] | None = None
@@ -310,8 +319,7 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.75)
                 elif self_verb and re.search(r"\b(?:as|to|promoted to|made)\s+(?:a|an)?\s*$", before):
                     consider(sig, 0.85)
-                elif at_start and (re.match(r"^\s*(?:at|with|for|in|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                                            r"from next|from tomorrow)\b", after) or after.strip() == "" or
+                elif at_start and (_ROLE_AFTER.match(after) or after.strip() == "" or
                                    re.match(r"^\s*(?:life|here)\b", after)) and sig.kind in ("role", "rank"):
                     consider(sig, 0.75)
                 elif tenure or ((shift) and force is not None):
@@ -328,7 +336,8 @@ class EmployerDisclosure(Detector):
             if sig.kind in ("unit", "jargon", "nick"):
                 own = possessive and re.search(r"\b(?:my|our)\s+(?:\w+\s+)?$", before)
                 if own or tenure or shift or (self_verb and re.search(
-                        r"\b(?:in|into|to|on|at|with|joined|joining|join|from|back|out)\s+(?:the\s+)?$", before)):
+                        r"\b(?:in|into|to|on|at|with|joined|joining|join|from|back|out|drive|driving|drove)\s+(?:the\s+)?$",
+                        before)):
                     consider(sig, 0.8)
                 elif sig.kind == "nick" and (first_person or self_verb):
                     consider(sig, 0.75)
