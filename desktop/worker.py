@@ -1,18 +1,22 @@
 """The one background-task pattern of the window: run engine calls off the GUI thread.
 
-Every slow call (recognising exports, scanning, saving, opening, printing to a file) goes
-through `TaskRunner.start(fn)`. The function runs on a pool thread with a `TaskContext`
+Every slow call (recognising exports, scanning, saving, opening, writing files, reading a photo)
+goes through `TaskRunner.start(fn)`. The function runs on a pool thread with a `TaskContext`
 (a cancel token and a progress reporter); the returned `Task` emits `progress`, `finished`,
-`failed` or `cancelled` back on the GUI thread. Workers never touch widgets.
+`failed` or `cancelled`, then `done`, on the GUI thread. Workers never touch widgets.
+
+The worker thread never holds a Qt object whose life it could end: it reports through one relay
+object that lives for the whole process, and the GUI thread hands each report to its Task.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from checks.errors import OffdutyError
 from checks.progress import Cancelled, CancelToken
@@ -21,20 +25,8 @@ from desktop.qtcompat import emit
 log = logging.getLogger(__name__)
 
 
-class TaskContext:
-    """What a task function receives: the cancel token and a way to report progress."""
-
-    def __init__(self, task: Task) -> None:
-        self._task = task
-        self.cancel = task.token
-
-    def report(self, value: object) -> None:
-        """Send a progress value (any object, e.g. `checks.progress.Progress`) to the GUI thread."""
-        emit(self._task._post, "progress", value)
-
-
 class Task(QObject):
-    """One background call.
+    """One background call, as the GUI thread sees it.
 
     Signals:
         progress(object): a progress value from the task function.
@@ -49,19 +41,17 @@ class Task(QObject):
     failed = Signal(str)
     cancelled = Signal(object)
     done = Signal()
-    # The worker thread only ever emits this; it is queued to the task's own (GUI) thread, where
-    # `_deliver` emits the public signals, so every receiver runs on the GUI thread.
-    _post = Signal(str, object)
 
-    def __init__(self, name: str, fn: Callable[[TaskContext], Any], parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.fn = fn
         self.token = CancelToken()
         self.running = True
-        self._post.connect(self._deliver)
 
-    @Slot(str, object)
+    def cancel(self) -> None:
+        """Ask the task to stop; the engine checks the token between records."""
+        self.token.cancel()
+
     def _deliver(self, kind: str, value: object) -> None:
         if kind == "progress":
             emit(self.progress, value)
@@ -76,17 +66,68 @@ class Task(QObject):
         elif kind == "done":
             emit(self.done)
 
-    def cancel(self) -> None:
-        """Ask the task to stop; the engine checks the token between records."""
-        self.token.cancel()
 
-    def _run(self) -> None:
-        ctx = TaskContext(self)
-        post = self._post.emit
+class _Relay(QObject):
+    """Carries reports from worker threads to the GUI thread (queued), to the task they are for."""
+
+    posted = Signal(int, str, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: dict[int, Task] = {}
+        self.posted.connect(self._on_posted)
+
+    @Slot(int, str, object)
+    def _on_posted(self, key: int, kind: str, value: object) -> None:
+        task = self.tasks.get(key)
+        if task is None:
+            return
+        if kind == "done":
+            del self.tasks[key]  # released here, on the GUI thread
+        task._deliver(kind, value)
+
+
+_relay: _Relay | None = None
+_keys = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _relay.moveToThread(app.thread())
+    return _relay
+
+
+class TaskContext:
+    """What a task function receives: the cancel token and a way to report progress."""
+
+    def __init__(self, key: int, token: CancelToken, relay: _Relay) -> None:
+        self._key, self._relay = key, relay
+        self.cancel = token
+
+    def report(self, value: object) -> None:
+        """Send a progress value (any object, e.g. `checks.progress.Progress`) to the GUI thread."""
+        emit(self._relay.posted, self._key, "progress", value)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, name: str, key: int, fn: Callable[[TaskContext], Any], token: CancelToken,
+                 relay: _Relay) -> None:
+        super().__init__()
+        self.name, self.key, self.fn, self.token, self.relay = name, key, fn, token, relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        def post(kind: str, value: object = None) -> None:
+            emit(self.relay.posted, self.key, kind, value)
+
         try:
-            result = self.fn(ctx)
+            result = self.fn(TaskContext(self.key, self.token, self.relay))
         except Cancelled:
-            post("cancelled", None)
+            post("cancelled")
         except OffdutyError as exc:
             post("failed", str(exc))
         except MemoryError:
@@ -102,17 +143,8 @@ class Task(QObject):
             else:
                 post("finished", result)
         finally:
-            post("done", None)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self.task = task
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self.task._run()
+            self.fn = None  # type: ignore[assignment]
+            post("done")
 
 
 class TaskRunner(QObject):
@@ -122,22 +154,24 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
-        self._tasks: set[Task] = set()
+        self._mine: set[Task] = set()
 
     def start(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
-        task = Task(name, fn)
-        task.moveToThread(self.thread())
-        self._tasks.add(task)
-        task.done.connect(lambda t=task: self._tasks.discard(t))
-        self.pool.start(_Runnable(task))
+        relay = _the_relay()
+        key = next(_keys)
+        task = Task(name)
+        relay.tasks[key] = task
+        self._mine.add(task)
+        task.done.connect(lambda t=task: self._mine.discard(t))
+        self.pool.start(_Runnable(name, key, fn, task.token, relay))
         return task
 
     @property
     def busy(self) -> bool:
-        return any(t.running for t in self._tasks)
+        return any(t.running for t in self._mine)
 
     def cancel_all(self) -> None:
-        for task in list(self._tasks):
+        for task in list(self._mine):
             task.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
