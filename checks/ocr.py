@@ -54,11 +54,11 @@ def read_text(data: bytes) -> str:
     from PIL import Image
 
     try:
-        with Image.open(io.BytesIO(data), formats=["JPEG", "PNG", "WEBP", "TIFF", "HEIF"]) as im:
-            im.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size straight away
-            im = im.convert("RGB")
-            im.thumbnail((MAX_SIDE, MAX_SIDE))
-            pixels = np.asarray(im)[:, :, ::-1]  # RGB -> BGR, as the engine expects
+        with Image.open(io.BytesIO(data), formats=["JPEG", "PNG", "WEBP", "TIFF", "HEIF"]) as opened:
+            opened.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size straight away
+            rgb = opened.convert("RGB")
+            rgb.thumbnail((MAX_SIDE, MAX_SIDE))
+            pixels = np.asarray(rgb)[:, :, ::-1]  # RGB -> BGR, as the engine expects
     except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
         return ""
     engine = _engine()
