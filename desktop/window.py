@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         try:
             return self.engine.formats()
         except Exception:  # the guides are help text; the audit works without them
-            log.exception("export guides could not be loaded")
+            log.error("export guides could not be loaded", exc_info=True)  # data files, no evidence
             return []
 
     def _menus(self) -> None:

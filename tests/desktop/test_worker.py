@@ -33,7 +33,7 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
     assert not runner.busy
 
 
-def test_failures_are_plain_messages(qtbot) -> None:
+def test_failures_are_plain_messages(qtbot, caplog) -> None:
     runner = TaskRunner()
 
     def plain(_ctx: TaskContext) -> None:
@@ -50,6 +50,7 @@ def test_failures_are_plain_messages(qtbot) -> None:
             pass
     assert messages[0] == "That file is not an export."
     assert "KeyError" in messages[1] and "secret" not in messages[1]
+    assert "secret" not in caplog.text  # never logged either
 
 
 def test_cancel_sets_the_token_the_function_sees(qtbot) -> None:
