@@ -90,3 +90,55 @@ def test_screenshot_mode_writes_one_png_per_page(demo_paths: list[Path], tmp_pat
         with Image.open(tmp_path / name) as img:
             assert img.width >= 800 and img.height >= 600
             assert len(img.convert("L").getcolors(1 << 16) or []) > 8  # not a blank page
+
+
+def test_the_whole_journey_on_the_demo(qtbot, demo_paths: list[Path], tmp_path: Path) -> None:
+    """Add the demo, scan, filter, reveal, tick, PDF, save, reopen: the real engine throughout."""
+    import shutil
+
+    pytest.importorskip("checks.vault")
+    pytest.importorskip("desktop.printing")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from checks.records import Category
+
+    window = scan_demo(qtbot, demo_paths)
+    report = window.session.report
+    assert report is not None
+    page = window.findings
+    window.show_page("findings")
+    page.category.setCurrentIndex(page.category.findData(Category.HOME_ADDRESS.value))
+    homes = [f for f in report.findings if f.category is Category.HOME_ADDRESS]
+    assert page.proxy.rowCount() == len(homes) > 0
+    page.table.selectRow(0)
+    f = page.current
+    assert f is not None and f.category is Category.HOME_ADDRESS
+    page.reveal.click()
+    assert page.d_evidence.text() == f.evidence
+
+    window.show_page("checklist")
+    model = window.checklist.model
+    model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert window.session.state.ticked
+
+    pdf = tmp_path / "checklist.pdf"
+    task = window.output.write("pdf", pdf)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=120_000):
+        pass
+    assert pdf.exists(), window.output.status.text()
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    first_to_do = next(c for c in window.session.visible_report().checklist if not c.done)
+    assert " ".join(first_to_do.title.split())[:40] in text
+
+    saved = tmp_path / "journey.offduty"
+    task = window.output.save(saved, "journey passphrase")
+    with qtbot.waitSignal(task.done, timeout=60_000):
+        pass
+    again = build_window(Engine())
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.report_ready, timeout=60_000):
+        again.load_audit(saved, "journey passphrase")
+    assert again.session.state.ticked == window.session.state.ticked
+    assert again.checklist.model.done_count() == window.checklist.model.done_count()

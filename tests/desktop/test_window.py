@@ -498,3 +498,21 @@ def test_a_reason_that_quotes_the_evidence_is_hidden_too(qtbot, x_export: tuple[
         page.reveal.click()
         assert employer in page.d_reason.text() and employer in page.d_evidence.text()
         assert employer in page.d_title.text()
+
+
+def test_print_sends_the_checklist_as_the_person_sees_it(qtbot, x_export: tuple[Path, str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("desktop.printing")
+    export, photo = x_export
+    window = open_window(qtbot, HeldEngine(lambda _p: make_report(export, photo)))
+    scan(qtbot, window, export)
+    window.session.dismiss("f-dob", True)
+    sent: list[tuple[Report, object, bool, str | None]] = []
+    monkeypatch.setattr("desktop.printing.print_report",
+                        lambda report, parent, reveal=False, name=None: sent.append((report, parent, reveal, name)))
+    window.output.name.setText("Sam Example")
+    window.output.print_button.click()
+    assert len(sent) == 1
+    report, parent, reveal, name = sent[0]
+    assert parent is window.output and reveal is False and name == "Sam Example"
+    assert all(f.id != "f-dob" for f in report.findings)
