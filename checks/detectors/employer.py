@@ -182,7 +182,7 @@ class EmployerDisclosure(Detector):
         pf = profile_field(item)
         if pf in (ProfileField.EMPLOYER, ProfileField.JOB_TITLE):
             best = next((s for s in sigs if s.force), sigs[0])
-            yield self._emit(item, best, 0.95, "profile")
+            yield self._emit(item, best, 0.95, "profile", sigs)
             return
         bio = pf is ProfileField.BIO or _VIEWS_OWN.search(sc.lower) is not None
         relations = sc.of("relations")
@@ -193,7 +193,7 @@ class EmployerDisclosure(Detector):
             decided = self._decide(sc, s0, s1, inside, relations, bio)
             if decided is not None:
                 sig, confidence = decided
-                yield self._emit(item, sig, confidence, "text")
+                yield self._emit(item, sig, confidence, "text", sigs)
                 return
 
     def _decide(self, sc: Scan, s0: int, s1: int, inside: list[_Signal], relations: list[Hit],
@@ -352,26 +352,55 @@ class EmployerDisclosure(Detector):
                 continue
         return best
 
-    def _emit(self, item: Item, sig: _Signal, confidence: float, how: str) -> Detection:
-        evidence, span = snippet(item.text, sig.start, sig.end)
+    def _emit(self, item: Item, sig: _Signal, confidence: float, how: str,
+              sigs: list[_Signal] | None = None) -> Detection:
+        start, end = _widen(sig, sigs or [])
+        evidence, span = snippet(item.text, start, end)
         if sig.force and sig.force != "police":
             key = f"employer:{sig.force}"
-            who = sig.force_name
         else:
             key = "employer:police-role" if sig.kind != "justice" else "employer:justice"
-            who = "the police" if sig.kind != "justice" else "the justice system"
+        # Titles and reasons never quote what was found (the force, station or number): they are
+        # shown unmasked everywhere, while the evidence itself is masked.
+        justice = sig.kind == "justice" or sig.force in _JUSTICE_IDS
+        who = "the justice system" if justice else "the police"
         if how == "profile":
             title = f"Your {item.platform.label} profile names a police or justice employer"
             reason = (f"The employer or job title on your profile says you work for {who}; anyone who looks "
                       "you up learns your job before anything else.")
         else:
             title = f"{where(item).capitalize()} says you work for {who}"
-            what = {"force": f"names {who} as where you work", "hashtag": f"uses {sig.label}",
+            what = {"force": "names your police force as where you work", "hashtag": "uses a police hashtag",
                     "collar": "gives a collar or shoulder number", "email": "shows a police or justice e-mail address",
-                    "nick": "names the station you work at", "justice": f"says you work at {who}",
-                    "training": f"mentions police training ({sig.label})"}.get(
-                sig.kind, f"describes your police work ({sig.label})")
+                    "nick": "names the station you work at", "justice": "names the justice body you work for",
+                    "training": "mentions police training"}.get(sig.kind, "describes your police work")
+            if justice and sig.kind == "force":
+                what = "names the justice body you work for"
             reason = (f"The text {what}. Police guidance is not to give away your profession online: it makes "
                       "you and your family a target.")
         return self.found(item, title=title, reason=reason, evidence=evidence, key=key,
                           confidence=confidence, span=span)
+
+
+_SENSITIVE_KINDS = frozenset({"force", "justice", "collar", "nick", "email"})
+_JUSTICE_IDS = frozenset({"moj", "hmpps", "hmcts", "cps", "justice", "probation"})
+
+
+def _widen(sig: _Signal, sigs: list[_Signal]) -> tuple[int, int]:
+    """The span from the first to the last sensitive value (force, station, number) near `sig`.
+
+    The excerpt shown reaches 60 characters each side of the span, so any force or station within
+    that reach is pulled into the span too (repeatedly), and none is left readable beside it.
+    """
+    start, end = sig.start, sig.end
+    grown = True
+    while grown:
+        grown = False
+        for s in sigs:
+            if s.kind not in _SENSITIVE_KINDS or s.strength == "generic":
+                continue
+            if s.start < start and s.end >= start - 70:
+                start, grown = s.start, True
+            if s.end > end and s.start <= end + 70:
+                end, grown = s.end, True
+    return start, end

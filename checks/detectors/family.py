@@ -50,6 +50,8 @@ _YEAR_OLD = re.compile(rf"\b(?:my|our)\s+(\d{{1,2}})[\s\-]year[\s\-]old,?\s+({_N
 _RELATION_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:(?:little|big|eldest|youngest|gorgeous|beautiful|amazing|"
                               r"wonderful|lovely|baby|darling|clever|cheeky|proud)\s+){0,2}$")
 CHILD_GROUPS = frozenset({"child"})
+# Title-case words (and "St", "of", "&") just before a school or club word: the school's own name.
+_LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w'\.\-]*|of|the|and|&)\s+)*[A-Z][\w'\.\-]*\s+$")
 PHOTO_DETAIL_KEYS = ("tags", "tagged", "people", "person", "faces", "labels", "subjects")
 
 
@@ -113,9 +115,12 @@ class FamilyDetails(Detector):
             if key in seen:
                 return
             seen.add(key)
+            school = self._school_span(text, start, schools)
+            if school is not None:  # the school is as sensitive as the name: mask from first to last
+                start, end = min(start, school[0]), max(end, school[1])
             evidence, span = snippet(item.text, start, end)
-            school = self._school_near(text, start, schools)
-            reason = why + (" It also names where they go to school or a club." if school else "")
+            reason = why + (" It also names where they go to school or a club." if school and "school" not in why
+                            else "")
             yield self.found(
                 item, title=f"{'A child' if child else 'A family member'} named in {where(item)}",
                 reason=reason, evidence=evidence, key=key, confidence=0.85 if child else 0.75, span=span,
@@ -180,11 +185,23 @@ class FamilyDetails(Detector):
 
     @staticmethod
     def _school_near(text: str, pos: int, schools: list[Hit]) -> bool:
+        return FamilyDetails._school_span(text, pos, schools) is not None
+
+    @staticmethod
+    def _school_span(text: str, pos: int, schools: list[Hit]) -> tuple[int, int] | None:
+        """Where the named schools or clubs in the sentence at `pos` are ("St Saviour's Primary"), if any."""
         s0, s1 = sentence_bounds(text, pos)
+        named: list[tuple[int, int]] = []
+        loose: tuple[int, int] | None = None
         for h in schools:
-            if s0 <= h.start <= s1 and h.entry.value(0) in ("school", "club"):
-                # a named school: a Title-case word before it ("St Saviour's Primary", "Oakfield Academy")
-                if h.entry.value(0) == "club" or re.search(r"[A-Z][\w']+\s+$", text[max(0, h.start - 30):h.start]) \
-                        or text[h.start].isupper():
-                    return True
-        return False
+            if not (s0 <= h.start <= s1 and h.entry.value(0) in ("school", "club")):
+                continue
+            # a named school: Title-case words before it ("St Saviour's Primary", "Oakfield Academy")
+            lead = _LEADING_NAME.search(text, max(s0, h.start - 60), h.start)
+            if text[h.start].isupper() or h.entry.value(0) == "club":
+                named.append((lead.start() if lead else h.start, h.end))
+            elif lead is not None and loose is None:
+                loose = (lead.start(), h.end)
+        if named:
+            return min(a for a, _ in named), max(b for _, b in named)
+        return loose

@@ -137,7 +137,7 @@ class HomeAddress(Detector):
         evidence, span = snippet(shown, 0, len(shown))
         yield self.found(
             item, title=f"A place {item.platform.label} labels as your home",
-            reason=f"{item.platform.label} has saved a place labelled \"{item.label}\"; anyone who sees "
+            reason=f"{item.platform.label} has saved a place labelled as your home; anyone who sees "
                    "this account's data or location features can learn where you live.",
             evidence=evidence, key=key, confidence=0.9, span=span, place=place)
 

@@ -175,7 +175,7 @@ class IdentityDetails(Detector):
                     yield from emit(h.start, min(len(text), h.end + len(rest.split(",")[0])),
                                     f"secq:{h.entry.value(0)}:{h.entry.phrase.lower()}",
                                     f"Answer to a security question in {where(item)}",
-                                    f"The post answers \"{h.entry.phrase}\", a question banks and accounts use to "
+                                    "The post answers a question banks and accounts use to "
                                     "check it is you; quiz posts like this are a known way to collect answers.",
                                     0.8)
                     break
@@ -241,7 +241,7 @@ class IdentityDetails(Detector):
             when = item.time.date() if item.time else None
             if when is not None:
                 born = _years_before(when, age)
-                key, detail = f"dob:{born.isoformat()}", f"; with the post's date that gives {born:%d %B %Y}"
+                key, detail = f"dob:{born.isoformat()}", "; with the post's date that gives the full date"
             else:
                 key, detail = f"age:{age}", ""
             yield from emit(m.start(), m.end(), key, f"Your age and birthday in {where(item)}",

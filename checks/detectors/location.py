@@ -140,8 +140,8 @@ class LocationPattern(Detector):
         key = "routine:" + (place.group(1).strip().lower() if place else what)
         return self.found(
             item, title=f"A routine in {where(item)}",
-            reason=f"The text says you go to {what} at the same time regularly; a routine tells someone "
-                   "where and when to find you.",
+            reason="The text says you go to the same place or activity at the same time regularly; a routine "
+                   "tells someone where and when to find you.",
             evidence=evidence, key=key, confidence=0.75 if place and act else 0.6, span=span)
 
     def _absence(self, item: Item, text: str, low: str, hits: list[Hit]) -> Detection | None:

@@ -74,7 +74,7 @@ class OfficialInformation(Detector):
             evidence_at, confidence, why = (m.start(1), m.end(1)), 0.9, "gives a crime or incident reference number"
         elif strong and not news:
             h = strong[0]
-            evidence_at, confidence, why = (h.start, h.end), 0.85, f"describes police work (\"{h.entry.phrase}\")"
+            evidence_at, confidence, why = (h.start, h.end), 0.85, "describes police work in detail"
         elif names and (kinds or secret or first_person) and not news:
             m = names[0]
             evidence_at, confidence, why = (m.start(), m.end()), 0.8, "names an operation and talks about it as work"
@@ -82,7 +82,7 @@ class OfficialInformation(Detector):
             first = min((h for h in ops if h.entry.value(0) == "op"), key=lambda h: h.start, default=None)
             if first is not None:
                 evidence_at, confidence, why = (first.start, first.end), 0.7, \
-                    "talks about operational police work (" + ", ".join(sorted(kinds)[:3]) + ")"
+                    "talks about operational police work"
         if evidence_at is None:
             return
         if secret and confidence < 0.85:
