@@ -9,6 +9,8 @@ In a welfare session nothing is remembered between runs (no recent files, no set
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,13 @@ from desktop.qtcompat import emit
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 5
+
+
+def _user_settings_dirs() -> dict[QSettings.Format, str]:
+    """Where Qt keeps per-user settings now, per format (to put back after a welfare session)."""
+    return {fmt: str(Path(QSettings(fmt, QSettings.Scope.UserScope, "offduty-probe").fileName()).parent)
+            for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)}
+
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,9 @@ class Session(QObject):
 
     def __init__(self, welfare: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.welfare = welfare
+        self.welfare = False
+        self.scratch: Path | None = None  # where Qt's own settings go during a welfare session
+        self._saved_dirs: dict[QSettings.Format, str] | None = None
         self.report: Report | None = None
         self.state = AuditState()
         self.previous: Report | None = None
@@ -55,6 +66,32 @@ class Session(QObject):
         self.person_name = ""
         self._written: list[Path] = []
         self._kept: list[Path] = []
+        self.set_welfare(welfare)
+
+    def set_welfare(self, welfare: bool) -> None:
+        """Enter or leave welfare mode. In it, Qt's own remembered state (the file dialog's
+        history and last folder) goes to a scratch folder that ending the session deletes."""
+        self.welfare = welfare
+        if welfare and self.scratch is None:
+            if self._saved_dirs is None:
+                self._saved_dirs = _user_settings_dirs()
+            self.scratch = Path(tempfile.mkdtemp(prefix="offduty-session-"))
+            targets = dict.fromkeys(self._saved_dirs, str(self.scratch))
+        elif not welfare and self.scratch is not None:
+            self._remove_scratch()
+            targets = self._saved_dirs or {}
+        else:
+            return
+        for fmt, folder in targets.items():
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+    def _remove_scratch(self) -> bool:
+        scratch, self.scratch = self.scratch, None
+        if scratch is None:
+            return False
+        had_files = any(scratch.rglob("*"))
+        shutil.rmtree(scratch, ignore_errors=True)
+        return had_files
 
     # the audit -----------------------------------------------------------------------------
 
@@ -112,6 +149,11 @@ class Session(QObject):
                 log.warning("a file written in the session could not be removed")
                 failed.append(path)
         kept = tuple(p for p in dict.fromkeys(self._kept) if p.exists())
+        if self.welfare:
+            scratch = self.scratch
+            if self._remove_scratch() and scratch is not None:
+                removed.append(scratch)
+            self.set_welfare(True)  # a fresh scratch folder for whoever comes next
         self._written.clear()
         self._kept.clear()
         self.previous = self.previous_state = None

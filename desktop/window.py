@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.show_page("formats" if self.session.report is None and not self.add.paths else "add")
 
     def set_welfare(self, welfare: bool) -> None:
-        self.session.welfare = welfare
+        self.session.set_welfare(welfare)
         self.banner.setVisible(welfare)
         font = QFont(self.base_font)
         if welfare:
@@ -336,8 +336,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel_all()
         self.runner.wait(5000)
-        if self.session.welfare and self.session.written:
+        if self.session.welfare:
             self.session.end()  # closing a welfare session ends it: its files go, as promised
+            self.session.set_welfare(False)  # and Qt's settings go back where they were
         event.accept()
 
 

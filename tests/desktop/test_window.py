@@ -516,3 +516,20 @@ def test_print_sends_the_checklist_as_the_person_sees_it(qtbot, x_export: tuple[
     report, parent, reveal, name = sent[0]
     assert parent is window.output and reveal is False and name == "Sam Example"
     assert all(f.id != "f-dob" for f in report.findings)
+
+
+def test_a_welfare_session_keeps_qts_own_memory_in_a_folder_it_removes(qtbot, engine: HeldEngine) -> None:
+    from PySide6.QtCore import QSettings
+
+    outside = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject").fileName()
+    window = open_window(qtbot, engine, welfare=True)
+    scratch = window.session.scratch
+    assert scratch is not None and scratch.is_dir()
+    qt_own = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject")
+    assert qt_own.fileName().startswith(str(scratch))  # e.g. the file dialog's history and last folder
+    qt_own.setValue("FileDialog/history", ["/home/someone/exports"])
+    qt_own.sync()
+    result = window.end_session()
+    assert scratch in result.removed and not scratch.exists()
+    window.set_welfare(False)
+    assert QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject").fileName() == outside
