@@ -533,3 +533,26 @@ def test_a_welfare_session_keeps_qts_own_memory_in_a_folder_it_removes(qtbot, en
     assert scratch in result.removed and not scratch.exists()
     window.set_welfare(False)
     assert QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject").fileName() == outside
+
+
+def test_the_keyboard_reaches_show_and_not_a_problem(qtbot, engine: HeldEngine, x_export: tuple[Path, str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, engine)
+    scan(qtbot, window, x_export[0])
+    window.show_page("findings")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
+    window.findings.table.setFocus()
+    reached = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert window.findings.reveal in reached
+    assert window.findings.dismiss in reached
+    assert window.nav in reached  # and round again to the list of steps
+    # Space on the focused Show button reveals, as a click would.
+    window.findings.reveal.setFocus()
+    qtbot.keyClick(window.findings.reveal, Qt.Key.Key_Space)
+    assert window.findings.current is not None and window.findings.current.id == "f-home"  # high comes first
+    assert HOME in window.findings.d_evidence.text()
