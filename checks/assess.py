@@ -81,6 +81,7 @@ def merge(detections: Iterable[Detection]) -> list[Finding]:
             audience=first.audience,
             key=first.key,
             span=first.span,
+            points=first.points or best.points,
         ))
     findings.sort(key=lambda f: (-f.severity.rank, -f.confidence, -f.occurrences, f.category.value, f.id))
     return findings

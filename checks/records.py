@@ -269,6 +269,8 @@ class Detection:
     advice: tuple[str, ...] = ()
     audience: Audience = Audience.UNKNOWN
     span: tuple[int, int] | None = None  # the sensitive part of `evidence`, masked on output
+    # For places inferred from many items: where those items were, for a local drawing (never a map).
+    points: tuple[tuple[float, float, str], ...] = ()  # (lat, lon, item kind)
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,7 @@ class Finding:
     audience: Audience = Audience.UNKNOWN
     key: str = ""
     span: tuple[int, int] | None = None
+    points: tuple[tuple[float, float, str], ...] = ()  # see Detection.points
 
     @property
     def occurrences(self) -> int:

@@ -160,13 +160,14 @@ class PlacesAnalyzer(Analyzer):
             if labelled:
                 reason += f" {platform.label} itself labelled this place."
             sources = [o.source for o, _ in obs]
+            points = tuple((round(o.lat, 6), round(o.lon, 6), o.kind.value) for o, _ in obs[:500])
             yield Detection(
                 detector=detector, category=category, severity=severity,
                 confidence=round(min(0.98, confidence + (0.05 if labelled else 0.0)), 3),
                 title=title_for.format(platform=platform.label), reason=reason, evidence=evidence,
                 key=f"{role}:{platform.value}", source=sources[0], platform=platform,
                 item_kind=kinds.most_common(1)[0][0], place=place, related=tuple(sources[1:]),
-                span=(evidence.index("(") + 1, len(evidence) - 1) if name else None,
+                span=(evidence.index("(") + 1, len(evidence) - 1) if name else None, points=points,
             )
 
     def _home_findings(self, home: Cluster) -> Iterator[Detection]:
@@ -222,6 +223,7 @@ class PlacesAnalyzer(Analyzer):
                 evidence=evidence, key=f"routine:{round(cluster.lat, 3)}:{round(cluster.lon, 3)}:{weekday}",
                 source=sources[0], platform=platform, item_kind=matching[0][0].kind, place=place,
                 related=tuple(sources[1:]), span=(evidence.index("(") + 1, len(evidence) - 1) if name else None,
+                points=tuple((round(o.lat, 6), round(o.lon, 6), o.kind.value) for o, _ in matching[:500]),
             )
 
     @staticmethod
@@ -273,6 +275,7 @@ class PlacesAnalyzer(Analyzer):
             key="strava-home", source=at_home[0][0].source, platform=Platform.STRAVA, item_kind=ItemKind.ACTIVITY,
             place=place, related=tuple(o.source for o, _ in at_home[1:]),
             span=(evidence.index("(") + 1, len(evidence) - 1),
+            points=tuple((round(o.lat, 6), round(o.lon, 6), o.kind.value) for o, _ in at_home[:500]),
         )
 
     def _photos(self, home: Cluster | None) -> Iterator[Detection]:

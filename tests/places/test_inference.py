@@ -134,3 +134,15 @@ def test_memory_is_bounded_by_places_not_by_the_number_of_raw_fixes() -> None:
     # 150,000 more fixes (three more years) add at most a few megabytes of per-place day counts.
     assert peak - peak_early < 8_000_000, (peak_early, peak)
     assert len(analyzer.store.cells) < 400
+
+
+def test_place_findings_carry_their_points_for_a_local_drawing() -> None:
+    from checks.places.drawing import Mark, relative_svg
+
+    sc = scenario.build(2, platforms=("instagram",), days=200)
+    home = next(d for d in run(sc.items) if d.detector == "home_inference")
+    assert home.place is not None and len(home.points) == 1 + len(home.related)
+    assert all(haversine_m(lat, lon, home.place.lat, home.place.lon) < 250 for lat, lon, _ in home.points)
+    svg = relative_svg(home.place.lat, home.place.lon, home.place.radius_m,
+                       [Mark(lat, lon, kind) for lat, lon, kind in home.points])
+    assert svg.count("<circle") == 1 + len(home.points)
