@@ -68,7 +68,8 @@ _SNAP_LAT_LONG = re.compile(
 _PLUS_MINUS_PAIR = re.compile(
     rf"({_NUM})\s*±\s*({_NUM})\s*m(?:eters|etres)?\s*,\s*({_NUM})(?:\s*±\s*{_NUM}\s*m(?:eters|etres)?)?", re.I)
 _LABELLED_PAIR = re.compile(rf"latitude\s*,\s*longitude\s*:?\s*({_NUM})\s*,\s*({_NUM})", re.I)
-_LOOSE_PAIR = re.compile(rf"({_NUM}\.\d+)\s*°?\s*,\s*({_NUM}\.\d+)")
+# Both numbers with decimals, each whole: "-0.041.4452" (damaged) is not read as a number.
+_LOOSE_PAIR = re.compile(r"(?<![\d.])([-+]?\d{1,3}\.\d+)(?![\d.])\s*°?\s*,\s*([-+]?\d{1,3}\.\d+)(?![\d.])")
 
 
 def parse_pair(text: object) -> GeoPoint | None:
