@@ -264,3 +264,46 @@ def test_harness_replaces_the_chosen_member(tmp_path: Path) -> None:
     items, skipped = run(fmt, files, as_zip)
     assert items == 0 and skipped >= 1  # the damage is reported, not raised
     assert fuzz_readers.decode(b"\x00\x01") is None
+
+
+# -- findings, kept fixed ---------------------------------------------------------------------
+
+# Text shaped like the coordinate strings exports write, damaged: extra dots, signs, degrees, labels.
+_COORD_TEXT = st.lists(st.sampled_from(
+    ["-", "+", ".", ",", " ", "°", "±", "m", "0", "1", "4", "9", "51", "0.04", "geo:", "Latitude", "Longitude",
+     "lat", "long", ":", "meters", "1e5", "nan", "inf", "\u00a0", "١"]), max_size=30).map("".join)
+
+
+@FUZZ_SETTINGS
+@given(text=st.one_of(_COORD_TEXT, st.text(max_size=80)), value=st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), st.lists(st.integers(), max_size=3)))
+def test_coordinate_and_time_parsers_never_raise(text: str, value: object) -> None:
+    from checks.readers import geo_parse
+
+    point = geo_parse.parse_pair(text)
+    assert point is None or (-90 <= point.lat <= 90 and -180 <= point.lon <= 180)
+    geo_parse.parse_time(text)
+    geo_parse.parse_time(value)
+    geo_parse.to_float(value)
+    geo_parse.from_epoch(value)
+    geo_parse.from_e7(value, value, value)
+    geo_parse.parse_xmp_coordinate(text)
+
+
+def test_damaged_number_in_a_coordinate_pair_is_not_read() -> None:
+    """Atheris find 1: Snapchat HTML "-0.041.4452000, 51.1" made parse_pair raise ValueError."""
+    from checks.readers.geo_parse import parse_pair
+
+    assert parse_pair("-0.041.4452000, 51.1") is None
+    assert parse_pair("51.5,-0.041.4452000") is None
+    point = parse_pair("near 51.4452, -0.0471 home")
+    assert point is not None and (point.lat, point.lon) == (51.4452, -0.0471)
+
+
+def test_damaged_snapchat_html_location_is_not_an_error() -> None:
+    index = next(i for i, (fmt, _) in enumerate(SEEDS) if fmt == "snapchat-html")
+    files = dict(seed_files(index))
+    name = next((n for n in files if n.endswith("location_history.html")), seed_names(index)[0])
+    files[name] = (b"<html><body><table><tr><th>Date</th><th>Location</th></tr>"
+                   b"<tr><td>2025-03-03 07:30:00 UTC</td><td>-0.041.4452000, 51.1</td></tr></table></body></html>")
+    run("snapchat-html", files, True)
