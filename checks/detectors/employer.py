@@ -106,12 +106,31 @@ _THIRD_SUBJECT = re.compile(
     r"^\s*(?:the|a|an|that|this|our local|my local|your|his|her|their)\s+(?:[\w'\-]+\s+)?"
     r"(?:bobby|copper|cop|officer|police officer|pcso|constable|sergeant|inspector|detective|skipper|"
     r"custody sergeant|prison officer|police)\b")
-_ROLE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:at|with|for|in|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+_ROLE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:at|with|for|in|by day|from (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"from next|from tomorrow)\b")
 _WE_AT = re.compile(r"\b(?:we'?re|we are|i'?m|i am|we|i)\b[^.!?]{0,30}\b(?:at|with|in|for)\s+(?:the\s+)?$")
 _FEELING = re.compile(r"\b(?:angry|furious|fuming|disappointed|complain\w*|annoyed|upset|cross|mad|shout\w*|"
                       r"report\w*|call\w*|ring\w*|contact\w*|letter|email\w*|wrote|write|phoned)\b")
 _ALONE_JARGON = frozenset({"the beat", "sudden death", "in the job", "commendation"})
+# Work talk spotted by pattern rather than word list: "refs at 3am" (a meal break), "B relief",
+# "in the job 12 years" (never "job centre" or "job market")
+_OWN_PATTERNS = (
+    (re.compile(r"\b[Rr]efs (?:at|till|until|by) \d{1,2}(?::\d\d)?(?:am|pm)?\b|"
+                r"\b(?:before|after|no|my|our|missed|get|got|grab) refs\b"), "refs"),
+    (re.compile(r"\b[A-F] [Rr]elief\b"), "relief"),
+    (re.compile(r"\b(?:[Ii]n|[Jj]oined|[Ll]eft|[Ll]eaving|[Ll]eave) the job\b"
+                r"(?! (?:centre|market|hunt|search|ad|offer))"), "in the job"),
+)
+# Someone else's job: firefighters, paramedics, guards, soldiers share the words of police work
+_OTHER_JOBS = re.compile(r"\b(?:firefighters?|fire service|fire station|paramedics?|ambulance|security guards?|"
+                         r"bouncers?|soldiers?|teachers?|warehouse|supermarket|care worker|postman|building site|"
+                         r"lifeguards?|traffic wardens?|air force|prison break)\b")
+_WATCHES = frozenset({"constant watch", "hospital watch", "bed watch", "cordon", "section 136"})
+_OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|his|her|their|he's|she's|they're)\b")
+# police words that only count in pairs (the role, unit and jargon signals count too)
+_PAIRED_KINDS = frozenset({"weak", "own", "role", "rank", "unit", "jargon", "training", "slang", "nick"})
+# ... but not the words of a raid, which a neighbour or the news uses as much as an officer
+_NOT_PAIRED = frozenset({"warrant", "arrests", "custody", "scene guard", "cordon", "on a cordon"})
 
 
 class _Signal:
@@ -149,6 +168,9 @@ def _signals(sc: Scan) -> list[_Signal]:
         if m.group(1) and m.group(1).lower() in ("and", "the", "with", "i"):
             continue
         out.append(_Signal(m.start(), m.end(), "nick", "police station"))
+    for rx, label in _OWN_PATTERNS:
+        for m in rx.finditer(sc.text):
+            out.append(_Signal(m.start(), m.end(), "own", label))
     for m in _EMAIL.finditer(sc.text):
         dom = m.group(1).lower()
         fid = "police" if dom == "police.uk" else dom.split(".")[0]
@@ -174,7 +196,8 @@ class EmployerDisclosure(Detector):
             return
         sc = scan(item.text)
         if not (sc.any("forces", "justice", "police") or "@" in item.text or "nick" in sc.lower
-                or (sc.has_digit and _COLLAR.search(sc.text))):
+                or (sc.has_digit and _COLLAR.search(sc.text)) or "refs" in sc.lower or "elief" in sc.lower
+                or "the job" in sc.lower):
             return
         sigs = _signals(sc)
         if not sigs:
@@ -195,6 +218,25 @@ class EmployerDisclosure(Detector):
                 sig, confidence = decided
                 yield self._emit(item, sig, confidence, "text", sigs)
                 return
+        paired = self._paired(sc, sigs)
+        if paired is not None:
+            yield self._emit(item, paired, 0.6, "text", sigs)
+
+    @staticmethod
+    def _paired(sc: Scan, sigs: list[_Signal]) -> _Signal | None:
+        """Two different police words in a post about the writer: "my tutor ... on the van tonight"."""
+        low = sc.lower
+        work = [s for s in sigs if s.kind in _PAIRED_KINDS and s.label not in _NOT_PAIRED]
+        if len({s.label for s in work}) < 2:
+            return None
+        if sc.of("relations") or sc.of("media") or _WISH.search(low) or _OTHER_JOBS.search(low) \
+                or _MILITARY.search(low) or _EXCLUDE.search(low) or _THIRD_SUBJECT.match(low) \
+                or any(_THIRD.search(low[max(0, s.start - 40):s.start]) for s in work):
+            return None
+        first_person = re.search(r"\b(?:i|i'm|im|i've|me|my|we|we're|our|us)\b", low) is not None
+        if not first_person and _OTHER_SUBJECT.search(low):
+            return None
+        return next((s for s in work if s.kind != "weak"), work[0])
 
     def _decide(self, sc: Scan, s0: int, s1: int, inside: list[_Signal], relations: list[Hit],
                 bio: bool) -> tuple[_Signal, float] | None:
@@ -233,7 +275,14 @@ class EmployerDisclosure(Detector):
             if sig.kind in ("hashtag", "email", "collar"):
                 consider(sig, 0.85 if sig.kind != "hashtag" else 0.75)
                 continue
-            if sig.kind == "weakhashtag":
+            if sig.kind in ("weakhashtag", "weak"):
+                continue
+            if sig.kind == "own":
+                # watches and cordons are also what a neighbour sees: those need the writer in the post
+                needs_me = sig.label in _WATCHES
+                if not rel and not media_here and not _OTHER_JOBS.search(sentence) and \
+                        (first_person or (not needs_me and not _OTHER_SUBJECT.search(low, s0, sig.start))):
+                    consider(sig, 0.7)
                 continue
             if sig.kind == "force" and _NEWS_AFTER.match(after) and not self_verb:
                 continue
@@ -275,7 +324,9 @@ class EmployerDisclosure(Detector):
                 if generic:
                     if self_verb and re.search(rf"\b(?:{_VERBS})\s+(?:for\s+|in\s+|with\s+|at\s+)?$", before):
                         consider(sig, 0.8)
-                    elif tenure and sig.label == "the police":
+                    elif tenure and sig.label == "the police" and not (
+                            sc.text[sig.start:sig.end].lower() == "the job" and before.endswith("on ")):
+                        # "first day on the job" is any job; "ten years in the job" is the police
                         consider(sig, 0.7)
                     continue
                 if sig.strength == "short" and not (tenure or shift or self_verb or (identity and not at_start)):
@@ -330,7 +381,7 @@ class EmployerDisclosure(Detector):
                     consider(sig, 0.65)
                 continue
             if sig.kind == "training":
-                if (first_person or at_start or self_verb) and not rel:
+                if first_person or at_start or self_verb:
                     consider(sig, 0.8)
                 continue
             if sig.kind in ("unit", "jargon", "nick"):
@@ -339,7 +390,8 @@ class EmployerDisclosure(Detector):
                         r"\b(?:in|into|to|on|at|with|joined|joining|join|from|back|out|drive|driving|drove)\s+(?:the\s+)?$",
                         before)):
                     consider(sig, 0.8)
-                elif sig.kind == "nick" and (first_person or self_verb):
+                elif sig.kind == "nick" and (first_person or self_verb or
+                                             re.search(r"\b(?:life|night|day|shift)s? at\s+$", before)):
                     consider(sig, 0.75)
                 elif at_start and sig.kind == "unit" and re.match(r"^\s*(?:sergeant|officer|team|life)\b", after):
                     consider(sig, 0.7)
