@@ -120,6 +120,8 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
     engine = Engine()
     window = build_window(engine, welfare=welfare)
     window.show()
+    if not screenshot_dir:
+        QTimer.singleShot(0, window.offer_leftover_cleanup)
     start: list[Path] = list(paths)
     if demo:
         try:

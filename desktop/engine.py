@@ -39,10 +39,33 @@ class Engine:
 
         return describe(list(paths))
 
-    def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken) -> Report:
+    def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken,
+              **options: Any) -> Report:
+        """`checks.audit`; `options` are its keywords (`ocr`, `extra_items`, `extra_inputs`)."""
         from checks.pipeline import audit
 
-        return audit(list(paths), progress=progress, cancel=cancel)
+        return audit(list(paths), progress=progress, cancel=cancel, **options)
+
+    def ocr_available(self) -> bool:
+        """Whether text in photos can be read (the optional OCR engine is installed)."""
+        ocr = _optional("checks.ocr")
+        try:
+            return bool(ocr is not None and ocr.available())
+        except Exception:  # a broken optional engine is no engine
+            return False
+
+    def plan_profiles(self, targets: Sequence[str]) -> list[str]:
+        """Exactly what the public-profile check would fetch, one line per request."""
+        from checks.web.profile import plan
+
+        return plan(list(targets))
+
+    def check_profiles(self, targets: Sequence[str], on_result: Callable[[int, Any], None] | None = None,
+                       ) -> tuple[list[Any], Callable[[int], Any]]:
+        """Fetch the person's own profiles as a logged-out visitor: (inputs, items factory)."""
+        from checks.web.profile import check_urls
+
+        return check_urls(list(targets), on_result=on_result)
 
     def demo_paths(self) -> list[Path]:
         demo = _optional("checks.demo")
@@ -74,19 +97,24 @@ class Engine:
         vault = _optional("checks.vault")
         return int(getattr(vault, "MIN_PASSPHRASE", 8)) if vault else 8
 
-    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
+    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState,
+             key_name: str | None = None) -> object:
         vault = _optional("checks.vault")
         if vault is None:
             raise Unavailable("Saving audits is not available in this copy of Offduty.")
         if passphrase is None and not self.keyring_available():
             # The vault would ask on a terminal; in the window the passphrase comes from the dialog.
             raise OffdutyError("This computer has no system keyring: choose a passphrase to save the audit.")
+        if key_name:
+            return vault.save_report(report, path, passphrase=passphrase, state=state, key_name=key_name)
         return vault.save_report(report, path, passphrase=passphrase, state=state)
 
     def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
         vault = _optional("checks.vault")
         if vault is None:
             raise Unavailable("Opening saved audits is not available in this copy of Offduty.")
+        # None would make the vault ask on a terminal; the window has asked already ("" = none given).
+        passphrase = passphrase if passphrase is not None else ""
         load_audit = getattr(vault, "load_audit", None)
         loaded = load_audit(path, passphrase=passphrase) if callable(load_audit) else \
             vault.load_report(path, passphrase=passphrase)

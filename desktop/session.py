@@ -3,7 +3,10 @@
 `Session` keeps the current report, the person's ticks and dismissals (`AuditState`), the
 earlier audit when one was reopened (for "7 of 12 fixed"), and every file the window wrote.
 In a welfare session nothing is remembered between runs (no recent files, no settings) and
-"End session" removes every file the session wrote, clears what it held, and says so.
+"End session" removes every file the session wrote, clears what it held, and says so. The files
+are recorded in a `checks.session.WelfareSession` as they are written (so a crash leaves a list
+to clean up on the next start), and audits kept only for the session are encrypted with the
+session's own keyring key, which ending the session deletes (crypto-erase).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from checks.audit_state import AuditState
 from checks.paths import config_dir
 from checks.records import Report
+from checks.session import WelfareSession
 from desktop.compare import Comparison, compare
 from desktop.qtcompat import emit
 
@@ -40,6 +44,8 @@ class EndResult:
     removed: tuple[Path, ...]
     kept: tuple[Path, ...]  # encrypted audits the person chose to keep
     failed: tuple[Path, ...]
+    key_removed: bool = False  # the session's key is gone: its audits can no longer be opened
+    not_wiped: tuple[Path, ...] = ()  # unencrypted files deleted (deleting does not wipe a disk)
 
 
 class Session(QObject):
@@ -66,6 +72,7 @@ class Session(QObject):
         self.person_name = ""
         self._written: list[Path] = []
         self._kept: list[Path] = []
+        self.store: WelfareSession | None = None  # the welfare session's record of its files and key
         self.set_welfare(welfare)
 
     def set_welfare(self, welfare: bool) -> None:
@@ -76,9 +83,17 @@ class Session(QObject):
             if self._saved_dirs is None:
                 self._saved_dirs = _user_settings_dirs()
             self.scratch = Path(tempfile.mkdtemp(prefix="offduty-session-"))
+            if self.store is None:
+                try:
+                    self.store = WelfareSession()
+                except OSError:
+                    log.warning("the welfare session's folder could not be made; files are tracked in memory")
             targets = dict.fromkeys(self._saved_dirs, str(self.scratch))
         elif not welfare and self.scratch is not None:
             self._remove_scratch()
+            if self.store is not None and not self.store.files:  # nothing written: leave no trace
+                self.store.end()
+                self.store = None
             targets = self._saved_dirs or {}
         else:
             return
@@ -127,9 +142,17 @@ class Session(QObject):
 
     # files ---------------------------------------------------------------------------------
 
-    def wrote(self, path: Path, keep: bool = False) -> None:
-        """Record a file the window wrote. `keep`: an encrypted audit the person chose to keep."""
+    @property
+    def session_key(self) -> str | None:
+        """The keyring entry for audits kept only for this welfare session (None outside one)."""
+        return self.store.key_name if self.welfare and self.store is not None else None
+
+    def wrote(self, path: Path, keep: bool = False, encrypted: bool = False) -> None:
+        """Record a file the window wrote. `keep`: an encrypted audit the person chose to keep;
+        `encrypted`: an audit locked with the session's key (removed, and unreadable, at the end)."""
         (self._kept if keep else self._written).append(Path(path))
+        if not keep and self.welfare and self.store is not None:
+            self.store.record(Path(path), encrypted=encrypted)
         if keep and not self.welfare:
             self._remember_recent(Path(path))
 
@@ -139,7 +162,18 @@ class Session(QObject):
 
     def end(self) -> EndResult:
         """End a welfare session: remove what it wrote, forget the audit."""
-        removed, failed = [], []
+        removed: list[Path] = []
+        failed: list[Path] = []
+        key_removed = False
+        not_wiped: tuple[Path, ...] = ()
+        if self.store is not None:
+            report = self.store.end()
+            removed.extend(report.removed)
+            failed.extend(report.failed)
+            key_removed, not_wiped = report.key_removed, report.plaintext_removed
+            done = {p.absolute() for p in (*report.removed, *report.missing, *report.failed)}
+            self._written = [p for p in self._written if p.absolute() not in done]
+            self.store = None
         for path in dict.fromkeys(self._written):
             try:
                 if path.exists():
@@ -160,7 +194,7 @@ class Session(QObject):
         self.paths = []
         self.person_name = ""
         self.set_report(None, AuditState())
-        return EndResult(tuple(removed), kept, tuple(failed))
+        return EndResult(tuple(removed), kept, tuple(failed), key_removed, not_wiped)
 
     # remembered between runs (never in a welfare session) ----------------------------------
 

@@ -40,6 +40,7 @@ from desktop.pages.formats import FormatsPage
 from desktop.pages.output import OutputPage, PassphraseDialog
 from desktop.pages.overview import OverviewPage
 from desktop.pages.scan import ScanPage
+from desktop.pages.stranger import StrangerPage
 from desktop.pages.welcome import WelcomePage
 from desktop.qtcompat import emit
 from desktop.session import EndResult, Session
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
     report_ready = Signal()
     session_ended = Signal(object)
 
-    PAGE_KEYS = ("welcome", "formats", "add", "scan", "overview", "findings", "checklist", "output")
+    PAGE_KEYS = ("welcome", "formats", "add", "stranger", "scan", "overview", "findings", "checklist", "output")
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session) -> None:
         super().__init__()
@@ -70,14 +71,15 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(session)
         self.formats = FormatsPage(self._formats())
         self.add = AddPage(engine, runner, session)
+        self.stranger = StrangerPage(engine, runner, session)
         self.scan = ScanPage(engine, runner)
         self.overview = OverviewPage(session)
         self.findings = FindingsPage(session, runner)
         self.checklist = ChecklistPage(session)
         self.output = OutputPage(engine, runner, session)
         self.pages: dict[str, Page] = dict(zip(self.PAGE_KEYS, (
-            self.welcome, self.formats, self.add, self.scan, self.overview, self.findings, self.checklist,
-            self.output), strict=True))
+            self.welcome, self.formats, self.add, self.stranger, self.scan, self.overview, self.findings,
+            self.checklist, self.output), strict=True))
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_audit)
         self.output.open_requested.connect(self.open_audit)
         self.add.scan_requested.connect(self.start_scan)
+        self.stranger.scan_requested.connect(lambda: self.start_scan(list(self.session.paths)))
         self.scan.scan_finished.connect(self._on_scan_finished)
         self.scan.scan_cancelled.connect(self._on_scan_cancelled)
         self.scan.scan_failed.connect(lambda _m: None)
@@ -236,8 +239,13 @@ class MainWindow(QMainWindow):
         if self.scan.running:
             return None
         self.session.paths = list(paths)
+        options = dict(self.stranger.scan_options())
+        if self.add.ocr.isChecked() and self.add.ocr.isEnabled():
+            options["ocr"] = True
+        if not paths and not options.get("extra_inputs"):
+            return None
         self.show_page("scan")
-        return self.scan.start(list(paths))
+        return self.scan.start(list(paths), **options)
 
     def _on_scan_finished(self, report: object) -> None:
         if isinstance(report, Report):
@@ -309,6 +317,7 @@ class MainWindow(QMainWindow):
         self.runner.cancel_all()
         result = self.session.end()
         self.add.clear()
+        self.stranger.clear()
         self.output.name.clear()
         self.output.reveal.setChecked(False)
         self.findings.revealed = None
@@ -328,10 +337,43 @@ class MainWindow(QMainWindow):
         if result.failed:
             lines.append(self.tr("Could not be removed (please delete them yourself):"))
             lines.extend(f"• {p}" for p in result.failed)
+        if result.key_removed:
+            lines.append(self.tr("The session's key was deleted, so audits saved for this session can no longer "
+                                 "be opened anywhere, even from a copy."))
+        if result.not_wiped:
+            lines.append(self.tr("Printed checklists (PDF and web pages) were deleted, but deleting does not wipe "
+                                 "a disk: if you copied them elsewhere, delete those copies too."))
         if result.kept:
             lines.append(self.tr("Kept, encrypted, as you chose:"))
             lines.extend(f"• {p}" for p in result.kept)
         return "\n".join(lines)
+
+    def offer_leftover_cleanup(self) -> list[object]:
+        """Sessions left by a crash or power cut: offer to end them (remove their files and keys)."""
+        from checks.session import leftover_sessions
+
+        try:
+            leftovers = leftover_sessions()
+        except OSError:
+            log.warning("earlier welfare sessions could not be looked for")
+            return []
+        if not leftovers:
+            return []
+        files = sum(len(s.files) for s in leftovers)
+        answer = QMessageBox.question(self, self.tr("An earlier welfare session did not end"), self.tr(
+            "A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left "
+            "%1 file(s). Remove them now, with the session's key?").replace("%1", str(files)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return []
+        reports: list[object] = [s.end() for s in leftovers]
+        removed = sum(len(getattr(r, "removed", ())) for r in reports)
+        failed = [p for r in reports for p in getattr(r, "failed", ())]
+        text = self.tr("Removed %1 file(s) left by the earlier session, and its key.").replace("%1", str(removed))
+        if failed:
+            text += "\n" + self.tr("Could not be removed (please delete them yourself):") + "\n" + "\n".join(
+                f"• {p}" for p in failed)
+        QMessageBox.information(self, self.tr("Earlier session ended"), text)
+        return reports
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel_all()

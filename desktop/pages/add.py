@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -74,6 +75,17 @@ class AddPage(Page):
         self.status = paragraph(self.tr("No exports added yet. You can add them now, or come back when they arrive."))
         self.status.setAccessibleName(self.tr("Status"))
         self.body.addWidget(self.status)
+        self.ocr = QCheckBox(self.tr(
+            "Also read text in photos (house numbers, street signs, number plates) — slower"))
+        self.ocr.setAccessibleName(self.tr("Also read text in photos"))
+        self.ocr.setChecked(False)
+        if engine.ocr_available():
+            self.ocr.setToolTip(self.tr("Reads words in your photos on this computer. It takes much longer."))
+        else:
+            self.ocr.setEnabled(False)
+            self.ocr.setToolTip(self.tr("This copy of Offduty cannot read text in photos: the optional "
+                                        "text-reading part (rapidocr) is not installed."))
+        self.body.addWidget(self.ocr)
         row = QHBoxLayout()
         row.addStretch(1)
         self.scan = QPushButton(self.tr("Scan these exports"))

@@ -1,6 +1,9 @@
 """Findings: every exposure in a sortable, filterable table, with a detail panel.
 
-Evidence is masked; "Show" reveals one item at a time (choosing another item hides it again).
+Evidence is masked, and concealed across findings (`checks.masking.conceal`: a post giving both
+an address and a phone number never shows either in clear); "Show" reveals one item's full
+evidence at a time (choosing another item hides it again). A place's items are drawn relative to
+each other, locally, with no map (in a welfare session only once the item is shown).
 In a welfare session evidence is hidden completely until shown. Photos are read from the
 export only when asked for, in memory. A finding can be marked "not a problem"; the mark is
 kept in the saved audit.
@@ -8,8 +11,9 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.masking import mask
+from checks.masking import conceal, mask
+from checks.places.drawing import Mark, relative_svg
 from checks.records import Category, Finding, Platform, Severity, Source
 from desktop.models import (
     FINDING_ROLE,
@@ -63,6 +68,8 @@ class FindingsPage(Page):
         self.session, self.runner = session, runner
         self.revealed: str | None = None
         self.current: Finding | None = None
+        self.concealed: dict[str, str] = {}  # finding id -> evidence with every finding's secret masked
+        self.svg = ""
 
         filters = QHBoxLayout()
         self.category = QComboBox()
@@ -176,6 +183,20 @@ class FindingsPage(Page):
         photo_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignTop)
         photo_row.addWidget(self.photo, 1)
         outer.addLayout(photo_row)
+        self.drawing_box = QWidget()
+        drawing = QVBoxLayout(self.drawing_box)
+        drawing.setContentsMargins(0, 0, 0, 0)
+        self.drawing_caption = paragraph(self.tr(
+            "Where these items were, relative to each other (no map: nothing is sent anywhere)"))
+        self.drawing_near = paragraph()
+        self.drawing = QSvgWidget()
+        self.drawing.setAccessibleName(self.tr("Drawing of where these items were, relative to each other"))
+        self.drawing.setFixedSize(280, 280)
+        drawing.addWidget(self.drawing_caption)
+        drawing.addWidget(self.drawing_near)
+        drawing.addWidget(self.drawing, 0, Qt.AlignmentFlag.AlignLeft)
+        self.drawing_box.setVisible(False)
+        outer.addWidget(self.drawing_box)
         self.open_item = QPushButton(self.tr("Open it on the platform"))
         self.open_item.setAccessibleName(self.tr("Open this item on the platform in your web browser"))
         self.open_item.clicked.connect(self._on_open_item)
@@ -195,6 +216,7 @@ class FindingsPage(Page):
     def refresh(self) -> None:
         report = self.session.report
         findings = report.findings if report else ()
+        self.concealed = {f.id: f.evidence for f in conceal(report).findings} if report else {}
         self.model.welfare = self.session.welfare
         self.model.set_findings(findings, self.session.state.dismissed)
         current = self.platform.currentData()
@@ -262,7 +284,7 @@ class FindingsPage(Page):
             return f.evidence
         if self.session.welfare:
             return self.tr("Hidden. Press “Show” when you are ready to see it.")
-        return mask(f.evidence, f.span)
+        return mask(self.concealed.get(f.id, f.evidence), f.span)
 
     def reason_text(self, f: Finding) -> str:
         """The reason, with the evidence's sensitive words hidden as the evidence is.
@@ -296,6 +318,7 @@ class FindingsPage(Page):
         self.d_where.setText(where_text(f.source))
         self.d_place.setText(f.place.near if f.place and f.place.near else
                              self.tr("A place (no town nearby in Offduty's list)") if f.place else self.tr("–"))
+        self._show_drawing(f)
         self.d_related.clear()
         self.d_related.addItems([where_text(s) for s in f.related[:200]])
         self.d_related.setVisible(bool(f.related))
@@ -326,6 +349,24 @@ class FindingsPage(Page):
         self.d_evidence.setText(self.evidence_text(f))
         self.d_reason.setText(self.reason_text(f))
         self.d_title.setText(self.title_text(f))
+        self._show_drawing(f)
+
+    def drawing_allowed(self, f: Finding) -> bool:
+        return bool(f.place and f.points) and (not self.session.welfare or self.revealed == f.id)
+
+    def _show_drawing(self, f: Finding) -> None:
+        """The local drawing of a place's items (never a map), when there is one to show."""
+        if not self.drawing_allowed(f) or f.place is None:
+            self.drawing_box.setVisible(False)
+            self.drawing.load(QByteArray())
+            self.svg = ""
+            return
+        marks = [Mark(lat, lon, kind) for lat, lon, kind in f.points]
+        self.svg = relative_svg(f.place.lat, f.place.lon, f.place.radius_m, marks, size=280,
+                                title=self.tr("Where these items were, around the place"))
+        self.drawing.load(QByteArray(self.svg.encode("utf-8")))
+        self.drawing_near.setText(f.place.near or self.tr("No town nearby in Offduty's list"))
+        self.drawing_box.setVisible(True)
 
     def _on_open_item(self) -> None:
         url = self.current.source.url if self.current else None

@@ -209,8 +209,14 @@ class OutputPage(Page):
                                               self.tr("Offduty audit (*.offduty)"), options=self._options())
         if not name:
             return
-        required = self.session.welfare or not self.engine.keyring_available()
+        keyring = self.engine.keyring_available()
+        session_only = self.session.welfare and keyring and self.session.session_key is not None
+        required = not keyring or (self.session.welfare and not session_only)
         dialog = PassphraseDialog(self, confirm=True, required=required, minimum=self.engine.min_passphrase)
+        if session_only:
+            dialog.problem.setText(self.tr(
+                "Leave it empty to keep the audit for this session only: ending the session deletes it and "
+                "its key. With a passphrase it is yours to keep."))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path = Path(name)
@@ -223,13 +229,22 @@ class OutputPage(Page):
         if report is None:
             return None
         self.status.setText(self.tr("Saving…"))
-        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state))
-        task.finished.connect(lambda _r: self._on_saved(path))
+        key_name = self.session.session_key if passphrase is None else None
+        if key_name:  # recorded before writing, so a crash part-way still leaves it on the list
+            self.session.wrote(path, encrypted=True)
+        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state, key_name)
+                                 if key_name else self.engine.save(report, path, passphrase, state))
+        task.finished.connect(lambda _r: self._on_saved(path, session_only=bool(key_name)))
         task.failed.connect(self.status.setText)
         self.last_task = task
         return task
 
-    def _on_saved(self, path: Path) -> None:
+    def _on_saved(self, path: Path, session_only: bool = False) -> None:
+        if session_only:
+            self.status.setText(self.tr("Audit saved, encrypted with this session's key, to %1. Ending the "
+                                        "session deletes it.").replace("%1", str(path)))
+            emit(self.written, str(path))
+            return
         self.session.wrote(path, keep=True)
         self.status.setText(self.tr("Audit saved, encrypted, to %1").replace("%1", str(path)))
         emit(self.written, str(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
@@ -79,7 +80,8 @@ class ScanPage(Page):
     def running(self) -> bool:
         return self.task is not None and self.task.running
 
-    def start(self, paths: list[Path]) -> Task:
+    def start(self, paths: list[Path], **options: Any) -> Task:
+        """Scan `paths`; `options` go to the engine's audit (`ocr`, `extra_items`, `extra_inputs`)."""
         self.exports.clear()
         self.rows = {}
         for i, path in enumerate(paths):
@@ -90,7 +92,7 @@ class ScanPage(Page):
         self.eta.setText("")
         self.started = time.monotonic()
         self.cancel_button.setEnabled(True)
-        task = self.runner.start("scan", lambda ctx: self._work(ctx, paths))
+        task = self.runner.start("scan", lambda ctx: self._work(ctx, paths, options))
         task.progress.connect(self._on_progress)
         task.finished.connect(self._on_finished)
         task.cancelled.connect(self._on_cancelled)
@@ -98,7 +100,9 @@ class ScanPage(Page):
         self.task = task
         return task
 
-    def _work(self, ctx: TaskContext, paths: list[Path]) -> Report:
+    def _work(self, ctx: TaskContext, paths: list[Path], options: dict[str, Any]) -> Report:
+        if options:
+            return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel, **options)
         return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel)
 
     def cancel(self) -> None:
