@@ -407,6 +407,10 @@ class EmployerDisclosure(Detector):
     def _emit(self, item: Item, sig: _Signal, confidence: float, how: str,
               sigs: list[_Signal] | None = None) -> Detection:
         start, end = _widen(sig, sigs or [])
+        if sig.label == "police station":  # "at Lewisham police station": the place names the station
+            named = _PLACE_BEFORE.search(item.text, max(0, start - 40), start)
+            if named is not None:
+                start = named.start()
         evidence, span = snippet(item.text, start, end)
         if sig.force and sig.force != "police":
             key = f"employer:{sig.force}"
@@ -434,7 +438,8 @@ class EmployerDisclosure(Detector):
                           confidence=confidence, span=span)
 
 
-_SENSITIVE_KINDS = frozenset({"force", "justice", "collar", "nick", "email"})
+_SENSITIVE_KINDS = frozenset({"force", "justice", "collar", "nick", "email", "hashtag"})
+_PLACE_BEFORE = re.compile(r"(?<=\s)(?:[A-Z][\w'\-]+\s+){1,3}$")
 _JUSTICE_IDS = frozenset({"moj", "hmpps", "hmcts", "cps", "justice", "probation"})
 
 
