@@ -8,7 +8,10 @@ Supt, guv); roles and units (response, neighbourhood/SNT, CID, MIT, TSG, custody
 firearms/AFO, dog unit, prison officer, "screw"); training (Hendon, passing out, probationer,
 warrant card, collar and shoulder numbers, PCDA/DHEP); police hashtags (#policefamily,
 #thinblueline, #bluelightfamily, #999family ...); "X nick"; work e-mail domains (police.uk,
-justice.gov.uk); and the employer, job title and bio fields of a profile.
+justice.gov.uk); the employer, job title and bio fields of a profile; everyday police talk ("refs
+at 3am", "B relief", "in the job 12 years", "still a probie", "first week on response", "stab vest
+on", "on a constant watch", "section 136 again"); and two police words together in a post about
+the writer ("my tutor ... on the van tonight", "briefing at 6 ... first job a burglary").
 
 A force or role named in a post counts only when the post ties it to the person: "I'm a PC",
 "joined the Met", "10 years in the Met", "my response team", "nights at Durham Constabulary",
@@ -26,7 +29,11 @@ Academy, The Police and Sting, Sgt Pepper, Police Quest); calling the police ("c
 was a copper", "my wife's a PC", "my brother just joined the Met": family, not the person - the
 family detector and a welfare conversation deal with those); the everyday words that police slang
 borrows ("met a friend", "gaming PC", "PS I love you", "Nintendo DS", "Washington DC", "the skipper
-steered the boat", "screw this weather", "Nick and I"); the army's or a club's sergeants.
+steered the boat", "screw this weather", "Nick and I", "refs at half time", "relief teacher", "job
+centre", "first day on the job"); the army's or a club's sergeants; firefighters, paramedics,
+security guards and soldiers, whose work shares the words ("probie firefighter").
+
+The title and reason never name the force, station or number found; the excerpt's mask covers them.
 """
 
 from __future__ import annotations
