@@ -94,6 +94,8 @@ _NICK = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) nick\b|\bthe nick\b")
 _EMAIL = re.compile(r"@[\w.\-]*\b(police\.uk|justice\.gov\.uk|hmcts\.gov\.uk|cps\.gov\.uk|hmps\.gsi\.gov\.uk"
                     r"|nca\.gov\.uk)\b",
                     re.IGNORECASE)
+# "@metpoliceuk", "@MPSLewisham": a police account named beside the job gives the force away too
+_HANDLE = re.compile(r"(?<![\w.])@\w*(?:police|polis|constabulary|MPS|PSNI|BTP|GMP|TVP)\w*", re.IGNORECASE)
 _THIRD = re.compile(
     r"\b(?:called|call|calling|ring|rang|phoned|phone|report(?:ed)? (?:it )?to|thanks to|thank you to|"
     r"shout ?out to|visiting|visit)\s+(?:the\s+)?$"
@@ -178,6 +180,9 @@ def _signals(sc: Scan) -> list[_Signal]:
     for rx, label in _OWN_PATTERNS:
         for m in rx.finditer(sc.text):
             out.append(_Signal(m.start(), m.end(), "own", label))
+    if "@" in sc.text:
+        for m in _HANDLE.finditer(sc.text):  # masked with the rest, never a finding on its own
+            out.append(_Signal(m.start(), m.end(), "handle", "police account"))
     for m in _EMAIL.finditer(sc.text):
         dom = m.group(1).lower()
         fid = "police" if dom == "police.uk" else dom.split(".")[0]
@@ -282,7 +287,7 @@ class EmployerDisclosure(Detector):
             if sig.kind in ("hashtag", "email", "collar"):
                 consider(sig, 0.85 if sig.kind != "hashtag" else 0.75)
                 continue
-            if sig.kind in ("weakhashtag", "weak"):
+            if sig.kind in ("weakhashtag", "weak", "handle"):
                 continue
             if sig.kind == "own":
                 # watches and cordons are also what a neighbour sees: those need the writer in the post
@@ -445,7 +450,7 @@ class EmployerDisclosure(Detector):
                           confidence=confidence, span=span)
 
 
-_SENSITIVE_KINDS = frozenset({"force", "justice", "collar", "nick", "email", "hashtag"})
+_SENSITIVE_KINDS = frozenset({"force", "justice", "collar", "nick", "email", "hashtag", "handle"})
 _PLACE_BEFORE = re.compile(r"(?<=\s)(?:[A-Z][\w'\-]+\s+){1,3}$")
 _JUSTICE_IDS = frozenset({"moj", "hmpps", "hmcts", "cps", "justice", "probation"})
 

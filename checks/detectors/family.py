@@ -77,7 +77,7 @@ class FamilyDetails(Detector):
 
     def _profile(self, item: Item, pf: ProfileField) -> Detection:
         text = item.text.strip()
-        relation = item.detail("relation") or ("partner" if pf is ProfileField.PARTNER else "family member")
+        relation = (item.detail("relation") or ("partner" if pf is ProfileField.PARTNER else "family member")).lower()
         evidence, span = snippet(text, 0, len(text))
         child = relation.lower() in ("son", "daughter", "child", "stepson", "stepdaughter")
         return self.found(

@@ -167,3 +167,20 @@ def test_conceal_masks_each_secret_in_every_finding(demo_report: Report) -> None
         shown = mask(f.evidence or "", f.span)
         for s in secrets:
             assert s not in shown or not any(c.isalnum() for c in s[1:])
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Night shift at Lewisham police station again. Coffee is a food group.", "Lewisham"),
+    ("Ready for nights with the Met #metpolice #response", "metpolice"),
+    ("Response PC @metpoliceuk | Palace till I die | views my own", "metpoliceuk"),
+    ("Ten years in the Met and now a sergeant at Thames Valley Police", "Thames"),
+    ("Maisie's first day at St Saviour's Primary, she looked so grown up", "Saviour"),
+    ("Picking Jacob up from Oakfield Academy then football", "Oakfield"),
+])
+def test_the_mask_covers_the_force_station_and_school_beside_the_match(text: str, hidden: str) -> None:
+    detections = [d for cls in DETECTORS for d in cls().detect(post(text))]
+    assert detections
+    for d in detections:
+        shown = mask(d.evidence, d.span)
+        assert hidden not in shown
+        assert hidden.lower() not in (d.title + " " + d.reason).lower()
