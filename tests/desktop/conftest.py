@@ -95,11 +95,14 @@ class HeldEngine(Engine):
         self.reached = threading.Event()  # the audit is half-way and waiting at the gate
         self.stopped_at: int | None = None
         self.saved: dict[Path, tuple[Report, object]] = {}
+        self.options: dict[str, object] = {}  # the keywords the last audit was given (ocr, extra_items...)
 
     def describe(self, paths: Sequence[Path]) -> list:  # type: ignore[override]
         return describe(list(paths))
 
-    def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken) -> Report:
+    def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken,
+              **options: object) -> Report:
+        self.options = dict(options)
         for step in range(self.steps):
             if step == self.steps // 2:
                 self.reached.set()
