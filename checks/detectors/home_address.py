@@ -171,6 +171,7 @@ class HomeAddress(Detector):
         famous = [h for h in places if h.entry.value(0) == "famous"]
         seen: set[str] = set()
         taken: list[tuple[int, int]] = []
+        pending: list[tuple[int, int, str, float, str, str, Severity | None]] = []
 
         def home_context(start: int, end: int) -> tuple[bool, bool, bool]:
             s0, s1 = sentence_bounds(text, start)
@@ -186,9 +187,8 @@ class HomeAddress(Detector):
                 return None
             seen.add(key)
             taken.append((start, end))
-            evidence, span = snippet(item.text, start, end)
-            return self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                              confidence=confidence, span=span, severity=severity)
+            pending.append((start, end, key, confidence, title, reason, severity))
+            return None  # emitted at the end, once every part of the address is known
 
         if sc.has_digit:
             for m in GIRO.finditer(text):
@@ -263,6 +263,21 @@ class HomeAddress(Detector):
                        severity=Severity.MEDIUM)
             if det:
                 yield det
+        for start, end, key, confidence, title, reason, severity in pending:
+            # "9 Meadow Lane, SE22 8TL": the street and the postcode are one address, so each
+            # finding masks both (they also stay separate findings, with their own keys)
+            lo, hi = start, end
+            grown = True
+            while grown:
+                grown = False
+                for a, b, *_ in pending:
+                    if a < lo and b >= lo - 12:
+                        lo, grown = a, True
+                    if b > hi and a <= hi + 12:
+                        hi, grown = b, True
+            evidence, span = snippet(item.text, lo, hi)
+            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                             confidence=confidence, span=span, severity=severity)
 
 
 def _inside(start: int, end: int, hits: list[Hit]) -> bool:
