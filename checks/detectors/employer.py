@@ -70,8 +70,8 @@ _SELF_VERB = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?:my|our)\s+(?:[\w'\-]+\s+){0,2}$")
 _TENURE = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"twenty-five|thirty)\s+(?:years?|yrs|months?|weeks?|hours?)\s+(?:of\s+)?(?:service\s+)?"
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty)\s+(?:years?|yrs|months?|weeks?|hours?)\s+(?:of\s+)?(?:service\s+)?"
     r"(?:(?:in|with|at|on|as|for|serving|serving with|serving in|service with)\s+)?(?:the\s+|a\s+|an\s+)?$"
 )
 _SHIFT = re.compile(
@@ -131,10 +131,15 @@ _OWN_PATTERNS = (
                 r"(?! (?:centre|market|hunt|search|ad|offer))"), "in the job"),
 )
 # Someone else's job: firefighters, paramedics, guards, soldiers share the words of police work
-_OTHER_JOBS = re.compile(r"\b(?:firefighters?|fire service|fire station|paramedics?|ambulance|security guards?|"
+_OTHER_JOBS = re.compile(r"\b(?:firefighters?|fire service|fire station|paramedics?|ambulance|security|helpdesk|"
                          r"bouncers?|soldiers?|teachers?|warehouse|supermarket|care worker|postman|building site|"
                          r"lifeguards?|traffic wardens?|air force|prison break)\b")
-_WATCHES = frozenset({"constant watch", "hospital watch", "bed watch", "cordon", "section 136"})
+# sitting up with a poorly child or pet is a watch too
+_CARE = re.compile(r"\b(?:toddler|baby|newborn|poorly|little one|kids?|puppy|dog|cat|nan|grandma|grandad)\b")
+# two everyday words ("tutor", "the van") only count together when the post is about a shift
+_WORK_TIME = re.compile(r"\b(?:shift|tonight|nights?|all night|on duty|late turn|early turn|night turn|refs)\b"
+                        r"|\b(?:till|until|at|by) \d{1,2}(?::?\d\d)?(?:am|pm)?\b")
+_WATCHES = frozenset({"constant watch", "hospital watch", "bed watch", "cordon"})
 _OTHER_SUBJECT = re.compile(r"\b(?:he|she|they|his|her|their|he's|she's|they're)\b")
 # police words that only count in pairs (the role, unit and jargon signals count too)
 _PAIRED_KINDS = frozenset({"weak", "own", "role", "rank", "unit", "jargon", "training", "slang", "nick"})
@@ -241,6 +246,8 @@ class EmployerDisclosure(Detector):
         work = [s for s in sigs if s.kind in _PAIRED_KINDS and s.label not in _NOT_PAIRED]
         if len({s.label for s in work}) < 2:
             return None
+        if all(s.kind == "weak" for s in work) and not _WORK_TIME.search(low):
+            return None
         if sc.of("relations") or sc.of("media") or _WISH.search(low) or _OTHER_JOBS.search(low) \
                 or _MILITARY.search(low) or _EXCLUDE.search(low) or _THIRD_SUBJECT.match(low) \
                 or any(_THIRD.search(low[max(0, s.start - 40):s.start]) for s in work):
@@ -292,6 +299,8 @@ class EmployerDisclosure(Detector):
             if sig.kind == "own":
                 # watches and cordons are also what a neighbour sees: those need the writer in the post
                 needs_me = sig.label in _WATCHES
+                if needs_me and _CARE.search(sentence):
+                    continue
                 if not rel and not media_here and not _OTHER_JOBS.search(sentence) and \
                         (first_person or (not needs_me and not _OTHER_SUBJECT.search(low, s0, sig.start))):
                     consider(sig, 0.7)
@@ -408,7 +417,8 @@ class EmployerDisclosure(Detector):
                 elif at_start and sig.kind == "unit" and re.match(r"^\s*(?:sergeant|officer|team|life)\b", after):
                     consider(sig, 0.7)
                 elif sig.kind == "jargon" and sig.label in _ALONE_JARGON and \
-                        (first_person or at_start or "now" in sentence):
+                        (first_person or at_start or "now" in sentence or
+                         re.fullmatch(r"\s*[\w\-]+\s+", low[s0:sig.start]) is not None):  # "Fourteen years in the job"
                     consider(sig, 0.7)
                 elif sig.kind == "jargon" and sig.label in ("early turn", "rest days", "nights") and \
                         any(o.kind in ("hashtag", "force", "nick") for o in inside if o is not sig):

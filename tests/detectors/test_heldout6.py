@@ -42,6 +42,16 @@ def test_employer_on_batch_6() -> None:
     "My sister just got her warrant card, so proud of her",
     "First day on the job at the building site, knackered",
     "Constant watch on the toddler today, she's into everything",
+    # written after the fixes, to check the new rules were not too loose
+    "Our maths tutor picked us up in the van for the school trip",
+    "Statements from the bank arrived, booked off work to sort them",
+    "Stab vest wearing security at the festival was intense",
+    "Booked on the 7am train, booked off work tomorrow",
+    "Bed watch with my poorly toddler all night",
+    "First week on response at the IT helpdesk, phones ringing",
+    "My uniform and my tutor report both need sorting before term",
+    "In the job market again after redundancy",
+    "Roads policing documentary on Channel 5 was brilliant",
 ])
 def test_look_alikes_stay_quiet(text: str) -> None:
     assert not [d for d in run_all(post(text)) if d.category is Category.EMPLOYER_DISCLOSURE]
@@ -52,6 +62,11 @@ def test_look_alikes_stay_quiet(text: str) -> None:
     "D relief are the best relief in the borough",
     "In the job 9 years this week",
     "Crewed with my tutor on the van all night",
+    "Fourteen years in the job and the paperwork only gets worse",
+    "My tutor said I handled the domestic well tonight",
+    "Section 136 at 4am, no beds anywhere in the county",
+    "Another constant watch in custody, I've read every poster on the wall",
+    "Booked on at 0700, booked off at 2230, long day",
 ])
 def test_everyday_police_talk_is_found(text: str) -> None:
     found = [d for d in run_all(post(text)) if d.category is Category.EMPLOYER_DISCLOSURE]
