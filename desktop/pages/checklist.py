@@ -3,7 +3,7 @@ audit), the platform's help page (opened only when the person clicks) and the it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,7 +141,20 @@ class ChecklistPage(Page):
         if report is not None and not has:
             self.empty.setText(self.tr("Nothing to do: Offduty found nothing that needs fixing."))
         self._update_progress()
-        if has:
+        self._pending_select = True
+        if self.isVisible():
+            self._select_first()
+        else:  # selecting lays the whole table out: for a hidden page, in a later event-loop turn
+            QTimer.singleShot(0, self._select_first)
+
+    def shown(self) -> None:
+        self._select_first()
+
+    def _select_first(self) -> None:
+        if not getattr(self, "_pending_select", False):
+            return
+        self._pending_select = False
+        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show(self.selected())
 

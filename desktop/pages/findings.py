@@ -11,7 +11,7 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -231,6 +231,19 @@ class FindingsPage(Page):
         self.platform.blockSignals(False)
         self.photo.clear()
         self._apply_filter()
+        self._pending_select = True
+        if self.isVisible():
+            self._select_first()
+        else:  # selecting lays the whole table out: for a hidden page, in a later event-loop turn
+            QTimer.singleShot(0, self._select_first)
+
+    def shown(self) -> None:
+        self._select_first()
+
+    def _select_first(self) -> None:
+        if not getattr(self, "_pending_select", False):
+            return
+        self._pending_select = False
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._show(self.selected())
@@ -267,6 +280,7 @@ class FindingsPage(Page):
         return value if isinstance(value, Finding) else None
 
     def select_finding(self, finding_id: str) -> bool:
+        self._pending_select = False
         for row in range(self.proxy.rowCount()):
             f = self.proxy.index(row, 0).data(FINDING_ROLE)
             if isinstance(f, Finding) and f.id == finding_id:

@@ -104,6 +104,7 @@ def test_the_whole_journey(qtbot, x_export: tuple[Path, str], tmp_path: Path) ->
     assert "near Croydon" in page.d_place.text()
     assert "data/tweets.js" in page.d_where.text() and "/0/tweet/full_text" in page.d_where.text()
     assert page.d_related.count() == 1
+    qtbot.waitUntil(lambda: page.reveal.height() > 0, timeout=TIMEOUT)  # the detail panel is laid out
     qtbot.mouseClick(page.reveal, Qt.MouseButton.LeftButton)
     assert HOME in page.d_evidence.text()
     page.category.setCurrentIndex(0)
