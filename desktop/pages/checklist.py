@@ -3,7 +3,7 @@ audit), the platform's help page (opened only when the person clicks) and the it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,7 +155,9 @@ class ChecklistPage(Page):
             return
         self._pending_select = False
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            # select without scrolling to it: scrolling would lay out every row of the table now
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().select(self.proxy.index(0, 0), flags.ClearAndSelect | flags.Rows)
         self._show(self.selected())
 
     def _on_state(self) -> None:

@@ -11,7 +11,7 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -245,7 +245,9 @@ class FindingsPage(Page):
             return
         self._pending_select = False
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            # select without scrolling to it: scrolling would lay out every row of the table now
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().select(self.proxy.index(0, 0), flags.ClearAndSelect | flags.Rows)
         self._show(self.selected())
 
     def _on_state(self) -> None:
