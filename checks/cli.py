@@ -244,7 +244,15 @@ def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
 
 
 def _atomic_text(path: Path, writer: object) -> None:
-    """Write a text file through a temporary sibling and rename, so a crash leaves no half file."""
+    """Write a text file through a temporary sibling and rename, so a crash leaves no half file.
+
+    A device or pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written in place: renaming over it
+    would replace the device itself (as root, `/dev/null` would become a regular file).
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as fh:
+            writer(fh)  # type: ignore[operator]
+        return
     tmp = path.with_name(f".{path.name}.partial")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner-only: may hold evidence

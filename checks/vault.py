@@ -462,6 +462,8 @@ def _json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
 
 def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:
     """Write through a temporary file beside `path`, fsync, rename; never a half-written audit."""
+    if path.exists() and not path.is_file():  # renaming over a device or pipe would replace it
+        raise VaultError(f"An audit can only be saved to a regular file, and {path} is not one.")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     tmp = Path(tmp_name)
     try:
