@@ -18,7 +18,9 @@ def x_export(tmp_path: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "tweets.js").write_text(
         'window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "created_at": "Tue Mar 05 14:02:11 +0000 2024", '
-        '"full_text": "hello there"}}]', encoding="utf-8")
+        '"full_text": "hello there"}}]',
+        encoding="utf-8",
+    )
     return folder.parent
 
 
@@ -36,12 +38,15 @@ def test_json_to_a_named_pipe_stays_a_pipe(tmp_path: Path, x_export: Path) -> No
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_an_audit_is_never_saved_over_a_pipe(tmp_path: Path, x_export: Path,
-                                              monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_audit_is_never_saved_over_a_pipe(
+    tmp_path: Path, x_export: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     fifo = tmp_path / "audit.pipe"
     os.mkfifo(fifo)
     monkeypatch.setenv("OFFDUTY_PASSPHRASE", "correct horse battery staple")
-    status = main(["scan", str(x_export), "--save", str(fifo), "--passphrase", "--quiet", "--json", str(tmp_path / "r.json")])
+    status = main(
+        ["scan", str(x_export), "--save", str(fifo), "--passphrase", "--quiet", "--json", str(tmp_path / "r.json")]
+    )
     assert status != 0
     assert "regular file" in capsys.readouterr().err
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
