@@ -99,8 +99,18 @@ class Screenshotter:
             return
         key = self.queue.pop(0)
         self.window.show_page(key)
+        self._stage(key)
         # Let the layout settle (one event-loop turn), then grab.
         QTimer.singleShot(150, lambda k=key: self._grab(k))
+
+    def _stage(self, key: str) -> None:
+        """Show each new part doing its job: example profiles (never fetched), a place's drawing."""
+        if key == "stranger":
+            self.window.stranger.targets_edit.setPlainText("https://x.com/sam_h_se23\n@samh@mastodon.example")
+        elif key == "findings" and self.window.session.report is not None:
+            drawn = next((f for f in self.window.session.report.findings if f.place and f.points), None)
+            if drawn is not None:
+                self.window.findings.select_finding(drawn.id)
 
     def _grab(self, key: str) -> None:
         index = self.window.PAGE_KEYS.index(key) + 1

@@ -143,8 +143,10 @@ class FindingsPage(Page):
 
     def _build_detail(self) -> QWidget:
         box = QWidget()
-        outer = QVBoxLayout(box)
-        outer.setContentsMargins(0, 8, 0, 0)
+        columns = QHBoxLayout(box)
+        columns.setContentsMargins(0, 8, 0, 0)
+        outer = QVBoxLayout()
+        columns.addLayout(outer, 1)
         self.d_title = heading("", 2)
         outer.addWidget(self.d_title)
         form = QFormLayout()
@@ -196,7 +198,8 @@ class FindingsPage(Page):
         drawing.addWidget(self.drawing_near)
         drawing.addWidget(self.drawing, 0, Qt.AlignmentFlag.AlignLeft)
         self.drawing_box.setVisible(False)
-        outer.addWidget(self.drawing_box)
+        self.drawing_box.setMaximumWidth(300)
+        columns.addWidget(self.drawing_box, 0, Qt.AlignmentFlag.AlignTop)
         self.open_item = QPushButton(self.tr("Open it on the platform"))
         self.open_item.setAccessibleName(self.tr("Open this item on the platform in your web browser"))
         self.open_item.clicked.connect(self._on_open_item)
@@ -380,7 +383,8 @@ class FindingsPage(Page):
         marks = [Mark(lat, lon, kind) for lat, lon, kind in f.points]
         self.svg = relative_svg(f.place.lat, f.place.lon, f.place.radius_m, marks, size=280,
                                 title=self.tr("Where these items were, around the place"))
-        self.drawing.load(QByteArray(self.svg.encode("utf-8")))
+        ink = self.palette().color(self.foregroundRole()).name()  # readable in dark mode too
+        self.drawing.load(QByteArray(self.svg.replace('"#000"', f'"{ink}"').encode("utf-8")))
         self.drawing_near.setText(f.place.near or self.tr("No town nearby in Offduty's list"))
         self.drawing_box.setVisible(True)
 

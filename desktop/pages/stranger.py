@@ -69,6 +69,9 @@ class StrangerPage(Page):
         self.targets_edit.setTabChangesFocus(True)
         self.targets_edit.setMaximumHeight(120)
         self.body.addWidget(self.targets_edit)
+        self.plan_text = paragraph()
+        self.plan_text.setAccessibleName(self.tr("What Offduty would fetch"))
+        self.body.addWidget(self.plan_text)
         buttons = QHBoxLayout()
         self.check_button = QPushButton(self.tr("Check these profiles…"))
         self.check_button.setAccessibleName(self.tr("Check these profiles as a logged-out visitor"))
@@ -116,7 +119,16 @@ class StrangerPage(Page):
         self.entry.clear()
 
     def _on_targets_changed(self) -> None:
-        self.check_button.setEnabled(bool(self.targets()) and not self.busy)
+        targets = self.targets()
+        self.check_button.setEnabled(bool(targets) and not self.busy)
+        lines: list[str] = []
+        if targets:
+            try:
+                lines = self.engine.plan_profiles(targets)
+            except Exception:  # made from what was typed; an odd line is not worth a crash
+                lines = []
+        self.plan_text.setText(self.tr("Offduty would fetch, and only when you say so:") + "\n" + "\n".join(
+            f"• {line}" for line in lines) if lines else "")
 
     @property
     def busy(self) -> bool:
