@@ -78,6 +78,8 @@ def test_add_button_and_lines_make_the_list(qtbot) -> None:  # type: ignore[no-u
     page.add_button.click()
     assert page.targets() == ["@sam@mastodon.example", "sam.bsky.social"]
     assert page.check_button.isEnabled()
+    plan = page.plan_text.text()  # what would be fetched, shown before anything is
+    assert "mastodon.example: the public profile of @sam" in plan and "sam.bsky.social" in plan
 
 
 def test_cancelling_the_confirm_fetches_nothing(qtbot, httpserver: HTTPServer) -> None:  # type: ignore[no-untyped-def]
@@ -134,6 +136,10 @@ def test_confirmed_profiles_are_fetched_off_the_gui_thread_and_join_the_scan(
     assert any(i.platform is Platform.WEB for i in report.inputs)
     platforms = [window.findings.platform.itemData(i) for i in range(window.findings.platform.count())]
     assert "web" in platforms
+    window.show_page("findings")
+    assert window.findings.select_finding(web[0].id)
+    assert "Public web page" in window.findings.d_about.text()
+    assert "without logging in" in window.findings.d_reason.text()
     assert len(httpserver.log) == 1  # scanning fetched nothing more
 
 
