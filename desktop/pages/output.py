@@ -191,6 +191,8 @@ class OutputPage(Page):
         reveal, name = self.reveal.isChecked(), self.person_name()
         writer = self.engine.write_pdf if kind == "pdf" else self.engine.write_html
         self.status.setText(self.tr("Writing…"))
+        if self.session.welfare:  # on the session's list before it exists, so a crash still leaves a trace
+            self.session.wrote(path)
         task = self.runner.start(f"write-{kind}", lambda _ctx: writer(report, path, reveal, name))
         task.finished.connect(lambda _r: self._on_written(path))
         task.failed.connect(self.status.setText)
