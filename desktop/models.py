@@ -41,17 +41,24 @@ def severity_label(severity: Severity) -> str:
     return {Severity.HIGH: tr("High"), Severity.MEDIUM: tr("Medium"), Severity.LOW: tr("Low")}[severity]
 
 
+_ICONS: dict[tuple[int, Severity], Any] = {}
+
+
 def severity_icon(severity: Severity) -> Any:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return None
     style = app.style()
+    key = (id(style), severity)  # made once per style: a table asks for it for every row it lays out
+    if key in _ICONS:
+        return _ICONS[key]
     pixmap = {
         Severity.HIGH: QStyle.StandardPixmap.SP_MessageBoxCritical,
         Severity.MEDIUM: QStyle.StandardPixmap.SP_MessageBoxWarning,
         Severity.LOW: QStyle.StandardPixmap.SP_MessageBoxInformation,
     }[severity]
-    return style.standardIcon(pixmap)
+    icon = _ICONS[key] = style.standardIcon(pixmap)
+    return icon
 
 
 def platform_label(value: str) -> str:

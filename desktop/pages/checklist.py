@@ -67,6 +67,7 @@ class ChecklistPage(Page):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ChecklistModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.toggle = QPushButton(self.tr("Mark as done"))

@@ -114,6 +114,7 @@ class FindingsPage(Page):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         # "Kind" labels can be long; let the title have the room, the rest show on hover.
