@@ -307,8 +307,9 @@ class MainWindow(QMainWindow):
 
     def end_session_confirm(self) -> None:
         answer = QMessageBox.question(self, self.tr("End session"), self.tr(
-            "End the session? Files saved during it (printouts, PDF and web pages) are removed from this "
-            "computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them."))
+            "End the session? Files saved during it (printouts, PDF and web pages, audits kept for this session) "
+            "are removed from this computer, the session's key is deleted and the results are cleared. Audits "
+            "saved with a passphrase stay where you saved them."))
         if answer == QMessageBox.StandardButton.Yes:
             result = self.end_session()
             QMessageBox.information(self, self.tr("Session ended"), self.end_text(result))

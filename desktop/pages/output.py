@@ -147,9 +147,13 @@ class OutputPage(Page):
         else:
             self.status.setText("")
         if self.session.welfare:
+            session_only = self.tr(
+                " Without one it is locked with this session's own key and deleted, with the key, when the "
+                "session ends.") if self.engine.keyring_available() else ""
             self.save_note.setText(self.tr(
-                "In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only "
-                "you know. Printouts and files saved in this session are removed when the session ends."))
+                "In a welfare session nothing is kept unless you save it here: with a passphrase only you know, "
+                "the audit is yours to keep.") + session_only + self.tr(
+                " Printouts and files saved in this session are removed when the session ends."))
 
     def _options(self) -> QFileDialog.Option:
         return QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
