@@ -377,3 +377,19 @@ def test_in_a_welfare_session_the_drawing_waits_for_show(qtbot, engine: HeldEngi
     qtbot.waitUntil(page.drawing_box.isVisible, timeout=TIMEOUT)
     assert page.svg.count("<circle") == len(POINTS) + 1
 
+
+
+def test_profiles_alone_can_be_scanned(qtbot, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    url = serve_linkedin(httpserver)
+    window = open_window(qtbot, RealEngine())
+    page = window.stranger
+    monkeypatch.setattr(page, "confirm", lambda _lines: True)
+    page.targets_edit.setPlainText(url)
+    with qtbot.waitSignal(page.checked, timeout=TIMEOUT):
+        page.check()
+    assert page.scan_button.isEnabled()  # no exports added: what the profile shows is enough to scan
+    with qtbot.waitSignal(window.report_ready, timeout=TIMEOUT):
+        page.scan_button.click()
+    report = window.session.report
+    assert report is not None and [i.platform for i in report.inputs] == [Platform.WEB]
+    assert report.findings and all(f.platform is Platform.WEB for f in report.findings)
