@@ -45,8 +45,8 @@ def relative_svg(centre_lat: float, centre_lon: float, radius_m: float, marks: S
              f"<title>{html.escape(title)}</title>",
              f'<rect width="{size}" height="{size}" fill="none" stroke="#888" stroke-width="1"/>']
     ring = max(3.0, radius_m * scale)
-    parts.append(f'<circle cx="{half:.1f}" cy="{half:.1f}" r="{ring:.1f}" fill="#f2b700" fill-opacity="0.2" stroke="#b07d00" '
-                 'stroke-width="2"/>')
+    parts.append(f'<circle cx="{half:.1f}" cy="{half:.1f}" r="{ring:.1f}" fill="#f2b700" fill-opacity="0.2" '
+                 'stroke="#b07d00" stroke-width="2"/>')
     for m in marks:
         east, north = offset_m(centre_lat, centre_lon, m.lat, m.lon)
         x, y = half + east * scale, half - north * scale
