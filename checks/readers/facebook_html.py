@@ -11,7 +11,7 @@ asks the person to request the JSON format. Pointers are "" (the timestamp ident
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -237,18 +237,24 @@ class FacebookHtmlReader(Reader):
     title = "Facebook export (HTML)"
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
-        found = sorted(((k, m) for m in ctx.export.members() if (k := _kind_of(m.name))),
-                       key=lambda km: km[1].name.lower())
-        for number, (kind, member) in enumerate(found):
-            ctx.cancel.raise_if_cancelled()
-            ctx.progress(number / max(len(found), 1), member.name)
-            yield from guarded(ctx, member.name,
-                               lambda k=kind, n=member.name: _read_page(ctx, n, k))  # type: ignore[misc]
-        ctx.progress(1.0)
+        yield from read_pages(ctx, _kind_of, _read_page)
         ctx.note(JSON_ONLY_NOTE.format(
             platform="Facebook",
             missing="photo and video locations and camera details, upload IP addresses, location "
                     "history and albums"))
+
+
+def read_pages(ctx: ReadContext, kind_of: Callable[[str], str | None],
+               read_page: Callable[[ReadContext, str, str], Iterator[Item]]) -> Iterator[Item]:
+    """Read every page `kind_of` recognises, in name order, each guarded so damage becomes a skip."""
+    found = sorted(((k, m) for m in ctx.export.members() if (k := kind_of(m.name))),
+                   key=lambda km: km[1].name.lower())
+    for number, (kind, member) in enumerate(found):
+        ctx.cancel.raise_if_cancelled()
+        ctx.progress(number / max(len(found), 1), member.name)
+        yield from guarded(ctx, member.name,
+                           lambda k=kind, n=member.name: read_page(ctx, n, k))  # type: ignore[misc]
+    ctx.progress(1.0)
 
 
 def _item(ctx: ReadContext, name: str, kind: ItemKind, when: datetime | None, **fields: Any) -> Item:

@@ -15,9 +15,16 @@ from datetime import datetime
 from typing import Any
 
 from checks.readers.base import ReadContext, Reader
-from checks.readers.facebook_html import JSON_ONLY_NOTE, load_html, point_from_pairs, profile_field, records
+from checks.readers.facebook_html import (
+    JSON_ONLY_NOTE,
+    load_html,
+    point_from_pairs,
+    profile_field,
+    read_pages,
+    records,
+)
 from checks.readers.instagram import _LABELS, PLACEHOLDER_BIRTH_DATE, _bool
-from checks.readers.jsonstream import details, guarded, parse_pair
+from checks.readers.jsonstream import details, parse_pair
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 
 
@@ -46,14 +53,7 @@ class InstagramHtmlReader(Reader):
     title = "Instagram export (HTML)"
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
-        found = sorted(((k, m) for m in ctx.export.members() if (k := _kind_of(m.name))),
-                       key=lambda km: km[1].name.lower())
-        for number, (kind, member) in enumerate(found):
-            ctx.cancel.raise_if_cancelled()
-            ctx.progress(number / max(len(found), 1), member.name)
-            yield from guarded(ctx, member.name,
-                               lambda k=kind, n=member.name: _read_page(ctx, n, k))  # type: ignore[misc]
-        ctx.progress(1.0)
+        yield from read_pages(ctx, _kind_of, _read_page)
         ctx.note(JSON_ONLY_NOTE.format(
             platform="Instagram",
             missing="your address from autofill, privacy and profile change history, the camera "
