@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 import ijson
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
@@ -343,7 +343,9 @@ class SnapchatReader(Reader):
 
     def _html_rows(self, ctx: ReadContext, name: str, base: str, soup: BeautifulSoup) -> Iterator[Item]:
         for row in soup.find_all("tr"):
-            cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+            if _holds_row(row):
+                continue  # a row holding a table: its inner rows are read
+            cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"], recursive=False)]
             if not cells:
                 continue
             if base == "account.html" and len(cells) >= 2:
@@ -363,6 +365,19 @@ class SnapchatReader(Reader):
                 kind = ItemKind.PHOTO if base == "memories_history.html" else ItemKind.LOCATION
                 yield Item(self.platform, kind, ctx.source(name, "", when), location=loc,
                            details=(("source", base.removesuffix(".html").replace("_", " ")),))
+
+
+def _holds_row(row: Tag) -> bool:
+    """Whether a table row holds another row. Walked by hand and stopped at the first row: bs4's
+    `descendants` and `find` walk the whole subtree first, which made hostile nesting cubic."""
+    stack = list(row.contents)
+    while stack:
+        element = stack.pop()
+        if isinstance(element, Tag):
+            if element.name == "tr":
+                return True
+            stack.extend(element.contents)
+    return False
 
 
 _HANDLERS = {
