@@ -83,5 +83,28 @@ def merge(detections: Iterable[Detection]) -> list[Finding]:
             span=first.span,
             points=first.points or best.points,
         ))
+    findings = drop_subsumed(findings)
     findings.sort(key=lambda f: (-f.severity.rank, -f.confidence, -f.occurrences, f.category.value, f.id))
     return findings
+
+
+def _where(source: Source) -> tuple[int, str, str]:
+    return (source.input, source.file, source.pointer)
+
+
+def drop_subsumed(findings: list[Finding]) -> list[Finding]:
+    """Drop low-severity findings whose every record is already listed by a more severe place finding.
+
+    A photo geotagged at home is one of the records of "your Instagram data shows where you
+    sleep"; reporting it again as a low "check-in" adds a row and no information.
+    """
+    places = [(f, {_where(s) for s in (f.source, *f.related)}) for f in findings if f.place is not None]
+    kept = []
+    for f in findings:
+        if f.severity.rank == 1 and places:
+            mine = {_where(s) for s in (f.source, *f.related)}
+            if any(g is not f and g.platform is f.platform and g.severity.rank > f.severity.rank and mine <= where
+                   for g, where in places):
+                continue
+        kept.append(f)
+    return kept
