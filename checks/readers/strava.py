@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import math
+import struct
 import warnings
 import zlib
 from collections.abc import Iterator
@@ -160,8 +161,9 @@ def _strip_leading_space(stream: IO[bytes]) -> IO[bytes]:
     return _Stripped(stream)  # type: ignore[return-value]
 
 
+# fitdecode raises struct.error and fails its own asserts on some damaged .fit files (fuzzing found both).
 _TRACK_ERRORS = (*READ_ERRORS, ValueError, SyntaxError, LookupError, gzip.BadGzipFile, zlib.error,
-                 fitdecode.FitError, UnicodeDecodeError, IndexError, TypeError)
+                 fitdecode.FitError, UnicodeDecodeError, IndexError, TypeError, struct.error, AssertionError)
 
 
 def _rows(ctx: ReadContext, name: str) -> Iterator[tuple[int, dict[str, str]]]:
