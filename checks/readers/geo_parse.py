@@ -144,7 +144,7 @@ def parse_time(value: object) -> datetime | None:
     text = value.strip()
     if not text or len(text) > 64:
         return None
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not "²" or other Unicode digits int() refuses
         return from_epoch(int(text), "ms" if len(text) > 11 else "s")
     iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
     moment: datetime | None
