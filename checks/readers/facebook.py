@@ -110,7 +110,7 @@ class FacebookReader(Reader):
 
 
 def _natural(name: str) -> tuple[object, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name.lower()))
+    return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", name.lower()))  # not "²"
 
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
