@@ -327,3 +327,34 @@ def test_deeply_nested_snapchat_html_rows_are_read() -> None:
                    + b"<tr><td>51.4452, -0.0471</td></tr>")
     items, skipped = run("snapchat-html", files, True)
     assert items >= 1 and skipped == 0
+
+
+def test_fit_file_with_a_wrong_data_size_is_skipped() -> None:
+    """Hypothesis find 3: a .fit header declaring less data than there is made fitdecode fail an
+    assert (and other damage raised struct.error) out of the Strava reader."""
+    index = next(i for i, (fmt, _) in enumerate(SEEDS) if fmt == "strava")
+    files = dict(seed_files(index))
+    name = next(n for n in files if n.endswith(".fit.gz"))
+    data = gzip.decompress(files[name])
+    size = int.from_bytes(data[4:8], "little")
+    files[name] = gzip.compress(data[:4] + (size - 2).to_bytes(4, "little") + data[8:])
+    items, skipped = run("strava", files, True)
+    assert skipped == 1 and items > 0  # the other activities are still read
+
+
+def test_unicode_digits_are_not_epoch_times() -> None:
+    """Hypothesis find 4: parse_time("²") raised ValueError ("²".isdigit() is true, int() refuses it)."""
+    from checks.readers.geo_parse import parse_time
+
+    assert parse_time("²") is None
+    assert parse_time("1700000000") is not None
+
+
+def test_facebook_member_name_with_a_superscript_digit() -> None:
+    """A member named "your_posts_1²2.json" made the Facebook reader's name sort raise ValueError."""
+    index = next(i for i, (fmt, _) in enumerate(SEEDS) if fmt == "facebook")
+    files = dict(seed_files(index))
+    posts = next(n for n in files if n.endswith("your_posts__check_ins__photos_and_videos_1.json"))
+    files[posts.replace("_1.json", "_1²2.json")] = files[posts]
+    items, _ = run("facebook", files, False)
+    assert items > 0
