@@ -56,6 +56,7 @@ import ijson
 from checks.errors import MemberTooLarge
 from checks.pointer import join, pointer
 from checks.readers.base import ReadContext, Reader
+from checks.readers.jsonstream import as_float as _num
 from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
 
 log = logging.getLogger(__name__)
@@ -185,21 +186,6 @@ def _s(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     return ""
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        out = float(value)
-    elif isinstance(value, str):
-        try:
-            out = float(value.strip())
-        except ValueError:
-            return None
-    else:
-        return None
-    return out if math.isfinite(out) else None
 
 
 def parse_twitter_time(text: str) -> datetime | None:
