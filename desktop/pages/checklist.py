@@ -3,7 +3,7 @@ audit), the platform's help page (opened only when the person clicks) and the it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from checks.masking import mask
 from checks.records import ChecklistEntry
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
-from desktop.pages.common import Page, heading, paragraph
+from desktop.pages.common import Page, heading, paragraph, select_first_row
 from desktop.qtcompat import emit
 from desktop.session import Session
 
@@ -155,10 +155,7 @@ class ChecklistPage(Page):
         if not getattr(self, "_pending_select", False):
             return
         self._pending_select = False
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
-            # select without scrolling to it: scrolling would lay out every row of the table now
-            flags = QItemSelectionModel.SelectionFlag
-            self.table.selectionModel().select(self.proxy.index(0, 0), flags.ClearAndSelect | flags.Rows)
+        select_first_row(self.table)
         self._show(self.selected())
 
     def _on_state(self) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ScaledLabel(QLabel):
@@ -79,3 +87,11 @@ class Page(QWidget):
 
     def shown(self) -> None:
         """Called when the page is brought forward."""
+
+
+def select_first_row(table: QAbstractItemView) -> None:
+    """Select a table's first row without scrolling to it (scrolling would lay out every row now)."""
+    model = table.model()
+    if model is not None and model.rowCount() and not table.selectionModel().hasSelection():
+        flags = QItemSelectionModel.SelectionFlag
+        table.selectionModel().select(model.index(0, 0), flags.ClearAndSelect | flags.Rows)

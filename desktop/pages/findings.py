@@ -11,7 +11,7 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -42,7 +42,7 @@ from desktop.models import (
     hide_quoted,
     severity_label,
 )
-from desktop.pages.common import Page, heading, paragraph
+from desktop.pages.common import Page, heading, paragraph, select_first_row
 from desktop.photos import export_paths, load_preview, photo_source
 from desktop.qtcompat import emit
 from desktop.session import Session
@@ -248,10 +248,7 @@ class FindingsPage(Page):
         if not getattr(self, "_pending_select", False):
             return
         self._pending_select = False
-        if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
-            # select without scrolling to it: scrolling would lay out every row of the table now
-            flags = QItemSelectionModel.SelectionFlag
-            self.table.selectionModel().select(self.proxy.index(0, 0), flags.ClearAndSelect | flags.Rows)
+        select_first_row(self.table)
         self._show(self.selected())
 
     def _on_state(self) -> None:
