@@ -122,8 +122,8 @@ _PLAIN_VALUES = frozenset({"everyone", "followers", "only_me", "true", "false", 
 def _title_masker(report: Report) -> Callable[[str], str]:
     """Mask, inside finding titles, what any finding's evidence marks as sensitive.
 
-    Some detectors put the exposed thing in the title ("... says you work for <force>"); the
-    printed page must not show in a title what it masks in the evidence.
+    Detectors keep what they found out of titles (tests/detectors/test_no_leaks.py); this is a
+    second line of defence so the printed page never shows in a title what it masks in evidence.
     """
     secrets = sorted({f.evidence[f.span[0]:f.span[1]].strip() for f in report.findings if f.span and f.evidence},
                      key=len, reverse=True)

@@ -306,7 +306,8 @@ class FindingsPage(Page):
     def reason_text(self, f: Finding) -> str:
         """The reason, with the evidence's sensitive words hidden as the evidence is.
 
-        Some reasons quote what was found ("your profile says you work for ...")."""
+        Detectors do not quote what they found in reasons (tests/detectors/test_no_leaks.py); this
+        is a second line of defence for any that ever does."""
         return f.reason if self.revealed == f.id else hide_quoted(f, f.reason, self.session.welfare)
 
     def title_text(self, f: Finding) -> str:
