@@ -249,15 +249,10 @@ class Export:
         self.refused.append(Skipped(file=display_name(name), reason=reason))
 
 
-class _BoundedStream(io.RawIOBase):
-    """Wraps a member stream: delivers at most the declared size, and turns any decoder
-    failure into one of READ_ERRORS."""
+class _WrappedStream(io.RawIOBase):
+    """A read-only stream over another; seekable when the inner one is."""
 
-    def __init__(self, inner: IO[bytes], limit: int, name: str) -> None:
-        self._inner = inner
-        self._limit = limit
-        self._pos = 0
-        self._name = name
+    _inner: IO[bytes]
 
     def readable(self) -> bool:
         return True
@@ -267,6 +262,17 @@ class _BoundedStream(io.RawIOBase):
             return bool(self._inner.seekable())
         except Exception:
             return False
+
+
+class _BoundedStream(_WrappedStream):
+    """Wraps a member stream: delivers at most the declared size, and turns any decoder
+    failure into one of READ_ERRORS."""
+
+    def __init__(self, inner: IO[bytes], limit: int, name: str) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._pos = 0
+        self._name = name
 
     def tell(self) -> int:
         return self._pos
@@ -317,7 +323,7 @@ _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
 _ESCAPE = re.compile(rb"\\.", re.S)
 
 
-class _JsonDepthGuard(io.RawIOBase):
+class _JsonDepthGuard(_WrappedStream):
     """Passes a JSON member through unchanged while tracking its nesting depth outside strings.
 
     Works on the bytes as they stream, in C-speed steps (escapes removed, everything but quotes
@@ -337,15 +343,6 @@ class _JsonDepthGuard(io.RawIOBase):
         self._in_string = False
         self._carry = b""
         self._on = True
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        try:
-            return bool(self._inner.seekable())
-        except Exception:
-            return False
 
     def tell(self) -> int:
         return self._inner.tell()

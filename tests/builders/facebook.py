@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tests.builders._zipped import write_folder
+
 ZIP_TIME = (2026, 11, 2, 10, 0, 0)
 
 # -- the demo's invented officer (shared by the Meta, LinkedIn and TikTok demo builders) ---------
@@ -449,11 +451,7 @@ class FacebookExport:
         return path
 
     def write_folder(self, path: Path) -> Path:
-        for name, data in self.files().items():
-            target = path / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        return path
+        return write_folder(self.files(), path)
 
 
 def demo_export() -> FacebookExport:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tests.builders._zipped import write_folder
 from tests.builders.facebook import (
     DEMO_EMAIL,
     DEMO_HOME,
@@ -258,11 +259,7 @@ class InstagramExport:
         return path
 
     def write_folder(self, path: Path) -> Path:
-        for name, data in self.files().items():
-            target = path / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        return path
+        return write_folder(self.files(), path)
 
 
 def demo_export() -> InstagramExport:

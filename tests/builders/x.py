@@ -22,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tests.builders._zipped import write_folder
+
 TWITTER_EPOCH_MS = 1288834974657
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -418,11 +420,7 @@ class XArchive:
 
     def write_folder(self, path: Path) -> Path:
         """Write the archive unpacked, as the person's file manager would."""
-        root = path / self.wrapper if self.wrapper else path
-        for name, content in self.files().items():
-            target = root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        write_folder(self.files(), path / self.wrapper if self.wrapper else path)
         return path
 
 
