@@ -40,7 +40,7 @@ def main() -> int:
     if not paths:
         paths = sorted((ROOT / "bench" / "data").glob("twitter-*.zip"))
     if not paths:
-        from checks.demo import demo_paths
+        from checks.exports.demo import demo_paths
 
         paths = demo_paths()
     app = make_application()

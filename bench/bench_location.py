@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
 from checks.readers import ReadContext
 from checks.readers.google_takeout import GoogleTakeoutReader
 from tests.builders.google import record

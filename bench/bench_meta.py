@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
 from checks.readers import ReadContext
 from checks.readers.base import Reader
 from checks.readers.facebook import FacebookReader

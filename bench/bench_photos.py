@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
 from checks.readers import ReadContext
 from checks.readers.photos import PhotosReader
 from tests.builders.photos import PhotoSpec, photo_bytes

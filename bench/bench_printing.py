@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from checks.advice import build_checklist, default_catalogue
+from checks.assess.advice import build_checklist, default_catalogue
 from checks.records import Category, ItemKind, Platform, Report
 from checks.report.html_report import write_html
 from desktop.printing import write_pdf
@@ -44,7 +44,7 @@ def _measure(name: str, rep: Report) -> None:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    from checks.demo import demo_paths
+    from checks.exports.demo import demo_paths
     from checks.pipeline import audit
 
     if demo_paths():

@@ -21,8 +21,8 @@ import json
 
 import keyring
 
-from checks import vault
 from checks.report.serialise import report_to_dict
+from checks.store import vault
 from tests.security.conftest import MemoryKeyring, make_report
 
 

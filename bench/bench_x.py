@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
 from checks.readers import ReadContext
 from checks.readers.x import XArchiveReader
 from tests.builders.x import Tweet, XArchive

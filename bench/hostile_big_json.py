@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks.archive import _JsonDepthGuard  # noqa: E402
+from checks.exports.archive import _JsonDepthGuard  # noqa: E402
 
 ACCOUNT = 'window.YTD.account.part0 = [ {"account" : {"username" : "invented_person"}} ]'
 TWEET = ('{"tweet":{"id_str":"%d","created_at":"Tue Mar 05 14:02:11 +0000 2024","entities":{"hashtags":[],'
@@ -60,7 +60,7 @@ def scan(path: Path) -> tuple[float, float, int]:
     """Wall seconds, child peak RSS (MB) and exit status of `offduty scan --quiet` on path."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "checks.cli", "scan", "--quiet", "--json", str(path) + ".report.json",
+    proc = subprocess.run([sys.executable, "-m", "desktop.cli", "scan", "--quiet", "--json", str(path) + ".report.json",
                            str(path)], cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -138,7 +138,7 @@ def stage_detectors() -> dict[str, object]:
 
 
 def stage_photos() -> dict[str, object]:
-    from checks.archive import open_export
+    from checks.exports.archive import open_export
     from checks.readers import ReadContext
     from checks.readers.photos import PhotosReader
 

@@ -16,18 +16,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from checks.advice import Catalogue, build_checklist, default_catalogue
-from checks.archive import DEFAULT_LIMITS, Export, Limits, group_parts, open_export
-from checks.assess import merge
-from checks.crossref import cross_reference
+from checks.assess.advice import Catalogue, build_checklist, default_catalogue
+from checks.assess.crossref import cross_reference
+from checks.assess.merge import merge
+from checks.assess.scoring import score
 from checks.detectors import ANALYZERS, DETECTORS
 from checks.detectors.base import Analyzer, Detector
 from checks.errors import NoReadableInput, UnreadableExport
+from checks.exports.archive import DEFAULT_LIMITS, Export, Limits, group_parts, open_export
+from checks.exports.recognise import Recognition, recognise
 from checks.progress import Cancelled, CancelToken, Progress, ProgressCallback, no_progress
 from checks.readers import ReadContext, reader_for
-from checks.recognise import Recognition, recognise
 from checks.records import Detection, Finding, InputSummary, Item, ItemKind, Platform, Report, Skipped, Source
-from checks.scoring import score
 from checks.version import __version__
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def audit(
     `extra_items(first_input_index)` may add items not read from exports (the public-profile
     check), described by `extra_inputs`. Raises NoReadableInput when nothing could be read.
     Cancelling returns the report of what was read so far, with `cancelled=True`.
-    `ocr=True` also reads text in photos (slow; needs the optional OCR engine, see checks/ocr.py).
+    `ocr=True` also reads text in photos (slow; needs the optional OCR engine, see checks/readers/ocr.py).
     """
     cancel = cancel or CancelToken()
     catalogue = catalogue or default_catalogue()
@@ -251,7 +251,7 @@ class _PhotoText:
 
     def item(self, item: Item) -> None:
         """A photo a reader described (keeps its source: the post or record it belongs to)."""
-        from checks.ocr import text_item
+        from checks.readers.ocr import text_item
 
         if item.kind is not ItemKind.PHOTO or not item.media or item.media in self.done:
             return
@@ -263,7 +263,7 @@ class _PhotoText:
 
     def rest(self) -> None:
         """Every other image in the export (photos no reader described)."""
-        from checks.ocr import IMAGE_SUFFIXES
+        from checks.readers.ocr import IMAGE_SUFFIXES
 
         for member in self.export.members():
             if member.name in self.done or not member.name.lower().endswith(IMAGE_SUFFIXES):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from checks.audit_state import AuditState
 from checks.records import Finding, Report
+from checks.store.audit_state import AuditState
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from checks.audit_state import AuditState
 from checks.errors import OffdutyError
 from checks.pipeline import PlannedInput
 from checks.progress import CancelToken, Progress
 from checks.records import Report
+from checks.store.audit_state import AuditState
 
 
 class Unavailable(OffdutyError):
@@ -48,7 +48,7 @@ class Engine:
 
     def ocr_available(self) -> bool:
         """Whether text in photos can be read (the optional OCR engine is installed)."""
-        ocr = _optional("checks.ocr")
+        ocr = _optional("checks.readers.ocr")
         try:
             return bool(ocr is not None and ocr.available())
         except Exception:  # a broken optional engine is no engine
@@ -68,24 +68,24 @@ class Engine:
         return check_urls(list(targets), on_result=on_result)
 
     def demo_paths(self) -> list[Path]:
-        demo = _optional("checks.demo")
+        demo = _optional("checks.exports.demo")
         if demo is None:
             raise Unavailable("The demo export is not included in this copy of Offduty.")
         return [Path(p) for p in demo.demo_paths()]
 
     def formats(self) -> list[Any]:
-        formats = _optional("checks.formats")
+        formats = _optional("checks.exports.formats")
         if formats is None:
             return []
         return list(formats.load_formats())
 
     @property
     def can_save(self) -> bool:
-        return _optional("checks.vault") is not None
+        return _optional("checks.store.vault") is not None
 
     def keyring_available(self) -> bool:
         """Whether an audit can be locked with a key kept in the system keyring (no passphrase)."""
-        vault = _optional("checks.vault")
+        vault = _optional("checks.store.vault")
         backend = getattr(vault, "keyring_backend", None) if vault else None
         try:
             return bool(callable(backend) and backend() is not None)
@@ -94,12 +94,12 @@ class Engine:
 
     @property
     def min_passphrase(self) -> int:
-        vault = _optional("checks.vault")
+        vault = _optional("checks.store.vault")
         return int(getattr(vault, "MIN_PASSPHRASE", 8)) if vault else 8
 
     def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState,
              key_name: str | None = None) -> object:
-        vault = _optional("checks.vault")
+        vault = _optional("checks.store.vault")
         if vault is None:
             raise Unavailable("Saving audits is not available in this copy of Offduty.")
         if passphrase is None and not self.keyring_available():
@@ -110,7 +110,7 @@ class Engine:
         return vault.save_report(report, path, passphrase=passphrase, state=state)
 
     def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
-        vault = _optional("checks.vault")
+        vault = _optional("checks.store.vault")
         if vault is None:
             raise Unavailable("Opening saved audits is not available in this copy of Offduty.")
         # None would make the vault ask on a terminal; the window has asked already ("" = none given).
@@ -122,7 +122,7 @@ class Engine:
 
     def needs_passphrase(self, path: Path) -> bool:
         """Whether a saved audit was locked with a passphrase (asked before opening)."""
-        vault = _optional("checks.vault")
+        vault = _optional("checks.store.vault")
         check = getattr(vault, "needs_passphrase", None) if vault else None
         return bool(check(path)) if callable(check) else False
 
@@ -147,7 +147,7 @@ class Engine:
 
 
 def unpack_loaded(loaded: object) -> tuple[Report, AuditState]:
-    """Accept what `checks.vault.load_report` returns: a Report, a (report, state) pair or an object."""
+    """Accept what `checks.store.vault.load_report` returns: a Report, a (report, state) pair or an object."""
     if isinstance(loaded, Report):
         return loaded, AuditState()
     if isinstance(loaded, tuple) and loaded and isinstance(loaded[0], Report):

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from checks.audit_state import AuditState
-from checks.masking import mask
 from checks.records import ChecklistEntry, Finding, Platform, Severity
+from checks.report.masking import mask
+from checks.store.audit_state import AuditState
 from desktop.qtcompat import emit
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,7 +1,7 @@
 """Photo previews read straight from the export, in memory, only when the person asks.
 
 Nothing is written to disk and no thumbnail cache is used: the member is read from the export
-(zip or folder) through `checks.archive`, decoded with Pillow (HEIC via pillow-heif), turned
+(zip or folder) through `checks.exports.archive`, decoded with Pillow (HEIC via pillow-heif), turned
 upright, shrunk and handed to Qt as a QImage. Runs on a worker thread.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from PIL import Image, ImageOps
 from PySide6.QtGui import QImage
 
-from checks.archive import group_parts, open_export
 from checks.errors import OffdutyError
+from checks.exports.archive import group_parts, open_export
 from checks.records import Finding, Report, Source
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff", ".gif")

@@ -4,7 +4,7 @@
 earlier audit when one was reopened (for "7 of 12 fixed"), and every file the window wrote.
 In a welfare session nothing is remembered between runs (no recent files, no settings) and
 "End session" removes every file the session wrote, clears what it held, and says so. The files
-are recorded in a `checks.session.WelfareSession` as they are written (so a crash leaves a list
+are recorded in a `checks.store.welfare.WelfareSession` as they are written (so a crash leaves a list
 to clean up on the next start), and audits kept only for the session are encrypted with the
 session's own keyring key, which ending the session deletes (crypto-erase).
 """
@@ -19,10 +19,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from checks.audit_state import AuditState
-from checks.paths import config_dir
 from checks.records import Report
-from checks.session import WelfareSession
+from checks.store.audit_state import AuditState
+from checks.store.paths import config_dir
+from checks.store.welfare import WelfareSession
 from desktop.compare import Comparison, compare
 from desktop.qtcompat import emit
 

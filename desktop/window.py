@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.audit_state import AuditState
 from checks.errors import OffdutyError
 from checks.records import Report
+from checks.store.audit_state import AuditState
 from checks.version import __version__
 from desktop.engine import Engine
 from desktop.pages.add import AddPage
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def offer_leftover_cleanup(self) -> list[object]:
         """Sessions left by a crash or power cut: offer to end them (remove their files and keys)."""
-        from checks.session import leftover_sessions
+        from checks.store.welfare import leftover_sessions
 
         try:
             leftovers = leftover_sessions()

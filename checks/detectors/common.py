@@ -1,6 +1,6 @@
 """Small text helpers the detectors share: sentences, first person, names, profile fields.
 
-Kept free of word lists (those are data in resources/wordlists, see `checks.lexicon`) so each
+Kept free of word lists (those are data in resources/wordlists, see `checks.detectors.lexicon`) so each
 rule reads in one place.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checks.lexicon import Hit
+from checks.detectors.lexicon import Hit
 from checks.records import Item, ItemKind, ProfileField
 
 _SENTENCE_END = re.compile(r"[.!?\n;]+(?:\s|$)|\n")

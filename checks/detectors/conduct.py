@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, sentences, where
-from checks.lexicon import Hit, scan
+from checks.detectors.lexicon import Hit, scan
 from checks.records import Category, Detection, Item, Severity
 
 HARASS = re.compile(

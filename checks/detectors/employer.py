@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import MAX_SENTENCE, is_text_item, profile_field, sentences, where
-from checks.lexicon import Hit, Scan, scan
+from checks.detectors.lexicon import Hit, Scan, scan
 from checks.records import Category, Detection, Item, ProfileField, Severity
 
 # Before a role: "I'm a", "as a", "I've been a", "been an", "became a" (+ up to two words: "proud serving")

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import NOT_NAMES, is_text_item, profile_field, sentence_bounds, title_word_after, where
-from checks.lexicon import Hit, Scan, scan
+from checks.detectors.lexicon import Hit, Scan, scan
 from checks.records import Category, Detection, Item, ItemKind, ProfileField, Severity
 
 _NAME = r"[A-Z][a-z'\-]+"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
-from checks.lexicon import Hit, Scan, plain_list, read_list, scan, wordlist_dir
+from checks.detectors.lexicon import Hit, Scan, plain_list, read_list, scan, wordlist_dir
 from checks.records import Category, Detection, Item, Place, ProfileField, Severity
 
 HOME_LABELS = frozenset({"home", "type_home", "inferred_home", "house", "my home"})

@@ -34,7 +34,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberType
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
-from checks.lexicon import Scan, scan
+from checks.detectors.lexicon import Scan, scan
 from checks.records import Audience, Category, Detection, Item, ProfileField, Severity
 
 MONTHS = {m: i + 1 for i, m in enumerate(

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, where
 from checks.detectors.home_address import HOME_LABELS
-from checks.lexicon import Hit, scan
+from checks.detectors.lexicon import Hit, scan
 from checks.records import Category, Detection, Item, ItemKind, Place, Severity
 
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|morning|evening|night|day|week)"

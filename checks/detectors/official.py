@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
 from checks.detectors.common import is_text_item, where
-from checks.lexicon import Hit, scan
+from checks.detectors.lexicon import Hit, scan
 from checks.records import Category, Detection, Item, Severity
 
 OPERATION = re.compile(r"\b(?:Op|OP|Operation|operation)\.?\s+([A-Z][a-z]+)\b")

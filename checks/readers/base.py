@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
 
-from checks.archive import Export
+from checks.exports.archive import Export
 from checks.progress import CancelToken
 from checks.records import Item, Platform, Skipped, Source
 

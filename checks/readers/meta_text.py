@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from checks.archive import Export
+from checks.exports.archive import Export
 from checks.pointer import join
 from checks.readers.jsonstream import as_dict, as_list, as_str, from_epoch, geo
 from checks.records import GeoPoint

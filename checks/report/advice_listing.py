@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from checks.advice import Advice
+from checks.assess.advice import Advice
 from checks.report.checklist_model import platform_label
 
 

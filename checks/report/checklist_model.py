@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from checks.advice import Catalogue, default_catalogue, item_link
-from checks.masking import conceal, mask, mask_text
+from checks.assess.advice import Catalogue, default_catalogue, item_link
 from checks.records import ChecklistEntry, Finding, Platform, Report
+from checks.report.masking import conceal, mask, mask_text
 
 MAX_ITEMS = 12  # items listed under one task; the rest are counted
 REVIEW_AFTER_DAYS = 182

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from checks.advice import item_link
-from checks.masking import mask
+from checks.assess.advice import item_link
 from checks.records import ChecklistEntry, Finding, InputSummary, Report, iso_utc
+from checks.report.masking import mask
 
 SCHEMA = "offduty.report/1"
 

@@ -2,7 +2,7 @@
 
 Unlike the contract JSON (`json_report.py`), which masks evidence and rounds numbers for people
 and other programs, this keeps every field of every record exactly, evidence unmasked: the
-saved audit is encrypted (`checks.vault`), so it keeps everything and reopening shows what the
+saved audit is encrypted (`checks.store.vault`), so it keeps everything and reopening shows what the
 scan showed. The encoding is driven by the records' own type hints, so new optional fields on
 records are saved without changes here; fields a newer version wrote are ignored on reading,
 and fields an older version did not write take their defaults.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from checks.masking import mask
 from checks.records import Report
+from checks.report.masking import mask
 
 
 def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 10) -> None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.masking import mask
 from checks.records import ChecklistEntry
+from checks.report.masking import mask
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
 from desktop.pages.common import Page, heading, paragraph, select_first_row
 from desktop.qtcompat import emit

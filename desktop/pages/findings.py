@@ -1,6 +1,6 @@
 """Findings: every exposure in a sortable, filterable table, with a detail panel.
 
-Evidence is masked, and concealed across findings (`checks.masking.conceal`: a post giving both
+Evidence is masked, and concealed across findings (`checks.report.masking.conceal`: a post giving both
 an address and a phone number never shows either in clear); "Show" reveals one item's full
 evidence at a time (choosing another item hides it again). A place's items are drawn relative to
 each other, locally, with no map (in a welfare session only once the item is shown).
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.masking import conceal, mask
 from checks.places.drawing import Mark, relative_svg
 from checks.records import Category, Finding, Platform, Severity, Source
+from checks.report.masking import conceal, mask
 from desktop.models import (
     FINDING_ROLE,
     FindingsFilter,

@@ -1,6 +1,6 @@
 """Get your exports: per platform, how to ask for your data today and what to do when it arrives.
 
-Generated from `checks.formats.load_formats()` (the same data as `offduty formats`).
+Generated from `checks.exports.formats.load_formats()` (the same data as `offduty formats`).
 """
 
 from __future__ import annotations

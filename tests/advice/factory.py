@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from checks.advice import build_checklist, default_catalogue
+from checks.assess.advice import build_checklist, default_catalogue
+from checks.assess.scoring import score
 from checks.records import (
     Audience,
     Category,
@@ -16,7 +17,6 @@ from checks.records import (
     Severity,
     Source,
 )
-from checks.scoring import score
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.advice import CatalogueError, default_catalogue, load_catalogue
+from checks.assess.advice import CatalogueError, default_catalogue, load_catalogue
 from checks.records import Category
 from checks.resources import resource_path
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.advice import FALLBACK, build_checklist, default_catalogue, is_done
+from checks.assess.advice import FALLBACK, build_checklist, default_catalogue, is_done
 from checks.records import Audience, Category, ItemKind, Platform, SettingName, Severity
 from tests.advice.factory import finding
 
@@ -130,12 +130,12 @@ def test_is_done_reads_numbers_and_values() -> None:
 
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    from checks.demo import demo_paths
+    from checks.exports.demo import demo_paths
 
     if not demo_paths():
         pytest.skip("the demo export is not built")
     out = tmp_path_factory.mktemp("demo") / "report.json"
-    done = subprocess.run([sys.executable, "-m", "checks.cli", "scan", "--demo", "--quiet", "--json", str(out)],
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "scan", "--demo", "--quiet", "--json", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return dict(json.loads(out.read_text(encoding="utf-8")))
@@ -167,7 +167,7 @@ def test_demo_report_passes_the_contract_checker(demo_report: dict[str, object],
 def test_item_links_go_to_the_item_or_the_page_to_fix_it() -> None:
     from dataclasses import replace
 
-    from checks.advice import item_link
+    from checks.assess.advice import item_link
     from checks.records import Source
 
     post = finding(1, url="https://x.com/i/status/1763990011223344556")

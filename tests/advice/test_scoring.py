@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checks.assess.scoring import BANDS, band_for, score
 from checks.records import Audience, Category, Finding, Platform, Severity
-from checks.scoring import BANDS, band_for, score
 from tests.advice.factory import NOW, finding
 
 _finding = st.builds(

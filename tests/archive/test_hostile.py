@@ -17,8 +17,8 @@ import pytest
 from PIL import Image
 
 from checks import audit
-from checks.cli import main
 from checks.errors import NoReadableInput, UnreadableExport
+from desktop.cli import main
 from tests.archive import crafted
 
 ACCOUNT = 'window.YTD.account.part0 = [ {\n  "account" : {\n    "username" : "invented_person"\n  }\n} ]'
@@ -67,7 +67,7 @@ def test_bombs_alone_end_in_exit_3(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_bomb_members_are_listed_with_reasons(tmp_path: Path) -> None:
-    from checks.archive import open_export
+    from checks.exports.archive import open_export
 
     with open_export([crafted.fifield_bomb(tmp_path)]) as export:
         assert len(export.refused) == 199
@@ -82,7 +82,7 @@ def test_bomb_members_are_listed_with_reasons(tmp_path: Path) -> None:
 
 
 def test_lying_size_never_delivers_more_than_declared(tmp_path: Path) -> None:
-    from checks.archive import READ_ERRORS, open_export
+    from checks.exports.archive import READ_ERRORS, open_export
 
     with open_export([crafted.lying_size(tmp_path)]) as export:
         got = 0

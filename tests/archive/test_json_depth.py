@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.archive import READ_ERRORS, Limits, NestingTooDeep, _JsonDepthGuard, open_export
+from checks.exports.archive import READ_ERRORS, Limits, NestingTooDeep, _JsonDepthGuard, open_export
 
 
 def drain(data: bytes, max_depth: int, read_size: int) -> bytes:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.archive import (
+from checks.errors import UnreadableExport
+from checks.exports.archive import (
     READ_ERRORS,
     Limits,
     MemberTooLarge,
@@ -18,7 +19,6 @@ from checks.archive import (
     group_parts,
     open_export,
 )
-from checks.errors import UnreadableExport
 
 
 def make_zip(path: Path, members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> Path:

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import READ_ERRORS, Limits, open_export
 from checks.errors import UnreadableExport
-from checks.recognise import recognise
+from checks.exports.archive import READ_ERRORS, Limits, open_export
+from checks.exports.recognise import recognise
 
 LIMITS = Limits(max_members=500, max_member_size=4 * 1024 * 1024, max_total_size=16 * 1024 * 1024,
                 suspicious_min_size=256 * 1024)

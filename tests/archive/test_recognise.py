@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.pipeline import _readability
 from checks.readers import READERS
-from checks.recognise import recognise
 
 
 def jpeg() -> bytes:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import cli
+from desktop import cli
 
 ACCOUNT = 'window.YTD.account.part0 = [ {\n  "account" : {\n    "username" : "invented_person"\n  }\n} ]'
 

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from checks import cli
-from checks.formats import FormatsError, format_by_id, load_formats, parse_formats, write_formats_text
+from checks.exports.formats import FormatsError, format_by_id, load_formats, parse_formats, write_formats_text
+from checks.exports.recognise import RULES
 from checks.readers import READERS
-from checks.recognise import RULES
 from checks.resources import resource_path
+from desktop import cli
 
 
 def raw() -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
+from desktop.cli import main
 
 
 @pytest.fixture

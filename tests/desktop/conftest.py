@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.advice import build_checklist, default_catalogue
+from checks.assess.advice import build_checklist, default_catalogue
+from checks.assess.scoring import score
 from checks.pipeline import describe
 from checks.progress import CancelToken, Progress
 from checks.records import (
@@ -26,7 +27,6 @@ from checks.records import (
     Severity,
     Source,
 )
-from checks.scoring import score
 from desktop.engine import Engine
 from tests.builders.x import Media, Tweet, XArchive
 

@@ -56,7 +56,7 @@ def test_the_demo_opens_and_its_findings_appear(qtbot, demo_paths: list[Path]) -
 
 
 def test_a_real_saved_audit_keeps_ticks_and_dismissals(qtbot, demo_paths: list[Path], tmp_path: Path) -> None:
-    pytest.importorskip("checks.vault")
+    pytest.importorskip("checks.store.vault")
     window = scan_demo(qtbot, demo_paths)
     report = window.session.report
     assert report is not None and report.checklist
@@ -81,7 +81,7 @@ def test_a_real_saved_audit_keeps_ticks_and_dismissals(qtbot, demo_paths: list[P
 
 def test_screenshot_mode_writes_one_png_per_page(demo_paths: list[Path], tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "checks.cli", "--demo", "--screenshot", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "desktop.cli", "--demo", "--screenshot", str(tmp_path)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
@@ -96,7 +96,7 @@ def test_the_whole_journey_on_the_demo(qtbot, demo_paths: list[Path], tmp_path: 
     """Add the demo, scan, filter, reveal, tick, PDF, save, reopen: the real engine throughout."""
     import shutil
 
-    pytest.importorskip("checks.vault")
+    pytest.importorskip("checks.store.vault")
     pytest.importorskip("desktop.printing")
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

@@ -16,7 +16,7 @@ from pytest_httpserver import HTTPServer
 
 from checks.progress import CancelToken, Progress
 from checks.records import Category, Finding, ItemKind, Platform, Report, Severity, Source
-from checks.session import WelfareSession
+from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
 from desktop.pages.stranger import CONFIRM_TEXT
@@ -214,14 +214,14 @@ class MemoryKeyring:
 @pytest.fixture
 def keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
     ring = MemoryKeyring()
-    monkeypatch.setattr("checks.vault.keyring_backend", lambda: ring)
+    monkeypatch.setattr("checks.store.vault.keyring_backend", lambda: ring)
     return ring
 
 
 def test_ending_a_welfare_session_removes_its_files_and_key(qtbot, keyring: MemoryKeyring, tmp_path: Path,
                                                             x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
     from checks.errors import OffdutyError
-    from checks.vault import load_report
+    from checks.store.vault import load_report
 
     window = open_window(qtbot, Engine(), welfare=True)
     store = window.session.store
@@ -296,7 +296,7 @@ def test_declining_leaves_the_leftover_session(qtbot, monkeypatch: pytest.Monkey
 def test_opening_never_asks_on_a_terminal(tmp_path: Path, x_export: tuple[Path, str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from checks.errors import OffdutyError
-    from checks.vault import save_report
+    from checks.store.vault import save_report
 
     path = tmp_path / "locked.offduty"
     save_report(make_report(*x_export), path, passphrase="correct horse battery")
@@ -305,7 +305,7 @@ def test_opening_never_asks_on_a_terminal(tmp_path: Path, x_export: tuple[Path, 
     def no_terminal(*_a: object, **_k: object) -> str:
         raise AssertionError("the window must never ask on a terminal")
 
-    monkeypatch.setattr("checks.vault.ask_passphrase", no_terminal)
+    monkeypatch.setattr("checks.store.vault.ask_passphrase", no_terminal)
     with pytest.raises(OffdutyError):
         Engine().load(path, None)  # a cancelled dialog: "" reaches the vault, not None
 
@@ -332,7 +332,7 @@ def test_text_in_photos_is_off_by_default_and_reaches_the_engine(qtbot, engine: 
 
 def test_text_in_photos_is_disabled_and_explained_without_the_engine(qtbot, engine: HeldEngine,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("checks.ocr.available", lambda: False)
+    monkeypatch.setattr("checks.readers.ocr.available", lambda: False)
     window = open_window(qtbot, engine)
     assert not window.add.ocr.isEnabled() and not window.add.ocr.isChecked()
     assert "not installed" in window.add.ocr.toolTip()

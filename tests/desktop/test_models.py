@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from checks.audit_state import AuditState
 from checks.records import Category, Severity
+from checks.store.audit_state import AuditState
 from desktop.models import FINDING_ROLE, ChecklistModel, FindingsFilter, FindingsModel
 from tests.desktop.conftest import make_report
 

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
-from checks.audit_state import AuditState
-from checks.paths import config_dir
 from checks.records import Category, Report
+from checks.store.audit_state import AuditState
+from checks.store.paths import config_dir
 from desktop.app import build_window
 from desktop.models import ChecklistModel, FindingsModel
 from desktop.window import MainWindow
@@ -437,7 +437,7 @@ def test_links_open_only_when_clicked(qtbot, x_export: tuple[Path, str], monkeyp
 def test_get_your_exports_is_generated_from_the_formats_data(qtbot, engine: HeldEngine) -> None:
     formats = engine.formats()
     if not formats:
-        pytest.skip("checks.formats is not available")
+        pytest.skip("checks.exports.formats is not available")
     window = open_window(qtbot, engine)
     page = window.formats
     assert page.platforms.count() == len(formats)

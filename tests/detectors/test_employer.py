@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.detectors.employer import EmployerDisclosure
-from checks.lexicon import read_list, wordlist_dir
+from checks.detectors.lexicon import read_list, wordlist_dir
 from checks.records import ProfileField, Severity
 from tests.detectors.conftest import make_field, make_post, run
 

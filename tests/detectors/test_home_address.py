@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checks.detectors.home_address import HomeAddress, normal_postcode, valid_postcode
-from checks.masking import mask
 from checks.records import Category, ItemKind, Platform, ProfileField, Severity
+from checks.report.masking import mask
 from tests.detectors.conftest import make_field, make_place, make_post, run
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.lexicon import Entry, Lexicon, fold, lexicon, lower_same_length, read_list, scan
+from checks.detectors.lexicon import Entry, Lexicon, fold, lexicon, lower_same_length, read_list, scan
 
 
 def test_word_boundaries_are_respected() -> None:

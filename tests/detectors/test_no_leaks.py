@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from checks.demo import DemoMissing, demo_paths
 from checks.detectors import DETECTORS
-from checks.lexicon import scan
-from checks.masking import conceal, mask
+from checks.detectors.lexicon import scan
+from checks.exports.demo import DemoMissing, demo_paths
 from checks.pipeline import audit
 from checks.records import Finding, Report
+from checks.report.masking import conceal, mask
 from tests.detectors.corpus_eval import CORPUS, HELDOUT, load, post
 
 BATCHES = sorted((Path(__file__).parent / "corpus").glob("heldout*.jsonl"))[1:]

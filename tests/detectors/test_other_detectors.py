@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks.assess import merge
+from checks.assess.merge import merge
 from checks.detectors import DETECTORS
 from checks.detectors.account import AccountExposure
 from checks.detectors.conduct import ConductRisk

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from checks import ocr
 from checks.detectors.photo_text import PhotoTextDetector
+from checks.readers import ocr
 from checks.records import Category, Item, ItemKind, Platform, Source
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")

@@ -32,9 +32,9 @@ def _load() -> dict[str, Any]:
     if not _M:
         import zipfile
 
-        from checks.archive import READ_ERRORS, Limits, open_export
         from checks.errors import UnreadableExport
-        from checks.recognise import recognise
+        from checks.exports.archive import READ_ERRORS, Limits, open_export
+        from checks.exports.recognise import recognise
 
         # Small limits so the fuzzer explores the refusal paths and never allocates much.
         limits = Limits(max_members=2_000, max_member_size=8 * 1024 * 1024, max_total_size=64 * 1024 * 1024,

@@ -247,10 +247,10 @@ def read_export(fmt: str, path: Path) -> tuple[int, int]:
 
     Returns (items, skipped). Raises whatever the reader raises, or Finding.
     """
-    from checks.archive import open_export
     from checks.errors import UnreadableExport
+    from checks.exports.archive import open_export
+    from checks.exports.recognise import recognise
     from checks.readers import READERS, ReadContext
-    from checks.recognise import recognise
 
     try:
         export = open_export([path])
@@ -348,8 +348,7 @@ def main() -> None:
 
     logging.disable(logging.CRITICAL)
     with atheris.instrument_imports(include=["checks"]):
-        import checks.readers
-        import checks.recognise  # noqa: F401
+        pass
     for index in range(len(SEEDS)):
         seed_files(index)  # build the seeds before fuzzing starts
     atheris.Setup(sys.argv, lambda data: one_input(bytes(data)))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from checks.archive import open_export
 from checks.errors import UnreadableExport
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.progress import CancelToken
 from checks.readers import ReadContext, reader_for
-from checks.recognise import recognise
 from checks.records import Item
 
 

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext, reader_for
 from checks.readers.facebook import FacebookReader
 from checks.readers.facebook_html import FacebookHtmlReader, parse_html_date
 from checks.readers.meta_text import fix, fix_tree
-from checks.recognise import recognise
 from checks.records import Item, ItemKind, Platform, ProfileField
 from tests.builders.facebook import (
     FacebookExport,
@@ -382,7 +382,7 @@ def test_2024_contact_info_label_values_by_shape(tmp_path: Path) -> None:
 
 
 def test_multi_part_export_and_odd_member_names(tmp_path: Path) -> None:
-    from checks.archive import group_parts
+    from checks.exports.archive import group_parts
 
     export = rich()
     files = export.files()

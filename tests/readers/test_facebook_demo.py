@@ -17,10 +17,10 @@ from types import ModuleType
 import pytest
 
 import checks
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.pointer import starts_with
 from checks.readers import ReadContext, reader_for
-from checks.recognise import recognise
 from checks.report.json_report import write_json
 from tests.builders import facebook, instagram, linkedin, tiktok
 from tests.conftest import ROOT

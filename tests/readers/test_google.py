@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
 from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext
 from checks.readers.geo_parse import from_e7, parse_pair

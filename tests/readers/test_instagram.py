@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.readers import ReadContext, reader_for
 from checks.readers.instagram import InstagramReader
 from checks.readers.instagram_html import InstagramHtmlReader
-from checks.recognise import recognise
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.instagram import FINNISH, ITALIAN, IgMedia, IgPost, InstagramExport, build_demo_instagram
 

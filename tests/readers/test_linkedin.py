@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.readers import ReadContext, reader_for
 from checks.readers.linkedin import LinkedInReader, parse_date
-from checks.recognise import recognise
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
 from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
 

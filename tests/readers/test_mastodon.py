@@ -104,8 +104,8 @@ def test_shared_samples(shared_samples: Path) -> None:
     if not folder.is_dir():
         pytest.skip("sample absent")
     # The shared Mastodon samples are import CSVs, not an account archive: not recognised as one.
-    from checks.archive import open_export
-    from checks.recognise import recognise
+    from checks.exports.archive import open_export
+    from checks.exports.recognise import recognise
 
     with open_export([folder]) as export:
         rec = recognise(export)

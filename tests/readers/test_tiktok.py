@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.readers import ReadContext, reader_for
 from checks.readers.tiktok import TikTokReader, setting_value
-from checks.recognise import recognise
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.tiktok import TikTokExport, TkVideo, build_demo_tiktok
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.archive import open_export
+from checks.exports.archive import open_export
+from checks.exports.recognise import recognise
 from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext, reader_for
 from checks.readers.x import XArchiveReader, order_coordinates, parse_twitter_time
-from checks.recognise import recognise
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
 from tests.builders.x import DirectMessage, Media, NoteTweet, Tweet, XArchive, grailbird_files, twitter_time, ytd
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from checks.archive import open_export
-from checks.demo import demo_dir, demo_paths, demo_truth
 from checks.detectors import DETECTORS
+from checks.exports.archive import open_export
+from checks.exports.demo import demo_dir, demo_paths, demo_truth
 from checks.pipeline import audit
 from checks.pointer import starts_with
 from checks.readers import ReadContext
@@ -172,7 +172,7 @@ def test_demo_audit_is_a_valid_report(tmp_path: Path) -> None:
 
 def test_scan_demo_json_to_stdout_is_a_contract_report(tmp_path: Path) -> None:
     """`offduty scan --demo --json -`: the JSON alone on standard output, valid against the contract."""
-    result = subprocess.run([sys.executable, "-m", "checks.cli", "scan", "--demo", "--json", "-", "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "desktop.cli", "scan", "--demo", "--json", "-", "--quiet"],
                             capture_output=True, text=True, check=False, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

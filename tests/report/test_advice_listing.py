@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checks.advice import default_catalogue
+from checks.assess.advice import default_catalogue
 from checks.report.advice_listing import write_advice_json, write_advice_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,7 @@ def test_text_groups_by_platform_with_numbered_steps() -> None:
 
 
 def test_cli_filters_by_platform() -> None:
-    done = subprocess.run([sys.executable, "-m", "checks.cli", "advice", "--json", "--platform", "uk"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "advice", "--json", "--platform", "uk"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)

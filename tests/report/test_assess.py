@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.assess import finding_id, merge
+from checks.assess.merge import finding_id, merge
 from checks.records import Category, Detection, ItemKind, Place, Platform, Severity, Source
 
 

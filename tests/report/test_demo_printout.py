@@ -18,7 +18,7 @@ PLAIN = {"everyone", "followers", "only_me", "true", "false", "public", "private
 
 @pytest.fixture(scope="module")
 def demo() -> Report:
-    from checks.demo import demo_paths
+    from checks.exports.demo import demo_paths
     from checks.pipeline import audit
 
     paths = demo_paths()

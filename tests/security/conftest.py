@@ -9,7 +9,6 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from checks import vault
 from checks.records import (
     Audience,
     Category,
@@ -26,6 +25,7 @@ from checks.records import (
     Skipped,
     Source,
 )
+from checks.store import vault
 
 # invented: a street that does not exist, a reserved Ofcom drama number, a made-up postcode
 PLANTED = "42 Quillbrook Close"

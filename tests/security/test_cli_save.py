@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import vault
-from checks.cli import main
+from checks.store import vault
+from desktop.cli import main
 from tests.builders.x import Tweet, XArchive
 from tests.security.conftest import MemoryKeyring
 
@@ -81,7 +81,7 @@ def test_show_applies_the_saved_ticks_and_dismissals(tmp_path: Path, memory_keyr
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from checks.audit_state import AuditState
+    from checks.store.audit_state import AuditState
     from tests.security.conftest import make_report
 
     report = make_report(3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checks.masking import conceal, mask
+from checks.report.masking import conceal, mask
 from tests.security.conftest import PLANTED, PLANTED_PHONE, make_report
 
 

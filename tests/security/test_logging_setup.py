@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from checks.logging_setup import HIDDEN, EvidenceFilter, SensitiveValues, redact
+from desktop.logging_setup import HIDDEN, EvidenceFilter, SensitiveValues, redact
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -71,7 +71,7 @@ def test_bad_format_strings_do_not_leak_their_arguments() -> None:
 def test_harden_process_turns_core_dumps_off() -> None:
     code = textwrap.dedent("""
         import json, resource, sys
-        from checks.logging_setup import harden_process, is_dumpable
+        from desktop.logging_setup import harden_process, is_dumpable
         before = is_dumpable()
         applied = harden_process()
         print(json.dumps({"before": before, "after": is_dumpable(), "applied": applied,
@@ -91,7 +91,7 @@ def test_harden_process_turns_core_dumps_off() -> None:
 def test_uncaught_errors_are_reported_without_evidence() -> None:
     code = textwrap.dedent("""
         import threading
-        from checks.logging_setup import configure_logging
+        from desktop.logging_setup import configure_logging
         configure_logging()
         def worker():
             raise ValueError("could not parse 'Flat 3, 9 Quillbrook Close'")
@@ -106,7 +106,7 @@ def test_uncaught_errors_are_reported_without_evidence() -> None:
 
 
 def test_remember_report_hides_found_values_in_later_logs() -> None:
-    from checks.logging_setup import SENSITIVE, remember_report
+    from desktop.logging_setup import SENSITIVE, remember_report
     from tests.security.conftest import PLANTED, make_report
 
     try:

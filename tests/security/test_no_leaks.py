@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from checks import pipeline
-from checks.cli import main
 from checks.detectors.base import Detector
 from checks.records import Category, Detection, Item, Severity
+from desktop.cli import main
 from tests.builders.x import Tweet, XArchive
 from tests.security.conftest import PLANTED, PLANTED_PHONE, MemoryKeyring
 
@@ -139,7 +139,7 @@ _CHILD = textwrap.dedent("""
     import socket, sys
     from tests.security.test_no_leaks import PlantedDetector
     from checks import pipeline
-    from checks.cli import main
+    from desktop.cli import main
     pipeline.DETECTORS = [*pipeline.DETECTORS, PlantedDetector]
     code = main(sys.argv[1:])
     sys.exit(code)
@@ -182,7 +182,7 @@ def test_full_scan_offline_and_leaves_no_temporary_files(tmp_path: Path) -> None
     zipped = XArchive(tweets=[Tweet(text=TEXT, created_at=datetime(2026, 5, 3, tzinfo=UTC))]).write_zip(
         tmp_path / "twitter-2026.zip")  # zips are read in place, never unpacked to disk
     scan_args = ["scan", str(export), str(zipped), "--json", str(tmp_path / "r.json"), "--save", str(saved)]
-    if _have("checks.demo"):
+    if _have("checks.exports.demo"):
         scan_args.insert(1, "--demo")
     scan = _child(scan_args, tmp_path, env)
     assert scan.returncode == 0, scan.stderr[-2000:]
@@ -207,7 +207,7 @@ def test_the_socket_block_really_blocks(tmp_path: Path) -> None:
 
 
 def test_logging_filter_on_real_handlers(planted: None, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    from checks.logging_setup import SENSITIVE, configure_logging
+    from desktop.logging_setup import SENSITIVE, configure_logging
 
     root = logging.getLogger()
     saved_handlers, saved_level, saved_factory = list(root.handlers), root.level, logging.getLogRecordFactory()

@@ -1,7 +1,7 @@
 """A guard against regressions: the engine never unpacks exports or writes temporary files.
 
 Temporary files are where plaintext is left behind (a crash, a full disk, a forgotten cleanup), so
-only `checks/vault.py` may use `tempfile` (it writes ciphertext beside the target), and nothing in
+only `checks/store/vault.py` may use `tempfile` (it writes ciphertext beside the target), and nothing in
 `checks/` may extract archives to disk.
 """
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import keyring
 import pytest
 
-from checks import vault
-from checks.audit_state import AuditState
-from checks.session import WelfareSession
+from checks.store import vault
+from checks.store.audit_state import AuditState
+from checks.store.welfare import WelfareSession
 from tests.security.conftest import PLANTED, make_report
 
 pytestmark = pytest.mark.skipif(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import vault
-from checks.audit_state import AuditState
-from checks.paths import data_dir
-from checks.session import MANIFEST, WelfareSession, leftover_sessions, sessions_root
+from checks.store import vault
+from checks.store.audit_state import AuditState
+from checks.store.paths import data_dir
+from checks.store.welfare import MANIFEST, WelfareSession, leftover_sessions, sessions_root
 from tests.security.conftest import MemoryKeyring, make_report
 
 

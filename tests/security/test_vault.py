@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 
-from checks import vault
-from checks.audit_state import AuditState
 from checks.errors import OffdutyError
+from checks.store import vault
+from checks.store.audit_state import AuditState
 from tests.security.conftest import PLANTED, MemoryKeyring, make_report
 
 PASS = "correct horse battery"

@@ -15,7 +15,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from checks.archive import READ_ERRORS, Export
+from checks.exports.archive import READ_ERRORS, Export
 from checks.records import Item, ItemKind
 
 log = logging.getLogger(__name__)

@@ -139,7 +139,7 @@ def _protect_process() -> None:
     """No core dumps; logging through the evidence filter (unless the caller set up logging)."""
     import logging
 
-    from checks.logging_setup import configure_logging, harden_process
+    from desktop.logging_setup import configure_logging, harden_process
 
     harden_process()
     if not logging.getLogger().handlers:
@@ -162,7 +162,7 @@ def _dispatch(args: list[str]) -> int:
 
 
 def _scan(ns: argparse.Namespace) -> int:
-    from checks.demo import demo_paths
+    from checks.exports.demo import demo_paths
     from checks.pipeline import audit
 
     paths: list[Path] = list(ns.paths)
@@ -174,7 +174,7 @@ def _scan(ns: argparse.Namespace) -> int:
         build_parsers()["scan"].error("--passphrase goes with --save")
     passphrase = None
     if ns.save:  # a passphrase, when one is needed, is asked before the scan, not after minutes of work
-        from checks.vault import passphrase_for_saving
+        from checks.store.vault import passphrase_for_saving
 
         passphrase = passphrase_for_saving(force=ns.passphrase)
     extra_items = None
@@ -185,18 +185,18 @@ def _scan(ns: argparse.Namespace) -> int:
         extra_inputs, extra_items = check_urls(ns.url, progress=None if ns.quiet else sys.stderr)
     progress = None if ns.quiet else _ProgressPrinter(sys.stderr)
     if ns.ocr:
-        from checks.ocr import available
+        from checks.readers.ocr import available
 
         if not available():
             raise OffdutyError("--ocr needs the optional OCR engine: pip install 'offduty[ocr]'")
     report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
                    extra_inputs=extra_inputs, ocr=ns.ocr)
-    from checks.logging_setup import remember_report
+    from desktop.logging_setup import remember_report
 
     remember_report(report)  # from here on, no log line can show what the audit found
     _write_outputs(report, ns)
     if ns.save:
-        from checks.vault import save_report
+        from checks.store.vault import save_report
 
         where = save_report(report, Path(ns.save), passphrase=passphrase)
         if not ns.quiet:
@@ -205,8 +205,8 @@ def _scan(ns: argparse.Namespace) -> int:
 
 
 def _show(ns: argparse.Namespace) -> int:
-    from checks.logging_setup import remember_report
-    from checks.vault import load_audit
+    from checks.store.vault import load_audit
+    from desktop.logging_setup import remember_report
 
     saved = load_audit(ns.file)
     remember_report(saved.report)
@@ -219,7 +219,7 @@ def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
     from checks.report.summary import write_summary
 
     if not ns.reveal:
-        from checks.masking import conceal
+        from checks.report.masking import conceal
 
         report = conceal(report)  # one finding's secret never shows in clear in another's evidence
     wrote_any = False
@@ -265,7 +265,7 @@ def _atomic_text(path: Path, writer: object) -> None:
 
 
 def _formats(ns: argparse.Namespace) -> int:
-    from checks.formats import load_formats, write_formats_text
+    from checks.exports.formats import load_formats, write_formats_text
 
     formats = load_formats()
     if ns.json:
@@ -279,7 +279,7 @@ def _formats(ns: argparse.Namespace) -> int:
 
 
 def _advice(ns: argparse.Namespace) -> int:
-    from checks.advice import default_catalogue
+    from checks.assess.advice import default_catalogue
     from checks.report.advice_listing import write_advice_json, write_advice_text
 
     catalogue = default_catalogue()

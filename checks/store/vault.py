@@ -45,10 +45,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from checks.audit_state import AuditState
 from checks.errors import OffdutyError
 from checks.records import Report
 from checks.report.serialise import BadReportData, report_from_dict, report_to_dict
+from checks.store.audit_state import AuditState
 
 log = logging.getLogger(__name__)
 

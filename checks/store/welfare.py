@@ -32,9 +32,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.audit_state import AuditState
-from checks.paths import data_dir
 from checks.records import Report
+from checks.store.audit_state import AuditState
+from checks.store.paths import data_dir
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ class WelfareSession:
     def save_audit(self, report: Report, state: AuditState | None = None, *, name: str = "audit.offduty",
                    path: Path | None = None, passphrase: str | None = None) -> Path:
         """Save an encrypted audit with the session's key (in the session folder unless `path`)."""
-        from checks.vault import save_report
+        from checks.store.vault import save_report
 
         self._check_open()
         target = Path(path) if path is not None else self.folder / Path(name).name
@@ -136,7 +136,7 @@ class WelfareSession:
 
     def end(self) -> EndReport:
         """Remove every file the session wrote, its folder and its key; say what was done."""
-        from checks.vault import forget_key
+        from checks.store.vault import forget_key
 
         removed, missing, failed, plain = [], [], [], []
         for path, encrypted in self._files:

@@ -1,6 +1,6 @@
 """What the person did with an audit: ticked checklist steps and findings marked "not a problem".
 
-Kept beside the report in a saved audit (checks.vault) so that reopening an audit shows the
+Kept beside the report in a saved audit (checks.store.vault) so that reopening an audit shows the
 same ticks and dismissals, and carried over to a new scan for the findings still present.
 Qt-free and immutable: every change returns a new state.
 """

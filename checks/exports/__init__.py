@@ -1,0 +1,1 @@
+"""Opening exports safely and recognising them; what each platform's export is."""
