@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checks.records import Message
+
 
 class OffdutyError(Exception):
     """An error with a plain-language message; the CLI prints it and exits 1."""
@@ -25,8 +30,10 @@ class NoReadableInput(OffdutyError):
 
     exit_status = 3
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        lines = [f"{path}: {reason}" for path, reason in problems]
+    def __init__(self, problems: list[tuple[str, Message | str]]) -> None:
+        from checks.report.words import say
+
+        lines = [f"{path}: {say(reason)}" for path, reason in problems]
         super().__init__("No export could be read.\n" + "\n".join(lines))
         self.problems = problems
 

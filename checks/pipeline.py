@@ -27,7 +27,19 @@ from checks.exports.archive import DEFAULT_LIMITS, Export, Limits, group_parts, 
 from checks.exports.recognise import Recognition, recognise
 from checks.progress import Cancelled, CancelToken, Progress, ProgressCallback, no_progress
 from checks.readers import ReadContext, reader_for
-from checks.records import Detection, Finding, InputSummary, Item, ItemKind, Platform, Report, Skipped, Source
+from checks.records import (
+    Detection,
+    Finding,
+    InputSummary,
+    Item,
+    ItemKind,
+    Message,
+    Platform,
+    Report,
+    Skipped,
+    Source,
+    msg,
+)
 from checks.version import __version__
 
 log = logging.getLogger(__name__)
@@ -110,8 +122,8 @@ def audit(
     detections: list[Detection] = []
     settings: dict[str, str] = {}
     inputs: list[InputSummary] = []
-    notes: list[str] = []
-    problems: list[tuple[str, str]] = []
+    notes: list[Message | str] = []
+    problems: list[tuple[str, Message | str]] = []
     cancelled = False
     total = max(1, len(groups) + (1 if extra_items else 0))
 
@@ -146,7 +158,7 @@ def audit(
         if not summary.readable:
             problems.append((str(group[0]), summary.message))
         elif summary.message:
-            notes.append(f"{label}: {summary.message}")
+            notes.append(msg("audit.note", export=label, note=summary.message))
 
     if not cancelled and extra_items is not None:
         start = len(inputs)

@@ -24,30 +24,19 @@ class Platform(enum.StrEnum):
     STRAVA = "strava"
     MASTODON = "mastodon"
     BLUESKY = "bluesky"
+    THREADS = "threads"
+    REDDIT = "reddit"
+    YOUTUBE = "youtube"
     PHOTOS = "photos"
     WEB = "web"
     OTHER = "other"
 
     @property
     def label(self) -> str:
-        return _PLATFORM_LABELS[self]
+        """The platform's name in the person's language (from the words catalogue)."""
+        return _say(f"platform.{self.value}")
 
 
-_PLATFORM_LABELS = {
-    Platform.FACEBOOK: "Facebook",
-    Platform.INSTAGRAM: "Instagram",
-    Platform.X: "X (Twitter)",
-    Platform.LINKEDIN: "LinkedIn",
-    Platform.TIKTOK: "TikTok",
-    Platform.SNAPCHAT: "Snapchat",
-    Platform.GOOGLE: "Google",
-    Platform.STRAVA: "Strava",
-    Platform.MASTODON: "Mastodon",
-    Platform.BLUESKY: "Bluesky",
-    Platform.PHOTOS: "Photos",
-    Platform.WEB: "Public web page",
-    Platform.OTHER: "Other",
-}
 
 
 class Category(enum.StrEnum):
@@ -65,20 +54,10 @@ class Category(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _CATEGORY_LABELS[self]
+        """The category's name in the person's language (from the words catalogue)."""
+        return _say(f"category.{self.value}")
 
 
-_CATEGORY_LABELS = {
-    Category.HOME_ADDRESS: "Home address",
-    Category.LOCATION_PATTERN: "Routines and places",
-    Category.EMPLOYER_DISCLOSURE: "Police or justice employer",
-    Category.IDENTITY_DETAILS: "Identity details",
-    Category.FAMILY_DETAILS: "Family",
-    Category.PHOTO_METADATA: "Photo metadata",
-    Category.OFFICIAL_INFORMATION: "Official information",
-    Category.CONDUCT_RISK: "Conduct risk",
-    Category.ACCOUNT_EXPOSURE: "Account visibility",
-}
 
 
 class Severity(enum.StrEnum):
@@ -91,6 +70,44 @@ class Severity(enum.StrEnum):
     @property
     def rank(self) -> int:
         return {"low": 1, "medium": 2, "high": 3}[self.value]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Words for a person, as a stable code and its values ("employer.title.profile", platform=...).
+
+    The engine never writes sentences: it reports codes, and `checks.report.words` turns them into
+    the person's language from the catalogue in `resources/words/`. A value may itself be a
+    Message (a platform's name, "a public post"), rendered in the same language.
+    """
+
+    code: str
+    values: tuple[tuple[str, str | int | float | Message], ...] = ()
+
+    def value(self, name: str) -> str | int | float | Message | None:
+        for key, val in self.values:
+            if key == name:
+                return val
+        return None
+
+
+def _say(code: str) -> str:
+    from checks.report.words import say  # the words layer reads records; imported when first needed
+
+    return say(Message(code))
+
+
+def msg(code: str, **values: object) -> Message:
+    """A Message; enum values (a Platform, a Category) become their own codes ("platform.x")."""
+    out: list[tuple[str, str | int | float | Message]] = []
+    for key, val in values.items():
+        if isinstance(val, enum.Enum):
+            out.append((key, Message(f"{type(val).__name__.lower()}.{val.value}")))
+        elif isinstance(val, str | int | float | Message):
+            out.append((key, val))
+        else:
+            raise TypeError(f"a message value must be text, a number, an enum or a Message, not {type(val).__name__}")
+    return Message(code, tuple(out))
 
 
 class ItemKind(enum.StrEnum):
@@ -257,8 +274,8 @@ class Detection:
     category: Category
     severity: Severity
     confidence: float
-    title: str
-    reason: str
+    title: Message | str
+    reason: Message | str
     evidence: str
     key: str
     source: Source
@@ -282,8 +299,8 @@ class Finding:
     category: Category
     severity: Severity
     confidence: float
-    title: str
-    reason: str
+    title: Message | str
+    reason: Message | str
     evidence: str
     platform: Platform
     source: Source
@@ -306,7 +323,7 @@ class Skipped:
     """A member of an export that was not read, and why (plain words)."""
 
     file: str
-    reason: str
+    reason: Message | str
 
 
 @dataclass(frozen=True)
@@ -319,7 +336,7 @@ class InputSummary:
     items: int
     skipped: tuple[Skipped, ...] = ()
     readable: bool = True
-    message: str = ""  # a plain sentence when the export could not be read, or a note
+    message: Message | str = ""  # why the export could not be read, or a note
     size_bytes: int = 0
     export_date: str | None = None
 
@@ -328,7 +345,7 @@ class InputSummary:
 class ScoreDriver:
     """One reason the score is what it is ("your home address appears in 3 places")."""
 
-    text: str
+    text: Message | str
     points: float
     category: Category | None = None
 
@@ -372,7 +389,7 @@ class Report:
     score: Score
     checklist: tuple[ChecklistEntry, ...]
     cancelled: bool = False
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Message | str, ...] = field(default=())
 
 
 def iso_utc(moment: datetime) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from checks.records import ChecklistEntry, Finding, Platform, Severity
 from checks.report.masking import mask
+from checks.report.words import say
 from checks.store.audit_state import AuditState
 from desktop.qtcompat import emit
 
@@ -148,7 +149,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.SEVERITY:
             return severity_icon(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
-            return f.reason
+            return say(f.reason)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -171,7 +172,7 @@ class FindingsModel(QAbstractTableModel):
         if col == self.SEVERITY:
             return severity_label(f.severity)
         if col == self.TITLE:
-            title = hide_quoted(f, f.title, self.welfare)
+            title = hide_quoted(f, say(f.title), self.welfare)
             return f"{title} ({f.place.near})" if f.place and f.place.near else title
         if col == self.CATEGORY:
             return f.category.label
@@ -238,7 +239,7 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.words:
             # Evidence is deliberately not searched: a search must not confirm hidden text.
-            hay = " ".join((f.title, f.reason, f.category.label, f.platform.label, f.source.file,
+            hay = " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
                             f.place.near if f.place and f.place.near else "")).casefold()
             return all(w in hay for w in self.words)
         return True

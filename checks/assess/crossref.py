@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from checks.records import Audience, Finding, Platform
+from checks.records import Audience, Finding, Platform, msg
 
 
 def _public(f: Finding) -> int:
@@ -29,12 +29,13 @@ def cross_reference(findings: Sequence[Finding]) -> list[Finding]:
         peers = [p for p in by_key.get((f.detector, f.key), []) if p.id != f.id]
         if f.platform is Platform.WEB:
             exports = sorted({p.platform.label for p in peers if p.platform is not Platform.WEB})
-            reason = f.reason + " Anyone can see this without logging in."
             if exports:
-                reason += f" The same is in your {', '.join(exports)} export."
+                reason = msg("crossref.public_and_export", reason=f.reason, exports=", ".join(exports))
+            else:
+                reason = msg("crossref.public", reason=f.reason)
             f = replace(f, reason=reason)
         elif any(p.platform is Platform.WEB for p in peers):
-            f = replace(f, reason=f.reason + " It is also visible to anyone on your public page.")
+            f = replace(f, reason=msg("crossref.also_public", reason=f.reason))
         out.append(f)
     out.sort(key=lambda f: (-f.severity.rank, -_public(f), -f.confidence, -f.occurrences, f.category.value, f.id))
     return out

@@ -48,6 +48,7 @@ import ijson
 
 from checks.errors import MemberTooLarge, UnreadableExport
 from checks.records import Skipped
+from checks.report.words import say
 
 log = logging.getLogger(__name__)
 
@@ -442,7 +443,7 @@ def _is_clutter(name: str) -> bool:
 def _all_refused(refused: Sequence[Skipped]) -> str:
     first = refused[0]
     more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
-    reason = first.reason.split(": ", 1)[-1]
+    reason = say(first.reason).split(": ", 1)[-1]
     return f"none of its files could be read ({first.file}{more}: {reason})"
 
 

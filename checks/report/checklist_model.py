@@ -17,6 +17,7 @@ from datetime import timedelta
 from checks.assess.advice import Catalogue, default_catalogue, item_link
 from checks.records import ChecklistEntry, Finding, Platform, Report
 from checks.report.masking import conceal, mask, mask_text
+from checks.report.words import say
 
 MAX_ITEMS = 12  # items listed under one task; the rest are counted
 REVIEW_AFTER_DAYS = 182
@@ -149,7 +150,7 @@ def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[st
     if f.occurrences > 1:
         parts.append(f"and {f.occurrences - 1} more like it")
     where = ", ".join(parts)
-    return ItemLine(f.id, title(f.title), evidence, where, item_link(f))
+    return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f))
 
 
 def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:
@@ -245,7 +246,7 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
         name=name, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
         score=report.score.value, band=report.score.band, band_text=BAND_TEXT.get(report.score.band, ""),
-        drivers=tuple(d.text for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
+        drivers=tuple(say(d.text) for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
         todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
         reveal=reveal, cancelled=report.cancelled,
     )

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from checks.assess.advice import item_link
 from checks.records import ChecklistEntry, Finding, InputSummary, Report, iso_utc
 from checks.report.masking import mask
+from checks.report.words import say
 
 SCHEMA = "offduty.report/1"
 
@@ -23,11 +24,11 @@ def input_to_json(inp: InputSummary) -> dict[str, Any]:
         "platform": inp.platform.value,
         "format": inp.format,
         "items": inp.items,
-        "skipped": [{"file": s.file, "reason": s.reason} for s in inp.skipped],
+        "skipped": [{"file": s.file, "reason": say(s.reason)} for s in inp.skipped],
         "readable": inp.readable,
     }
     if inp.message:
-        out["message"] = inp.message
+        out["message"] = say(inp.message)
     return out
 
 
@@ -37,14 +38,14 @@ def finding_to_json(f: Finding, reveal: bool = False) -> dict[str, Any]:
         "category": f.category.value,
         "severity": f.severity.value,
         "confidence": round(f.confidence, 3),
-        "title": f.title,
+        "title": say(f.title),
         "evidence": f.evidence if reveal else mask(f.evidence, f.span),
         "platform": f.platform.value,
         "source": f.source.to_json(),
         "related": [s.to_json() for s in f.related],
         "advice": list(f.advice),
         "detector": f.detector,
-        "reason": f.reason,
+        "reason": say(f.reason),
         "occurrences": f.occurrences,
     }
     if f.place is not None:
@@ -81,7 +82,7 @@ def report_to_json(report: Report, reveal: bool = False) -> dict[str, Any]:
         "score": {
             "value": report.score.value,
             "band": report.score.band,
-            "drivers": [{"text": d.text, "points": d.points} for d in report.score.drivers],
+            "drivers": [{"text": say(d.text), "points": d.points} for d in report.score.drivers],
         },
         "findings": [finding_to_json(f, reveal) for f in report.findings],
         "checklist": [checklist_to_json(c) for c in report.checklist],

@@ -192,18 +192,21 @@ def _union_decoder(options: tuple[Any, ...]) -> Decoder:
 
 
 def _dataclass_decoder(cls: type) -> Decoder:
-    hints = _hints(cls)
-    plan = []
-    for f in dataclasses.fields(cls):
-        if f.init:
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            plan.append((f.name, required, _decoder(hints[f.name])))
+    made: list[tuple[tuple[str, bool, Decoder], ...]] = []
+
+    def make_plan() -> tuple[tuple[str, bool, Decoder], ...]:
+        # made on first use, not here: a record may hold itself (a Message's value is a Message)
+        hints = _hints(cls)
+        plan = tuple((f.name, f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                      _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init)
+        made[:] = [plan]
+        return plan
 
     def build(raw: Any) -> Any:
         if not isinstance(raw, dict):
             raise TypeError(f"expected a {cls.__name__}")
         kwargs = {}
-        for name, required, decode in plan:
+        for name, required, decode in made[0] if made else make_plan():
             if name in raw:
                 kwargs[name] = decode(raw[name])
             elif required:

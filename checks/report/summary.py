@@ -7,6 +7,7 @@ from typing import TextIO
 
 from checks.records import Report
 from checks.report.masking import mask
+from checks.report.words import say
 
 
 def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 10) -> None:
@@ -15,16 +16,16 @@ def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 
     if report.cancelled:
         w("The audit was cancelled: this covers only what was read before.\n")
     for inp in report.inputs:
-        state = f"{inp.items} items" if inp.readable else f"not read: {inp.message}"
+        state = f"{inp.items} items" if inp.readable else f"not read: {say(inp.message)}"
         w(f"  {inp.path}: {inp.platform.label}, {inp.format}, {state}\n")
         for s in inp.skipped[:5]:
-            w(f"    skipped {s.file or '(part of the export)'}: {s.reason}\n")
+            w(f"    skipped {s.file or '(part of the export)'}: {say(s.reason)}\n")
         if len(inp.skipped) > 5:
             w(f"    ... and {len(inp.skipped) - 5} more skipped\n")
     if report.score.drivers:
         w("\nWhat drives the score:\n")
         for d in report.score.drivers[:5]:
-            w(f"  - {d.text}\n")
+            w(f"  - {say(d.text)}\n")
     counts = Counter(f.category.label for f in report.findings)
     w(f"\n{len(report.findings)} findings")
     if counts:
@@ -33,7 +34,7 @@ def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 
     for f in report.findings[:top]:
         ev = f.evidence if reveal else mask(f.evidence, f.span)
         more = f" (+{len(f.related)} more)" if f.related else ""
-        w(f"  [{f.severity.value:<6}] {f.title} ({f.platform.label}, {f.source.file}){more}\n")
+        w(f"  [{f.severity.value:<6}] {say(f.title)} ({f.platform.label}, {f.source.file}){more}\n")
         if ev:
             w(f"           {ev[:110]}\n")
     if len(report.findings) > top:

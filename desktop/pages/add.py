@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.pipeline import PlannedInput
+from checks.report.words import say
 from desktop.engine import Engine
 from desktop.pages.common import Page, human_size, paragraph
 from desktop.qtcompat import emit
@@ -182,7 +183,8 @@ class AddPage(Page):
                 date_text = f"{date.day} {date:%b %Y}"
             except OSError:
                 date_text = ""
-            status = self.tr("Yes") + f" ({plan.message})" if plan.readable else self.tr("No: ") + plan.message
+            said = say(plan.message)
+            status = self.tr("Yes") + f" ({said})" if plan.readable else self.tr("No: ") + said
             item = QTreeWidgetItem([plan.label, rec.platform.label if rec else self.tr("Not recognised"),
                                     date_text, human_size(plan.size_bytes) if plan.size_bytes else "", status])
             item.setIcon(4, ok if plan.readable else warn)

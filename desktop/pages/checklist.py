@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from checks.records import ChecklistEntry
 from checks.report.masking import mask
+from checks.report.words import say
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
 from desktop.pages.common import Page, heading, paragraph, select_first_row
 from desktop.qtcompat import emit
@@ -218,7 +219,7 @@ class ChecklistPage(Page):
             f = by_id.get(fid)
             if f is None or fid in self.session.state.dismissed:
                 continue
-            title = hide_quoted(f, f.title, self.session.welfare)
+            title = hide_quoted(f, say(f.title), self.session.welfare)
             text = f"{title}: {mask(f.evidence, f.span) if not self.session.welfare else '…'}  ({f.source.file})"
             self.d_items.addItem(text)
             self.d_items.item(self.d_items.count() - 1).setData(Qt.ItemDataRole.UserRole, fid)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from checks.places.drawing import Mark, relative_svg
 from checks.records import Category, Finding, Platform, Severity, Source
 from checks.report.masking import conceal, mask
+from checks.report.words import say
 from desktop.models import (
     FINDING_ROLE,
     FindingsFilter,
@@ -308,10 +309,10 @@ class FindingsPage(Page):
 
         Detectors do not quote what they found in reasons (tests/detectors/test_no_leaks.py); this
         is a second line of defence for any that ever does."""
-        return f.reason if self.revealed == f.id else hide_quoted(f, f.reason, self.session.welfare)
+        return say(f.reason) if self.revealed == f.id else hide_quoted(f, say(f.reason), self.session.welfare)
 
     def title_text(self, f: Finding) -> str:
-        return f.title if self.revealed == f.id else hide_quoted(f, f.title, self.session.welfare)
+        return say(f.title) if self.revealed == f.id else hide_quoted(f, say(f.title), self.session.welfare)
 
     def _show(self, f: Finding | None) -> None:
         if self.current is None or f is None or f.id != self.current.id:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from checks.records import Report
+from checks.report.words import say
 from desktop.models import platform_label
 from desktop.pages.common import Page, ScaledLabel, heading, paragraph
 from desktop.session import Session
@@ -110,7 +111,7 @@ class OverviewPage(Page):
         else:
             self.urgent.setText(self.tr("Nothing to do: Offduty found nothing that exposes you in these exports."))
         drivers = [d for d in score.drivers if d.points > 0][:6]
-        self.drivers.setText("\n".join(f"• {d.text}" for d in drivers) or self.tr("Nothing found."))
+        self.drivers.setText("\n".join(f"• {say(d.text)}" for d in drivers) or self.tr("Nothing found."))
         cats = Counter(f.category.label for f in report.findings)
         plats = Counter(f.platform.label for f in report.findings)
         self.by_category.setText("\n".join(f"{n}  {c}" for c, n in cats.most_common()) or "–")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QProgressBar, QPushButto
 
 from checks.progress import Progress
 from checks.records import Report
+from checks.report.words import say
 from desktop.engine import Engine
 from desktop.pages.common import Page, paragraph
 from desktop.qtcompat import emit
@@ -156,7 +157,7 @@ class ScanPage(Page):
                 if row is not None:
                     row.setText(2, f"{summary.items:,}")
                     if not summary.readable:
-                        row.setText(1, self.tr("Not read: ") + summary.message)
+                        row.setText(1, self.tr("Not read: ") + say(summary.message))
         self.overall.setValue(1000)
         self.stage.setText(self.tr("Finished."))
         emit(self.scan_finished, report)

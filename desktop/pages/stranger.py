@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.records import InputSummary, Item
+from checks.report.words import say
 from desktop.engine import Engine
 from desktop.pages.common import Page, paragraph
 from desktop.qtcompat import emit
@@ -186,9 +187,10 @@ class StrangerPage(Page):
                 self._fill(self.rows[index], summary)
 
     def _fill(self, row: QTreeWidgetItem, summary: InputSummary) -> None:
-        row.setText(1, summary.message)
-        row.setToolTip(1, summary.message)
-        row.setData(1, Qt.ItemDataRole.AccessibleTextRole, summary.message)
+        text = say(summary.message)
+        row.setText(1, text)
+        row.setToolTip(1, text)
+        row.setData(1, Qt.ItemDataRole.AccessibleTextRole, text)
 
     def _on_finished(self, result: object) -> None:
         if not isinstance(result, tuple) or len(result) != 2:

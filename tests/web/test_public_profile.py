@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from checks.pipeline import audit
-from checks.records import Audience, ItemKind, Platform, ProfileField, SettingName
+from checks.records import Audience, ItemKind, Message, Platform, ProfileField, SettingName
 from checks.web.fetch import MAX_BYTES, USER_AGENT, fetch
 from checks.web.page import read_page
 from checks.web.profile import check_target, check_urls, parse_target, plan
@@ -191,4 +191,4 @@ def test_audit_of_only_a_public_page_reports_web_findings(httpserver: HTTPServer
     assert report.inputs[0].platform is Platform.WEB
     web = [f for f in report.findings if f.platform is Platform.WEB]
     assert any(f.category.value == "employer_disclosure" for f in web), [f.title for f in report.findings]
-    assert all("Anyone can see this" in f.reason for f in web)
+    assert all(isinstance(f.reason, Message) and f.reason.code.startswith("crossref.public") for f in web)
