@@ -262,6 +262,20 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What carried a text finding: the rule or the model, the signals, and the words that weighed most.
+
+    `words` are spans of the finding's evidence (masked like the evidence on every surface);
+    `signals` are signal names (`checks.detectors.signals.Signal`, words under `signal.` in the
+    catalogue); `rule` is "model" or the id of the assertion in resources/rules/decisions.toml.
+    """
+
+    rule: str
+    signals: tuple[str, ...] = ()
+    words: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class Detection:
     """What a detector reports about one item (or an analyzer about many).
 
@@ -288,6 +302,7 @@ class Detection:
     span: tuple[int, int] | None = None  # the sensitive part of `evidence`, masked on output
     # For places inferred from many items: where those items were, for a local drawing (never a map).
     points: tuple[tuple[float, float, str], ...] = ()  # (lat, lon, item kind)
+    basis: Basis | None = None  # for text findings: what carried it
 
 
 @dataclass(frozen=True)
@@ -312,6 +327,7 @@ class Finding:
     key: str = ""
     span: tuple[int, int] | None = None
     points: tuple[tuple[float, float, str], ...] = ()  # see Detection.points
+    basis: Basis | None = None  # see Detection.basis
 
     @property
     def occurrences(self) -> int:

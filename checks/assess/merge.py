@@ -82,6 +82,7 @@ def merge(detections: Iterable[Detection]) -> list[Finding]:
             key=first.key,
             span=first.span,
             points=first.points or best.points,
+            basis=first.basis,
         ))
     findings = drop_subsumed(findings)
     findings.sort(key=lambda f: (-f.severity.rank, -f.confidence, -f.occurrences, f.category.value, f.id))

@@ -21,42 +21,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.detectors.base import Detector
-from checks.records import Category, Detection, Item, ItemKind, Platform, SettingName, Severity
+from checks.records import Category, Detection, Item, ItemKind, Message, SettingName, Severity
 
 TRUE = frozenset({"true", "yes", "on", "1", "enabled"})
 FALSE = frozenset({"false", "no", "off", "0", "disabled"})
 OPEN_AUDIENCES = frozenset({"everyone", "public", "all", "anyone", "everybody"})
 
-# setting -> (exposed when the value is in ..., title, reason, severity)
-RULES: dict[str, tuple[frozenset[str], str, str, Severity]] = {
-    SettingName.PRIVATE_ACCOUNT: (FALSE, "Your {p} account is public",
-                                  "Anyone, signed in or not, can see your posts, photos and followers.",
-                                  Severity.MEDIUM),
-    SettingName.PROTECTED_POSTS: (FALSE, "Your {p} posts are public",
-                                  "Your posts can be read by anyone and found by search engines.", Severity.MEDIUM),
-    SettingName.FIND_BY_PHONE: (TRUE, "People can find your {p} account from your phone number",
-                                "Anyone who has your number (or guesses it) can find this account, even "
-                                "under another name.", Severity.MEDIUM),
-    SettingName.FIND_BY_EMAIL: (TRUE, "People can find your {p} account from your e-mail address",
-                                "Anyone who has your e-mail address can find this account.", Severity.MEDIUM),
-    SettingName.SUGGEST_TO_CONTACTS: (TRUE, "{p} suggests your account to people who have your number",
-                                      "People from your phone contacts, and their contacts, are shown your "
-                                      "account, which can link your job to your private profile.", Severity.MEDIUM),
-    SettingName.ACTIVITY_VISIBILITY: (OPEN_AUDIENCES, "Your {p} activities are visible to everyone",
-                                      "Runs and rides that start and end at home draw a map to your door.",
-                                      Severity.MEDIUM),
-    SettingName.PROFILE_VISIBILITY: (OPEN_AUDIENCES, "Your {p} profile is visible to everyone",
-                                     "Your profile details can be seen by anyone.", Severity.MEDIUM),
-    SettingName.LOCATION_SHARING: (TRUE, "Your location is shared on {p}",
-                                   "Friends (and anyone added as one) can see where you are live on the map.",
-                                   Severity.MEDIUM),
-    SettingName.TAGGING: (OPEN_AUDIENCES | TRUE, "Anyone can tag you on {p}",
-                          "Other people's photos and posts can name you and add you to places.", Severity.LOW),
-    SettingName.SEARCH_ENGINE_INDEXING: (TRUE, "Search engines can index your {p} profile",
-                                         "Your profile can turn up in a web search for your name.", Severity.LOW),
-    SettingName.DISCOVERABLE: (TRUE, "Your {p} profile is listed in directories",
-                               "Your profile is suggested to strangers and shown in public directories.",
-                               Severity.LOW),
+# setting -> (exposed when the value is in ..., title, reason, severity); words under account. in en-GB.toml
+RULES: dict[str, tuple[frozenset[str], Message, Message, Severity]] = {
+    SettingName.PRIVATE_ACCOUNT: (FALSE, Message("account.title.private_account"), Message("account.reason.private_account"), Severity.MEDIUM),
+    SettingName.PROTECTED_POSTS: (FALSE, Message("account.title.protected"), Message("account.reason.protected"), Severity.MEDIUM),
+    SettingName.FIND_BY_PHONE: (TRUE, Message("account.title.find_by_phone"), Message("account.reason.find_by_phone"), Severity.MEDIUM),
+    SettingName.FIND_BY_EMAIL: (TRUE, Message("account.title.find_by_email"), Message("account.reason.find_by_email"), Severity.MEDIUM),
+    SettingName.SUGGEST_TO_CONTACTS: (TRUE, Message("account.title.suggest_to_contacts"), Message("account.reason.suggest_to_contacts"), Severity.MEDIUM),
+    SettingName.ACTIVITY_VISIBILITY: (OPEN_AUDIENCES, Message("account.title.activity_visibility"), Message("account.reason.activity_visibility"), Severity.MEDIUM),
+    SettingName.PROFILE_VISIBILITY: (OPEN_AUDIENCES, Message("account.title.profile_visibility"), Message("account.reason.profile_visibility"), Severity.MEDIUM),
+    SettingName.LOCATION_SHARING: (TRUE, Message("account.title.location_sharing"), Message("account.reason.location_sharing"), Severity.MEDIUM),
+    SettingName.TAGGING: (OPEN_AUDIENCES | TRUE, Message("account.title.tagging"), Message("account.reason.tagging"), Severity.LOW),
+    SettingName.SEARCH_ENGINE_INDEXING: (TRUE, Message("account.title.search_engine_indexing"), Message("account.reason.search_engine_indexing"), Severity.LOW),
+    SettingName.DISCOVERABLE: (TRUE, Message("account.title.discoverable"), Message("account.reason.discoverable"), Severity.LOW),
 }
 
 
@@ -73,9 +56,8 @@ class AccountExposure(Detector):
         value = item.text.strip().lower()
         if name == SettingName.PRIVACY_ZONES:
             if value in ("0", "none", ""):
-                yield self._emit(item, name, "Your {p} activities have no privacy zone",
-                                 "Without a privacy zone, the start and end of every activity show where "
-                                 "you live.", Severity.MEDIUM)
+                yield self._emit(item, name, Message("account.title.privacy_zones"),
+                                 Message("account.reason.privacy_zones"), Severity.MEDIUM)
             return
         rule = RULES.get(name)
         if rule is None:
@@ -84,9 +66,9 @@ class AccountExposure(Detector):
         if value in exposed:
             yield self._emit(item, name, title, reason, severity)
 
-    def _emit(self, item: Item, name: str, title: str, reason: str, severity: Severity) -> Detection:
-        label = item.platform.label if item.platform is not Platform.OTHER else "this"
+    def _emit(self, item: Item, name: str, title: Message, reason: Message, severity: Severity) -> Detection:
+        title = Message(title.code, (("platform", Message(f"platform.{item.platform.value}")),))
         evidence = f"{name.replace('_', ' ')}: {item.text.strip()}"
         span = (len(evidence) - len(item.text.strip()), len(evidence))  # only the value is masked
-        return self.found(item, title=title.format(p=label), reason=reason, evidence=evidence,
+        return self.found(item, title=title, reason=reason, evidence=evidence,
                           key=f"setting:{name}", confidence=1.0, severity=severity, span=span)

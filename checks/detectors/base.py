@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from checks.records import Category, Detection, Item, Place, Severity, Source
+if TYPE_CHECKING:
+    from checks.detectors.analysis import TextAnalysis
+    from checks.detectors.decide import Verdict
+
+from checks.records import Basis, Category, Detection, Item, Message, Place, Severity, Source
 
 
 class Detector(ABC):
@@ -30,10 +34,11 @@ class Detector(ABC):
     def detect(self, item: Item) -> Iterator[Detection]:
         """Yield what this item exposes (nothing, usually)."""
 
-    def found(self, item: Item, *, title: str, reason: str, evidence: str, key: str,
+    def found(self, item: Item, *, title: Message | str, reason: Message | str, evidence: str, key: str,
               confidence: float, severity: Severity | None = None, span: tuple[int, int] | None = None,
               place: Place | None = None, advice: tuple[str, ...] = (),
-              category: Category | None = None, source: Source | None = None) -> Detection:
+              category: Category | None = None, source: Source | None = None,
+              basis: Basis | None = None) -> Detection:
         """Build a Detection for `item` with this detector's defaults."""
         return Detection(
             detector=self.id,
@@ -51,7 +56,37 @@ class Detector(ABC):
             advice=advice or self.advice,
             audience=item.audience,
             span=span,
+            basis=basis,
         )
+
+
+class TextDetector(Detector):
+    """A detector for one text category: the rules and the model decide, the detector says where.
+
+    `detect` reads the item once (`checks.detectors.analysis`), asks for this category's verdict,
+    and only when it is found calls `report` to build the findings: which part of the text to
+    mask, the key that merges the same exposure across posts, the title and reason codes.
+    """
+
+    def detect(self, item: Item) -> Iterator[Detection]:
+        if not self.reads(item):
+            return
+        from checks.detectors.analysis import analyse
+
+        analysis = analyse(item)
+        verdict = analysis.verdict(self.category)
+        if verdict.found:
+            yield from self.report(item, analysis, verdict)
+
+    def reads(self, item: Item) -> bool:
+        """Whether this detector looks at `item`'s text (by default: text a person wrote)."""
+        from checks.detectors.common import is_text_item
+
+        return is_text_item(item)
+
+    @abstractmethod
+    def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
+        """The findings for a text in which this category was found."""
 
 
 class Analyzer(ABC):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from checks.detectors.lexicon import Hit
-from checks.records import Item, ItemKind, ProfileField
+from checks.records import Audience, Item, ItemKind, Message, ProfileField, msg
 
 _SENTENCE_END = re.compile(r"[.!?\n;]+(?:\s|$)|\n")
 
@@ -89,25 +89,28 @@ def profile_field(item: Item) -> ProfileField | None:
     return None
 
 
-def where(item: Item) -> str:
-    """Plain words for where the text is: 'a public post', 'your profile' ..."""
+def where(item: Item) -> Message:
+    """Words for where the text is: "a public post", "your profile", "a private message"..."""
     if item.kind is ItemKind.PROFILE_FIELD:
-        return "your profile"
-    noun = {
-        ItemKind.POST: "post", ItemKind.COMMENT: "comment", ItemKind.MESSAGE: "private message",
-        ItemKind.PHOTO: "photo caption", ItemKind.VIDEO: "video caption", ItemKind.CHECKIN: "check-in",
-        ItemKind.ACTIVITY: "activity",
-    }.get(item.kind, "item")
-    aud = item.audience.value
+        return msg("where.profile")
     if item.kind is ItemKind.MESSAGE:
-        return "a private message"  # the other side of the conversation has it too
-    if aud == "public":
-        return f"a public {noun}"
-    if aud == "friends":
-        return f"a {noun} seen by friends or followers"
-    if aud == "private":
-        return f"a {noun} only you could see"
-    return f"a {noun}"
+        return msg("where.message")  # the other side of the conversation has it too
+    noun = _NOUNS.get(item.kind, Message("noun.item"))
+    audience = item.audience
+    if audience is Audience.PUBLIC:
+        return msg("where.public", noun=noun)
+    if audience is Audience.FRIENDS:
+        return msg("where.friends", noun=noun)
+    if audience is Audience.PRIVATE:
+        return msg("where.private", noun=noun)
+    return msg("where.any", noun=noun)
+
+
+_NOUNS = {
+    ItemKind.POST: Message("noun.post"), ItemKind.COMMENT: Message("noun.comment"),
+    ItemKind.PHOTO: Message("noun.photo_caption"), ItemKind.VIDEO: Message("noun.video_caption"),
+    ItemKind.CHECKIN: Message("noun.checkin"), ItemKind.ACTIVITY: Message("noun.activity"),
+}
 
 
 def title_word_after(text: str, pos: int) -> tuple[int, int] | None:

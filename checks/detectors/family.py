@@ -1,6 +1,6 @@
 """Family details: children's names, ages, schools and clubs; partners and relatives by name.
 
-Finds: a relative named next to the relation ("my daughter Poppy", "my husband Mark", "Grandma
+Finds, in text where the rules and the text model together find family details: a relative named next to the relation ("my daughter Poppy", "my husband Mark", "Grandma
 Pat", "our Alfie"); names with ages ("Lily (6) and Oscar (4)", "Poppy, 9,"); a child's school,
 nursery or club ("Maisie's first day at St Saviour's Primary", "picking Jacob up from Oakfield
 Academy", "my boy Tyler ... at Lewisham Judo Club"); the family and partner fields of a profile;
@@ -21,10 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.detectors.base import Detector, snippet
-from checks.detectors.common import NOT_NAMES, is_text_item, profile_field, sentence_bounds, title_word_after, where
+from checks.detectors.analysis import TextAnalysis
+from checks.detectors.base import TextDetector, snippet
+from checks.detectors.common import NOT_NAMES, profile_field, sentence_bounds, title_word_after, where
+from checks.detectors.decide import Verdict
+from checks.detectors.signals import Signal
 from checks.detectors.lexicon import Hit, Scan, scan
-from checks.records import Category, Detection, Item, ItemKind, ProfileField, Severity
+from checks.records import Category, Detection, Item, ItemKind, Message, ProfileField, Severity, msg
 
 _NAME = r"[A-Z][a-z'\-]+"
 _AGE_BRACKET = re.compile(rf"\b({_NAME})\s*\((\d{{1,2}})\)")
@@ -55,7 +58,11 @@ _LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w'\.\-]*|of|the|and|&)\s+)*[A-Z][\w'\.
 PHOTO_DETAIL_KEYS = ("tags", "tagged", "people", "person", "faces", "labels", "subjects")
 
 
-class FamilyDetails(Detector):
+WHY = frozenset({Signal.RELATION_CHILD, Signal.RELATION_FAMILY, Signal.RELATION_PARTNER, Signal.SCHOOL, Signal.CLUB,
+                 Signal.CHILD_EVENT, Signal.RELATION_SCHOOL, Signal.AGE_WORDS, Signal.POSSESSIVE})
+
+
+class FamilyDetails(TextDetector):
     id = "family_details"
     category = Category.FAMILY_DETAILS
     severity = Severity.MEDIUM
@@ -68,12 +75,28 @@ class FamilyDetails(Detector):
             return
         if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
             yield from self._photo(item)
-        if not is_text_item(item):
-            return
-        sc = scan(item.text)
-        if not (sc.any("relations", "schools") or sc.has_digit or _OUR_CAPITAL.search(sc.text)):
-            return
-        yield from self._text(item, sc)
+        yield from super().detect(item)
+
+    def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
+        found = list(self._text(item, analysis.signals.scan))
+        if not found:  # decided, but no name to key it by: one finding for the post
+            hits = analysis.signals.of(Signal.RELATION_CHILD, Signal.RELATION_FAMILY, Signal.RELATION_PARTNER,
+                                       Signal.SCHOOL, Signal.CLUB)
+            words = [c for c in analysis.explain(self.category) if c.kind == "word"]
+            spans = [(h.start, h.end) for h in hits] + [(c.start, c.end) for c in words[:2]]
+            start, end = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, len(item.text))
+            child = any(h.signal in (Signal.RELATION_CHILD, Signal.SCHOOL) for h in hits)
+            found = [(start, end, f"{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+                      msg("family.reason.named"), child)]
+        for start, end, name, reason, child in found:
+            evidence, span = snippet(item.text, start, end)
+            key = f"{'child' if child else 'relative'}:{name.lower()}"
+            title = msg("family.title.child", where=where(item)) if child else \
+                msg("family.title.relative", where=where(item))
+            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                             confidence=verdict.confidence, span=span,
+                             severity=Severity.HIGH if child else Severity.MEDIUM,
+                             basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
 
     def _profile(self, item: Item, pf: ProfileField) -> Detection:
         text = item.text.strip()
@@ -81,9 +104,8 @@ class FamilyDetails(Detector):
         evidence, span = snippet(text, 0, len(text))
         child = relation.lower() in ("son", "daughter", "child", "stepson", "stepdaughter")
         return self.found(
-            item, title=f"Your {relation} is listed on your {item.platform.label} profile",
-            reason=f"Your profile names your {relation}; it links their account to yours so anyone looking "
-                   "at you can find them too.",
+            item, title=msg("family.title.profile", relation=relation, platform=item.platform),
+            reason=msg("family.reason.profile", relation=relation),
             evidence=evidence, key=f"relative:{relation.lower()}:{text.lower()}", confidence=0.9, span=span,
             severity=Severity.HIGH if child else Severity.MEDIUM)
 
@@ -97,20 +119,21 @@ class FamilyDetails(Detector):
             if kids or re.search(r"\b(?:child|children|kid|kids|baby|toddler|boy|girl)\b", sc.lower):
                 evidence, span = snippet(value, 0, len(value))
                 yield self.found(
-                    item, title=f"Photo of a child in your {item.platform.label} data",
-                    reason="The export marks this photo as showing a child; photos of children with places "
-                           "and names make them findable.",
+                    item, title=msg("family.title.photo", platform=item.platform),
+                    reason=msg("family.reason.photo"),
                     evidence=evidence, key="photo-child:" + (item.media or item.source.file), confidence=0.7,
                     span=span, severity=Severity.HIGH)
                 return
 
-    def _text(self, item: Item, sc: Scan) -> Iterator[Detection]:
+    def _text(self, item: Item, sc: Scan) -> Iterator[tuple[int, int, str, Message, bool]]:
+        """Each person named: (start, end, name, reason, is a child), with their school masked too."""
         text = sc.text
         schools = sc.of("schools")
         relations = sc.of("relations")
         seen: set[str] = set()
 
-        def emit(start: int, end: int, name: str, relation: str, why: str, child: bool) -> Iterator[Detection]:
+        def emit(start: int, end: int, name: str, relation: str, why: Message,
+                 child: bool) -> Iterator[tuple[int, int, str, Message, bool]]:
             key = f"{'child' if child else 'relative'}:{name.lower()}"
             if key in seen:
                 return
@@ -118,13 +141,8 @@ class FamilyDetails(Detector):
             school = self._school_span(text, start, schools)
             if school is not None:  # the school is as sensitive as the name: mask from first to last
                 start, end = min(start, school[0]), max(end, school[1])
-            evidence, span = snippet(item.text, start, end)
-            reason = why + (" It also names where they go to school or a club." if school and "school" not in why
-                            else "")
-            yield self.found(
-                item, title=f"{'A child' if child else 'A family member'} named in {where(item)}",
-                reason=reason, evidence=evidence, key=key, confidence=0.85 if child else 0.75, span=span,
-                severity=Severity.HIGH if child else Severity.MEDIUM)
+                why = msg("family.reason.school")
+            yield start, end, name, why, child
 
         for r in relations:
             group = r.entry.value(0)
@@ -141,30 +159,30 @@ class FamilyDetails(Detector):
                 continue
             name = text[span[0]:span[1]]
             child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
-            yield from emit(r.start, span[1], name, r.entry.phrase, f"The text names your {r.entry.phrase}.", child)
+            yield from emit(r.start, span[1], name, r.entry.phrase, msg("family.reason.relation", relation=r.entry.phrase), child)
         low = sc.lower
         for m in _YEAR_OLD.finditer(text) if "year" in low else ():
-            yield from emit(m.start(), m.end(), m.group(2), "child", "The text names a child and their age.", True)
+            yield from emit(m.start(), m.end(), m.group(2), "child", msg("family.reason.age"), True)
         for rx in (_AGE_BRACKET, _AGE_COMMA) if sc.has_digit else ():
             for m in rx.finditer(text):
                 if m.group(1).lower() in NOT_NAMES or int(m.group(2)) > 17:
                     continue
-                yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
+                yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"), True)
         for m in _AGE_TODAY.finditer(text) if "today" in low else ():
             if m.group(1).lower() in NOT_NAMES or re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20):m.start()]):
                 continue
-            yield from emit(m.start(), m.end(), m.group(1), "child", "The text names someone and their age.",
+            yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"),
                             int(m.group(3)) < 18)
         for m in _OUR_NAME.finditer(text) if ("our " in low or "my " in low) else ():
             if m.group(1).lower() in NOT_NAMES:
                 continue
-            yield from emit(m.start(), m.end(), m.group(1), "family", "The text names a member of your family.", True)
+            yield from emit(m.start(), m.end(), m.group(1), "family", msg("family.reason.named"), True)
         for m in _BIRTHDAY_TO.finditer(text) if "birthday" in low else ():
             if m.group(2).lower() not in NOT_NAMES and int(m.group(1)) < 18:
-                yield from emit(m.start(), m.end(), m.group(2), "child", "The text names a child and their age.", True)
+                yield from emit(m.start(), m.end(), m.group(2), "child", msg("family.reason.age"), True)
         for m in _BIRTHDAY_AGE.finditer(text) if "birthday" in low else ():
             if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
-                yield from emit(m.start(), m.end(), m.group(1), "child", "The text names a child and their age.", True)
+                yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"), True)
         if schools:
             for rx in (_POSSESSIVE_NAME, _PICKUP, _PROUD):
                 for m in rx.finditer(text):
@@ -173,7 +191,7 @@ class FamilyDetails(Detector):
                         continue
                     if self._school_near(text, m.start(), schools):
                         yield from emit(m.start(), m.end(), name, "child",
-                                        "The text names a child and where they go to school or a club.", True)
+                                        msg("family.reason.school"), True)
             for h in schools:
                 if h.entry.value(0) != "club" or not h.entry.phrase[0].isalpha():
                     continue
@@ -181,7 +199,7 @@ class FamilyDetails(Detector):
                 m2 = re.search(rf"\b({_NAME})\s+(?:got|won|passed|earned|gained|received)\b", text[s0:h.start])
                 if m2 and m2.group(1).lower() not in NOT_NAMES and re.search(r"\b(?:proud|my|our)\b", sc.lower[s0:s1]):
                     yield from emit(s0 + m2.start(), h.end, m2.group(1), "child",
-                                    "The text names a child and a club they go to.", True)
+                                    msg("family.reason.school"), True)
 
     @staticmethod
     def _school_near(text: str, pos: int, schools: list[Hit]) -> bool:

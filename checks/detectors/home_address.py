@@ -1,6 +1,6 @@
 """Home address: street addresses, full postcodes, places tied to home, home-labelled places.
 
-Finds: a house number or name with a street ("14 Larkspur Close", "Flat 2, 88 Kingsley Avenue",
+Finds, in text where the rules and the text model together find a home address: a house number or name with a street ("14 Larkspur Close", "Flat 2, 88 Kingsley Avenue",
 "Rose Cottage, Mill Lane"); a full UK postcode checked against the postcode format rules and the
 list of postcode areas ("SE13 7PH", "eh12ng"); a street named next to words that tie it to home
 ("our house on Sycamore Drive", "outside ours on Marlborough Crescent", "got the keys to ..."); an
@@ -27,10 +27,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from checks.detectors.base import Detector, snippet
-from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
-from checks.detectors.lexicon import Hit, Scan, plain_list, read_list, scan, wordlist_dir
-from checks.records import Category, Detection, Item, Place, ProfileField, Severity
+from checks.detectors.analysis import TextAnalysis
+from checks.detectors.base import TextDetector, snippet
+from checks.detectors.common import profile_field, where
+from checks.detectors.decide import Verdict
+from checks.detectors.lexicon import Hit, Scan, plain_list, read_list, wordlist_dir
+from checks.detectors.signals import Signal
+from checks.records import Category, Detection, Item, Message, Place, ProfileField, Severity, msg
 
 HOME_LABELS = frozenset({"home", "type_home", "inferred_home", "house", "my home"})
 
@@ -103,7 +106,11 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace(",", " ").split())
 
 
-class HomeAddress(Detector):
+WHY = frozenset({Signal.HOUSE_NUMBER_STREET, Signal.POSTCODE_SHAPE, Signal.HOME_WORD, Signal.HOME_ADDRESS_WORDS,
+                 Signal.STREET_WORD, Signal.HOUSE_WORD, Signal.FIRST_PERSON, Signal.POSSESSIVE})
+
+
+class HomeAddress(TextDetector):
     id = "home_address"
     category = Category.HOME_ADDRESS
     severity = Severity.HIGH
@@ -116,13 +123,21 @@ class HomeAddress(Detector):
         if pf in (ProfileField.ADDRESS, ProfileField.POSTCODE):
             yield from self._field(item, pf)
             return
-        if not is_text_item(item):
-            return
-        sc = scan(item.text)
-        if not sc.has_digit and not any(h.entry.value(1) == "strong" for h in sc.of("places")) \
-                and not any(h.entry.value(0) == "house" for h in sc.of("streets")):
-            return
-        yield from self._text(item, sc)
+        yield from super().detect(item)
+
+    def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
+        parts = self._text(item, analysis.signals.scan)
+        if not parts:  # decided, but no address shape to key it by (a house name, "round ours on ...")
+            words = [c for c in analysis.explain(self.category) if c.kind == "word"]
+            start, end = (min(c.start for c in words[:3]), max(c.end for c in words[:3])) if words else \
+                (0, len(item.text))
+            parts = [(start, end, f"home:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+                      msg("home.title.text", where=where(item)), msg("home.reason.text"), None)]
+        for lo, hi, key, title, reason, severity in _joined(parts):
+            evidence, span = snippet(item.text, lo, hi)
+            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                             confidence=verdict.confidence, span=span, severity=severity,
+                             basis=analysis.basis(self.category, span[0] - lo, len(evidence), WHY))
 
     # -- places labelled home ---------------------------------------------------------------
     def _labelled(self, item: Item) -> Iterator[Detection]:
@@ -136,9 +151,8 @@ class HomeAddress(Detector):
         shown = item.text or item.detail("place") or item.detail("name") or item.label or "Home"
         evidence, span = snippet(shown, 0, len(shown))
         yield self.found(
-            item, title=f"A place {item.platform.label} labels as your home",
-            reason=f"{item.platform.label} has saved a place labelled as your home; anyone who sees "
-                   "this account's data or location features can learn where you live.",
+            item, title=msg("home.title.labelled", platform=item.platform),
+            reason=msg("home.reason.labelled", platform=item.platform),
             evidence=evidence, key=key, confidence=0.9, span=span, place=place)
 
     # -- profile fields ------------------------------------------------------------------------
@@ -155,129 +169,88 @@ class HomeAddress(Detector):
             if code is None:
                 return
         evidence, span = snippet(text, 0, len(text))
-        what = "postcode" if pf is ProfileField.POSTCODE else "address"
+        if pf is ProfileField.POSTCODE:
+            title, reason = msg("home.title.saved_postcode", platform=item.platform), \
+                msg("home.reason.saved", platform=item.platform)
+        else:
+            title, reason = msg("home.title.saved_address", platform=item.platform), \
+                msg("home.reason.saved", platform=item.platform)
         yield self.found(
-            item, title=f"Your {what} is saved in your {item.platform.label} account",
-            reason=f"Your {item.platform.label} account holds a home {what}; if the profile or a linked "
-                   "service shows it, or the account is taken over, it leads to your door.",
+            item, title=title, reason=reason,
             evidence=evidence, key=f"postcode:{code}" if code else "address:" + _norm(text),
             confidence=0.95, span=span)
 
     # -- free text -----------------------------------------------------------------------------
-    def _text(self, item: Item, sc: Scan) -> Iterator[Detection]:
+    @staticmethod
+    def _text(item: Item, sc: Scan) -> list[Part]:
+        """Every address-shaped part of the text: postcodes, house numbers with streets, house names."""
         address, house_name, street_only, _ = _patterns()
         text = sc.text
-        places = sc.of("places")
-        famous = [h for h in places if h.entry.value(0) == "famous"]
-        seen: set[str] = set()
+        famous = [h for h in sc.of("places") if h.entry.value(0) == "famous"]
         taken: list[tuple[int, int]] = []
-        pending: list[tuple[int, int, str, float, str, str, Severity | None]] = []
+        parts: list[Part] = []
 
-        def home_context(start: int, end: int) -> tuple[bool, bool, bool]:
-            s0, s1 = sentence_bounds(text, start)
-            near = [h for h in places if h.start >= s0 - 1 and h.end <= s1 + 1 and not (start <= h.start < end)]
-            strong = any(h.entry.value(0) == "home" and h.entry.value(1) == "strong" for h in near)
-            weak = any(h.entry.value(0) == "home" for h in near)
-            venue = any(h.entry.value(0) == "venue" for h in near)
-            return strong, weak, venue
-
-        def emit(start: int, end: int, key: str, confidence: float, title: str, reason: str,
-                 severity: Severity | None = None) -> Detection | None:
-            if key in seen or any(a < end and start < b for a, b in taken):
-                return None
-            seen.add(key)
+        def add(start: int, end: int, key: str, title: Message, reason: Message,
+                severity: Severity | None = None) -> None:
+            if any(k == key for _a, _b, k, *_ in parts) or any(a < end and start < b for a, b in taken):
+                return
+            if _inside(start, end, famous):
+                return
             taken.append((start, end))
-            pending.append((start, end, key, confidence, title, reason, severity))
-            return None  # emitted at the end, once every part of the address is known
+            parts.append((start, end, key, title, reason, severity))
 
         if sc.has_digit:
             for m in GIRO.finditer(text):
-                det = emit(m.start(), m.end(), "postcode:GIR0AA", 0.8, f"Full postcode in {where(item)}",
-                           "A full postcode narrows a home down to a handful of houses.")
-                if det:
-                    yield det
+                add(m.start(), m.end(), "postcode:GIR0AA", msg("home.title.postcode", where=where(item)),
+                    msg("home.reason.postcode"))
             for m in POSTCODE.finditer(text):
-                if not valid_postcode(m.group("area"), m.group("district")):
-                    continue
-                if _inside(m.start(), m.end(), famous):
-                    continue
-                code = (m.group("area") + m.group("district") + m.group("sector") + m.group("unit")).upper()
-                strong, _weak, venue = home_context(m.start(), m.end())
-                if venue and not strong:
-                    continue
-                det = emit(m.start(), m.end(), f"postcode:{code}", 0.95 if strong else 0.85,
-                           f"Full postcode in {where(item)}",
-                           "A full postcode narrows a home down to a handful of houses.")
-                if det:
-                    yield det
+                if valid_postcode(m.group("area"), m.group("district")):
+                    code = (m.group("area") + m.group("district") + m.group("sector") + m.group("unit")).upper()
+                    add(m.start(), m.end(), f"postcode:{code}", msg("home.title.postcode", where=where(item)),
+                        msg("home.reason.postcode"))
             for m in address.finditer(text):
                 words = m.group("name").split()
                 if not words or any(w.lower() in _STOP for w in words if w != "The"):
                     continue
                 if words[0].lower() == "the" and not words[0][0].isupper():
                     continue
-                start, end = m.start(), m.end()
-                if _inside(start, end, famous):
-                    continue
-                strong, weak, venue = home_context(start, end)
-                if venue and not strong:
-                    continue
-                titled = all(w[0].isupper() for w in words)
-                confidence = 0.92 if strong else (0.8 if weak or titled else 0.6)
                 key = "address:" + _norm(
                     f"{m.group('flat') or ''} {m.group('num')} {m.group('name')} {m.group('suffix')}")
-                det = emit(start, end, key, confidence, f"Street address in {where(item)}",
-                           "A house number and street can lead someone to your door."
-                           + (" The post ties it to your home." if strong else ""))
-                if det:
-                    yield det
+                add(m.start(), m.end(), key, msg("home.title.street", where=where(item)), msg("home.reason.street"))
         for m in house_name.finditer(text):
-            strong, _weak, venue = home_context(m.start(), m.end())
-            if venue and not strong:
-                continue
-            det = emit(m.start(), m.end(), "address:" + _norm(m.group(0)), 0.85 if strong else 0.7,
-                       f"House name and street in {where(item)}",
-                       "A house name with its street is as good as a full address.")
-            if det:
-                yield det
-        anywhere_home = any(h.entry.value(0) == "home" and h.entry.value(1) == "strong" for h in places)
-        for m in street_only.finditer(text) if anywhere_home else ():
-            strong, _weak, venue = home_context(m.start("street"), m.end("street"))
-            if venue and not strong:
-                continue
-            if _inside(m.start("street"), m.end("street"), famous):
-                continue
-            det = emit(m.start("street"), m.end("street"), "street:" + _norm(m.group("street")), 0.8,
-                       f"Your street named in {where(item)}",
-                       "The post ties a named street to your home; with a photo of the front door or "
-                       "a house number elsewhere it gives your address.")
-            if det:
-                yield det
+            add(m.start(), m.end(), "address:" + _norm(m.group(0)), msg("home.title.house", where=where(item)),
+                msg("home.reason.house"))
+        for m in street_only.finditer(text) if not parts else ():  # a street alone only when nothing fuller
+            add(m.start("street"), m.end("street"), "street:" + _norm(m.group("street")),
+                msg("home.title.street_only", where=where(item)), msg("home.reason.street_only"))
         for m in OUTWARD.finditer(text):
             code = m.group("code")
-            if not valid_postcode(re.sub(r"\d.*", "", code), code[len(re.sub(r"\d.*", "", code)):]):
-                continue
-            det = emit(m.start("code"), m.end("code"), f"district:{code.upper()}", 0.5,
-                       f"Your postcode district in {where(item)}",
-                       "The first half of a postcode says which few streets you live among.",
-                       severity=Severity.MEDIUM)
-            if det:
-                yield det
-        for start, end, key, confidence, title, reason, severity in pending:
-            # "9 Meadow Lane, SE22 8TL": the street and the postcode are one address, so each
-            # finding masks both (they also stay separate findings, with their own keys)
-            lo, hi = start, end
-            grown = True
-            while grown:
-                grown = False
-                for a, b, *_ in pending:
-                    if a < lo and b >= lo - 12:
-                        lo, grown = a, True
-                    if b > hi and a <= hi + 12:
-                        hi, grown = b, True
-            evidence, span = snippet(item.text, lo, hi)
-            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                             confidence=confidence, span=span, severity=severity)
+            area = re.sub(r"\d.*", "", code)
+            if valid_postcode(area, code[len(area):]):
+                add(m.start("code"), m.end("code"), f"district:{code.upper()}",
+                    msg("home.title.district", where=where(item)), msg("home.reason.district"), Severity.MEDIUM)
+        return parts
+
+
+Part = tuple[int, int, str, Message, Message, Severity | None]
+
+
+def _joined(parts: list[Part]) -> list[Part]:
+    """Each part's span grown over its neighbours: "9 Meadow Lane, SE22 8TL" is one address, so each
+    finding masks both (they stay separate findings, with their own keys)."""
+    out = []
+    for start, end, key, title, reason, severity in parts:
+        lo, hi = start, end
+        grown = True
+        while grown:
+            grown = False
+            for a, b, *_ in parts:
+                if a < lo and b >= lo - 12:
+                    lo, grown = a, True
+                if b > hi and a <= hi + 12:
+                    hi, grown = b, True
+        out.append((lo, hi, key, title, reason, severity))
+    return out
 
 
 def _inside(start: int, end: int, hits: list[Hit]) -> bool:

@@ -32,10 +32,13 @@ from datetime import date, timedelta
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberType
 
-from checks.detectors.base import Detector, snippet
-from checks.detectors.common import is_text_item, profile_field, sentence_bounds, where
-from checks.detectors.lexicon import Scan, scan
-from checks.records import Audience, Category, Detection, Item, ProfileField, Severity
+from checks.detectors.analysis import TextAnalysis
+from checks.detectors.base import TextDetector, snippet
+from checks.detectors.common import profile_field, sentence_bounds, where
+from checks.detectors.decide import Verdict
+from checks.detectors.lexicon import Scan
+from checks.detectors.signals import Signal
+from checks.records import Audience, Category, Detection, Item, Message, ProfileField, Severity, msg
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -81,7 +84,8 @@ webmaster postmaster marketing orders shop service customerservice feedback
 _ANY_DIGIT = re.compile(r"\d")
 _NINO_HINT = re.compile(r"(?:\d\s?){6}[a-dA-D]\b")
 _NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$")
-Emit = Callable[..., Iterator[Detection]]
+Value = tuple[int, int, str, Message, Message, Severity | None]
+Emit = Callable[..., Iterator[Value]]
 NINO_BAD_FIRST = set("DFIQUV")
 NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 BUSINESS_TYPES = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
@@ -133,7 +137,12 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-class IdentityDetails(Detector):
+WHY = frozenset({Signal.SECURITY_QUESTION, Signal.VEHICLE_WORD, Signal.BIRTHDAY_WORD, Signal.ID_WORD, Signal.BANK_WORD,
+                 Signal.AGE_WORDS, Signal.EMAIL_SHAPE, Signal.PLATE_SHAPE, Signal.FIRST_PERSON, Signal.POSSESSIVE})
+FEDI = re.compile(r"(?<![\w])@[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+class IdentityDetails(TextDetector):
     id = "identity_details"
     category = Category.IDENTITY_DETAILS
     severity = Severity.MEDIUM
@@ -149,20 +158,33 @@ class IdentityDetails(Detector):
         if pf in (ProfileField.PHONE, ProfileField.EMAIL) and item.text.strip():
             yield from self._profile_contact(item, pf)
             return
-        if not is_text_item(item):
-            return
-        sc = scan(item.text)
+        yield from super().detect(item)
+
+    def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
+        found = list(self._values(item, analysis.signals.scan))
+        if not found and verdict.by == "model":  # decided, but no value to key it by: the post itself
+            words = [c for c in analysis.explain(self.category) if c.kind == "word"][:3]
+            start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
+            found = [(start, end, f"identity:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+                      msg("identity.title.detail", where=where(item)), msg("identity.reason.detail"), None)]
+        for start, end, key, title, reason, severity in found:
+            evidence, span = snippet(item.text, start, end)
+            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                             confidence=verdict.confidence, span=span, severity=severity,
+                             basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+
+    def _values(self, item: Item, sc: Scan) -> Iterator[Value]:
+        """Every identity value in the text that passes its own checks (format, check digits, issuing rules)."""
         text = sc.text
         seen: set[str] = set()
 
-        def emit(start: int, end: int, key: str, title: str, reason: str, confidence: float,
-                 severity: Severity | None = None) -> Iterator[Detection]:
+        def emit(start: int, end: int, key: str, title: Message, reason: Message, confidence: float,
+                 severity: Severity | None = None) -> Iterator[Value]:
             if key in seen:
                 return
             seen.add(key)
-            evidence, span = snippet(item.text, start, end)
-            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                             confidence=confidence, span=span, severity=severity)
+            del confidence  # the verdict decides how sure the finding is
+            yield start, end, key, title, reason, severity
 
         ident = sc.of("identity")
         kinds = {h.entry.value(0) for h in ident}
@@ -174,26 +196,22 @@ class IdentityDetails(Detector):
                 if re.search(r"\b(?:was|is|:|called|named|mine is|mine was)\b|[A-Z][a-z]+", rest):
                     yield from emit(h.start, min(len(text), h.end + len(rest.split(",")[0])),
                                     f"secq:{h.entry.value(0)}:{h.entry.phrase.lower()}",
-                                    f"Answer to a security question in {where(item)}",
-                                    "The post answers a question banks and accounts use to "
-                                    "check it is you; quiz posts like this are a known way to collect answers.",
-                                    0.8)
+                                    msg("identity.title.secq", where=where(item)), msg("identity.reason.secq"), 0.8)
                     break
         if "@" in text:
+            handles = [(m.start(), m.end()) for m in FEDI.finditer(text)]
             for m in EMAIL.finditer(text):
+                if any(a <= m.start() < b for a, b in handles):
+                    continue  # @name@server is a fediverse handle, not an e-mail address
                 local, _, domain = m.group(0).lower().partition("@")
                 if local in ROLE_MAILBOXES or domain.endswith((".police.uk", ".gov.uk")) or domain == "police.uk":
                     continue
-                personal = domain in PERSONAL_DOMAINS
                 yield from emit(m.start(), m.end(), f"email:{m.group(0).lower()}",
-                                f"E-mail address in {where(item)}",
-                                "A personal e-mail address lets anyone find your other accounts and target "
-                                "you with phishing.", 0.9 if personal else 0.6)
+                                msg("identity.title.email", where=where(item)), msg("identity.reason.email"), 0.9)
         if "dob" in kinds or (sc.has_digit and AGE_TODAY.search(sc.lower)):
             yield from self._birth(item, sc, emit)
-        if not sc.has_digit:
-            return
-        yield from self._numbers(item, sc, emit, kinds)
+        if sc.has_digit:
+            yield from self._numbers(item, sc, emit, kinds)
 
     # -- profile -------------------------------------------------------------------------------
     def _profile_dob(self, item: Item) -> Detection:
@@ -201,9 +219,8 @@ class IdentityDetails(Detector):
         d = parse_date(text) or _iso_date(text)
         evidence, span = snippet(text, 0, len(text))
         full = d is not None
-        return self.found(item, title=f"Your date of birth is in your {item.platform.label} account",
-                          reason="A full date of birth is half of what identity thieves need and is used to "
-                                 "confirm who you are on the phone.",
+        return self.found(item, title=msg("identity.title.profile_dob", platform=item.platform),
+                          reason=msg("identity.reason.dob"),
                           evidence=evidence, key=f"dob:{d.isoformat()}" if d else "dob:" + text.lower(),
                           confidence=0.95, span=span, severity=Severity.HIGH if full else Severity.MEDIUM)
 
@@ -212,18 +229,17 @@ class IdentityDetails(Detector):
         evidence, span = snippet(text, 0, len(text))
         if pf is ProfileField.PHONE:
             key = "phone:" + _e164(text)
-            title = f"Your phone number is in your {item.platform.label} account"
-            reason = ("A phone number can be looked up to find your name and address, and lets people find "
-                      "your account through contact syncing.")
+            title = msg("identity.title.profile_phone", platform=item.platform)
+            reason = msg("identity.reason.phone")
         else:
             key = "email:" + text.lower()
-            title = f"Your e-mail address is in your {item.platform.label} account"
-            reason = "An e-mail address links your accounts together and can be used to find this profile."
+            title = msg("identity.title.profile_email", platform=item.platform)
+            reason = msg("identity.reason.email")
         yield self.found(item, title=title, reason=reason, evidence=evidence, key=key, confidence=0.9,
                          span=span, severity=Severity.MEDIUM)
 
     # -- birth dates -------------------------------------------------------------------------------
-    def _birth(self, item: Item, sc: Scan, emit: Emit) -> Iterator[Detection]:
+    def _birth(self, item: Item, sc: Scan, emit: Emit) -> Iterator[Value]:
         text, low = sc.text, sc.lower
         relations = sc.of("relations")
         for m in AGE_TODAY.finditer(low):
@@ -241,12 +257,11 @@ class IdentityDetails(Detector):
             when = item.time.date() if item.time else None
             if when is not None:
                 born = _years_before(when, age)
-                key, detail = f"dob:{born.isoformat()}", "; with the post's date that gives the full date"
+                key, detail = f"dob:{born.isoformat()}", msg("identity.detail.full_date")
             else:
-                key, detail = f"age:{age}", ""
-            yield from emit(m.start(), m.end(), key, f"Your age and birthday in {where(item)}",
-                            f"Saying how old you are on the day of your birthday gives away your date of "
-                            f"birth{detail}.", 0.85, Severity.HIGH)
+                key, detail = f"age:{age}", msg("identity.detail.none")
+            yield from emit(m.start(), m.end(), key, msg("identity.title.age", where=where(item)),
+                            msg("identity.reason.age", detail=detail), 0.85, Severity.HIGH)
             return
         for h in sc.of("identity"):
             if h.entry.value(0) != "dob" or h.entry.phrase in ("today", "turned"):
@@ -259,13 +274,11 @@ class IdentityDetails(Detector):
             m2 = DATE_WORDS.search(window) or DATE_NUMERIC.search(window)
             assert m2 is not None
             yield from emit(s0 + m2.start(), s0 + m2.end(), f"dob:{d.isoformat()}",
-                            f"Date of birth in {where(item)}",
-                            "A full date of birth is used to confirm who you are by banks, doctors and "
-                            "phone companies, and is half of what identity thieves need.", 0.9, Severity.HIGH)
+                            msg("identity.title.dob", where=where(item)), msg("identity.reason.dob"), 0.9, Severity.HIGH)
             return
 
     # -- numbers ---------------------------------------------------------------------------------
-    def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Detection]:
+    def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Value]:
         text, low = sc.text, sc.lower
         digits = len(_ANY_DIGIT.findall(text))
         taken: list[tuple[int, int]] = []
@@ -277,26 +290,23 @@ class IdentityDetails(Detector):
                     continue
                 taken.append((m.start(), m.end()))
                 key = "nino:" + re.sub(r"\s", "", m.group(0)).upper()
-                yield from emit(m.start(), m.end(), key, f"National Insurance number in {where(item)}",
-                                "A National Insurance number is a key to your tax, pension and benefit records "
-                                "and a prize for identity fraud.", 0.95 if "nino" in kinds else 0.75, Severity.HIGH)
+                yield from emit(m.start(), m.end(), key, msg("identity.title.nino", where=where(item)), msg("identity.reason.nino"),
+                                0.95 if "nino" in kinds else 0.75, Severity.HIGH)
         if digits >= 6:
             for m in LICENCE.finditer(text):
                 if not valid_licence(m):
                     continue
                 taken.append((m.start(), m.end()))
                 yield from emit(m.start(), m.end(), "licence:" + re.sub(r"\s", "", m.group(0)).upper()[:16],
-                                f"Driving licence number in {where(item)}",
-                                "A driving licence number encodes your surname and date of birth and is "
-                                "accepted as proof of identity.", 0.9, Severity.HIGH)
+                                msg("identity.title.licence", where=where(item)), msg("identity.reason.licence"),
+                                0.9, Severity.HIGH)
         if "passport" in kinds:
             for m in PASSPORT.finditer(text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 yield from emit(m.start(), m.end(), "passport:" + m.group(0).upper(),
-                                f"Passport number in {where(item)}",
-                                "A passport number is accepted as proof of identity and should never be public.",
+                                msg("identity.title.passport", where=where(item)), msg("identity.reason.passport"),
                                 0.9, Severity.HIGH)
         if "vehicle" in kinds:
             for kind, rx in (("current", REG_CURRENT), ("prefix", REG_PREFIX), ("suffix", REG_SUFFIX)):
@@ -307,9 +317,7 @@ class IdentityDetails(Detector):
                         continue
                     taken.append((m.start(), m.end()))
                     yield from emit(m.start(), m.end(), "vrm:" + re.sub(r"[\s\-]", "", m.group(0)).upper(),
-                                    f"Car registration in {where(item)}",
-                                    "A registration number identifies your car on the street outside your home "
-                                    "and can be traced to you.", 0.85)
+                                    msg("identity.title.vrm", where=where(item)), msg("identity.reason.vrm"), 0.85)
         if "bank" in kinds:
             sort = SORT_CODE.search(text)
             acct = ACCOUNT.search(text)
@@ -317,14 +325,13 @@ class IdentityDetails(Detector):
                 start, end = min(sort.start(), acct.start()), max(sort.end(), acct.end())
                 taken.append((start, end))
                 yield from emit(start, end, f"bank:{sort.group(0)}:{acct.group(0)}",
-                                f"Bank details in {where(item)}",
-                                "A sort code and account number together let fraudsters set up payments "
-                                "and make scam calls convincing.", 0.9, Severity.HIGH)
+                                msg("identity.title.bank", where=where(item)), msg("identity.reason.bank"), 0.9,
+                                Severity.HIGH)
         if digits >= 7:
             yield from self._phones(item, text, low, emit, taken)
 
     def _phones(self, item: Item, text: str, low: str, emit: Emit,
-                taken: list[tuple[int, int]]) -> Iterator[Detection]:
+                taken: list[tuple[int, int]]) -> Iterator[Value]:
         context = PHONE_CONTEXT.search(text) is not None
         found: list[tuple[int, int]] = []
         for leniency in (Leniency.VALID, Leniency.POSSIBLE):
@@ -349,9 +356,7 @@ class IdentityDetails(Detector):
                     continue
                 found.append((pm.start, pm.end))
                 e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
-                yield from emit(pm.start, pm.end, f"phone:{e164}", f"Phone number in {where(item)}",
-                                "A phone number can be looked up to find your name and address, and finds "
-                                "your accounts through contact syncing.",
+                yield from emit(pm.start, pm.end, f"phone:{e164}", msg("identity.title.phone", where=where(item)), msg("identity.reason.phone"),
                                 0.9 if valid and context else (0.8 if valid else 0.6))
 
 

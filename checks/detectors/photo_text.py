@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from checks.detectors.base import Detector, snippet
-from checks.records import Category, Detection, Item, Severity
+from checks.records import Category, Detection, Item, Severity, msg
 
 _MARKINGS = re.compile(r"^(?:[A-Z ]{0,30}\b)?(POLICE|POLIS|HEDDLU|PCSO|CUSTODY)\b[A-Z ]{0,30}$")
 _PLATE = re.compile(r"\b([A-Z]{2}[0-9]{2})\s?([A-Z]{3})\b")
@@ -39,15 +39,13 @@ class PhotoTextDetector(Detector):
                 start = item.text.index(line) + line.index(match.group(1))
                 evidence, span = snippet(item.text, start, start + len(match.group(1)))
                 yield self.found(
-                    item, title="A photo shows police markings", key="markings:" + match.group(1).lower(),
-                    reason=("Text read from inside this photo says " + match.group(1).title() + ", as on a "
-                            "uniform, vehicle or sign. The picture tells anyone who sees it what you do."),
+                    item, title=msg("photo_text.title.markings"), key="markings:" + match.group(1).lower(),
+                    reason=msg("photo_text.reason.markings"),
                     evidence=evidence, span=span, confidence=0.8)
         for match in _PLATE.finditer(item.text):
             evidence, span = snippet(item.text, match.start(), match.end())
             yield self.found(
-                item, title="A photo shows a number plate", category=Category.IDENTITY_DETAILS,
+                item, title=msg("photo_text.title.plate"), category=Category.IDENTITY_DETAILS,
                 severity=Severity.MEDIUM, key="plate:" + match.group(1) + match.group(2),
-                reason=("A UK number plate can be read inside this photo. A plate leads to a car, and a car "
-                        "parked outside leads to a home."),
+                reason=msg("photo_text.reason.plate"),
                 evidence=evidence, span=span, confidence=0.75)

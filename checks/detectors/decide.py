@@ -1,0 +1,112 @@
+"""Decisions: the rules of `resources/rules/decisions.toml` and the text model, combined.
+
+For each text category a text is decided once (`decide()`), from its signals and the model's
+probability: found by the model (probability at or over the category's threshold) or by an
+assertion; stopped by a veto (other people's words, a denial) or, for an assertion, by a model that
+finds the category very unlikely. A `Verdict` says which happened and why, in codes the words
+catalogue turns into sentences, so every finding can explain itself and every refusal can be tested.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checks.detectors.signals import Signal, signal_rules
+from checks.records import Category
+from checks.resources import resource_path
+
+
+@dataclass(frozen=True)
+class Condition:
+    """all / any / also_any / unless over signals (groups already expanded)."""
+
+    all: frozenset[Signal] = frozenset()
+    any: frozenset[Signal] = frozenset()
+    also_any: frozenset[Signal] = frozenset()
+    unless: frozenset[Signal] = frozenset()
+
+    def holds(self, present: frozenset[Signal]) -> bool:
+        return (self.all <= present
+                and (not self.any or not present.isdisjoint(self.any))
+                and (not self.also_any or not present.isdisjoint(self.also_any))
+                and present.isdisjoint(self.unless))
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    categories: frozenset[Category]
+    condition: Condition
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Decisions:
+    vetoes: tuple[Rule, ...]
+    asserts: tuple[Rule, ...]
+    model_veto_below: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How one category was decided for one text."""
+
+    category: Category
+    found: bool
+    confidence: float
+    probability: float
+    by: str = ""  # "model" or the id of the assertion that found it
+    vetoed_by: str = ""  # the id of the veto, or "model" when the model stopped an assertion
+
+
+def _expand(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
+    out: set[Signal] = set()
+    for name in names:
+        out |= groups[name] if name in groups else {Signal(name)}
+    return frozenset(out)
+
+
+def _condition(raw: Mapping[str, object], groups: Mapping[str, frozenset[Signal]]) -> Condition:
+    def names(key: str) -> list[str]:
+        value = raw.get(key, ())
+        assert isinstance(value, list | tuple)
+        return [str(v) for v in value]
+
+    return Condition(_expand(names("all"), groups), _expand(names("any"), groups),
+                     _expand(names("also_any"), groups), _expand(names("unless"), groups))
+
+
+@lru_cache(maxsize=1)
+def decisions() -> Decisions:
+    """The declared decisions (loaded once; unknown signals or categories are errors)."""
+    with resource_path("rules", "decisions.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    groups: dict[str, frozenset[Signal]] = dict(signal_rules().groups)
+    for name, members in data.get("groups", {}).items():
+        groups[name] = _expand(members, groups)
+    vetoes = tuple(Rule(v["id"], frozenset(Category(c) for c in v["categories"]), _condition(v, groups))
+                   for v in data.get("veto", ()))
+    asserts = tuple(Rule(a["id"], frozenset({Category(a["category"])}), _condition(a, groups),
+                         float(a.get("confidence", 0.8)))
+                    for a in data.get("assert", ()))
+    return Decisions(vetoes, asserts, float(data.get("model", {}).get("veto_below", 0.0)))
+
+
+def decide(category: Category, present: frozenset[Signal], probability: float, threshold: float,
+           rules: Decisions | None = None) -> Verdict:
+    """Whether `category` is found in a text with these signals and this model probability."""
+    rules = rules or decisions()
+    for veto in rules.vetoes:
+        if category in veto.categories and veto.condition.holds(present):
+            return Verdict(category, False, 0.0, probability, vetoed_by=veto.id)
+    for rule in rules.asserts:
+        if category in rule.categories and rule.condition.holds(present):
+            if probability < rules.model_veto_below:
+                return Verdict(category, False, 0.0, probability, by=rule.id, vetoed_by="model")
+            return Verdict(category, True, max(rule.confidence, probability), probability, by=rule.id)
+    if probability >= threshold:
+        return Verdict(category, True, probability, probability, by="model")
+    return Verdict(category, False, 0.0, probability)

@@ -1,0 +1,372 @@
+"""Signals: the facts about a text that detection works from, declared as data.
+
+A signal is a named fact with a position: "a police force is named here", "the writer speaks in
+the first person", "this is a house number and street", "the text reads as a repost". They come
+from the word lists (`checks.detectors.lexicon`), from regular expressions and from pairs of
+signals in one sentence, all declared in `resources/rules/signals.toml`; the names are the
+members of `Signal`. The same signals are features of the text model and the conditions of the
+decisions in `resources/rules/decisions.toml`, so a rule and the model always see the same facts.
+
+`text_signals(text)` is computed once per text (the last result is reused, as every detector
+looks at the same item in turn); `item_signals(item)` adds what the item itself says (a profile
+bio, a comment, a repost).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from checks.detectors.lexicon import Entry, Scan, scan
+from checks.records import Item, ItemKind, ProfileField
+from checks.resources import resource_path
+
+
+class Signal(enum.StrEnum):
+    """Every fact a rule or the model can use (declared in resources/rules/signals.toml)."""
+
+    # police and justice words (word lists)
+    FORCE = "force"
+    FORCE_SHORT = "force_short"
+    FORCE_ABBR = "force_abbr"
+    POLICE_GENERIC = "police_generic"
+    JUSTICE_BODY = "justice_body"
+    POLICE_ROLE = "police_role"
+    RANK = "rank"
+    RANK_ABBR = "rank_abbr"
+    POLICE_SLANG = "police_slang"
+    UNIT = "unit"
+    JARGON = "jargon"
+    TRAINING = "training"
+    POLICE_TALK = "police_talk"
+    POLICE_WEAK = "police_weak"
+    POLICE_HASHTAG = "police_hashtag"
+    OP_STRONG = "op_strong"
+    OPERATIONAL = "operational"
+    OP_SECRET = "op_secret"
+    OP_NOT = "op_not"
+    NEWS = "news"
+    MEDIA = "media"
+    # people and places (word lists)
+    RELATION_CHILD = "relation_child"
+    RELATION_FAMILY = "relation_family"
+    RELATION_PARTNER = "relation_partner"
+    RELATION_OTHER = "relation_other"
+    SCHOOL = "school"
+    CLUB = "club"
+    CHILD_EVENT = "child_event"
+    STREET_WORD = "street_word"
+    HOUSE_WORD = "house_word"
+    HOME_WORD = "home_word"
+    VENUE = "venue"
+    FAMOUS_PLACE = "famous_place"
+    SECURITY_QUESTION = "security_question"
+    VEHICLE_WORD = "vehicle_word"
+    BIRTHDAY_WORD = "birthday_word"
+    ID_WORD = "id_word"
+    BANK_WORD = "bank_word"
+    ROUTINE_WORD = "routine_word"
+    ACTIVITY = "activity"
+    AWAY = "away"
+    HOUSE_EMPTY = "house_empty"
+    LIVE_WORD = "live_word"
+    FUTURE = "future"
+    PAST_WORD = "past_word"
+    SLUR = "slur"
+    DEROGATORY = "derogatory"
+    GROUP = "group"
+    DEHUMANISING = "dehumanising"
+    LEADERSHIP = "leadership"
+    THREAT = "threat"
+    BUSINESS = "business"
+    BUSINESS_WEAK = "business_weak"
+    GIVEN_NAME = "given_name"
+    UK_PLACE = "uk_place"
+    # patterns
+    FIRST_PERSON = "first_person"
+    SELF_IDENTITY = "self_identity"
+    SELF_WORK_VERB = "self_work_verb"
+    WORK_VERB = "work_verb"
+    TENURE = "tenure"
+    SHIFT = "shift"
+    POSSESSIVE = "possessive"
+    THIRD_PARTY_CALL = "third_party_call"
+    WISH = "wish"
+    DENIAL = "denial"
+    OTHER_JOB = "other_job"
+    PAST = "past"
+    HYPOTHETICAL = "hypothetical"
+    REPOST_TEXT = "repost_text"
+    NOT_MINE = "not_mine"
+    HOUSE_NUMBER_STREET = "house_number_street"
+    POSTCODE_SHAPE = "postcode_shape"
+    DAY_TIME = "day_time"
+    RIGHT_NOW = "right_now"
+    TIME_AWAY = "time_away"
+    AGE_WORDS = "age_words"
+    EMAIL_SHAPE = "email_shape"
+    FEDI_HANDLE = "fedi_handle"
+    HANDLE = "handle"
+    POLICE_HANDLE = "police_handle"
+    POLICE_EMAIL = "police_email"
+    COLLAR_NUMBER = "collar_number"
+    REFERENCE_NUMBER = "reference_number"
+    OPERATION_NAME = "operation_name"
+    PRISON_TALK = "prison_talk"
+    COURT_TALK = "court_talk"
+    PLATE_SHAPE = "plate_shape"
+    # pairs in one sentence
+    SELF_POLICE = "self_police"
+    OWN_POLICE = "own_police"
+    WORK_VERB_POLICE = "work_verb_police"
+    TENURE_POLICE = "tenure_police"
+    SHIFT_POLICE = "shift_police"
+    FIRST_PERSON_POLICE = "first_person_police"
+    CALLED_POLICE = "called_police"
+    MY_RELATION = "my_relation"
+    RELATION_POLICE = "relation_police"
+    NEWS_POLICE = "news_police"
+    HOME_ADDRESS_WORDS = "home_address_words"
+    ROUTINE_TIME = "routine_time"
+    AWAY_FUTURE = "away_future"
+    GROUP_DEHUMANISED = "group_dehumanised"
+    GROUP_DEROGATED = "group_derogated"
+    LEADERS_DEROGATED = "leaders_derogated"
+    RELATION_SCHOOL = "relation_school"
+    OWN_BUSINESS = "own_business"
+    # the item itself
+    KIND_BIO = "kind_bio"
+    KIND_JOB_FIELD = "kind_job_field"
+    KIND_COMMENT = "kind_comment"
+    KIND_MESSAGE = "kind_message"
+    KIND_CAPTION = "kind_caption"
+    REPOST = "repost"
+
+
+class SignalHit(NamedTuple):
+    """One signal at [start, end) of the text; `entry` is the word-list entry it came from, if any.
+
+    A NamedTuple rather than a frozen dataclass: every post makes dozens, and building one is cheap.
+    """
+
+    signal: Signal
+    start: int
+    end: int
+    entry: Entry | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    signal: Signal
+    regex: re.Pattern[str]
+    gate: re.Pattern[str] | None = None  # the text must hold one of the gate's substrings
+    case: bool = False
+
+
+@dataclass(frozen=True)
+class Near:
+    signal: Signal
+    first: frozenset[Signal]
+    then: frozenset[Signal]
+    within: int
+    ordered: bool = True
+
+
+@dataclass(frozen=True)
+class SignalRules:
+    """Everything signals.toml declares, validated against `Signal`."""
+
+    lexicon: Mapping[tuple[str, str], Signal]
+    kind_column: Mapping[str, int]
+    patterns: tuple[Pattern, ...]
+    nears: tuple[Near, ...]
+    groups: Mapping[str, frozenset[Signal]]
+    classes: Mapping[Signal, str]
+
+    @property
+    def near_firsts(self) -> frozenset[Signal]:
+        """Every signal that can start a pair (a text with none of them has no pairs)."""
+        return _near_firsts(self.nears)
+
+
+@lru_cache(maxsize=4)
+def _near_firsts(nears: tuple[Near, ...]) -> frozenset[Signal]:
+    return frozenset().union(*(n.first for n in nears))
+
+
+def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
+    out: set[Signal] = set()
+    for name in names:
+        out |= groups[name] if name in groups else {Signal(name)}
+    return frozenset(out)
+
+
+def _gate(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = list(words)
+    if not words:
+        return None
+    if all(w.isdigit() and len(w) == 1 for w in words):
+        return re.compile(r"\d")
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def signal_rules() -> SignalRules:
+    """The declared signals (loaded once; a name that is not a Signal is an error)."""
+    with resource_path("rules", "signals.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    lexicon: dict[tuple[str, str], Signal] = {}
+    for key, name in data.get("lexicon", {}).items():
+        lst, _, kind = key.partition(".")
+        lexicon[(lst, kind)] = Signal(name)
+    groups: dict[str, frozenset[Signal]] = {}
+    for name, members in data.get("groups", {}).items():
+        groups[name] = _signals(members, groups)
+    patterns = tuple(
+        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ())), bool(p.get("case", False)))
+        for p in data.get("pattern", ()))
+    nears = tuple(
+        Near(Signal(n["signal"]), _signals(n["first"], groups), _signals(n["then"], groups), int(n["within"]),
+             bool(n.get("ordered", True)))
+        for n in data.get("near", ()))
+    classes = {Signal(name): cls for cls, names in data.get("classes", {}).items() for name in names}
+    return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n;|•]+(?:\s|$)|\n|\s[|•·]\s")  # bios split on pipes and bullets
+
+
+@dataclass(frozen=True)
+class TextSignals:
+    """The signals of one text, in order of position."""
+
+    text: str
+    scan: Scan
+    hits: tuple[SignalHit, ...]
+    kinds: frozenset[Signal]
+
+    def of(self, *signals: Signal) -> list[SignalHit]:
+        wanted = set(signals)
+        return [h for h in self.hits if h.signal in wanted]
+
+    def has(self, *signals: Signal) -> bool:
+        return not self.kinds.isdisjoint(signals)
+
+    def spans(self) -> list[tuple[str, int, int]]:
+        """Classed spans for the text model: "Poppy" is a <name>, "GMP" a <force> (signals.toml [classes])."""
+        classes = signal_rules().classes
+        return [(classes[h.signal], h.start, h.end) for h in self.hits if h.signal in classes]
+
+
+def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
+    out: list[SignalHit] = []
+    for lst, hits in sc.hits.items():
+        column = rules.kind_column.get(lst, 0)
+        for h in hits:
+            sig = rules.lexicon.get((lst, h.entry.value(column))) or rules.lexicon.get((lst, ""))
+            if sig is not None:
+                out.append(SignalHit(sig, h.start, h.end, h.entry))
+    return out
+
+
+def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
+    out: list[SignalHit] = []
+    low = sc.lower
+    for pattern in rules.patterns:
+        if pattern.gate is not None and pattern.gate.search(low) is None:
+            continue
+        subject = sc.text if pattern.case else low
+        out.extend(SignalHit(pattern.signal, m.start(), m.end()) for m in pattern.regex.finditer(subject)
+                   if m.end() > m.start())
+    return out
+
+
+def _sentence_ids(text: str, positions: Iterable[int]) -> dict[int, int]:
+    """For each position, the number of sentence ends at or before it (its sentence's index)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return {pos: bisect.bisect_right(ends, pos) for pos in positions}
+
+
+def _near_hits(text: str, hits: list[SignalHit], rules: SignalRules) -> list[SignalHit]:
+    """Pairs of signals in one sentence, in declared order (a later pair may use an earlier one)."""
+    present = {h.signal for h in hits}
+    if present.isdisjoint(rules.near_firsts):
+        return []
+    sentence = _sentence_ids(text, {h.start for h in hits} | {h.end for h in hits})
+    pool = list(hits)
+    out: list[SignalHit] = []
+    for near in rules.nears:
+        if present.isdisjoint(near.first) or present.isdisjoint(near.then):
+            continue
+        found = _pair(near, pool, sentence)
+        if found is not None:
+            out.append(found)
+            pool.append(found)
+            present.add(found.signal)
+    return out
+
+
+def _pair(near: Near, pool: list[SignalHit], sentence: dict[int, int]) -> SignalHit | None:
+    thens = [h for h in pool if h.signal in near.then]
+    for a in (h for h in pool if h.signal in near.first):
+        for b in thens:
+            if a is b or sentence.get(a.start, -1) != sentence.get(b.start, -2):
+                continue
+            if b.start >= a.end:
+                gap = b.start - a.end
+            elif near.ordered:
+                continue
+            else:
+                gap = max(0, a.start - b.end)
+            if gap <= near.within:
+                return SignalHit(near.signal, min(a.start, b.start), max(a.end, b.end))
+    return None
+
+
+class _LastText:
+    """The signals of the last text seen (detectors look at one item after another)."""
+
+    last: tuple[str, TextSignals] | None = None
+
+
+def text_signals(text: str) -> TextSignals:
+    """Every signal of `text` (cached for the last text)."""
+    last = _LastText.last
+    if last is not None and last[0] == text:
+        return last[1]
+    rules = signal_rules()
+    sc = scan(text)
+    hits = _lexicon_hits(sc, rules) + _pattern_hits(sc, rules)
+    hits += _near_hits(sc.lower, hits, rules)
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits))
+    _LastText.last = (text, result)
+    return result
+
+
+def item_signals(item: Item) -> frozenset[Signal]:
+    """What the item says about its own text: a bio or job field, a comment, a message, a repost."""
+    out: set[Signal] = set()
+    kind = item.kind
+    if kind is ItemKind.PROFILE_FIELD:
+        field = item.field
+        if field in (ProfileField.EMPLOYER, ProfileField.JOB_TITLE):
+            out.add(Signal.KIND_JOB_FIELD)
+        elif field in (ProfileField.BIO, ProfileField.OTHER, ProfileField.NAME, ProfileField.USERNAME) or \
+                isinstance(field, str) and not isinstance(field, ProfileField):
+            out.add(Signal.KIND_BIO)
+    elif kind is ItemKind.COMMENT:
+        out.add(Signal.KIND_COMMENT)
+    elif kind is ItemKind.MESSAGE:
+        out.add(Signal.KIND_MESSAGE)
+    elif kind in (ItemKind.PHOTO, ItemKind.VIDEO):
+        out.add(Signal.KIND_CAPTION)
+    if item.detail("repost") == "true" or item.detail("retweet") == "true":
+        out.add(Signal.REPOST)
+    return frozenset(out)

@@ -1,0 +1,187 @@
+"""Train the text model: `python -m training.train` (needs scikit-learn: pip install -e ".[train]").
+
+Reads every labelled file in training/data/, turns each text into the Item a reader would yield,
+computes its signals exactly as the app does, builds the features with the app's own
+`featurize()`, fits one logistic regression per category, chooses each category's threshold from
+out-of-fold predictions combined with the rules (so the threshold is right for rules + model
+together), and writes resources/model/text-model.bin. Deterministic: the same data gives the
+same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import platform
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from checks.detectors.decide import decide, decisions
+from checks.detectors.signals import Signal, item_signals, text_signals
+from checks.detectors.textmodel import MODEL_FILE, TextModel, char_grams, class_view, featurize, tokens, word_features
+from checks.resources import resource_path
+from training.dataset import TEXT_CATEGORIES, Example, load_all, sha256, training_files
+
+TARGET_PRECISION = 0.93
+MIN_DF = 2
+
+
+def reading(ex: Example, n: int) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The signal names and classed spans of an example, as the app computes them."""
+    item = ex.item(n)
+    sig = text_signals(item.text)
+    return sorted(s.value for s in sig.kinds | item_signals(item)), sig.spans()
+
+
+def vocabulary(examples: list[Example]) -> tuple[dict[str, float], dict[str, float]]:
+    """IDF of the word features and the char grams seen in at least MIN_DF texts."""
+    n = len(examples)
+    dfw: Counter[str] = Counter()
+    dfc: Counter[str] = Counter()
+    for ex in examples:
+        toks = tokens(ex.text)
+        words = [t[0] for t in toks]
+        dfw.update(set(word_features(words, class_view(toks, text_signals(ex.text).spans()))))
+        dfc.update({g for w in set(words) for g in char_grams(w)})
+
+    def idf(df: Counter[str]) -> dict[str, float]:
+        return {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in sorted(df.items()) if d >= MIN_DF}
+
+    return idf(dfw), idf(dfc)
+
+
+def matrix(examples: list[Example], readings: list[tuple[list[str], list[tuple[str, int, int]]]],
+           word_idf: dict[str, float], char_idf: dict[str, float], columns: dict[str, int]) -> csr_matrix:
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for ex, (names, spans) in zip(examples, readings, strict=True):
+        for f, v in featurize(ex.text, names, word_idf, char_idf, spans).items():
+            col = columns.get(f)
+            if col is not None:
+                indices.append(col)
+                data.append(v)
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(examples), len(columns)))
+
+
+def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=4000, solver="liblinear", random_state=0)
+    return model.fit(x, y)
+
+
+def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray, present: list[frozenset[Signal]]) -> float:
+    """The lowest threshold at which rules + model reach TARGET_PRECISION out of fold."""
+    cat = TEXT_CATEGORIES[category]
+    rules = decisions()
+    best = 0.95
+    for thr in np.arange(0.30, 0.96, 0.01):
+        tp = fp = 0
+        for p, truth, sig in zip(probs, y, present, strict=True):
+            if decide(cat, sig, float(p), float(thr), rules).found:
+                tp += truth
+                fp += 1 - truth
+        if tp + fp and tp / (tp + fp) >= TARGET_PRECISION:
+            best = float(thr)
+            break
+    return round(best, 2)
+
+
+def train_model(examples: list[Example], c: float, folds: int) -> tuple[
+        list[str], dict[str, float], dict[str, float], np.ndarray, list[float], list[float]]:
+    """Names, IDFs, weights (features x categories), intercepts and thresholds for `examples`."""
+    readings = [reading(ex, n) for n, ex in enumerate(examples)]
+    present = [frozenset(Signal(s) for s in names) for names, _spans in readings]
+    word_idf, char_idf = vocabulary(examples)
+    names = [*word_idf, *("c:" + g for g in char_idf), *sorted("s:" + s.value for s in Signal)]
+    columns = {n: i for i, n in enumerate(names)}
+    x = matrix(examples, readings, word_idf, char_idf, columns)
+    y = np.array([[c.value in ex.expected for c in TEXT_CATEGORIES] for ex in examples], dtype=int)
+    weights = np.zeros((len(names), len(TEXT_CATEGORIES)))
+    intercepts: list[float] = []
+    thresholds: list[float] = []
+    for j, cat in enumerate(TEXT_CATEGORIES):
+        oof = np.zeros(len(examples))
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=j)
+        for train, test in splitter.split(x, y[:, j]):
+            oof[test] = fit(x[train], y[train, j], c).predict_proba(x[test])[:, 1]
+        thresholds.append(choose_threshold(j, oof, y[:, j], present))
+        model = fit(x, y[:, j], c)
+        weights[:, j] = model.coef_[0]
+        intercepts.append(float(model.intercept_[0]))
+        print(f"{cat.value}: {int(y[:, j].sum())} positives, threshold {thresholds[-1]}", file=sys.stderr)
+    return names, word_idf, char_idf, weights, intercepts, thresholds
+
+
+def holdout(train: list[Example], test: list[Example], c: float, folds: int, show: bool = False) -> int:
+    """Rules + model trained without `test`, scored on it: a preview of a fresh batch's first run."""
+    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(train, c, folds)
+    idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in names]
+    model = TextModel(TEXT_CATEGORIES, intercepts, thresholds, names, idf, [float(v) for v in weights.flatten()])
+    rules = decisions()
+    errors: list[str] = []
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for n, ex in enumerate(test):
+        item = ex.item(n)
+        sig = text_signals(item.text)
+        present = sig.kinds | item_signals(item)
+        logits = model.score(item.text, [s.value for s in present], sig.spans())
+        for j, cat in enumerate(TEXT_CATEGORIES):
+            found = decide(cat, present, model.probability(logits[j]), thresholds[j], rules).found
+            truth = cat.value in ex.expected
+            tp[cat.value] += found and truth
+            fp[cat.value] += found and not truth
+            fn[cat.value] += truth and not found
+            if show and found != truth:
+                errors.append(f"{'FP' if found else 'FN'} {cat.value[:8]} {model.probability(logits[j]):.2f} {ex.text[:140]}")
+    for cat in TEXT_CATEGORIES:
+        v = cat.value
+        print(f"{v:22s} P {tp[v] / max(1, tp[v] + fp[v]):.2f} R {tp[v] / max(1, tp[v] + fn[v]):.2f}"
+              f"  ({tp[v]} found, {fp[v]} false, {fn[v]} missed)")
+    t, f, m = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    print(f"{'overall':22s} P {t / max(1, t + f):.2f} R {t / max(1, t + m):.2f}")
+    for line in sorted(errors):
+        print(line)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--c", type=float, default=8.0, help="inverse regularisation strength")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--prune", type=float, default=0.02, help="drop features whose weights are all below this")
+    ap.add_argument("--holdout", help="train without this data file and report rules + model on it (writes nothing)")
+    ap.add_argument("--show-errors", action="store_true", help="with --holdout: list what it got wrong")
+    args = ap.parse_args(argv)
+    files = training_files()
+    if args.holdout:
+        held = [p for p in files if p.name == args.holdout]
+        files = [p for p in files if p.name != args.holdout]
+        return holdout(load_all(files), load_all(held), args.c, args.folds, args.show_errors)
+    examples = load_all(files)
+    print(f"{len(examples)} labelled texts from {len(files)} files", file=sys.stderr)
+    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(examples, args.c, args.folds)
+    keep = [i for i, n in enumerate(names) if n.startswith("s:") or np.abs(weights[i]).max() >= args.prune]
+    kept = [names[i] for i in keep]
+    idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in kept]
+    flat = [float(v) for i in keep for v in weights[i]]
+    meta = {"trained": datetime.now(UTC).strftime("%Y-%m-%d"), "texts": len(examples), "c": args.c,
+            "target_precision": TARGET_PRECISION, "python": platform.python_version(),
+            "data": {p.name: sha256(p)[:16] for p in files}}
+    model = TextModel(TEXT_CATEGORIES, intercepts, thresholds, kept, idf, flat, meta)
+    out = resource_path("model", MODEL_FILE)
+    model.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB, {len(kept)} features of {len(names)})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
