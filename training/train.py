@@ -76,11 +76,14 @@ def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     return model.fit(x, y)
 
 
-def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray, present: list[frozenset[Signal]]) -> float:
-    """The lowest threshold at which rules + model reach TARGET_PRECISION out of fold."""
+def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray,
+                     present: list[frozenset[Signal]]) -> tuple[float, float, float]:
+    """The lowest threshold at which rules + model reach TARGET_PRECISION out of fold, with the
+    out-of-fold precision and recall there."""
     cat = TEXT_CATEGORIES[category]
     rules = decisions()
-    best = 0.95
+    best = (0.95, 0.0, 0.0)
+    positives = int(y.sum())
     for thr in np.arange(0.30, 0.96, 0.01):
         tp = fp = 0
         for p, truth, sig in zip(probs, y, present, strict=True):
@@ -88,9 +91,9 @@ def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray, present: l
                 tp += truth
                 fp += 1 - truth
         if tp + fp and tp / (tp + fp) >= TARGET_PRECISION:
-            best = float(thr)
+            best = (round(float(thr), 2), tp / (tp + fp), tp / max(1, positives))
             break
-    return round(best, 2)
+    return best
 
 
 def train_model(examples: list[Example], c: float, folds: int) -> tuple[
@@ -111,11 +114,13 @@ def train_model(examples: list[Example], c: float, folds: int) -> tuple[
         splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=j)
         for train, test in splitter.split(x, y[:, j]):
             oof[test] = fit(x[train], y[train, j], c).predict_proba(x[test])[:, 1]
-        thresholds.append(choose_threshold(j, oof, y[:, j], present))
+        thr, p_oof, r_oof = choose_threshold(j, oof, y[:, j], present)
+        thresholds.append(thr)
         model = fit(x, y[:, j], c)
         weights[:, j] = model.coef_[0]
         intercepts.append(float(model.intercept_[0]))
-        print(f"{cat.value}: {int(y[:, j].sum())} positives, threshold {thresholds[-1]}", file=sys.stderr)
+        print(f"{cat.value}: {int(y[:, j].sum())} positives, threshold {thr}, out of fold P {p_oof:.2f} R {r_oof:.2f}",
+              file=sys.stderr)
     return names, word_idf, char_idf, weights, intercepts, thresholds
 
 
