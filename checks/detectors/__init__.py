@@ -43,7 +43,9 @@ register(PhotoTextDetector)
 # -- the registered analyzers (across items), one line each ------------------------------------
 
 from checks.places.analyzer import PlacesAnalyzer  # noqa: E402
+from checks.places.camera import CameraIdentity  # noqa: E402
 
 register_analyzer(PlacesAnalyzer)
+register_analyzer(CameraIdentity)
 
 __all__ = ["ANALYZERS", "DETECTORS", "Analyzer", "Detector", "register", "register_analyzer"]

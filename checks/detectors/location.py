@@ -1,11 +1,11 @@
-"""Routines and places: routines, where the person is right now, an empty house announced, check-ins.
+"""Routines and places: routines, where the person is right now, an empty house announced.
 
 Finds, in text decided by the rules and the text model together: routines given as days and
 times ("every Saturday at 9 at Hilly Fields parkrun", "Tues and Thurs 6pm spin"), where the
 person is at this moment ("sat in Derriford A&E", "stuck at Crewe station"), time away from home
 in any wording ("Meribel for a week from Saturday", "abroad till the 3rd", "house sitter
-sorted"), and where they work as a place. Check-ins (items of kind check-in) are one low finding
-per place.
+sorted"), and where they work as a place. Check-ins are the places analyzer's (a handful of
+findings per platform, checks/places/checkins.py).
 
 Why it matters: a routine tells someone where and when to find you; an announced empty house is
 what burglars and anyone with a grudge look for.
@@ -13,7 +13,7 @@ what burglars and anyone with a grudge look for.
 Example: "Two weeks in Tenerife from Saturday, house is empty" -> location pattern (medium).
 
 Does not flag: holidays that are over, routines that used to be ("used to swim every Monday"),
-idioms ("I'm at a loss"), whole-town check-ins, reposts.
+idioms ("I'm at a loss"), check-ins, reposts.
 """
 
 from __future__ import annotations
@@ -25,11 +25,8 @@ from checks.detectors.analysis import TextAnalysis
 from checks.detectors.base import TextDetector, snippet
 from checks.detectors.common import where
 from checks.detectors.decide import Verdict
-from checks.detectors.home_address import HOME_LABELS
 from checks.detectors.signals import Signal, SignalHit
-from checks.records import Category, Detection, Item, ItemKind, Place, Severity, msg
-
-_AREA_ONLY = re.compile(r"^[^,]+,\s*(?:England|Scotland|Wales|Northern Ireland|[^,]+),\s*[A-Z]{2}$")
+from checks.records import Category, Detection, Item, ItemKind, Severity, msg
 
 
 class LocationPattern(TextDetector):
@@ -40,8 +37,7 @@ class LocationPattern(TextDetector):
 
     def detect(self, item: Item) -> Iterator[Detection]:
         if item.kind is ItemKind.CHECKIN:
-            yield from self._checkin(item)
-            return
+            return  # check-ins and visits are the places analyzer's (checks/places/checkins.py)
         yield from super().detect(item)
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
@@ -67,27 +63,6 @@ class LocationPattern(TextDetector):
             key=f"{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
             confidence=verdict.confidence, span=span,
             basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
-
-    def _checkin(self, item: Item) -> Iterator[Detection]:
-        if item.label and item.label.strip().lower() in HOME_LABELS:
-            return  # a place labelled home is the home_address detector's
-        name = item.text or item.detail("place") or item.detail("name") or ""
-        if _AREA_ONLY.match(name):
-            return  # "London, England, GB": a whole town, not a place anyone can wait at
-        if item.location is not None:
-            key = f"checkin:{item.location.lat:.3f},{item.location.lon:.3f}"
-            place = Place(item.location.lat, item.location.lon, max(50.0, item.location.accuracy_m or 100.0))
-        elif name:
-            key = "checkin:" + " ".join(name.lower().split())
-            place = None
-        else:
-            return
-        shown = name or f"{item.location.lat:.4f}, {item.location.lon:.4f}" if item.location else name
-        evidence, span = snippet(shown, 0, len(shown))
-        yield self.found(
-            item, title=msg("location.title.checkin", platform=item.platform),
-            reason=msg("location.reason.checkin"),
-            evidence=evidence, key=key, confidence=0.7, span=span, place=place, severity=Severity.LOW)
 
 
 AWAY = (Signal.AWAY_FUTURE, Signal.HOUSE_EMPTY, Signal.TIME_AWAY, Signal.AWAY)

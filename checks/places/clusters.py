@@ -35,6 +35,7 @@ class Cluster:
     work_labels: int = 0
     week_slots: dict[tuple[int, int], set[int]] = field(default_factory=dict)
     samples: list[tuple[Platform, Source]] = field(default_factory=list)
+    cells: list[tuple[int, int]] = field(default_factory=list)  # the grid cells it was made of
 
     def home_score(self) -> float:
         return (2.0 * len(self.nights) + 1.0 * len(self.weekend_days) + 0.5 * len(self.days)
@@ -56,7 +57,7 @@ def cluster_cells(cells: dict[tuple[int, int], Cell], radius_m: float = GATHER_R
     """The `limit` heaviest places, each a cluster of nearby cells."""
     reach = int(radius_m / (CELL_DEG * 111_000 * 0.6)) + 1
     unassigned = {k for k, c in cells.items() if c.weight > 0}
-    order = sorted(unassigned, key=lambda k: -cells[k].weight)
+    order = sorted(unassigned, key=lambda k: (-cells[k].weight, k))  # ties by place: the same in any order
     clusters: list[Cluster] = []
     for seed in order:
         if seed not in unassigned:
@@ -76,7 +77,7 @@ def cluster_cells(cells: dict[tuple[int, int], Cell], radius_m: float = GATHER_R
         if not members:
             unassigned.discard(seed)
             continue
-        cluster = Cluster(lat, lon)
+        cluster = Cluster(lat, lon, cells=members)
         spread = 0.0
         for k in members:
             c = cells[k]

@@ -1,7 +1,8 @@
 """A local drawing of places relative to each other: an SVG made here, with no map tiles.
 
 The person sees where their photos, runs and check-ins sit around the place they give away
-(distances in metres, north up) without a single coordinate being sent to a map service.
+(distances in metres, north up) without a single coordinate being sent to a map service. Its
+words (the title, "photo, 40 m away") come from the words catalogue (`places.drawing.*`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checks.places.geo import haversine_m, offset_m
+from checks.records import Message, msg
+from checks.report.words import say
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,10 @@ class Mark:
     kind: str
 
 
+_KINDS = {"photo": Message("places.kind.photo"), "video": Message("places.kind.video"),
+          "activity": Message("places.kind.activity"), "checkin": Message("places.kind.checkin"),
+          "post": Message("places.kind.post"), "location": Message("places.kind.location"),
+          "comment": Message("places.kind.comment"), "profile_field": Message("places.kind.profile_field")}
 _COLOURS = {"photo": "#1f77b4", "video": "#1f77b4", "activity": "#d62728", "checkin": "#2ca02c",
             "post": "#9467bd", "location": "#7f7f7f"}
 
@@ -35,8 +42,9 @@ def _nice_scale(metres: float) -> float:
 
 
 def relative_svg(centre_lat: float, centre_lon: float, radius_m: float, marks: Sequence[Mark],
-                 size: int = 360, title: str = "Where these items were, around the place") -> str:
+                 size: int = 360, title: str | None = None) -> str:
     """An SVG of `marks` around the centre, north up, with the place's radius and a scale bar."""
+    title = title if title is not None else say(msg("places.drawing.title"))
     far = max([radius_m * 2, 50.0] + [haversine_m(centre_lat, centre_lon, m.lat, m.lon) for m in marks])
     half = size / 2
     scale = (half - 24) / far  # px per metre
@@ -51,8 +59,10 @@ def relative_svg(centre_lat: float, centre_lon: float, radius_m: float, marks: S
         east, north = offset_m(centre_lat, centre_lon, m.lat, m.lon)
         x, y = half + east * scale, half - north * scale
         colour = _COLOURS.get(m.kind, "#444")
+        label = say(msg("places.drawing.mark", kind=_KINDS.get(m.kind, Message("places.kind.item")),
+                        distance=round(math.hypot(east, north))))
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}" fill-opacity="0.75">'
-                     f"<title>{html.escape(m.kind)}, {math.hypot(east, north):.0f} m away</title></circle>")
+                     f"<title>{html.escape(label)}</title></circle>")
     parts.append(f'<path d="M{half:.1f},{half - 6:.1f} L{half:.1f},{half + 6:.1f} M{half - 6:.1f},{half:.1f} '
                  f'L{half + 6:.1f},{half:.1f}" stroke="#000" stroke-width="2"/>')
     bar_m = _nice_scale(far / 2)

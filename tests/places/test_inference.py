@@ -9,8 +9,12 @@ import pytest
 
 from checks.places.analyzer import PlacesAnalyzer
 from checks.places.geo import haversine_m, move
-from checks.records import Category, Detection, GeoPoint, Item, ItemKind, Platform, Severity, Source
+from checks.records import Category, Detection, GeoPoint, Item, ItemKind, Message, Platform, Severity, Source, msg
 from tests.places import scenario
+
+
+def finding_count(d: Detection) -> int:
+    return 1 + len(d.related)
 
 
 def run(items: list[Item]) -> list[Detection]:
@@ -46,7 +50,9 @@ def test_home_finding_lists_exactly_the_items_that_reveal_it() -> None:
     far = {(i.source.file, i.source.pointer) for i in sc.items
            if i.location and haversine_m(i.location.lat, i.location.lon, *sc.truth_home) > 400}
     assert not (far & revealed)
-    assert "photos" in finding.evidence
+    assert finding.title.code == "places.home.title"
+    assert finding.title.value("things") == msg("places.count.photo", count=finding_count(finding))
+    assert finding.reason.code == "places.home.reason.plain"
 
 
 def test_night_shifts_at_the_station_do_not_make_it_home() -> None:
@@ -62,8 +68,9 @@ def test_night_shifts_at_the_station_do_not_make_it_home() -> None:
 def test_weekly_parkrun_is_a_routine_and_the_holiday_is_not() -> None:
     sc = scenario.build(5)
     routines = [d for d in run(sc.items) if d.detector == "routine"]
-    assert any(d.place and haversine_m(d.place.lat, d.place.lon, *scenario.PARKRUN) < 150 and "Saturday" in d.title
-               for d in routines), [d.title for d in routines]
+    assert any(d.place and haversine_m(d.place.lat, d.place.lon, *scenario.PARKRUN) < 150
+               and d.title.value("day") == Message("places.day.saturday")
+               and d.title.value("time") == msg("places.time.am", hour=9) for d in routines), routines
     assert all(d.place and haversine_m(d.place.lat, d.place.lon, *scenario.HOLIDAY) > 10_000 for d in routines)
 
 
@@ -87,30 +94,28 @@ def test_strava_without_a_privacy_zone_is_high() -> None:
     found = run(scenario.build(9, platforms=("strava", "google")).items)
     strava = [d for d in found if d.detector == "strava_privacy"]
     assert len(strava) == 1 and strava[0].severity is Severity.HIGH
-    assert "no privacy zone" in strava[0].reason
+    assert strava[0].reason.code == "places.strava.reason.no_zone"
+    assert strava[0].title.code == "places.strava.title.no_zone"
+    assert strava[0].title.value("count") == 1 + len(strava[0].related)
     assert strava[0].place and haversine_m(strava[0].place.lat, strava[0].place.lon, *scenario.HOME) < 150
 
 
 def test_a_small_strava_privacy_zone_is_called_out() -> None:
     found = run(scenario.build(9, platforms=("strava", "google"), strava_zone_m=200).items)
     strava = [d for d in found if d.detector == "strava_privacy"]
-    assert strava and "too small" in strava[0].title
+    assert strava and strava[0].title.code == "places.strava.title.small_zone"
+    assert strava[0].reason.value("radius") == 200
 
 
 def test_photos_with_gps_are_photo_metadata_and_high_at_home() -> None:
     found = run(scenario.build(3, platforms=("instagram", "google")).items)
     gps = [d for d in found if d.detector == "photo_metadata" and d.key == "gps:instagram"]
     assert len(gps) == 1 and gps[0].severity is Severity.HIGH
-    assert any(d.key == "camera-location-on" for d in found)
-
-
-def test_camera_owner_and_serial_are_reported_once_each() -> None:
-    t = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
-    items = [Item(Platform.PHOTOS, ItemKind.PHOTO, Source(0, f"DCIM/IMG_{i}.JPG", "", t),
-                  details=(("owner", "D. Example"), ("serial", "0123456789"))) for i in range(5)]
-    found = [d for d in run(items) if d.detector == "photo_metadata"]
-    assert sorted(d.key for d in found) == ["owner:d. example", "serial:0123456789"]
-    assert all(len(d.related) == 4 for d in found)
+    assert gps[0].title.code == "places.photos.title.platform"
+    assert gps[0].title.value("count") == 1 + len(gps[0].related)
+    assert gps[0].reason.code == "places.photos.reason.home" and int(gps[0].reason.value("count") or 0) > 0
+    [still] = [d for d in found if d.key == "camera-location-on"]
+    assert still.title.code == "places.camera_on.title" and still.reason.value("count") == 1 + len(still.related)
 
 
 def test_memory_is_bounded_by_places_not_by_the_number_of_raw_fixes() -> None:
