@@ -300,6 +300,8 @@ class Detection:
     advice: tuple[str, ...] = ()
     audience: Audience = Audience.UNKNOWN
     span: tuple[int, int] | None = None  # the sensitive part of `evidence`, masked on output
+    # every other sensitive part of `evidence` (names, places, numbers beside the span), masked too
+    spans: tuple[tuple[int, int], ...] = ()
     # For places inferred from many items: where those items were, for a local drawing (never a map).
     points: tuple[tuple[float, float, str], ...] = ()  # (lat, lon, item kind)
     basis: Basis | None = None  # for text findings: what carried it
@@ -326,6 +328,7 @@ class Finding:
     audience: Audience = Audience.UNKNOWN
     key: str = ""
     span: tuple[int, int] | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # see Detection.spans
     points: tuple[tuple[float, float, str], ...] = ()  # see Detection.points
     basis: Basis | None = None  # see Detection.basis
 

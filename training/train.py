@@ -71,8 +71,12 @@ def matrix(examples: list[Example], readings: list[tuple[list[str], list[tuple[s
     return csr_matrix((data, indices, indptr), shape=(len(examples), len(columns)))
 
 
+PENALTY = "l2"
+
+
 def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=4000, solver="liblinear", random_state=0)
+    model = LogisticRegression(C=c, l1_ratio=1.0 if PENALTY == "l1" else 0.0, class_weight="balanced",
+                               max_iter=4000, solver="liblinear", random_state=0)
     return model.fit(x, y)
 
 
@@ -82,27 +86,42 @@ def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray,
     out-of-fold precision and recall there."""
     cat = TEXT_CATEGORIES[category]
     rules = decisions()
-    best = (0.95, 0.0, 0.0)
+    best = (0.999, 0.0, 0.0)
     positives = int(y.sum())
-    for thr in np.arange(0.30, 0.96, 0.01):
+    for thr in (*np.arange(0.30, 0.95, 0.01), *np.arange(0.95, 0.999, 0.002)):
         tp = fp = 0
         for p, truth, sig in zip(probs, y, present, strict=True):
             if decide(cat, sig, float(p), float(thr), rules).found:
                 tp += truth
                 fp += 1 - truth
         if tp + fp and tp / (tp + fp) >= TARGET_PRECISION:
-            best = (round(float(thr), 2), tp / (tp + fp), tp / max(1, positives))
+            best = (round(float(thr), 3), tp / (tp + fp), tp / max(1, positives))
             break
     return best
 
 
-def train_model(examples: list[Example], c: float, folds: int) -> tuple[
+def train_model(examples: list[Example], c: float, folds: int, below: float = 0.0) -> tuple[
         list[str], dict[str, float], dict[str, float], np.ndarray, list[float], list[float]]:
-    """Names, IDFs, weights (features x categories), intercepts and thresholds for `examples`."""
+    """Names, IDFs, weights (features x categories), intercepts and thresholds for `examples`.
+
+    With `below`, a first fit picks the features whose weight reaches it; the model, its
+    out-of-fold predictions and thresholds are then made with those features only, so the
+    thresholds fit the model that ships.
+    """
     readings = [reading(ex, n) for n, ex in enumerate(examples)]
     present = [frozenset(Signal(s) for s in names) for names, _spans in readings]
     word_idf, char_idf = vocabulary(examples)
     names = [*word_idf, *("c:" + g for g in char_idf), *sorted("s:" + s.value for s in Signal)]
+    if below:
+        columns = {n: i for i, n in enumerate(names)}
+        x = matrix(examples, readings, word_idf, char_idf, columns)
+        y = np.array([[c.value in ex.expected for c in TEXT_CATEGORIES] for ex in examples], dtype=int)
+        first = np.column_stack([fit(x, y[:, j], c).coef_[0] for j in range(len(TEXT_CATEGORIES))])
+        kept = set(names[i] for i in prune(names, first, below))
+        names = [n for n in names if n in kept]
+        word_idf = {f: v for f, v in word_idf.items() if f in kept}
+        char_idf = {g: v for g, v in char_idf.items() if "c:" + g in kept}
+        print(f"kept {len(names)} features", file=sys.stderr)
     columns = {n: i for i, n in enumerate(names)}
     x = matrix(examples, readings, word_idf, char_idf, columns)
     y = np.array([[c.value in ex.expected for c in TEXT_CATEGORIES] for ex in examples], dtype=int)
@@ -124,9 +143,15 @@ def train_model(examples: list[Example], c: float, folds: int) -> tuple[
     return names, word_idf, char_idf, weights, intercepts, thresholds
 
 
-def holdout(train: list[Example], test: list[Example], c: float, folds: int, show: bool = False) -> int:
+def prune(names: list[str], weights: np.ndarray, below: float) -> list[int]:
+    """Indices of the features kept: every signal, and any other with a weight of at least `below`."""
+    return [i for i, n in enumerate(names) if n.startswith("s:") or np.abs(weights[i]).max() >= below]
+
+
+def holdout(train: list[Example], test: list[Example], c: float, folds: int, show: bool = False,
+            below: float = 0.0) -> int:
     """Rules + model trained without `test`, scored on it: a preview of a fresh batch's first run."""
-    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(train, c, folds)
+    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(train, c, folds, below)
     idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in names]
     model = TextModel(TEXT_CATEGORIES, intercepts, thresholds, names, idf, [float(v) for v in weights.flatten()])
     rules = decisions()
@@ -146,7 +171,8 @@ def holdout(train: list[Example], test: list[Example], c: float, folds: int, sho
             fp[cat.value] += found and not truth
             fn[cat.value] += truth and not found
             if show and found != truth:
-                errors.append(f"{'FP' if found else 'FN'} {cat.value[:8]} {model.probability(logits[j]):.2f} {ex.text[:140]}")
+                kind = "FP" if found else "FN"
+                errors.append(f"{kind} {cat.value[:8]} {model.probability(logits[j]):.2f} {ex.text[:140]}")
     for cat in TEXT_CATEGORIES:
         v = cat.value
         print(f"{v:22s} P {tp[v] / max(1, tp[v] + fp[v]):.2f} R {tp[v] / max(1, tp[v] + fn[v]):.2f}"
@@ -163,18 +189,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=8.0, help="inverse regularisation strength")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--prune", type=float, default=0.02, help="drop features whose weights are all below this")
+    ap.add_argument("--penalty", choices=("l1", "l2"), default=PENALTY)
     ap.add_argument("--holdout", help="train without this data file and report rules + model on it (writes nothing)")
     ap.add_argument("--show-errors", action="store_true", help="with --holdout: list what it got wrong")
     args = ap.parse_args(argv)
+    globals()["PENALTY"] = args.penalty
     files = training_files()
     if args.holdout:
         held = [p for p in files if p.name == args.holdout]
         files = [p for p in files if p.name != args.holdout]
-        return holdout(load_all(files), load_all(held), args.c, args.folds, args.show_errors)
+        return holdout(load_all(files), load_all(held), args.c, args.folds, args.show_errors, args.prune)
     examples = load_all(files)
     print(f"{len(examples)} labelled texts from {len(files)} files", file=sys.stderr)
-    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(examples, args.c, args.folds)
-    keep = [i for i, n in enumerate(names) if n.startswith("s:") or np.abs(weights[i]).max() >= args.prune]
+    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(examples, args.c, args.folds, args.prune)
+    keep = list(range(len(names)))  # already pruned in train_model
     kept = [names[i] for i in keep]
     idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in kept]
     flat = [float(v) for i in keep for v in weights[i]]

@@ -81,6 +81,7 @@ def merge(detections: Iterable[Detection]) -> list[Finding]:
             audience=first.audience,
             key=first.key,
             span=first.span,
+            spans=first.spans,
             points=first.points or best.points,
             basis=first.basis,
         ))

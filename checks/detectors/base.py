@@ -15,8 +15,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from checks.detectors.analysis import TextAnalysis, analyse
+from checks.detectors.common import is_text_item
+from checks.detectors.signals import Signal
+
 if TYPE_CHECKING:
-    from checks.detectors.analysis import TextAnalysis
     from checks.detectors.decide import Verdict
 
 from checks.records import Basis, Category, Detection, Item, Message, Place, Severity, Source
@@ -38,7 +41,7 @@ class Detector(ABC):
               confidence: float, severity: Severity | None = None, span: tuple[int, int] | None = None,
               place: Place | None = None, advice: tuple[str, ...] = (),
               category: Category | None = None, source: Source | None = None,
-              basis: Basis | None = None) -> Detection:
+              basis: Basis | None = None, spans: tuple[tuple[int, int], ...] = ()) -> Detection:
         """Build a Detection for `item` with this detector's defaults."""
         return Detection(
             detector=self.id,
@@ -56,6 +59,7 @@ class Detector(ABC):
             advice=advice or self.advice,
             audience=item.audience,
             span=span,
+            spans=spans,
             basis=basis,
         )
 
@@ -71,8 +75,6 @@ class TextDetector(Detector):
     def detect(self, item: Item) -> Iterator[Detection]:
         if not self.reads(item):
             return
-        from checks.detectors.analysis import analyse
-
         analysis = analyse(item)
         verdict = analysis.verdict(self.category)
         if verdict.found:
@@ -80,13 +82,46 @@ class TextDetector(Detector):
 
     def reads(self, item: Item) -> bool:
         """Whether this detector looks at `item`'s text (by default: text a person wrote)."""
-        from checks.detectors.common import is_text_item
-
         return is_text_item(item)
 
     @abstractmethod
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         """The findings for a text in which this category was found."""
+
+    def emit(self, item: Item, analysis: TextAnalysis, verdict: Verdict, start: int, end: int, *,
+             title: Message, reason: Message, key: str, why: frozenset[Signal],
+             severity: Severity | None = None) -> Detection:
+        """A detection for text[start:end], its excerpt masked there and at every other sensitive part."""
+        evidence, span = snippet(item.text, start, end)
+        offset = span[0] - start
+        return self.found(item, title=title, reason=reason, evidence=evidence, key=key,
+                          confidence=verdict.confidence, span=span, severity=severity,
+                          spans=sensitive_spans(analysis, offset, len(evidence)),
+                          basis=analysis.basis(self.category, offset, len(evidence), why))
+
+
+ALWAYS_HIDDEN = frozenset({
+    Signal.GIVEN_NAME, Signal.UK_PLACE, Signal.NAMED_STREET, Signal.HOUSE_NUMBER_STREET, Signal.POSTCODE_SHAPE,
+    Signal.EMAIL_SHAPE, Signal.PLATE_SHAPE, Signal.COLLAR_NUMBER, Signal.REFERENCE_NUMBER, Signal.OPERATION_NAME,
+    Signal.FORCE, Signal.FORCE_SHORT, Signal.FORCE_ABBR, Signal.JUSTICE_BODY, Signal.POLICE_EMAIL, Signal.POLICE_HANDLE,
+    Signal.SCHOOL_NAME, Signal.NAMED_PLACE, Signal.LONG_NUMBER,
+})
+
+
+def sensitive_spans(analysis: TextAnalysis, offset: int, length: int) -> tuple[tuple[int, int], ...]:
+    """Every sensitive part of the text (names, places, numbers, forces) inside an excerpt of it.
+
+    A finding masks more than the words it is about: a child's name beside the address, the town
+    after the street, the estate in a post about a raid. Positions are the excerpt's
+    (text position + `offset`), and only parts wholly inside it are kept.
+    """
+    out = []
+    for h in analysis.signals.hits:
+        if h.signal in ALWAYS_HIDDEN:
+            a, b = h.start + offset, h.end + offset
+            if 0 <= a < b <= length:
+                out.append((a, b))
+    return tuple(sorted(set(out)))
 
 
 class Analyzer(ABC):

@@ -73,9 +73,12 @@ def in_range(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
 
 
 def is_text_item(item: Item) -> bool:
-    """Items whose text a person wrote (posts, comments, messages, captions, bios)."""
+    """Items whose text a person wrote (posts, comments, messages, captions, bios).
+
+    Not settings, location records or check-ins: a check-in's text is the place's name, which the
+    places analyzer reports (checks/places/checkins.py)."""
     kind = item.kind
-    return bool(item.text) and kind is not ItemKind.SETTING and kind is not ItemKind.LOCATION
+    return bool(item.text) and kind not in (ItemKind.SETTING, ItemKind.LOCATION, ItemKind.CHECKIN)
 
 
 def profile_field(item: Item) -> ProfileField | None:

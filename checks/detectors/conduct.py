@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.detectors.analysis import TextAnalysis
-from checks.detectors.base import TextDetector, snippet
+from checks.detectors.base import TextDetector
 from checks.detectors.common import where
 from checks.detectors.decide import Verdict
 from checks.detectors.signals import Signal, SignalHit
@@ -52,16 +52,13 @@ class ConductRisk(TextDetector):
         else:
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
-        evidence, span = snippet(item.text, start, end)
         shared = not analysis.present.isdisjoint((Signal.REPOST, Signal.REPOST_TEXT))
         severity = Severity.LOW if shared else (Severity.MEDIUM if kind == "business" else Severity.HIGH)
         title = msg("conduct.title.shared", where=where(item)) if shared else \
             msg("conduct.title.own", where=where(item))
-        yield self.found(
-            item, title=title, reason=_reason(kind), evidence=evidence,
-            key=f"conduct:{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
-            confidence=verdict.confidence, span=span, severity=severity,
-            basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+        yield self.emit(item, analysis, verdict, start, end, title=title, reason=_reason(kind), why=WHY,
+                        key=f"conduct:{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+                        severity=severity)
 
 
 def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:

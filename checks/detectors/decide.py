@@ -41,6 +41,7 @@ class Rule:
     categories: frozenset[Category]
     condition: Condition
     confidence: float = 0.0
+    final: bool = False  # an assertion the model cannot overrule (a field that says it outright)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ class Decisions:
     vetoes: tuple[Rule, ...]
     asserts: tuple[Rule, ...]
     model_veto_below: float
+
+    def for_category(self, category: Category) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The vetoes and assertions that can decide `category` (worked out once per category)."""
+        cache: dict[Category, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = self.__dict__.setdefault("_by", {})
+        found = cache.get(category)
+        if found is None:
+            found = cache[category] = (tuple(v for v in self.vetoes if category in v.categories),
+                                       tuple(a for a in self.asserts if category in a.categories))
+        return found
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,7 @@ def decisions() -> Decisions:
     vetoes = tuple(Rule(v["id"], frozenset(Category(c) for c in v["categories"]), _condition(v, groups))
                    for v in data.get("veto", ()))
     asserts = tuple(Rule(a["id"], frozenset({Category(a["category"])}), _condition(a, groups),
-                         float(a.get("confidence", 0.8)))
+                         float(a.get("confidence", 0.8)), bool(a.get("final", False)))
                     for a in data.get("assert", ()))
     return Decisions(vetoes, asserts, float(data.get("model", {}).get("veto_below", 0.0)))
 
@@ -99,12 +109,13 @@ def decide(category: Category, present: frozenset[Signal], probability: float, t
            rules: Decisions | None = None) -> Verdict:
     """Whether `category` is found in a text with these signals and this model probability."""
     rules = rules or decisions()
-    for veto in rules.vetoes:
-        if category in veto.categories and veto.condition.holds(present):
+    vetoes, asserts = rules.for_category(category)
+    for veto in vetoes:
+        if veto.condition.holds(present):
             return Verdict(category, False, 0.0, probability, vetoed_by=veto.id)
-    for rule in rules.asserts:
-        if category in rule.categories and rule.condition.holds(present):
-            if probability < rules.model_veto_below:
+    for rule in asserts:
+        if rule.condition.holds(present):
+            if probability < rules.model_veto_below and not rule.final:
                 return Verdict(category, False, 0.0, probability, by=rule.id, vetoed_by="model")
             return Verdict(category, True, max(rule.confidence, probability), probability, by=rule.id)
     if probability >= threshold:

@@ -25,10 +25,11 @@ The title and reason never name the force, station or number found; the excerpt'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.detectors.analysis import TextAnalysis
-from checks.detectors.base import TextDetector, snippet
+from checks.detectors.base import TextDetector
 from checks.detectors.common import profile_field, where
 from checks.detectors.decide import Verdict
 from checks.detectors.signals import Signal, SignalHit
@@ -58,12 +59,10 @@ class EmployerDisclosure(TextDetector):
         named = [h for h in hits if h.signal in NAMED]
         anchor = named[0] if named else (hits[0] if hits else None)
         if anchor is not None:
-            start, end = _widen(anchor, named)
+            start, end = _widen(anchor, named + _stations(item.text, hits))
         else:
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (words[0].start, words[0].end) if words else (0, min(len(item.text), 40))
-        evidence, span = snippet(item.text, start, end)
-        offset = span[0] - start
         body, justice = _body(named)
         justice = justice or (body == "" and any(h.signal in (Signal.JUSTICE_BODY, Signal.PRISON_TALK,
                                                                 Signal.COURT_TALK) for h in hits))
@@ -76,9 +75,7 @@ class EmployerDisclosure(TextDetector):
         else:
             title = msg("employer.title.text", where=where(item))
             reason = _reason(anchor, who)
-        yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                         confidence=verdict.confidence, span=span,
-                         basis=analysis.basis(self.category, offset, len(evidence), WHY))
+        yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, key=key, why=WHY)
 
 
 def _reason(anchor: SignalHit | None, who: Message) -> Message:
@@ -103,6 +100,20 @@ def _body(named: list[SignalHit]) -> tuple[str, bool]:
             ident = h.entry.value(0)
             return ident, h.signal is Signal.JUSTICE_BODY or ident in JUSTICE_IDS
     return "", False
+
+
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'\-]*\s+){1,3}$")
+
+
+def _stations(text: str, hits: list[SignalHit]) -> list[SignalHit]:
+    """A station or nick with the place named before it ("Lewisham police station"), as one span."""
+    out = []
+    for h in hits:
+        if h.signal is Signal.UNIT and text[h.start:h.end].lower().endswith(("station", "nick")):
+            lead = _PLACE_BEFORE.search(text, max(0, h.start - 40), h.start)
+            if lead is not None:
+                out.append(SignalHit(Signal.UNIT, lead.start(), h.end))
+    return out
 
 
 def _widen(anchor: SignalHit, named: list[SignalHit]) -> tuple[int, int]:

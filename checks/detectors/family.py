@@ -1,6 +1,7 @@
 """Family details: children's names, ages, schools and clubs; partners and relatives by name.
 
-Finds, in text where the rules and the text model together find family details: a relative named next to the relation ("my daughter Poppy", "my husband Mark", "Grandma
+Finds, in text where the rules and the text model together find family details: a relative named
+next to the relation ("my daughter Poppy", "my husband Mark", "Grandma
 Pat", "our Alfie"); names with ages ("Lily (6) and Oscar (4)", "Poppy, 9,"); a child's school,
 nursery or club ("Maisie's first day at St Saviour's Primary", "picking Jacob up from Oakfield
 Academy", "my boy Tyler ... at Lewisham Judo Club"); the family and partner fields of a profile;
@@ -25,8 +26,8 @@ from checks.detectors.analysis import TextAnalysis
 from checks.detectors.base import TextDetector, snippet
 from checks.detectors.common import NOT_NAMES, profile_field, sentence_bounds, title_word_after, where
 from checks.detectors.decide import Verdict
-from checks.detectors.signals import Signal
 from checks.detectors.lexicon import Hit, Scan, scan
+from checks.detectors.signals import Signal
 from checks.records import Category, Detection, Item, ItemKind, Message, ProfileField, Severity, msg
 
 _NAME = r"[A-Z][a-z'\-]+"
@@ -89,14 +90,11 @@ class FamilyDetails(TextDetector):
             found = [(start, end, f"{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
                       msg("family.reason.named"), child)]
         for start, end, name, reason, child in found:
-            evidence, span = snippet(item.text, start, end)
             key = f"{'child' if child else 'relative'}:{name.lower()}"
             title = msg("family.title.child", where=where(item)) if child else \
                 msg("family.title.relative", where=where(item))
-            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                             confidence=verdict.confidence, span=span,
-                             severity=Severity.HIGH if child else Severity.MEDIUM,
-                             basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+            yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, key=key, why=WHY,
+                            severity=Severity.HIGH if child else Severity.MEDIUM)
 
     def _profile(self, item: Item, pf: ProfileField) -> Detection:
         text = item.text.strip()
@@ -159,7 +157,8 @@ class FamilyDetails(TextDetector):
                 continue
             name = text[span[0]:span[1]]
             child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
-            yield from emit(r.start, span[1], name, r.entry.phrase, msg("family.reason.relation", relation=r.entry.phrase), child)
+            yield from emit(r.start, span[1], name, r.entry.phrase,
+                            msg("family.reason.relation", relation=r.entry.phrase), child)
         low = sc.lower
         for m in _YEAR_OLD.finditer(text) if "year" in low else ():
             yield from emit(m.start(), m.end(), m.group(2), "child", msg("family.reason.age"), True)

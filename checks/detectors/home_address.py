@@ -1,6 +1,7 @@
 """Home address: street addresses, full postcodes, places tied to home, home-labelled places.
 
-Finds, in text where the rules and the text model together find a home address: a house number or name with a street ("14 Larkspur Close", "Flat 2, 88 Kingsley Avenue",
+Finds, in text where the rules and the text model together find a home address: a house number or
+name with a street ("14 Larkspur Close", "Flat 2, 88 Kingsley Avenue",
 "Rose Cottage, Mill Lane"); a full UK postcode checked against the postcode format rules and the
 list of postcode areas ("SE13 7PH", "eh12ng"); a street named next to words that tie it to home
 ("our house on Sycamore Drive", "outside ours on Marlborough Crescent", "got the keys to ..."); an
@@ -134,10 +135,8 @@ class HomeAddress(TextDetector):
             parts = [(start, end, f"home:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
                       msg("home.title.text", where=where(item)), msg("home.reason.text"), None)]
         for lo, hi, key, title, reason, severity in _joined(parts):
-            evidence, span = snippet(item.text, lo, hi)
-            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                             confidence=verdict.confidence, span=span, severity=severity,
-                             basis=analysis.basis(self.category, span[0] - lo, len(evidence), WHY))
+            yield self.emit(item, analysis, verdict, lo, hi, title=title, reason=reason, key=key, why=WHY,
+                            severity=severity)
 
     # -- places labelled home ---------------------------------------------------------------
     def _labelled(self, item: Item) -> Iterator[Detection]:

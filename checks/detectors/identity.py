@@ -92,6 +92,29 @@ BUSINESS_TYPES = {PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, Phone
                   PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL}
 
 
+IBAN = re.compile(r"(?<![\w])GB\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){3}\d{2}(?![\w])", re.IGNORECASE)
+NHS = re.compile(r"(?<![\w])\d{3}[\s\-]?\d{3}[\s\-]?\d{4}(?![\w])")
+
+
+def valid_iban(compact: str) -> bool:
+    """ISO 13616 check digits: the number, moved and read as digits, is 1 modulo 97."""
+    moved = compact[4:] + compact[:4]
+    try:
+        return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    except ValueError:
+        return False
+
+
+def valid_nhs(digits: str) -> bool:
+    """NHS number check digit (modulus 11)."""
+    if len(digits) != 10:
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
 def valid_nino(prefix: str, suffix: str) -> bool:
     p = prefix.upper()
     return (p[0] not in NINO_BAD_FIRST and p[1] not in NINO_BAD_FIRST and p[1] != "O"
@@ -162,16 +185,15 @@ class IdentityDetails(TextDetector):
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         found = list(self._values(item, analysis.signals.scan))
-        if not found and verdict.by == "model":  # decided, but no value to key it by: the post itself
+        if not found and verdict.by == "model" and not analysis.signals.scan.has_digit:
+            # decided, but no value to key it by: the post itself (a number must pass its checks)
             words = [c for c in analysis.explain(self.category) if c.kind == "word"][:3]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
             found = [(start, end, f"identity:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
                       msg("identity.title.detail", where=where(item)), msg("identity.reason.detail"), None)]
         for start, end, key, title, reason, severity in found:
-            evidence, span = snippet(item.text, start, end)
-            yield self.found(item, title=title, reason=reason, evidence=evidence, key=key,
-                             confidence=verdict.confidence, span=span, severity=severity,
-                             basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+            yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, key=key, why=WHY,
+                            severity=severity)
 
     def _values(self, item: Item, sc: Scan) -> Iterator[Value]:
         """Every identity value in the text that passes its own checks (format, check digits, issuing rules)."""
@@ -274,7 +296,8 @@ class IdentityDetails(TextDetector):
             m2 = DATE_WORDS.search(window) or DATE_NUMERIC.search(window)
             assert m2 is not None
             yield from emit(s0 + m2.start(), s0 + m2.end(), f"dob:{d.isoformat()}",
-                            msg("identity.title.dob", where=where(item)), msg("identity.reason.dob"), 0.9, Severity.HIGH)
+                            msg("identity.title.dob", where=where(item)), msg("identity.reason.dob"), 0.9,
+                            Severity.HIGH)
             return
 
     # -- numbers ---------------------------------------------------------------------------------
@@ -290,8 +313,8 @@ class IdentityDetails(TextDetector):
                     continue
                 taken.append((m.start(), m.end()))
                 key = "nino:" + re.sub(r"\s", "", m.group(0)).upper()
-                yield from emit(m.start(), m.end(), key, msg("identity.title.nino", where=where(item)), msg("identity.reason.nino"),
-                                0.95 if "nino" in kinds else 0.75, Severity.HIGH)
+                yield from emit(m.start(), m.end(), key, msg("identity.title.nino", where=where(item)),
+                                msg("identity.reason.nino"), 0.95 if "nino" in kinds else 0.75, Severity.HIGH)
         if digits >= 6:
             for m in LICENCE.finditer(text):
                 if not valid_licence(m):
@@ -308,6 +331,14 @@ class IdentityDetails(TextDetector):
                 yield from emit(m.start(), m.end(), "passport:" + m.group(0).upper(),
                                 msg("identity.title.passport", where=where(item)), msg("identity.reason.passport"),
                                 0.9, Severity.HIGH)
+        # a bare current-format plate counts too: the verdict has already said the post is about the person
+        for kind, rx in (("current", REG_CURRENT),) if "vehicle" not in kinds else ():
+            for m in rx.finditer(text):
+                if m.group(0).isupper() and valid_registration(m, kind) and \
+                        not any(a < m.end() and m.start() < b for a, b in taken):
+                    taken.append((m.start(), m.end()))
+                    yield from emit(m.start(), m.end(), "vrm:" + re.sub(r"[\s\-]", "", m.group(0)).upper(),
+                                    msg("identity.title.vrm", where=where(item)), msg("identity.reason.vrm"), 0.7)
         if "vehicle" in kinds:
             for kind, rx in (("current", REG_CURRENT), ("prefix", REG_PREFIX), ("suffix", REG_SUFFIX)):
                 for m in rx.finditer(text):
@@ -327,6 +358,20 @@ class IdentityDetails(TextDetector):
                 yield from emit(start, end, f"bank:{sort.group(0)}:{acct.group(0)}",
                                 msg("identity.title.bank", where=where(item)), msg("identity.reason.bank"), 0.9,
                                 Severity.HIGH)
+        for m in IBAN.finditer(text) if "GB" in text.upper() else ():
+            compact = re.sub(r"\s", "", m.group(0)).upper()
+            if valid_iban(compact) and not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                yield from emit(m.start(), m.end(), "iban:" + compact, msg("identity.title.iban", where=where(item)),
+                                msg("identity.reason.iban"), 0.9, Severity.HIGH)
+        if "nhs" in low:
+            for m in NHS.finditer(text):
+                digits_only = re.sub(r"\D", "", m.group(0))
+                if valid_nhs(digits_only) and not any(a < m.end() and m.start() < b for a, b in taken):
+                    taken.append((m.start(), m.end()))
+                    yield from emit(m.start(), m.end(), "nhs:" + digits_only,
+                                    msg("identity.title.nhs", where=where(item)), msg("identity.reason.nhs"), 0.9,
+                                    Severity.HIGH)
         if digits >= 7:
             yield from self._phones(item, text, low, emit, taken)
 
@@ -356,7 +401,8 @@ class IdentityDetails(TextDetector):
                     continue
                 found.append((pm.start, pm.end))
                 e164 = phonenumbers.format_number(num, PhoneNumberFormat.E164)
-                yield from emit(pm.start, pm.end, f"phone:{e164}", msg("identity.title.phone", where=where(item)), msg("identity.reason.phone"),
+                yield from emit(pm.start, pm.end, f"phone:{e164}", msg("identity.title.phone", where=where(item)),
+                                msg("identity.reason.phone"),
                                 0.9 if valid and context else (0.8 if valid else 0.6))
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from checks.detectors.analysis import TextAnalysis
-from checks.detectors.base import TextDetector, snippet
+from checks.detectors.base import TextDetector
 from checks.detectors.common import where
 from checks.detectors.decide import Verdict
 from checks.detectors.signals import Signal, SignalHit
@@ -51,18 +51,14 @@ class LocationPattern(TextDetector):
         else:
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
-        evidence, span = snippet(item.text, start, end)
         if kind == "away":
             title, reason = msg("location.title.away", where=where(item)), msg("location.reason.away")
         elif kind == "now":
             title, reason = msg("location.title.now", where=where(item)), msg("location.reason.now")
         else:
             title, reason = msg("location.title.routine", where=where(item)), msg("location.reason.routine")
-        yield self.found(
-            item, title=title, reason=reason, evidence=evidence,
-            key=f"{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
-            confidence=verdict.confidence, span=span,
-            basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+        yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, why=WHY,
+                        key=f"{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}")
 
 
 AWAY = (Signal.AWAY_FUTURE, Signal.HOUSE_EMPTY, Signal.TIME_AWAY, Signal.AWAY)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.detectors.analysis import TextAnalysis
-from checks.detectors.base import TextDetector, snippet
+from checks.detectors.base import TextDetector
 from checks.detectors.common import where
 from checks.detectors.decide import Verdict
 from checks.detectors.signals import Signal
@@ -51,7 +51,6 @@ class OfficialInformation(TextDetector):
         else:
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
-        evidence, span = snippet(item.text, start, end)
         operation = next((h for h in hits if h.signal is Signal.OPERATION_NAME), None)
         key = ("official:op:" + " ".join(item.text[operation.start:operation.end].lower().split()[1:])
                if operation is not None else
@@ -62,6 +61,5 @@ class OfficialInformation(TextDetector):
             reason = msg("official.reason.operation")
         else:
             reason = msg("official.reason.work")
-        yield self.found(item, title=msg("official.title", where=where(item)),
-                         reason=reason, evidence=evidence, key=key, confidence=verdict.confidence, span=span,
-                         basis=analysis.basis(self.category, span[0] - start, len(evidence), WHY))
+        yield self.emit(item, analysis, verdict, start, end, title=msg("official.title", where=where(item)),
+                        reason=reason, key=key, why=WHY)

@@ -106,6 +106,12 @@ class Signal(enum.StrEnum):
     NOT_MINE = "not_mine"
     HOUSE_NUMBER_STREET = "house_number_street"
     POSTCODE_SHAPE = "postcode_shape"
+    NAMED_STREET = "named_street"
+    NAMED_PLACE = "named_place"
+    SCHOOL_NAME = "school_name"
+    LONG_NUMBER = "long_number"
+    NAME_WITH_AGE = "name_with_age"
+    LIVES_IN_DISTRICT = "lives_in_district"
     DAY_TIME = "day_time"
     RIGHT_NOW = "right_now"
     TIME_AWAY = "time_away"
@@ -188,16 +194,7 @@ class SignalRules:
     nears: tuple[Near, ...]
     groups: Mapping[str, frozenset[Signal]]
     classes: Mapping[Signal, str]
-
-    @property
-    def near_firsts(self) -> frozenset[Signal]:
-        """Every signal that can start a pair (a text with none of them has no pairs)."""
-        return _near_firsts(self.nears)
-
-
-@lru_cache(maxsize=4)
-def _near_firsts(nears: tuple[Near, ...]) -> frozenset[Signal]:
-    return frozenset().union(*(n.first for n in nears))
+    near_firsts: frozenset[Signal] = frozenset()  # every signal that can start a pair
 
 
 def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
@@ -213,7 +210,7 @@ def _gate(words: Iterable[str]) -> re.Pattern[str] | None:
         return None
     if all(w.isdigit() and len(w) == 1 for w in words):
         return re.compile(r"\d")
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w.lower()) for w in words))  # searched in the lower-cased text
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +233,8 @@ def signal_rules() -> SignalRules:
              bool(n.get("ordered", True)))
         for n in data.get("near", ()))
     classes = {Signal(name): cls for cls, names in data.get("classes", {}).items() for name in names}
-    return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes)
+    return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes,
+                       frozenset().union(*(n.first for n in nears)))
 
 
 _SENTENCE_END = re.compile(r"[.!?\n;|•]+(?:\s|$)|\n|\s[|•·]\s")  # bios split on pipes and bullets
@@ -282,8 +280,9 @@ def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
         if pattern.gate is not None and pattern.gate.search(low) is None:
             continue
         subject = sc.text if pattern.case else low
-        out.extend(SignalHit(pattern.signal, m.start(), m.end()) for m in pattern.regex.finditer(subject)
-                   if m.end() > m.start())
+        group = "hit" if "hit" in pattern.regex.groupindex else 0
+        out.extend(SignalHit(pattern.signal, m.start(group), m.end(group)) for m in pattern.regex.finditer(subject)
+                   if m.end(group) > m.start(group))
     return out
 
 
@@ -359,7 +358,7 @@ def item_signals(item: Item) -> frozenset[Signal]:
         if field in (ProfileField.EMPLOYER, ProfileField.JOB_TITLE):
             out.add(Signal.KIND_JOB_FIELD)
         elif field in (ProfileField.BIO, ProfileField.OTHER, ProfileField.NAME, ProfileField.USERNAME) or \
-                isinstance(field, str) and not isinstance(field, ProfileField):
+                (isinstance(field, str) and not isinstance(field, ProfileField)):
             out.add(Signal.KIND_BIO)
     elif kind is ItemKind.COMMENT:
         out.add(Signal.KIND_COMMENT)

@@ -6,12 +6,20 @@ each category, and each category's threshold. Applying it needs nothing but arit
 installers carry no machine-learning library, and the same text always gets the same scores.
 
 Three blocks of features, each a plain sum of weights:
-- words: each word and each pair of neighbouring words, TF-IDF weighted and scaled to unit length;
+- words: each word, each pair of neighbouring words and, in the class view, each class token and
+  pair holding one ("my <relation> <name>"), weighted by IDF and scaled by the block's length;
 - parts of words: the 2- to 5-letter pieces of every distinct word (so "Hants", "Hampshire" and a
-  typo share weight), IDF-weighted and scaled by the block's length; a word's contribution depends
-  on the word alone, so it is worked out once per word and kept;
+  typo share weight), weighted by IDF and scaled by the block's length; a word's part depends on
+  the word alone, so it is worked out once per word and kept;
 - signals: 1 for each signal of the text (`checks.detectors.signals`), unscaled.
-Digits are read as "0" so that numbers are known by their shape.
+Digits are read as "0" so that numbers are known by their shape. A block's length is the square
+root of the sum of IDF squared over every occurrence, so every feature occurrence simply adds to
+the score and to the length: that is what lets the app add whole words at a time.
+
+Speed: each feature's weights for every category, and its share of the block's length, are packed
+into one Python integer, lane by lane (fixed point, biased so every lane stays positive); adding
+two packed integers adds all the lanes at once, so a post costs one dictionary lookup and one
+integer addition per feature, not one per feature and category.
 
 `featurize()` writes the same numbers as a sparse vector: training builds its matrix with it, and a
 test checks that `score()` equals the weights applied to `featurize()`, so training and the app
@@ -26,9 +34,10 @@ import re
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from checks.records import Category
@@ -39,20 +48,27 @@ MAGIC = b"OFFDUTY-TEXT-MODEL-1\n"
 CHAR_MIN, CHAR_MAX = 2, 5
 WORD_CACHE_LIMIT = 50_000
 
-TOKEN = re.compile(r"[#@]?[\w']+")
-_DIGIT = re.compile(r"\d")
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+TOKEN = re.compile(r"[#@]?\w[\w']*")
+# typographic apostrophes folded, every digit read as "0" (one character for one: positions stay)
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{str(d): "0" for d in range(1, 10)}})
+
+
+def _normal(text: str) -> str:
+    """Folded and lower-cased, one character for one (so positions match the text's)."""
+    low = text.translate(_FOLD).lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text`, lower case with digits as "0" (what the model reads)."""
+    return [w.rstrip("'") for w in TOKEN.findall(_normal(text))]
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words of `text`, lower case with digits as "0", and where each sits."""
-    low = text.translate(_FOLD).lower()
-    out = []
-    for m in TOKEN.finditer(low):
-        word = m.group(0).strip("'")
-        if word:
-            out.append((_DIGIT.sub("0", word), m.start(), m.end()))
-    return out
+    """The words of `text` as `words_of` reads them, with where each sits."""
+    return [(m.group(0).rstrip("'"), m.start(), m.end()) for m in TOKEN.finditer(_normal(text))]
 
 
 def char_grams(word: str) -> list[str]:
@@ -89,10 +105,15 @@ def word_features(words: Sequence[str], view: Sequence[str] = ()) -> list[str]:
     Words and pairs of words ("w:", "b:"), and from the class view the class tokens and the pairs
     that hold one ("v:"), so "my <relation> <name>" is learned once for every name.
     """
-    out = ["w:" + w for w in words]
-    out.extend(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    out.extend("v:" + w for w in view if w.startswith("<"))
-    out.extend(f"v:{a} {b}" for a, b in zip(view, view[1:], strict=False) if a.startswith("<") or b.startswith("<"))
+    return ["w:" + w for w in words] + _pairs(words, view)
+
+
+def _pairs(words: Sequence[str], view: Sequence[str]) -> list[str]:
+    """The word block's features other than single words (pairs, class tokens, class pairs)."""
+    out = [f"b:{a} {b}" for a, b in pairwise(words)]
+    if view is not words:
+        out.extend("v:" + w for w in view if w.startswith("<"))
+        out.extend(f"v:{a} {b}" for a, b in pairwise(view) if a.startswith("<") or b.startswith("<"))
     return out
 
 
@@ -107,6 +128,12 @@ class Contribution:
     end: int = -1
 
 
+SCALE = 1 << 20  # fixed point: weights to about a millionth
+LANE_BITS = 64
+BIAS = 1 << 40  # keeps every lane positive, so lanes never borrow from each other
+MASK = (1 << LANE_BITS) - 1
+
+
 class TextModel:
     """Per-category linear scores for a text (logits; see `probability`)."""
 
@@ -114,7 +141,7 @@ class TextModel:
                  features: Sequence[str], idf: Sequence[float], weights: Sequence[float],
                  meta: dict[str, object] | None = None) -> None:
         self.categories = tuple(categories)
-        k = len(self.categories)
+        k = self.k = len(self.categories)
         self.intercepts = tuple(intercepts)
         self.thresholds = tuple(thresholds)
         self.meta = meta or {}
@@ -130,76 +157,87 @@ class TextModel:
                 self._char[rest] = (idf[i], row)
             else:
                 self._word[name] = (idf[i], row)
-        self._word_cache: dict[str, tuple[float, tuple[float, ...]]] = {}
+        self._packed_word = {f: self._pack(idf_, row) for f, (idf_, row) in self._word.items()}
+        self._packed_char = {g: self._pack(idf_, row) for g, (idf_, row) in self._char.items()}
+        self._packed_signal = {n: self._pack(1.0, row, length=False) for n, row in self._signal.items()}
+        self._word_cache: dict[str, tuple[int, int, int, int]] = {}
         self._index = {c: i for i, c in enumerate(self.categories)}
+
+    def _pack(self, idf: float, row: Sequence[float], length: bool = True) -> int:
+        """idf * weight for every category in its lane, and idf squared in lane k (the block's length)."""
+        packed = 0
+        for j, w in enumerate(row):
+            packed |= (round(idf * w * SCALE) + BIAS) << (j * LANE_BITS)
+        if length:
+            packed |= round(idf * idf * SCALE) << (self.k * LANE_BITS)
+        return packed
+
+    def _unpack(self, packed: int, count: int) -> tuple[list[float], float]:
+        """The summed weights per category, and the summed length lane, of `count` packed features."""
+        k = self.k
+        bias = count * BIAS
+        sums = [(((packed >> (j * LANE_BITS)) & MASK) - bias) / SCALE for j in range(k)]
+        return sums, (packed >> (k * LANE_BITS)) / SCALE
 
     # -- scoring -----------------------------------------------------------------------------
     def score(self, text: str, signals: Iterable[str], spans: Sequence[Span] = ()) -> tuple[float, ...]:
         """The logit of every category for `text` with these signal names and classed spans."""
-        k = len(self.categories)
+        if spans:
+            toks = tokens(text)
+            words = [t[0] for t in toks]
+            view = class_view(toks, spans)
+        else:
+            words = words_of(text)
+            view = words
+        word_sum = word_n = char_sum = char_n = 0
+        for w in set(words):
+            packed, n, cpacked, cn = self._word_part(w)
+            # a word's own feature counts once per occurrence
+            times = words.count(w) if n else 0
+            word_sum += packed * times
+            word_n += n * times
+            char_sum += cpacked
+            char_n += cn
+        known = self._packed_word
+        for f in _pairs(words, view):
+            found = known.get(f)
+            if found is not None:
+                packed = found
+                word_sum += packed
+                word_n += 1
         total = list(self.intercepts)
-        toks = tokens(text)
-        words = [t[0] for t in toks]
-        self._add_words(word_features(words, class_view(toks, spans)), total, k)
-        self._add_chars(set(words), total, k)
+        for packed, n in ((word_sum, word_n), (char_sum, char_n)):
+            if n:
+                sums, length = self._unpack(packed, n)
+                scale = 1.0 / math.sqrt(length) if length > 0 else 0.0
+                total = [t + v * scale for t, v in zip(total, sums, strict=True)]
+        signal_sum = signal_n = 0
+        packed_signal = self._packed_signal
         for name in signals:
-            row = self._signal.get(name)
-            if row is not None:
-                for j in range(k):
-                    total[j] += row[j]
+            found = packed_signal.get(name)
+            if found is not None:
+                packed = found
+                signal_sum += packed
+                signal_n += 1
+        if signal_n:
+            sums, _ = self._unpack(signal_sum, signal_n)
+            total = [t + v for t, v in zip(total, sums, strict=True)]
         return tuple(total)
 
-    def _add_words(self, features: Sequence[str], total: list[float], k: int) -> None:
-        counts: dict[str, int] = {}
-        for f in features:
-            if f in self._word:
-                counts[f] = counts.get(f, 0) + 1
-        if not counts:
-            return
-        sums = [0.0] * k
-        norm = 0.0
-        for f, c in counts.items():
-            idf, row = self._word[f]
-            x = (1.0 + math.log(c)) * idf
-            norm += x * x
-            for j in range(k):
-                sums[j] += x * row[j]
-        scale = 1.0 / math.sqrt(norm)
-        for j in range(k):
-            total[j] += sums[j] * scale
-
-    def _add_chars(self, types: Iterable[str], total: list[float], k: int) -> None:
-        sums = [0.0] * k
-        sq = 0.0
-        for word in types:
-            part_sq, part = self._word_part(word, k)
-            if part_sq:
-                sq += part_sq
-                for j in range(k):
-                    sums[j] += part[j]
-        if sq:
-            scale = 1.0 / math.sqrt(sq)
-            for j in range(k):
-                total[j] += sums[j] * scale
-
-    def _word_part(self, word: str, k: int) -> tuple[float, tuple[float, ...]]:
-        """A word's char-gram dot products and squared length (worked out once per word)."""
+    def _word_part(self, word: str) -> tuple[int, int, int, int]:
+        """A word's own packed feature (and 1, or 0 if unknown), and its packed parts (and how many)."""
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
-        counts: dict[str, int] = {}
+        own = self._packed_word.get("w:" + word)
+        chars = self._packed_char
+        cpacked = cn = 0
         for g in char_grams(word):
-            if g in self._char:
-                counts[g] = counts.get(g, 0) + 1
-        sums = [0.0] * k
-        sq = 0.0
-        for g, c in counts.items():
-            idf, row = self._char[g]
-            x = c * idf
-            sq += x * x
-            for j in range(k):
-                sums[j] += x * row[j]
-        result = (sq, tuple(sums))
+            packed = chars.get(g)
+            if packed is not None:
+                cpacked += packed
+                cn += 1
+        result = (own or 0, 1 if own is not None else 0, cpacked, cn)
         if len(self._word_cache) >= WORD_CACHE_LIMIT:
             self._word_cache.clear()
         self._word_cache[word] = result
@@ -219,47 +257,36 @@ class TextModel:
                 spans: Sequence[Span] = ()) -> list[Contribution]:
         """The words and signals that pushed `category`'s score up most, strongest first."""
         j = self._index[category]
-        k = len(self.categories)
+        signals = list(signals)
         toks = tokens(text)
-        words = [t[0] for t in toks]
-        where = {}
+        where: dict[str, tuple[int, int]] = {}
         for w, a, b in toks:
             where.setdefault(w, (a, b))
-        out: list[Contribution] = []
-        counts: dict[str, int] = {}
-        for f in word_features(words, class_view(toks, spans)):
-            if f in self._word:
-                counts[f] = counts.get(f, 0) + 1
-        norm = math.sqrt(sum(((1.0 + math.log(c)) * self._word[f][0]) ** 2 for f, c in counts.items())) or 1.0
+        vector = self.featurize(text, signals, spans)
         per_word: dict[str, float] = {}
-        for f, c in counts.items():
-            if f.startswith("v:"):
-                continue  # a class ("<name>") is not a word of the text
-            idf, row = self._word[f]
-            value = (1.0 + math.log(c)) * idf * row[j] / norm
-            for w in f[2:].split(" "):
-                per_word[w] = per_word.get(w, 0.0) + value / (1 if f.startswith("w:") else 2)
-        parts = {w: self._word_part(w, k) for w in set(words)}
-        sq = sum(p[0] for p in parts.values())
-        if sq:
-            for w, (_s, sums) in parts.items():
-                per_word[w] = per_word.get(w, 0.0) + sums[j] / math.sqrt(sq)
-        for w, value in per_word.items():
-            if w in where:
-                a, b = where[w]
-                out.append(Contribution("word", w, value, a, b))
-        for name in signals:
-            row = self._signal.get(name)
-            if row is not None:
-                out.append(Contribution("signal", name, row[j]))
+        char_total = sum(c * self._char[g][0] ** 2 for w in where for g, c in _gram_counts(w, self._char).items())
+        char_scale = 1.0 / math.sqrt(char_total) if char_total else 0.0
+        for f, x in vector.items():
+            if f.startswith(("w:", "b:")):
+                share = f[2:].split(" ")
+                for w in share:
+                    per_word[w] = per_word.get(w, 0.0) + x * self._word[f][1][j] / len(share)
+        for w in where:  # each word's own pieces, scaled as in the text's char block
+            value = sum(c * idf * row[j] for g, c in _gram_counts(w, self._char).items()
+                        for idf, row in (self._char[g],))
+            per_word[w] = per_word.get(w, 0.0) + value * char_scale
+        out = [Contribution("word", w, v, *where[w]) for w, v in per_word.items() if w in where]
+        out.extend(Contribution("signal", n, self._signal[n][j]) for n in signals if n in self._signal)
         out.sort(key=lambda c: -c.weight)
         return [c for c in out if c.weight > 0][:top]
 
     # -- the vector training uses ------------------------------------------------------------
     def featurize(self, text: str, signals: Iterable[str], spans: Sequence[Span] = ()) -> dict[str, float]:
         """The feature values `score()` applies the weights to (for training and its parity test)."""
-        return featurize(text, signals, {f: idf for f, (idf, _r) in self._word.items()},
-                         {g: idf for g, (idf, _r) in self._char.items()}, spans)
+        if not hasattr(self, "_idf"):
+            self._idf = ({f: idf for f, (idf, _r) in self._word.items()},
+                         {g: idf for g, (idf, _r) in self._char.items()})
+        return featurize(text, signals, self._idf[0], self._idf[1], spans)
 
     # -- storage -----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -278,36 +305,35 @@ class TextModel:
 
 def featurize(text: str, signals: Iterable[str], word_idf: dict[str, float],
               char_idf: dict[str, float], spans: Sequence[Span] = ()) -> dict[str, float]:
-    """Feature name -> value, exactly as TextModel.score sees the text."""
+    """Feature name -> value, exactly as TextModel.score sees the text (see the module's docstring)."""
     out: dict[str, float] = {}
     toks = tokens(text)
     words = [t[0] for t in toks]
     counts: dict[str, int] = {}
-    for f in word_features(words, class_view(toks, spans)):
+    for f in word_features(words, class_view(toks, spans) if spans else words):
         if f in word_idf:
             counts[f] = counts.get(f, 0) + 1
-    xs = {f: (1.0 + math.log(c)) * word_idf[f] for f, c in counts.items()}
-    norm = math.sqrt(sum(x * x for x in xs.values())) or 1.0
-    for f, x in xs.items():
-        out[f] = x / norm
-    chars: dict[str, float] = {}
-    sq = 0.0
+    length = sum(c * word_idf[f] ** 2 for f, c in counts.items())
+    for f, c in counts.items():
+        out[f] = c * word_idf[f] / math.sqrt(length)
+    chars: dict[str, int] = {}
     for word in set(words):
-        per: dict[str, int] = {}
-        for g in char_grams(word):
-            if g in char_idf:
-                per[g] = per.get(g, 0) + 1
-        for g, c in per.items():
-            x = c * char_idf[g]
-            sq += x * x
-            chars[g] = chars.get(g, 0.0) + x
-    if sq:
-        scale = 1.0 / math.sqrt(sq)
-        for g, x in chars.items():
-            out["c:" + g] = x * scale
+        for g, c in _gram_counts(word, char_idf).items():
+            chars[g] = chars.get(g, 0) + c
+    length = sum(c * char_idf[g] ** 2 for g, c in chars.items())
+    for g, c in chars.items():
+        out["c:" + g] = c * char_idf[g] / math.sqrt(length)
     for name in signals:
         out["s:" + name] = 1.0
     return out
+
+
+def _gram_counts(word: str, known: Mapping[str, object]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for g in char_grams(word):
+        if g in known:
+            counts[g] = counts.get(g, 0) + 1
+    return counts
 
 
 def write_model(path: Path, categories: Sequence[Category], intercepts: Sequence[float],

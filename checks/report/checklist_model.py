@@ -140,7 +140,7 @@ def _title_masker(report: Report) -> Callable[[str], str]:
 
 
 def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[str], str] = str) -> ItemLine:
-    evidence = f.evidence if reveal else mask(f.evidence, f.span)
+    evidence = f.evidence if reveal else mask(f.evidence, f.span, f.spans)
     evidence = " ".join(printable(evidence).split())
     if len(evidence) > 160:
         evidence = evidence[:157] + "…"

@@ -39,7 +39,7 @@ def finding_to_json(f: Finding, reveal: bool = False) -> dict[str, Any]:
         "severity": f.severity.value,
         "confidence": round(f.confidence, 3),
         "title": say(f.title),
-        "evidence": f.evidence if reveal else mask(f.evidence, f.span),
+        "evidence": f.evidence if reveal else mask(f.evidence, f.span, f.spans),
         "platform": f.platform.value,
         "source": f.source.to_json(),
         "related": [s.to_json() for s in f.related],

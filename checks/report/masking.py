@@ -22,16 +22,41 @@ def mask_text(text: str) -> str:
     return _WORD.sub(lambda m: m.group(0)[0] + "*" * (len(m.group(0)) - 1), text)
 
 
-def mask(evidence: str, span: tuple[int, int] | None = None) -> str:
-    """Mask `evidence` inside `span` (all of it when no span is known)."""
+def mask(evidence: str, span: tuple[int, int] | None = None, spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """Mask `evidence` inside `span` and every one of `spans` (all of it when no span is known)."""
     if not evidence:
         return evidence
     if span is None:
         return mask_text(evidence)
-    start, end = max(0, span[0]), min(len(evidence), span[1])
-    if start >= end:
-        return mask_text(evidence)
-    return evidence[:start] + mask_text(evidence[start:end]) + evidence[end:]
+    text = evidence
+    hidden: set[str] = set()
+    for a, b in (span, *spans):
+        start, end = max(0, a), min(len(text), b)
+        if start >= end:
+            if (a, b) == span:
+                return mask_text(evidence)
+            continue
+        hidden.update(w.lower() for w in _WORD.findall(evidence[start:end])
+                      if len(w) >= 3 and (w[0].isupper() or any(c.isdigit() for c in w)))
+        text = text[:start] + mask_text(text[start:end]) + text[end:]  # same length: offsets hold
+    return _cut_numbers(_everywhere(text, hidden))
+
+
+_CUT_END = re.compile(r"\d[\d \-]*\d…$|\d…$")
+_CUT_START = re.compile(r"^…\d[\d \-]*\d|^…\d")
+
+
+def _cut_numbers(text: str) -> str:
+    """A number cut off by the excerpt's edge ("ring 07842…") is hidden: its rest cannot be checked."""
+    text = _CUT_END.sub(lambda m: mask_text(m.group(0)), text)
+    return _CUT_START.sub(lambda m: mask_text(m.group(0)), text)
+
+
+def _everywhere(text: str, hidden: set[str]) -> str:
+    """A name or number hidden in one place is hidden wherever else it shows in the same text."""
+    if not hidden:
+        return text
+    return _WORD.sub(lambda m: mask_text(m.group(0)) if m.group(0).lower() in hidden else m.group(0), text)
 
 
 def conceal(report: Report) -> Report:

@@ -32,7 +32,7 @@ def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 
         w(": " + ", ".join(f"{n} {c.lower()}" for c, n in counts.most_common()))
     w("\n")
     for f in report.findings[:top]:
-        ev = f.evidence if reveal else mask(f.evidence, f.span)
+        ev = f.evidence if reveal else mask(f.evidence, f.span, f.spans)
         more = f" (+{len(f.related)} more)" if f.related else ""
         w(f"  [{f.severity.value:<6}] {say(f.title)} ({f.platform.label}, {f.source.file}){more}\n")
         if ev:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from checks.assess.merge import merge
 from checks.detectors import DETECTORS
 from checks.detectors.account import AccountExposure
 from checks.detectors.conduct import ConductRisk
@@ -13,15 +12,17 @@ from checks.detectors.location import LocationPattern
 from checks.detectors.official import OfficialInformation
 from checks.records import (
     Category,
-    GeoPoint,
     Item,
     ItemKind,
+    Message,
     Platform,
     ProfileField,
     SettingName,
     Severity,
     Source,
+    msg,
 )
+from checks.report.words import say
 from tests.detectors.conftest import make_field, make_post, run, run_all
 
 
@@ -72,7 +73,7 @@ def test_photo_marked_as_showing_a_child() -> None:
 # -- official ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["Op Trident raids all morning, door went in at 6am",
                                   "Crime reference 01/123456/24 still not updated",
-                                  "Briefing at 5am for the drugs raid"])
+                                  "Briefing at 5am, then the door went in on the drugs raid, two in custody"])
 def test_official_positive(text: str) -> None:
     [det] = run(OfficialInformation, make_post(text))
     assert det.severity is Severity.HIGH and det.span is not None
@@ -86,20 +87,22 @@ def test_official_negative(text: str) -> None:
 
 
 # -- conduct -----------------------------------------------------------------------------------------
-def test_conduct_titles_are_neutral_and_name_the_standard() -> None:
+def test_conduct_is_worth_a_second_look_and_says_what_it_could_be_read_as() -> None:
     [det] = run(ConductRisk, make_post("Travellers are scum, every last one of them"))
-    assert "Equality and diversity" in det.title and "scum" not in det.title.lower()
-    assert "Standards of Professional Behaviour" in det.reason
-    [lead] = run(ConductRisk, make_post("Our Chief Constable is an absolute joke"))
-    assert lead.title.startswith("Discreditable conduct")
+    assert isinstance(det.title, Message) and det.title.code == "conduct.title.own"
+    assert isinstance(det.reason, Message) and det.reason.code == "conduct.reason.group"
+    assert "scum" not in say(det.title).lower()
+    [lead] = run(ConductRisk, make_post("Our Chief Constable is an absolute joke, the top brass are useless"))
+    assert isinstance(lead.reason, Message) and lead.reason.code == "conduct.reason.leaders"
 
 
 def test_business_interest_is_medium() -> None:
     [det] = run(ConductRisk, make_post("Side hustle: taking bookings for lashes, DM for prices"))
-    assert det.severity is Severity.MEDIUM and "Business interests" in det.title
+    assert det.severity is Severity.MEDIUM
+    assert isinstance(det.reason, Message) and det.reason.code == "conduct.reason.business"
 
 
-@pytest.mark.parametrize("text", ["Refugees welcome here", "Vermin control came for the rats",
+@pytest.mark.parametrize("text", ["Refugees welcome here, proud of our town", "Vermin control came for the rats",
                                   "Bought soap from a local business", "Great management course today"])
 def test_conduct_negative(text: str) -> None:
     assert run(ConductRisk, make_post(text)) == []
@@ -107,26 +110,21 @@ def test_conduct_negative(text: str) -> None:
 
 # -- location ----------------------------------------------------------------------------------------
 def test_routine_absence_live() -> None:
-    assert [d.key for d in run(LocationPattern, make_post("Every Saturday at Hilly Fields parkrun"))] \
-        == ["routine:hilly fields"]
-    [away] = run(LocationPattern, make_post("Away for two weeks, house is empty so feed the cat"))
-    assert away.key.startswith("absence:")
-    [live] = run(LocationPattern, make_post("I'm at the Red Lion right now"))
-    assert live.key.startswith("live:")
+    [routine] = run(LocationPattern, make_post("Every Saturday at 9 at Hilly Fields parkrun"))
+    assert routine.key.startswith("routine:") and isinstance(routine.title, Message)
+    assert routine.title.code == "location.title.routine"
+    assert "Hilly Fields" in routine.evidence[routine.span[0]:routine.span[1]]  # the place is masked
+    [away] = run(LocationPattern, make_post("Away for two weeks from Saturday, house is empty so feed the cat"))
+    assert away.key.startswith("away:") and isinstance(away.title, Message)
+    assert away.title.code == "location.title.away"
+    [live] = run(LocationPattern, make_post("I'm at the Red Lion right now, come and say hi"))
+    assert live.key.startswith("now:")
 
 
 @pytest.mark.parametrize("text", ["Went away to Cornwall last year", "Every day is a school day",
                                   "I'm at a loss for words", "The house is empty without the dog"])
 def test_location_negative(text: str) -> None:
     assert run(LocationPattern, make_post(text)) == []
-
-
-def test_checkins_at_one_place_merge_into_one_finding() -> None:
-    items = [Item(Platform.FACEBOOK, ItemKind.CHECKIN, Source(0, "your_places/check-ins.json", f"/{i}"),
-                  text="PureGym Catford", location=GeoPoint(51.4452 + i * 1e-5, -0.0207)) for i in range(3)]
-    dets = [d for it in items for d in run(LocationPattern, it)]
-    [finding] = merge(dets)
-    assert finding.occurrences == 3 and finding.place is not None
 
 
 # -- account -----------------------------------------------------------------------------------------
@@ -146,7 +144,8 @@ def _setting(platform: Platform, name: SettingName, value: str) -> Item:
 def test_settings(platform: Platform, name: SettingName, exposed: str, safe: str) -> None:
     [det] = run(AccountExposure, _setting(platform, name, exposed))
     assert det.category is Category.ACCOUNT_EXPOSURE and det.key == f"setting:{name.value}"
-    assert platform.label in det.title or platform is Platform.OTHER
+    assert isinstance(det.title, Message) and det.title.code == f"account.title.{name.value}"
+    assert det.title.value("platform") == Message(f"platform.{platform.value}")
     assert run(AccountExposure, _setting(platform, name, safe)) == []
 
 
@@ -164,6 +163,7 @@ def test_titles_say_where_the_text_was() -> None:
     from checks.records import Audience
 
     public = run_all(make_post("Our postcode is SE13 7PH"))[0]
-    assert "public post" in public.title
+    assert isinstance(public.title, Message)
+    assert public.title.value("where") == msg("where.public", noun=Message("noun.post"))
     message = run_all(make_post("Our postcode is SE13 7PH", kind=ItemKind.MESSAGE, audience=Audience.PRIVATE))[0]
-    assert "private message" in message.title and "only you" not in message.title
+    assert isinstance(message.title, Message) and message.title.value("where") == msg("where.message")
