@@ -82,22 +82,29 @@ def fit(x: csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
 
 def choose_threshold(category: int, probs: np.ndarray, y: np.ndarray,
                      present: list[frozenset[Signal]]) -> tuple[float, float, float]:
-    """The lowest threshold at which rules + model reach TARGET_PRECISION out of fold, with the
-    out-of-fold precision and recall there."""
+    """The lowest threshold at which the model's own finds reach TARGET_PRECISION out of fold, with the
+    out-of-fold precision and recall of rules + model there.
+
+    What the rules decide alone (assertions and vetoes) does not move with the threshold, so only the
+    texts the rules leave to the model choose it.
+    """
     cat = TEXT_CATEGORIES[category]
     rules = decisions()
-    best = (0.999, 0.0, 0.0)
+    fixed = [decide(cat, sig, float(p), 2.0, rules) for p, sig in zip(probs, present, strict=True)]
+    open_ = [i for i, v in enumerate(fixed) if not v.found and not v.vetoed_by]
+    rule_tp = sum(int(y[i]) for i, v in enumerate(fixed) if v.found)
+    rule_fp = sum(1 - int(y[i]) for i, v in enumerate(fixed) if v.found)
     positives = int(y.sum())
+    best = 0.999
     for thr in (*np.arange(0.30, 0.95, 0.01), *np.arange(0.95, 0.999, 0.002)):
-        tp = fp = 0
-        for p, truth, sig in zip(probs, y, present, strict=True):
-            if decide(cat, sig, float(p), float(thr), rules).found:
-                tp += truth
-                fp += 1 - truth
+        tp = sum(int(y[i]) for i in open_ if probs[i] >= thr)
+        fp = sum(1 - int(y[i]) for i in open_ if probs[i] >= thr)
         if tp + fp and tp / (tp + fp) >= TARGET_PRECISION:
-            best = (round(float(thr), 3), tp / (tp + fp), tp / max(1, positives))
+            best = round(float(thr), 3)
             break
-    return best
+    tp = rule_tp + sum(int(y[i]) for i in open_ if probs[i] >= best)
+    fp = rule_fp + sum(1 - int(y[i]) for i in open_ if probs[i] >= best)
+    return best, tp / max(1, tp + fp), tp / max(1, positives)
 
 
 def train_model(examples: list[Example], c: float, folds: int, below: float = 0.0) -> tuple[

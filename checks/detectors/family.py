@@ -30,7 +30,7 @@ from checks.detectors.lexicon import Hit, Scan, scan
 from checks.detectors.signals import Signal
 from checks.records import Category, Detection, Item, ItemKind, Message, ProfileField, Severity, msg
 
-_NAME = r"[A-Z][a-z'\-]+"
+_NAME = r"(?<![\w\-])[A-Z][a-z']+(?:-[A-Z][a-z']+)?"
 _AGE_BRACKET = re.compile(rf"\b({_NAME})\s*\((\d{{1,2}})\)")
 _AGE_COMMA = re.compile(rf"\b({_NAME}),\s*(\d{{1,2}}),")
 _AGE_TODAY = re.compile(rf"\b({_NAME})(?:\s+and\s+({_NAME}))?\s+(?:is|are|turns|turned|turning)\s+"

@@ -51,7 +51,16 @@ DATE_WORDS = re.compile(
     rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b"
     rf"|\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
     re.IGNORECASE)
-AGE_TODAY = re.compile(r"\b(?:i'?m\s+|i am\s+|turned\s+|turning\s+|i turn\s+)?(\d{1,2})\s+today\b")
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
+AGE_TODAY = re.compile(r"\b(?:i'?m\s+|i am\s+|turned\s+|turning\s+|i turn\s+)?"
+                       r"(\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:[\s\-](?:one|two|three|four|five|"
+                       r"six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                       r"\s+today\b")
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\b(?!\.?,?\s+\d{{4}})"
+                       rf"|\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})", re.IGNORECASE)
 EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
 NINO = re.compile(
     r"(?<![\w])([a-z]{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})\s?([a-d])(?![\w])"
@@ -265,16 +274,13 @@ class IdentityDetails(TextDetector):
         text, low = sc.text, sc.lower
         relations = sc.of("relations")
         for m in AGE_TODAY.finditer(low):
-            age = int(m.group(1))
+            age = _age(m.group(1))
             if age < 13 or age > 100 or low[m.end():m.end() + 1] == "?":
                 continue
             s0, _s1 = sentence_bounds(low, m.start())
             before = low[s0:m.start()]
             if any(s0 <= r.start < m.start() for r in relations) or re.search(
                     r"\b(?:is|are|was|turns|he's|she's|he is|she is|they're)\s+$", before):
-                continue
-            first = re.search(r"\b(?:i|i'm|im|me|my)\b", low) or "birthday to me" in low or before.strip() == ""
-            if not first:
                 continue
             when = item.time.date() if item.time else None
             if when is not None:
@@ -299,6 +305,17 @@ class IdentityDetails(TextDetector):
                             msg("identity.title.dob", where=where(item)), msg("identity.reason.dob"), 0.9,
                             Severity.HIGH)
             return
+        if "birthday" in low or "born" in low:
+            for m in DAY_MONTH.finditer(text):
+                day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                try:
+                    when = date(2000, MONTHS[month.lower().rstrip(".")], int(day))
+                except (KeyError, ValueError):
+                    continue
+                yield from emit(m.start(), m.end(), f"birthday:{when.strftime('%m-%d')}",
+                                msg("identity.title.birthday", where=where(item)), msg("identity.reason.birthday"),
+                                0.8)
+                return
 
     # -- numbers ---------------------------------------------------------------------------------
     def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Value]:
@@ -404,6 +421,13 @@ class IdentityDetails(TextDetector):
                 yield from emit(pm.start, pm.end, f"phone:{e164}", msg("identity.title.phone", where=where(item)),
                                 msg("identity.reason.phone"),
                                 0.9 if valid and context else (0.8 if valid else 0.6))
+
+
+def _age(words: str) -> int:
+    """34 from "34", "thirty-four" or "thirty four"."""
+    if words.isdigit():
+        return int(words)
+    return sum(NUMBER_WORDS.get(w, 0) for w in re.split(r"[\s\-]+", words))
 
 
 def _e164(text: str) -> str:

@@ -93,6 +93,7 @@ class Signal(enum.StrEnum):
     SELF_IDENTITY = "self_identity"
     SELF_WORK_VERB = "self_work_verb"
     WORK_VERB = "work_verb"
+    SELF_START = "self_start"
     TENURE = "tenure"
     SHIFT = "shift"
     POSSESSIVE = "possessive"
@@ -146,6 +147,8 @@ class Signal(enum.StrEnum):
     LEADERS_DEROGATED = "leaders_derogated"
     RELATION_SCHOOL = "relation_school"
     OWN_BUSINESS = "own_business"
+    WORKPLACE_PLACE = "workplace_place"
+    NOW_AT_PLACE = "now_at_place"
     # the item itself
     KIND_BIO = "kind_bio"
     KIND_JOB_FIELD = "kind_job_field"
