@@ -220,7 +220,7 @@ class ChecklistPage(Page):
             if f is None or fid in self.session.state.dismissed:
                 continue
             title = hide_quoted(f, say(f.title), self.session.welfare)
-            text = f"{title}: {mask(f.evidence, f.span) if not self.session.welfare else '…'}  ({f.source.file})"
+            text = f"{title}: {mask(f.evidence, f.span, f.spans) if not self.session.welfare else '…'}  ({f.source.file})"
             self.d_items.addItem(text)
             self.d_items.item(self.d_items.count() - 1).setData(Qt.ItemDataRole.UserRole, fid)
         self.d_items.setVisible(self.d_items.count() > 0)

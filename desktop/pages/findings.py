@@ -302,7 +302,7 @@ class FindingsPage(Page):
             return f.evidence
         if self.session.welfare:
             return self.tr("Hidden. Press “Show” when you are ready to see it.")
-        return mask(self.concealed.get(f.id, f.evidence), f.span)
+        return mask(self.concealed.get(f.id, f.evidence), f.span, f.spans)
 
     def reason_text(self, f: Finding) -> str:
         """The reason, with the evidence's sensitive words hidden as the evidence is.
