@@ -55,7 +55,7 @@ class PlannedInput:
     label: str
     recognition: Recognition | None
     readable: bool
-    message: str
+    message: Message | str
     size_bytes: int
 
 

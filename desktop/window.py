@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from checks.errors import OffdutyError
 from checks.records import Report
-from checks.store.audit_state import AuditState
+from checks.store.vault import SavedAudit
 from checks.version import __version__
 from desktop.engine import Engine
 from desktop.pages.add import AddPage
@@ -293,11 +293,10 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Open a saved audit"), message)
 
-    def _on_loaded(self, result: object) -> None:
-        if not isinstance(result, tuple) or not isinstance(result[0], Report):
+    def _on_loaded(self, saved: object) -> None:
+        if not isinstance(saved, SavedAudit):
             return
-        report, state = result[0], result[1] if isinstance(result[1], AuditState) else AuditState()
-        self.session.reopened(report, state)
+        self.session.reopened(saved.report, saved.state)
         self.statusBar().showMessage(self.tr("Audit opened. Scan new exports to see what you have fixed since."),
                                      10000)
         self.show_page("overview")

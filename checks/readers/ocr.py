@@ -30,10 +30,10 @@ _RUN_LOCK = threading.Lock()
 
 
 def available() -> bool:
-    """Whether the OCR engine is installed."""
+    """Whether the OCR engine is installed (a broken installation counts as none)."""
     try:
         import rapidocr_onnxruntime  # noqa: F401
-    except ImportError:
+    except Exception:  # ImportError, or a native library that fails to load
         return False
     return True
 

@@ -238,8 +238,7 @@ class OutputPage(Page):
         key_name = self.session.session_key if passphrase is None else None
         if key_name:  # recorded before writing, so a crash part-way still leaves it on the list
             self.session.wrote(path, encrypted=True)
-        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state, key_name)
-                                 if key_name else self.engine.save(report, path, passphrase, state))
+        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state, key_name))
         task.finished.connect(lambda _r: self._on_saved(path, session_only=bool(key_name)))
         task.failed.connect(self.status.setText)
         self.last_task = task

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytest_httpserver import HTTPServer
 
 from checks.progress import CancelToken, Progress
-from checks.records import Category, Finding, ItemKind, Platform, Report, Severity, Source
+from checks.records import Category, Finding, ItemKind, Platform, Report, Severity, Source, msg
 from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
@@ -295,19 +295,21 @@ def test_declining_leaves_the_leftover_session(qtbot, monkeypatch: pytest.Monkey
 
 def test_opening_never_asks_on_a_terminal(tmp_path: Path, x_export: tuple[Path, str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from checks.errors import OffdutyError
-    from checks.store.vault import save_report
+    """The window gives the vault what its dialog was given; with nothing, the vault says so."""
+    from checks.store.vault import PassphraseNeeded, save_report
 
     path = tmp_path / "locked.offduty"
     save_report(make_report(*x_export), path, passphrase="correct horse battery")
-    monkeypatch.delenv("OFFDUTY_PASSPHRASE", raising=False)
+    monkeypatch.setenv("OFFDUTY_PASSPHRASE", "correct horse battery")  # the engine never reads it
 
     def no_terminal(*_a: object, **_k: object) -> str:
         raise AssertionError("the window must never ask on a terminal")
 
-    monkeypatch.setattr("checks.store.vault.ask_passphrase", no_terminal)
-    with pytest.raises(OffdutyError):
-        Engine().load(path, None)  # a cancelled dialog: "" reaches the vault, not None
+    monkeypatch.setattr("getpass.getpass", no_terminal)
+    with pytest.raises(PassphraseNeeded) as raised:
+        Engine().load(path, None)  # a cancelled or empty dialog
+    assert raised.value.message == msg("vault.passphrase_needed")
+    assert Engine().load(path, "correct horse battery").method == "passphrase"
 
 
 # text in photos --------------------------------------------------------------------------------

@@ -15,9 +15,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
-from checks.records import Category, Report
+from checks.records import Category, Message, Report, msg
+from checks.report.words import say
 from checks.store.audit_state import AuditState
 from checks.store.paths import config_dir
+from checks.store.vault import SavedAudit
 from desktop.app import build_window
 from desktop.models import ChecklistModel, FindingsModel
 from desktop.window import MainWindow
@@ -29,18 +31,19 @@ TIMEOUT = 30_000
 class MemoryVaultEngine(HeldEngine):
     """HeldEngine that keeps saved audits in memory (the window's plumbing, not the vault's crypto)."""
 
-    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
+    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState,
+             key_name: str | None = None) -> Message:
         path.write_bytes(b"saved")  # a file really is written, so the session can account for it
         self.saved[path] = (report, (passphrase, state))
-        return path
+        return msg("vault.saved.passphrase")
 
-    def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
+    def load(self, path: Path, passphrase: str | None) -> SavedAudit:
         report, (expected, state) = self.saved[path]  # type: ignore[misc]
         if passphrase != expected:
-            from checks.errors import OffdutyError
+            from checks.store.vault import WrongPassphrase
 
-            raise OffdutyError("That passphrase does not open this audit.")
-        return report, state
+            raise WrongPassphrase(msg("vault.wrong_passphrase"))
+        return SavedAudit(report, state, "passphrase")
 
     def needs_passphrase(self, path: Path) -> bool:
         return False
@@ -174,7 +177,7 @@ def test_wrong_passphrase_is_a_plain_message(qtbot, x_export: tuple[Path, str], 
     task = window.load_audit(saved, "wrong one")
     with qtbot.waitSignal(task.done, timeout=TIMEOUT):
         pass
-    assert shown == ["That passphrase does not open this audit."]
+    assert shown == [say(msg("vault.wrong_passphrase"))]
 
 
 def test_reopen_then_rescan_says_what_was_fixed(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
