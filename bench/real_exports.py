@@ -13,8 +13,9 @@ against records present, skipped files and Offduty's own skip reasons) and what 
 which are false alarms for people who are not police).
 
 `--patterns` writes, to a file that must lie outside the repository (default
-FOLDER/patterns.md), every finding's title with its matched evidence, so that a developer can study
-the false alarms privately. `--json` writes the counts as JSON (also outside the repository).
+FOLDER/patterns.md), every matched term per detector before merging (a merged finding shows only
+its first evidence) and every finding's title with its evidence, so that a developer can study the
+false alarms privately. `--json` writes the counts as JSON (also outside the repository).
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checks import audit, describe  # noqa: E402
+from checks.detectors import DETECTORS  # noqa: E402
 from checks.errors import NoReadableInput, UnreadableExport  # noqa: E402
 from checks.exports.archive import group_parts, open_export  # noqa: E402
 from checks.exports.recognise import recognise  # noqa: E402
 from checks.readers import ReadContext, reader_for  # noqa: E402
-from checks.records import Category, Finding, InputSummary, Message, Report  # noqa: E402
+from checks.records import Category, Detection, Finding, InputSummary, Message, Report  # noqa: E402
 from checks.report.words import say  # noqa: E402
 from checks.version import __version__  # noqa: E402
 
@@ -86,20 +88,26 @@ def reason_words(reason: Message | str) -> str:
     return say(Message(reason.code, values))
 
 
-def item_kinds(path: Path) -> Counter[str]:
-    """Read the export once more and count its items by kind (`post`, `checkin`, ...)."""
+def second_pass(path: Path, detect: bool) -> tuple[Counter[str], list[Detection]]:
+    """Read the export once more: count its items by kind (`post`, `checkin`, ...) and, when
+    `detect`, keep every per-item detection (before merging) so the patterns file can show each
+    matched term, not only the first evidence of a merged finding."""
     kinds: Counter[str] = Counter()
+    detections: list[Detection] = []
+    detectors = [cls() for cls in DETECTORS] if detect else []
     with open_export(group_parts([path])[0]) as export:
         rec = recognise(export)
         reader_cls = reader_for(rec.format) if rec else None
         if reader_cls is None:
-            return kinds
+            return kinds, detections
         try:
             for item in reader_cls().read(ReadContext(input_index=0, export=export)):
                 kinds[item.kind.value] += 1
+                for detector in detectors:
+                    detections.extend(detector.detect(item))
         except Exception as exc:  # the audit records the same failure as a skip
             kinds[f"(stopped: {type(exc).__name__})"] += 1
-    return kinds
+    return kinds, detections
 
 
 def summarise(outcome: Outcome, report: Report) -> None:
@@ -116,18 +124,28 @@ def summarise(outcome: Outcome, report: Report) -> None:
     outcome.false_alarms = sum(1 for f in report.findings if f.category in FALSE_ALARM_CATEGORIES)
 
 
-def run_one(folder: Path, entry: dict[str, Any], kinds: bool) -> tuple[Outcome, list[Finding]]:
+@dataclass
+class Found:
+    """What the patterns file needs of one export (personal data: kept in memory, written outside the repo)."""
+
+    outcome: Outcome
+    findings: list[Finding]
+    detections: list[Detection]
+
+
+def run_one(folder: Path, entry: dict[str, Any], kinds: bool, detect: bool) -> Found:
     outcome = Outcome(entry["id"], entry["platform"], entry.get("layout_year", "?"),
                       int(entry.get("records_present", 0)))
     path = folder / entry.get("path", entry["id"])
     began = time.perf_counter()
     findings: list[Finding] = []
+    detections: list[Detection] = []
     try:
         report = audit([path])
         summarise(outcome, report)
         findings = list(report.findings)
-        if kinds and outcome.recognised:
-            outcome.kinds = item_kinds(path)
+        if (kinds or detect) and outcome.recognised:
+            outcome.kinds, detections = second_pass(path, detect)
     except NoReadableInput as exc:
         outcome.error = "; ".join(reason_words(why) for _path, why in exc.problems)
         planned = describe([path])
@@ -139,7 +157,7 @@ def run_one(folder: Path, entry: dict[str, Any], kinds: bool) -> tuple[Outcome, 
     except Exception as exc:  # a crash is a result too; its text is not printed
         outcome.error = f"crashed ({type(exc).__name__})"
     outcome.seconds = time.perf_counter() - began
-    return outcome, findings
+    return Found(outcome, findings, detections)
 
 
 def cell(counter: Counter[str], short: dict[str, str] | None = None) -> str:
@@ -181,15 +199,28 @@ def findings_table(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
-def patterns_text(found: list[tuple[Outcome, list[Finding]]]) -> str:
-    """Every finding's title and matched evidence (personal data: written only outside the repo)."""
+def matched(evidence: str, span: tuple[int, int] | None) -> str:
+    return evidence[span[0]:span[1]] if span else ""
+
+
+def patterns_text(found: list[Found]) -> str:
+    """Per export: every matched term per detector (before merging), then every finding's title and
+    evidence. Personal data: written only outside the repository."""
     lines = ["# Findings on real exports, with their evidence (private: never commit or share)", ""]
-    for outcome, findings in found:
-        if not findings:
+    for entry in found:
+        outcome, findings = entry.outcome, entry.findings
+        if not findings and not entry.detections:
             continue
         lines.append(f"## {outcome.id} ({outcome.platform} {outcome.layout_year}): {len(findings)} findings")
+        terms = Counter((d.category.value, d.detector, matched(d.evidence, d.span).lower())
+                        for d in entry.detections if d.item_kind.value != "checkin")
+        if terms:
+            lines.append("")
+            lines.append("matched terms before merging (detector: term x count), check-ins left out:")
+            lines.extend(f"    {cat} / {det}: {term!r} x{n}" for (cat, det, term), n in terms.most_common())
+            lines.append("")
         for f in sorted(findings, key=lambda f: (f.category.value, f.detector)):
-            span = f" [match {f.evidence[f.span[0]:f.span[1]]!r}]" if f.span else ""
+            span = f" [match {matched(f.evidence, f.span)!r}]" if f.span else ""
             lines.append(f"- {f.category.value} / {f.detector} / {f.severity.value} / {f.item_kind.value} "
                          f"/ x{f.occurrences}: {say(f.title)} | {f.source.file}{f.source.pointer} "
                          f"| {f.evidence!r}{span}")
@@ -222,13 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     entries = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["exports"]
     if args.only:
         entries = [e for e in entries if e["id"] in set(args.only)]
-    found: list[tuple[Outcome, list[Finding]]] = []
+    found: list[Found] = []
     for entry in entries:
-        outcome, findings = run_one(folder, entry, kinds=not args.no_kinds)
+        result = run_one(folder, entry, kinds=not args.no_kinds, detect=patterns is not None)
+        outcome = result.outcome
         print(f"{outcome.id}: {outcome.items} items, {outcome.findings} findings, {outcome.seconds:.1f} s",
               file=sys.stderr)
-        found.append((outcome, findings))
-    outcomes = [o for o, _f in found]
+        found.append(result)
+    outcomes = [f.outcome for f in found]
 
     print(f"Offduty {__version__}, {len(outcomes)} exports from {folder.name}/manifest.json\n")
     print("## How each export was read\n")
