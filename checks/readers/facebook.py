@@ -25,16 +25,17 @@ from checks.readers.jsonstream import (
     as_dict,
     as_list,
     as_str,
-    counted,
     details,
     from_epoch,
     geo,
     guarded,
+    open_json,
     parse_pair,
     stream_records,
 )
 from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, member_for
-from checks.records import Item, ItemKind, Platform, ProfileField
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Item, ItemKind, Platform, ProfileField, msg
 
 # Files of the export this reader understands, by the end of their path (lower case).
 _POSTS = re.compile(r"((^|/)posts/|^)your_posts[a-z_]*?(_\d+)?\.json$")  # or the file on its own
@@ -82,6 +83,13 @@ def _kind_of(name: str) -> str | None:
 
 
 # Order in which kinds are read: the profile first, so a cancelled scan still has it.
+META_FOLDERS = ("your_instagram_activity", "your_facebook_activity", "your_activity_across_facebook",
+                 "personal_information", "connections", "logged_information", "security_and_login_information",
+                 "posts", "profile_information", "photos_and_videos", "account_information",
+                 "followers_and_following", "comments_and_reactions", "friends_and_followers",
+                 "apps_and_websites_off_of_facebook", "ads_information", "preferences", "location",
+                 "login_and_account_creation", "information_about_you", "media", "content", "messages")
+
 _ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "album", "stories", "checkins",
           "tagged_places", "comments", "location_history", "primary_location")
 
@@ -89,9 +97,20 @@ _ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "a
 class FacebookReader(Reader):
     """Facebook DYI export, JSON format."""
 
-    format = "facebook"
-    platform = Platform.FACEBOOK
-    title = "Facebook export"
+    spec = FormatSpec(
+        "facebook", Platform.FACEBOOK,
+        signs=(Sign(1.0, paths=("personal_information/profile_information/profile_information.json",
+                                "personal_information/profile_information/profile_information.html")),
+               Sign(1.0, pattern=r"(^|/)your_facebook_activity/"),
+               Sign(0.9, paths=("profile_information/profile_information.json",)),
+               Sign(0.9, pattern=r"(^|/)posts/your_posts(_\d+)?\.json$"),
+               Sign(0.9, pattern=r"(^|/)your_activity_across_facebook/"),
+               Sign(0.8, pattern=r"(^|/)posts/your_posts(_\d+)?\.html$"),
+               Sign(0.8, paths=("profile_information/profile_information.html",)),
+               Sign(0.7, single=True,
+                    pattern=r"^(your_posts(__check_ins__photos_and_videos)?(_\d+)?|profile_information)\.json$"),
+               Sign(0.5, named=r"^facebook-")),
+        folders=META_FOLDERS)
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
@@ -106,7 +125,7 @@ class FacebookReader(Reader):
         finally:
             progress.close()
         if not found:
-            ctx.note("No Facebook JSON files Offduty knows were found in this export.")
+            ctx.note(msg("reader.facebook.no_files"))
 
 
 def _natural(name: str) -> tuple[object, ...]:
@@ -114,8 +133,8 @@ def _natural(name: str) -> tuple[object, ...]:
 
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
-    with ctx.export.open(name) as stream:
-        for ptr, record in stream_records(counted(ctx, stream), keys):
+    with open_json(ctx, name) as stream:
+        for ptr, record in stream_records(stream, keys):
             ctx.cancel.raise_if_cancelled()
             yield ptr, fix_tree(record)
 

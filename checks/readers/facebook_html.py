@@ -21,15 +21,10 @@ from bs4.exceptions import ParserRejectedMarkup
 
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import details, guarded, parse_pair
-from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField
+from checks.readers.spec import FormatSpec
+from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, msg
 
 MAX_HTML = 64 * 1024 * 1024  # one HTML page is parsed whole; bigger pages are skipped
-
-JSON_ONLY_NOTE = (
-    "This {platform} export is in the HTML format, so some things could not be read from the HTML "
-    "version: {missing}. Request the JSON format (Accounts Centre > Your information and permissions > "
-    "Download your information > Format: JSON) and run the check again for a complete result."
-)
 
 _DATE_FORMATS = (
     "%b %d, %Y %I:%M %p", "%b %d, %Y, %I:%M %p", "%b %d, %Y %I:%M:%S %p", "%b %d, %Y, %I:%M:%S %p",
@@ -85,12 +80,12 @@ def load_html(ctx: ReadContext, name: str) -> BeautifulSoup | None:
     """The parsed page, or None (skipped) when too big."""
     member = ctx.export.member(name)
     if member is not None and member.size > MAX_HTML:
-        ctx.skip(name, "the HTML page is too large to read; request the JSON format")
+        ctx.skip(name, msg("reader.html.too_large"))
         return None
     with ctx.export.open(name) as stream:
         raw = stream.read(MAX_HTML + 1)
     if len(raw) > MAX_HTML:
-        ctx.skip(name, "the HTML page is too large to read; request the JSON format")
+        ctx.skip(name, msg("reader.html.too_large"))
         return None
     try:
         return BeautifulSoup(raw, "html.parser")
@@ -232,16 +227,11 @@ def _kind_of(name: str) -> str | None:
 class FacebookHtmlReader(Reader):
     """Facebook DYI export, HTML format (best effort)."""
 
-    format = "facebook-html"
-    platform = Platform.FACEBOOK
-    title = "Facebook export (HTML)"
+    spec = FormatSpec("facebook-html", Platform.FACEBOOK, variant_of="facebook")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         yield from read_pages(ctx, _kind_of, _read_page)
-        ctx.note(JSON_ONLY_NOTE.format(
-            platform="Facebook",
-            missing="photo and video locations and camera details, upload IP addresses, location "
-                    "history and albums"))
+        ctx.note(msg("reader.facebook.html_only"))
 
 
 def read_pages(ctx: ReadContext, kind_of: Callable[[str], str | None],

@@ -16,16 +16,16 @@ from typing import Any
 
 from checks.readers.base import ReadContext, Reader
 from checks.readers.facebook_html import (
-    JSON_ONLY_NOTE,
     load_html,
     point_from_pairs,
     profile_field,
     read_pages,
     records,
 )
-from checks.readers.instagram import _LABELS, PLACEHOLDER_BIRTH_DATE, _bool
 from checks.readers.jsonstream import details, parse_pair
-from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.meta_text import LABELS, PLACEHOLDER_BIRTH_DATE, boolean
+from checks.readers.spec import FormatSpec
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 
 def _kind_of(name: str) -> str | None:
@@ -48,16 +48,11 @@ def _kind_of(name: str) -> str | None:
 class InstagramHtmlReader(Reader):
     """Instagram export, HTML format (best effort)."""
 
-    format = "instagram-html"
-    platform = Platform.INSTAGRAM
-    title = "Instagram export (HTML)"
+    spec = FormatSpec("instagram-html", Platform.INSTAGRAM, variant_of="instagram")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         yield from read_pages(ctx, _kind_of, _read_page)
-        ctx.note(JSON_ONLY_NOTE.format(
-            platform="Instagram",
-            missing="your address from autofill, privacy and profile change history, the camera "
-                    "details of photos, and some posts' locations"))
+        ctx.note(msg("reader.instagram.html_only"))
 
 
 def _item(ctx: ReadContext, name: str, kind: ItemKind, when: datetime | None, **fields: Any) -> Item:
@@ -72,10 +67,10 @@ def _read_page(ctx: ReadContext, name: str, kind: str) -> Iterator[Item]:
         ctx.cancel.raise_if_cancelled()
         if kind == "personal":
             for label, value in rec.pairs:
-                fld = _LABELS.get(label.strip().lower()) or profile_field(label, value)
-                if fld == "private_account" or (fld is None and _bool(value) is not None
+                fld = LABELS.get(label.strip().lower()) or profile_field(label, value)
+                if fld == "private_account" or (fld is None and boolean(value) is not None
                                                 and "phone" not in label.lower()):
-                    flag = _bool(value)
+                    flag = boolean(value)
                     if flag is not None:
                         yield _item(ctx, name, ItemKind.SETTING, rec.when, text=flag,
                                     field=SettingName.PRIVATE_ACCOUNT, details=(("label", label),))

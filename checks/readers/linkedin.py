@@ -13,17 +13,19 @@ Pointers are `/<data row from 0>/<column header>`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import IO, Any
+from typing import Any
 
 from checks.pointer import pointer
 from checks.readers.base import ReadContext, Reader
+from checks.readers.csvstream import Row
+from checks.readers.csvstream import get as _get
+from checks.readers.csvstream import rows as csv_rows
 from checks.readers.jsonstream import details, guarded
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, msg
 
 _SUFFIXED = re.compile(r"^(?P<stem>[a-z _]+?)(?:_\d+)?\.csv$")
 
@@ -45,6 +47,19 @@ _FILES: dict[str, tuple[str, str]] = {
     "contacts": ("contacts", "firstname"),
 }
 
+# First columns of LinkedIn's other CSVs (research §4.1): one of them given alone is recognised.
+_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("email addresses.csv", ("Email Address", "Confirmed", "Primary")),
+    ("phonenumbers.csv", ("Extension", "Number", "Type")),
+    ("whatsapp phone numbers.csv", ("Number", "Extension", "Is_WhatsApp_Number")),
+    ("education.csv", ("School Name", "Start Date", "End Date")),
+    ("messages.csv", ("CONVERSATION ID", "CONVERSATION TITLE")),
+    ("registration.csv", ("Registered At", "Registration Ip")),
+    ("invitations.csv", ("From", "To", "Sent At", "Message", "Direction")),
+    ("profile summary.csv", ("Profile Summary",)),
+    ("shares.csv", ("Date", "ShareLink", "ShareCommentary")),
+)
+
 _ORDER = ("profile", "summary", "positions", "education", "emails", "phones", "whatsapp", "verifications",
           "job_applications", "shares", "comments", "rich_media", "contacts")
 
@@ -62,9 +77,22 @@ def _kind_of(name: str) -> tuple[str, str] | None:
 class LinkedInReader(Reader):
     """LinkedIn data export (CSV files)."""
 
-    format = "linkedin-csv"
-    platform = Platform.LINKEDIN
-    title = "LinkedIn data export"
+    spec = FormatSpec(
+        "linkedin-csv", Platform.LINKEDIN,
+        signs=(Sign(1.0, paths=("profile.csv",), header=("First Name", "Last Name", "Maiden Name", "Address",
+                                                          "Birth Date")),
+               Sign(1.0, paths=("positions.csv",), header=("Company Name", "Title", "Description", "Location",
+                                                            "Started On")),
+               Sign(1.0, paths=("connections.csv",), head=(b"Notes:", b'"Notes:')),
+               Sign(1.0, paths=("connections.csv",), header=("First Name", "Last Name", "URL", "Email Address",
+                                                              "Company", "Position")),
+               Sign(1.0, paths=("connections.csv",), header=("First Name", "Last Name", "Email Address", "Company",
+                                                              "Position", "Connected On")),
+               *(Sign(0.9, paths=(file,), header=header) for file, header in _HEADERS),
+               Sign(0.9, named="linkedindataexport"),
+               Sign(0.8, paths=("Positions.csv", "Connections.csv")),
+               Sign(0.7, paths=("Profile.csv",))),
+        folders=("jobs", "articles", "verifications"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
@@ -80,50 +108,13 @@ class LinkedInReader(Reader):
             done += max(member.size, 1)
         ctx.progress(1.0)
         if not found:
-            ctx.note("No LinkedIn CSV files Offduty knows were found in this export.")
-
-
-Row = tuple[int, dict[str, str]]
-
-
-def _clean(cell: str) -> str:
-    return cell.replace("\ufeff", "").strip().strip('"').strip()
+            ctx.note(msg("reader.linkedin.no_files"))
 
 
 def _rows(ctx: ReadContext, name: str, marker: str) -> Iterator[Row]:
-    """(data row index from 0, {header: value}) after the located header line."""
-    stream: IO[bytes] = ctx.export.open(name)
-    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
-        reader = csv.reader(text)
-        markers = set(marker.split("|"))
-        header: list[str] | None = None
-        for scanned, row in enumerate(reader):
-            cells = [_clean(c) for c in row]
-            if any(c.lower() in markers for c in cells):
-                header = cells
-                break
-            if scanned > 30:
-                break
-        if header is None:
-            return
-        # Every CSV record after the header counts as a data row (blank ones too), so pointers
-        # match the file row for row.
-        for index, row in enumerate(reader):
-            ctx.cancel.raise_if_cancelled()
-            if not any(cell.strip() for cell in row):
-                continue
-            values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
-            yield index, values
-
-
-def _get(values: dict[str, str], *names: str) -> tuple[str, str]:
-    """(header as spelled, value) for the first of `names` present, case-insensitively."""
-    lowered = {h.lower(): h for h in values}
-    for n in names:
-        real = lowered.get(n.lower())
-        if real is not None and values[real]:
-            return real, values[real]
-    return "", ""
+    """The data rows after the header line, which holds one of the `marker` cells ("a|b")."""
+    markers = set(marker.split("|"))
+    return csv_rows(ctx, name, lambda cells: any(c.lower() in markers for c in cells), marker.replace("|", " or "))
 
 
 def _item(ctx: ReadContext, name: str, kind: ItemKind, row: int, header: str, when: datetime | None = None,

@@ -5,6 +5,8 @@ JSON decoding "Università" reads "UniversitÃ\xa0". `fix` reverses that on keys
 strings that are already correct (any code point above U+00FF, or bytes that are not valid
 UTF-8) are left exactly as they were. The media helpers read the `media_metadata.exif_data`
 blocks where Meta keeps the capture time, GPS position, camera and upload IP of a photo.
+`personal_fields` reads the `string_map_data` profile blocks Instagram and Threads share, whose
+labels are in the account's language (known labels, else each value's shape and position).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 
 from checks.exports.archive import Export
 from checks.pointer import join
-from checks.readers.jsonstream import as_dict, as_list, as_str, from_epoch, geo
-from checks.records import GeoPoint
+from checks.readers.base import ReadContext
+from checks.readers.jsonstream import as_dict, as_list, as_str, details, from_epoch, geo
+from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
 
 
 def fix(text: str) -> str:
@@ -138,3 +141,87 @@ def label_entries(label_values: Any, base: str) -> Iterator[tuple[str, str, dict
         entry = as_dict(entry)
         if entry:
             yield join(base, index), as_str(entry.get("label")), entry
+
+
+# -- personal information (`string_map_data`), Instagram and Threads ----------------------------
+
+# Localised labels of `string_map_data` (lower case, after the mojibake fix).
+LABELS: dict[str, ProfileField | str] = {}
+for _field_name, _labels in {
+    ProfileField.EMAIL: ("email", "email address", "indirizzo e-mail", "e-mail", "e-mail-adresse",
+                         "correo electrónico", "adresse e-mail", "e-mailadres", "endereço de e-mail"),
+    ProfileField.PHONE: ("phone number", "numero di telefono", "telefonnummer", "número de teléfono",
+                         "numéro de téléphone", "telefoonnummer", "número de telefone"),
+    ProfileField.USERNAME: ("username", "nome utente", "benutzername", "nombre de usuario",
+                            "nom d’utilisateur", "nom d'utilisateur", "gebruikersnaam", "nome de usuário"),
+    ProfileField.NAME: ("name", "nome", "nombre", "nom", "naam"),
+    ProfileField.BIO: ("bio", "biografia", "biografie", "biografía", "biographie"),
+    ProfileField.GENDER: ("gender", "genere", "geschlecht", "género", "genre", "geslacht", "gênero"),
+    ProfileField.BIRTH_DATE: ("date of birth", "data di nascita", "geburtsdatum", "fecha de nacimiento",
+                              "date de naissance", "geboortedatum", "data de nascimento"),
+    ProfileField.WEBSITE: ("website", "sito web", "sitio web", "site web", "site", "link", "links"),
+    "private_account": ("private account", "account privato", "privates konto", "cuenta privada",
+                        "compte privé", "privéaccount", "conta privada"),
+    "phone_confirmed": ("phone confirmed", "telefono confermato"),
+    "email_confirmed": ("email confirmed",),
+}.items():
+    for _label in _labels:
+        LABELS[_label] = _field_name
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
+_PHONE = re.compile(r"^\+?[\d ()./-]{7,20}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^(https?://|www\.)", re.I)
+_TRUE = {"true", "vero", "wahr", "verdadero", "vrai", "waar", "verdadeiro", "sì", "si", "yes", "ja", "oui", "sim"}
+_FALSE = {"false", "falso", "falsch", "faux", "onwaar", "no", "nein", "non", "nee", "não"}
+PLACEHOLDER_BIRTH_DATE = "1919-01-01"
+
+
+def boolean(value: str) -> str | None:
+    """"true"/"false" from a yes/no word in any of the export languages, else None."""
+    low = value.strip().lower()
+    return "true" if low in _TRUE else "false" if low in _FALSE else None
+
+
+def by_shape(value: str, previous: ProfileField | str | None) -> ProfileField | str | None:
+    """The field a value is, judged by shape and by the field before it (labels unknown)."""
+    if _EMAIL.match(value):
+        return ProfileField.EMAIL
+    if _DATE.match(value):
+        return ProfileField.BIRTH_DATE
+    if _URL.match(value):
+        return ProfileField.WEBSITE
+    if boolean(value) is not None:
+        # "Phone Confirmed" follows the phone number; "Private Account" comes last.
+        return "phone_confirmed" if previous == ProfileField.PHONE else "private_account"
+    if _PHONE.match(value) and sum(ch.isdigit() for ch in value) >= 7:
+        return ProfileField.PHONE
+    return None
+
+
+def personal_fields(ctx: ReadContext, platform: Platform, name: str, smd: dict[str, Any], base: str,
+                    judge_shape: bool = True) -> Iterator[Item]:
+    """Profile fields (and the private-account SETTING) from a `string_map_data` block; unknown
+    (localised) labels are judged by the value's shape and position only when `judge_shape` (the
+    profile record itself, not insight records)."""
+    previous: ProfileField | str | None = None
+    for raw_key, entry in smd.items():
+        entry = as_dict(entry)
+        label = fix(str(raw_key)).strip()
+        value = fix(as_str(entry.get("value")))
+        fld = LABELS.get(label.lower())
+        if fld is None and value and judge_shape:
+            fld = by_shape(value, previous)
+        previous = fld
+        if not value or fld is None or fld in ("phone_confirmed", "email_confirmed"):
+            continue
+        source = ctx.source(name, join(base, str(raw_key), "value"), from_epoch(entry.get("timestamp")))
+        if fld == "private_account":
+            flag = boolean(value)
+            if flag is not None:
+                yield Item(platform, ItemKind.SETTING, source, text=flag, field=SettingName.PRIVATE_ACCOUNT,
+                           details=details(("label", label)))
+            continue
+        if fld == ProfileField.BIRTH_DATE and value.startswith(PLACEHOLDER_BIRTH_DATE):
+            continue
+        yield Item(platform, ItemKind.PROFILE_FIELD, source, text=value, field=fld, details=details(("label", label)))

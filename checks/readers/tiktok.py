@@ -32,7 +32,8 @@ from checks.readers.jsonstream import (
     parse_pair,
     real_key,
 )
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 # Sections holding other people's content or bulk logs: skipped while streaming (lower case).
 _PRUNE = frozenset({
@@ -43,6 +44,11 @@ _PRUNE = frozenset({
     "tiktok live", "ads and data", "status", "login history", "purchase history", "product browsing history",
     "order history", "order dispute history", "communication history", "ads based on data received from partners",
 })
+
+# Top-level sections of the three generations of TikTok's file (research §7).
+_TOP_KEYS = ("Activity", "Your Activity", "Profile", "Profile And Settings", "App Settings", "Video", "Post",
+             "Ads and data", "Comment", "Direct Message", "Direct Messages", "Tiktok Live", "TikTok Live",
+             "Tiktok Shopping", "TikTok Shop", "Location Review", "Income Plus Wallet Transactions")
 
 _EMPTY = {"", "none", "n/a", "null", "na", "-"}
 
@@ -75,16 +81,18 @@ def _birth(text: str) -> str:
 class TikTokReader(Reader):
     """TikTok data export, JSON format."""
 
-    format = "tiktok"
-    platform = Platform.TIKTOK
-    title = "TikTok data export"
+    spec = FormatSpec(
+        "tiktok", Platform.TIKTOK,
+        signs=(Sign(1.0, paths=("user_data_tiktok.json", "user_data.json"), keys=_TOP_KEYS),
+               Sign(0.8, paths=("user_data_tiktok.json",)),
+               Sign(0.5, named=r"^TikTok_Data_")))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         members = ctx.export.find("user_data_tiktok.json", "user_data.json")
         if not members:
             members = [m for m in ctx.export.members() if m.name.lower().endswith(".json")][:1]
         if not members:
-            ctx.note("No TikTok JSON file was found; if you chose the TXT format, request the JSON format.")
+            ctx.note(msg("reader.tiktok.no_file"))
             return
         for number, member in enumerate(members):
             ctx.cancel.raise_if_cancelled()
@@ -125,7 +133,7 @@ def _read_file(ctx: ReadContext, name: str) -> Iterator[Item]:
         tree = load_pruned(stream, _PRUNE)
     ctx.cancel.raise_if_cancelled()
     if not isinstance(tree, dict):
-        ctx.skip(name, "the file does not hold TikTok's data sections")
+        ctx.skip(name, msg("reader.tiktok.no_sections"))
         return
     yield from _profile(ctx, name, tree)
     yield from _autofill(ctx, name, tree)

@@ -1,4 +1,4 @@
-"""Helpers shared by the readers tests of Snapchat, Google, Strava, photos, Mastodon and Bluesky."""
+"""Helpers shared by the readers (and archive) tests: read an export, the codes of skips and notes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,21 @@ from checks.exports.archive import open_export
 from checks.exports.recognise import recognise
 from checks.progress import CancelToken
 from checks.readers import ReadContext, reader_for
-from checks.records import Item
+from checks.records import Item, Message
+
+
+def code(reason: Message | str) -> str:
+    """The code of a skip reason or note (tests assert codes, not sentences)."""
+    return reason.code if isinstance(reason, Message) else reason
+
+
+def codes(ctx: ReadContext) -> list[str]:
+    """The codes of every skip reason of a reading, in order."""
+    return [code(s.reason) for s in ctx.skipped]
+
+
+def note_codes(ctx: ReadContext) -> list[str]:
+    return [m.code for m in ctx.messages]
 
 
 def read_export(paths: Path | list[Path], expect_format: str | None = None,

@@ -18,6 +18,7 @@ from checks.readers.instagram import InstagramReader
 from checks.readers.instagram_html import InstagramHtmlReader
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.instagram import FINNISH, ITALIAN, IgMedia, IgPost, InstagramExport, build_demo_instagram
+from tests.readers._util import note_codes
 
 T0 = datetime(2023, 11, 23, 8, 18, 43, tzinfo=UTC)
 
@@ -128,7 +129,7 @@ def test_html_variant(tmp_path: Path) -> None:
     export = rich("2023")
     export.fmt = "html"
     items, ctx = read(export.write_zip(tmp_path / "instagram-jo-html.zip"), expect="instagram-html")
-    assert any("JSON format" in n for n in ctx.notes)
+    assert note_codes(ctx) == ["reader.instagram.html_only"]
     assert field_items(items, ProfileField.EMAIL)[0].text == "jo@example.com"
     assert field_items(items, ProfileField.PHONE)[0].text == "+447700900123"
     assert [(i.field, i.text) for i in items if i.kind is ItemKind.SETTING] == [(SettingName.PRIVATE_ACCOUNT, "false")]

@@ -16,6 +16,7 @@ from checks.readers import ReadContext, reader_for
 from checks.readers.linkedin import LinkedInReader, parse_date
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
 from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
+from tests.readers._util import code
 
 T0 = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
 
@@ -133,8 +134,9 @@ def test_bad_encoding_is_a_skip_and_other_files_are_read(tmp_path: Path) -> None
     export = rich()
     export.extra["Positions.csv"] = b"Company Name,Title\r\nKent Police,DC\r\n\xff\xfe\xfa,bad\r\n"
     items, ctx = read(export.write_zip(tmp_path / "li.zip"))
-    assert [s.file for s in ctx.skipped] == ["Positions.csv"]
+    assert [(s.file, code(s.reason)) for s in ctx.skipped] == [("Positions.csv", "reader.csv.replaced")]
     assert fields(items, ProfileField.NAME)
+    assert any(i.text == "\ufffd\ufffd\ufffd" for i in fields(items, ProfileField.EMPLOYER))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -17,6 +17,7 @@ from checks.readers import ReadContext, reader_for
 from checks.readers.tiktok import TikTokReader, setting_value
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.tiktok import TikTokExport, TkVideo, build_demo_tiktok
+from tests.readers._util import note_codes
 
 T0 = datetime(2024, 7, 15, 22, 14, 44, tzinfo=UTC)
 
@@ -170,7 +171,7 @@ def test_txt_format_export_gets_a_note(tmp_path: Path) -> None:
         zf.writestr("TikTok_Data_1759132800/Profile/Profile Info.txt", "Username: jo.invented\n")
     items, ctx = read(path)
     assert items == []
-    assert any("JSON format" in n for n in ctx.notes)
+    assert note_codes(ctx) == ["reader.tiktok.no_file"]
 
 
 def test_cancel_stops_reading(tmp_path: Path) -> None:
