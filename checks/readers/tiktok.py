@@ -6,7 +6,8 @@ than by fixed paths, reads keys case-insensitively and treats `null` lists and "
 values as empty. Reads the profile (`ProfileMap`: username, display name, bio, birth date, email,
 phone, linked platforms' real names), autofill (address, postcode, city, phone, email), posted
 videos (caption, location, who can view), the person's comments, App Settings (private account,
-"allow others to find me" and the "who can..." audiences as SETTING items), TikTok Shop saved
+the "who can..." audiences, and one `suggest_to_contacts` from every "Allow others to find me" /
+"Suggest your account to ..." key: off only when all of them are off), TikTok Shop saved
 addresses, most recent location data and location reviews. The file is streamed with ijson and the
 bulky sections no reader needs (watch history, likes, searches, messages) are never built.
 """
@@ -207,10 +208,12 @@ def _autofill(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Ite
 
 _SETTING_NAMES = {
     "private account": SettingName.PRIVATE_ACCOUNT,
-    "allow others to find me": SettingName.SUGGEST_TO_CONTACTS,
-    "suggest your account to others": SettingName.SUGGEST_TO_CONTACTS,
     "allow others to find me by phone number": SettingName.FIND_BY_PHONE,
 }
+# The keys that each make TikTok show the account to people who may know the person: the old
+# "Allow others to find me" and the three "Suggest your account to ..." of 2024+ exports. The
+# setting is off only when every one of them the export shows is off.
+_SUGGEST = re.compile(r"^(allow others to find me|suggest your account to .+)$", re.I)
 
 
 def setting_value(text: str) -> str:
@@ -231,15 +234,30 @@ def setting_value(text: str) -> str:
 
 def _settings(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
     for base, block in _find(tree, "SettingsMap"):
+        suggest: list[tuple[str, str, str]] = []  # (pointer, label, value) of the suggestion keys
         for key, value in as_dict(block).items():
             text = _val(value)
             if not text:
                 continue
             label = str(key).strip()
+            ptr = join(base, str(key))
+            if _SUGGEST.match(label):
+                suggest.append((ptr, label, setting_value(text)))
             fld: SettingName | str = _SETTING_NAMES.get(label.lower()) or re.sub(r"[^a-z0-9]+", "_",
                                                                                   label.lower()).strip("_")
-            yield _item(ctx, name, ItemKind.SETTING, join(base, str(key)), text=setting_value(text), field=fld,
+            yield _item(ctx, name, ItemKind.SETTING, ptr, text=setting_value(text), field=fld,
                         details=(("label", label), ("as_written", text)))
+        if suggest:
+            yield _suggestion(ctx, name, suggest)
+
+
+def _suggestion(ctx: ReadContext, name: str, keys: list[tuple[str, str, str]]) -> Item:
+    """One `suggest_to_contacts` setting for every suggestion key: on when any of them is on."""
+    on = [(ptr, label) for ptr, label, value in keys if value == "true"]
+    where = on[0][0] if on else keys[0][0]
+    value = "true" if on else "false" if all(v == "false" for _, _, v in keys) else keys[0][2]
+    return _item(ctx, name, ItemKind.SETTING, where, text=value, field=SettingName.SUGGEST_TO_CONTACTS,
+                 details=(("on", "; ".join(label for _, label in on)),) if on else (("keys", str(len(keys))),))
 
 
 _WHO = {"everyone": Audience.PUBLIC, "public": Audience.PUBLIC, "friends": Audience.FRIENDS,

@@ -46,14 +46,24 @@ class TikTokExport:
     videos: list[TkVideo] = field(default_factory=list)
     watched: int = 3  # other people's videos in the watch history
     comments: list[tuple[str, datetime]] = field(default_factory=list)
-    settings: dict[str, str] = field(default_factory=lambda: {"Private Account": "Disabled",
-                                                               "Allow Others to Find Me": "Enabled",
-                                                               "Who Can View Videos I Liked": "Myself"})
+    # None: the keys of the generation's real SettingsMap (2024+ adds three "Suggest your account
+    # to ..." keys, written in lower case, beside the old "Allow Others to Find Me").
+    settings: dict[str, str] | None = None
     shop_addresses: list[str] = field(default_factory=list)
     gps: str = ""
     region: str = "GB"
     reviews: list[tuple[str, datetime]] = field(default_factory=list)
     null_lists: bool = True
+
+    def __post_init__(self) -> None:
+        if self.settings is None:
+            self.settings = {"Private Account": "Disabled", "Allow Others to Find Me": "Enabled",
+                             "Who Can View Videos I Liked": "Myself"}
+            if self.generation != "2022":
+                self.settings.update({"Allow Others to Find Me": "Disabled",
+                                      "Suggest your account to Facebook friends": "enabled",
+                                      "Suggest your account to contacts": "enabled",
+                                      "Suggest your account to people who open or send links to you": "enabled"})
 
     @property
     def file_name(self) -> str:

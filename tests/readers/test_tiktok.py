@@ -97,6 +97,26 @@ def test_every_generation(tmp_path: Path, generation: str) -> None:
     assert not any("see you there" in i.text for i in items)  # messages are not read
 
 
+@pytest.mark.parametrize(("generation", "changes", "expected"), [
+    ("2022", {}, "true"),  # only the old "Allow Others to Find Me: Enabled"
+    ("2024", {}, "true"),  # the real 2024 file: find-me "Disabled", the three suggest keys "enabled"
+    ("2025", {"Suggest your account to contacts": "disabled"}, "true"),  # two of three still on
+    ("2025", {"Suggest your account to contacts": "disabled", "Suggest your account to Facebook friends": "disabled",
+              "Suggest your account to people who open or send links to you": "disabled"}, "false"),
+])
+def test_suggest_setting_is_done_only_when_every_key_says_so(tmp_path: Path, generation: str,
+                                                              changes: dict[str, str], expected: str) -> None:
+    export = TikTokExport(generation=generation)
+    assert export.settings is not None
+    export.settings.update(changes)
+    items, _ = read(export.write_zip(tmp_path / "TikTok_Data_1.zip"))
+    suggest = [i for i in items if i.kind is ItemKind.SETTING and i.field == SettingName.SUGGEST_TO_CONTACTS]
+    assert [s.text for s in suggest] == [expected]
+    if expected == "true" and generation != "2022":
+        assert "Suggest your account to" in (suggest[0].detail("on") or "")
+        assert "Suggest your account to" in suggest[0].source.pointer
+
+
 def test_none_values_and_null_lists_are_empty(tmp_path: Path) -> None:
     export = TikTokExport(phone="None", email="N/A", settings={})
     items, ctx = read(export.write_zip(tmp_path / "TikTok_Data_1.zip"))
