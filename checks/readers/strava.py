@@ -248,11 +248,10 @@ class StravaReader(Reader):
         name = self._first(ctx, "profile.csv")
         if name is None:
             return
-        fields = ((("City", "city"), ProfileField.CITY), (("State", "state"), ProfileField.CITY),
-                  (("Country", "country"), ProfileField.OTHER), (("First Name", "first_name"), ProfileField.NAME),
-                  (("Last Name", "last_name"), ProfileField.NAME),
-                  (("Email Address", "email", "email_address"), ProfileField.EMAIL),
-                  (("Description", "description"), ProfileField.BIO))
+        # Today's column names, then the 2018 ones (lower case, no spaces)
+        fields = ((("City",), ProfileField.CITY), (("State",), ProfileField.CITY), (("Country",), ProfileField.OTHER),
+                  (("First Name", "firstname"), ProfileField.NAME), (("Last Name", "lastname"), ProfileField.NAME),
+                  (("Email Address", "email"), ProfileField.EMAIL), (("Description",), ProfileField.BIO))
         for index, row in rows(ctx, name):
             for columns, fld in fields:
                 column, text = get(row, *columns)
