@@ -71,11 +71,11 @@ class Probe:
         return self._keys[name]
 
     def header(self, name: str) -> list[str]:
-        from checks.readers.csvstream import clean, sniff_encoding
+        from checks.readers.csvstream import clean, sniff_delimiter, sniff_encoding
 
         head = self.head(name)
-        text = head.decode(sniff_encoding(head), "replace").lstrip("\ufeff")
-        first = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+        line = head.decode(sniff_encoding(head), "replace").lstrip("\ufeff").split("\n", 1)[0]
+        first = next(csv.reader(io.StringIO(line), delimiter=sniff_delimiter(line)), [])
         return [clean(c).lower() for c in first]
 
     def candidates(self, sign: Sign) -> list[str]:

@@ -29,6 +29,7 @@ class ReadContext:
     skipped: list[Skipped] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)  # the notes, as the engine's codes
     fraction: float = 0.0  # how far through the export the reader is, 0..1
+    seen: set[tuple[str, str]] = field(default_factory=set)
 
     def skip(self, file: str, reason: Message | str) -> None:
         """Report a member (or a record in it) that could not be read, and why (a `reader.*` code;
@@ -39,6 +40,14 @@ class ReadContext:
         """A remark for the report, e.g. "only HTML was present; request JSON"."""
         if message not in self.messages:
             self.messages.append(message)
+
+    def once(self, kind: str, key: str) -> bool:
+        """True the first time (kind, key) is met in this export: one phone number, one upload IP,
+        reported once per account however many files hold it."""
+        if (kind, key) in self.seen:
+            return False
+        self.seen.add((kind, key))
+        return True
 
     def note_message(self) -> Message | None:
         """Every note as one Message (for `InputSummary.message`), or None when there is none."""

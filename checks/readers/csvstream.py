@@ -1,7 +1,8 @@
 """The one module every reader uses to read CSV members: encodings, the header row, rows by name.
 
 Exports write CSV in UTF-8 with or without a byte-order mark, and some in UTF-16 (LinkedIn's
-2018 `Shares.csv`), with or without its mark: `open_text` decides from the first bytes. `rows`
+2018 `Shares.csv`), with or without its mark, separated by tabs rather than commas: `open_csv`
+decides the encoding and the separator from the first bytes. `rows`
 finds the header line (LinkedIn's `Connections.csv` starts with a `Notes:` preamble), cleans
 its cells (marks, quotes, blanks) and yields each data row as {header: value}, the later column
 winning where a header is repeated. Rows are streamed: a file of any size is read in bounded
@@ -65,14 +66,22 @@ class _Peeking(io.RawIOBase):
         return len(data)
 
 
+def sniff_delimiter(first_line: str) -> str:
+    """"\t" when a header line is separated by tabs (LinkedIn 2018), else ","."""
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
 @contextmanager
-def open_text(ctx: ReadContext, name: str) -> Iterator[IO[str]]:
-    """A CSV member as text in the encoding its first bytes show; undecodable bytes become U+FFFD."""
+def open_csv(ctx: ReadContext, name: str) -> Iterator[Iterator[list[str]]]:
+    """A CSV member's records, in the encoding and with the separator its first bytes show;
+    undecodable bytes become U+FFFD."""
     with ctx.export.open(name) as raw:
         head = raw.read(512)
         encoding = sniff_encoding(head)
+        first_line = head.decode(encoding, "replace").lstrip("\ufeff").split("\n", 1)[0]
         stream = io.BufferedReader(_Peeking(head, raw))
-        yield io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        yield csv.reader(text, delimiter=sniff_delimiter(first_line))
 
 
 def clean(cell: str) -> str:
@@ -83,8 +92,8 @@ def clean(cell: str) -> str:
 def first_row(ctx: ReadContext, name: str) -> list[str]:
     """The cleaned cells of a CSV member's first line ([] when it cannot be read)."""
     try:
-        with open_text(ctx, name) as text:
-            return [clean(c) for c in next(csv.reader(text), [])]
+        with open_csv(ctx, name) as reader:
+            return [clean(c) for c in next(reader, [])]
     except _FIRST_ROW_ERRORS:
         return []
 
@@ -101,8 +110,7 @@ def rows(ctx: ReadContext, name: str, is_header: Callable[[list[str]], bool] | N
     """
     count = replaced = 0
     try:
-        with open_text(ctx, name) as text:
-            reader = csv.reader(text)
+        with open_csv(ctx, name) as reader:
             header = _header(reader, is_header)
             if header is None:
                 ctx.note(msg("reader.csv.no_header", file=name, expected=expected or "?"))

@@ -86,7 +86,8 @@ def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | N
     phones = [p for p in fields(items, ProfileField.PHONE) if p.source.file == "PhoneNumbers.csv"]
     assert [(p.text, p.source.pointer) for p in phones] == [("+44 7700 900123", "/0/Number"),
                                                             ("020 7946 0991", "/2/Number")]  # row 1 is blank
-    assert any(p.source.file == "Whatsapp Phone Numbers.csv" and p.text == "+44 7700 900123" for p in items)
+    # the same mobile in WhatsApp and the job application is reported once for the account
+    assert [p.source.file for p in fields(items, ProfileField.PHONE)] == ["PhoneNumbers.csv", "PhoneNumbers.csv"]
 
     shares_file = "Shares_417283.csv" if member_id else "Shares.csv"
     shares = [i for i in items if i.kind is ItemKind.POST]
@@ -98,10 +99,38 @@ def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | N
     photo = next(i for i in items if i.kind is ItemKind.PHOTO)
     assert photo.source.timestamp == datetime(2026, 4, 12, 8, 3, tzinfo=UTC)  # parsed from prose
     application = [i for i in items if i.source.file == "Jobs/Job Applications.csv"]
-    assert {i.field for i in application} >= {ProfileField.PHONE, ProfileField.EMAIL}
+    assert {i.field for i in application} >= {ProfileField.EMAIL, "job_application"}
     assert all(i.source.timestamp == T0 for i in application)
+    # the uploaded address book is other people's: only how many contacts it holds
     contact = next(i for i in items if i.kind is ItemKind.OTHER)
-    assert contact.field == "uploaded_contact" and contact.detail("phones") == "+44 7700 900555"
+    assert (contact.field, contact.text) == ("uploaded_contacts", "1")
+    assert not any("900555" in i.text or "900555" in str(i.details) for i in items)
+
+
+def test_a_whatsapp_number_alone_is_read(tmp_path: Path) -> None:
+    export = LinkedInExport(whatsapp=[("7700 900123", "+44")])
+    items, _ = read(export.write_zip(tmp_path / "li.zip"))
+    assert [p.text for p in fields(items, ProfileField.PHONE)] == ["+44 7700 900123"]
+
+
+def test_2018_layout_utf16_tab_shares_messages_sent_and_articles(tmp_path: Path) -> None:
+    export = LinkedInExport(
+        layout="2018", member_id=None, phones=[("", "07700 900123", "Mobile")],
+        shares=[(T0, "Proud of the team \u2014 café after the parade", "CONNECTIONS")],
+        messages=[("Jo Invented", "Sam Other", "See you at the nick", T0), ("Sam Other", "Jo Invented", "theirs", T0)],
+        contacts=[("Sam", "Someone", "+44 7700 900555"), ("Alex", "Other", "")],
+        articles=[(T0, "Ten years on response", "What I learned on nights")])
+    items, ctx = read(export.write_zip(tmp_path / "Basic_LinkedInDataExport_03-11-2018.zip"))
+    assert not ctx.skipped
+    share = next(i for i in items if i.kind is ItemKind.POST and i.source.file == "Shares.csv")
+    assert share.text == "Proud of the team \u2014 café after the parade"  # UTF-16, tab-separated
+    assert (share.source.pointer, share.audience) == ("/0/Share Commentary", Audience.FRIENDS)
+    assert share.source.timestamp == T0
+    assert [p.source.file for p in fields(items, ProfileField.PHONE)] == ["Phone Numbers.csv"]
+    assert [m.text for m in items if m.kind is ItemKind.MESSAGE] == ["See you at the nick"]
+    article = [i.text for i in items if i.detail("kind") == "article"]
+    assert article == ["Ten years on response", "What I learned on nights"]
+    assert next(i for i in items if i.kind is ItemKind.OTHER).text == "2"
 
 
 def test_connections_preamble_quoted_header_and_bom(tmp_path: Path) -> None:
@@ -192,3 +221,11 @@ def test_cancel_stops_reading(tmp_path: Path) -> None:
     token.cancel()
     with open_export([path]) as exp, pytest.raises(Cancelled):
         list(LinkedInReader().read(ReadContext(0, exp, cancel=token)))
+
+
+def test_a_2018_shares_csv_given_alone_is_recognised(tmp_path: Path) -> None:
+    export = LinkedInExport(layout="2018", shares=[(T0, "Hello from 2018", "PUBLIC")])
+    path = tmp_path / "Shares.csv"
+    path.write_bytes(export.files()["Shares.csv"])
+    items, _ = read(path)
+    assert [i.text for i in items] == ["Hello from 2018"]
