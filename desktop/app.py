@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from checks.resources import resource_path
 from checks.version import __version__
 from desktop.engine import Engine
+from desktop.pages.base import PageKey
 from desktop.session import Session
 from desktop.window import MainWindow
 from desktop.worker import TaskRunner
@@ -85,8 +86,7 @@ class Screenshotter:
 
     def start(self) -> None:
         self.window.report_ready.connect(self._next)
-        self.window.scan.scan_failed.connect(self._failed)
-        self.window.scan.scan_cancelled.connect(self._failed)
+        self.window.scan_stopped.connect(self._failed)
 
     def _failed(self, *_args: object) -> None:
         sys.stderr.write("offduty: the demo scan did not finish; screenshots show the empty pages\n")
@@ -105,12 +105,12 @@ class Screenshotter:
 
     def _stage(self, key: str) -> None:
         """Show each new part doing its job: example profiles (never fetched), a place's drawing."""
-        if key == "stranger":
-            self.window.stranger.targets_edit.setPlainText("https://x.com/sam_h_se23\n@samh@mastodon.example")
-        elif key == "findings" and self.window.session.report is not None:
+        if key == PageKey.STRANGER:
+            self.window.stranger.set_targets(["https://x.com/sam_h_se23", "@samh@mastodon.example"])
+        elif key == PageKey.FINDINGS and self.window.session.report is not None:
             drawn = next((f for f in self.window.session.report.findings if f.place and f.points), None)
             if drawn is not None:
-                self.window.findings.select_finding(drawn.id)
+                self.window.show_finding(drawn.id)
 
     def _grab(self, key: str) -> None:
         index = self.window.PAGE_KEYS.index(key) + 1
@@ -150,9 +150,9 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
             return 1
         shooter = Screenshotter(app, window, folder)
         shooter.start()
-        window.add.described.connect(lambda: window.add.scan.click())
+        window.add.described.connect(lambda: window.start_scan())  # scan the demo once it is recognised
     if start:
-        window.show_page("add")
+        window.show_page(PageKey.ADD)
         window.add.add_paths(start)
     status = app.exec()
     window.close()

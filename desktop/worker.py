@@ -159,13 +159,23 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._mine: set[Task] = set()
 
-    def start(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
+    def start(self, name: str, fn: Callable[[TaskContext], Any], *,
+              on_progress: Callable[[object], None] | None = None,
+              on_finished: Callable[[object], None] | None = None,
+              on_failed: Callable[[str], None] | None = None,
+              on_cancelled: Callable[[object], None] | None = None,
+              on_done: Callable[[], None] | None = None) -> Task:
+        """Run `fn` on the pool; the `on_*` callbacks are connected to the task's signals first."""
         relay = _the_relay()
         key = next(_keys)
         task = Task(name)
         relay.tasks[key] = task
         self._mine.add(task)
         task.done.connect(lambda t=task: self._mine.discard(t))
+        for signal, slot in ((task.progress, on_progress), (task.finished, on_finished), (task.failed, on_failed),
+                             (task.cancelled, on_cancelled), (task.done, on_done)):
+            if slot is not None:
+                signal.connect(slot)
         self.pool.start(_Runnable(name, key, fn, task.token, relay))
         return task
 

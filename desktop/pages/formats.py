@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.common import Page, paragraph
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import paragraph
 
 
 def _text(value: Any) -> str:
@@ -62,6 +63,10 @@ def format_html(fmt: Any) -> str:
 
 
 class FormatsPage(Page):
+    """How to ask each platform for an export (help text only: it adds nothing to a scan)."""
+
+    key = PageKey.FORMATS
+
     def __init__(self, formats: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Get your exports"), parent)
         self.body.addWidget(paragraph(self.tr(

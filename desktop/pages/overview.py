@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from checks.records import Report
 from checks.report.words import say
 from desktop.models import platform_label
-from desktop.pages.common import Page, ScaledLabel, heading, paragraph
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import ScaledLabel, button_row, heading, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
 
 BAND_WORDS = {
@@ -23,10 +25,9 @@ BAND_WORDS = {
 
 
 class OverviewPage(Page):
-    """Signals: go_findings(), go_checklist()."""
+    """The score and what to do first; its buttons ask for the Findings and Checklist pages (go_to)."""
 
-    go_findings = Signal()
-    go_checklist = Signal()
+    key = PageKey.OVERVIEW
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Your results"), parent)
@@ -64,17 +65,14 @@ class OverviewPage(Page):
         lay.addWidget(self.by_platform, 7, 1, Qt.AlignmentFlag.AlignTop)
         lay.setColumnStretch(1, 1)
         self.body.addWidget(self.content)
-        row = QHBoxLayout()
         self.findings_button = QPushButton(self.tr("See what was found"))
         self.checklist_button = QPushButton(self.tr("Go to your checklist"))
         for b in (self.findings_button, self.checklist_button):
             b.setAccessibleName(b.text())
-            row.addWidget(b)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.findings_button, self.checklist_button))
         self.body.addStretch(1)
-        self.findings_button.clicked.connect(self.go_findings)
-        self.checklist_button.clicked.connect(self.go_checklist)
+        self.findings_button.clicked.connect(lambda: emit(self.go_to, PageKey.FINDINGS.value))
+        self.checklist_button.clicked.connect(lambda: emit(self.go_to, PageKey.CHECKLIST.value))
         session.report_changed.connect(self.refresh)
         session.state_changed.connect(self.refresh)
         self.refresh()

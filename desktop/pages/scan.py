@@ -4,17 +4,16 @@ remaining, and a Cancel that really stops the engine (its CancelToken)."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
 from checks.progress import Progress
 from checks.records import Report
 from checks.report.words import say
 from desktop.engine import Engine
-from desktop.pages.common import Page, paragraph
+from desktop.pages.base import Page, PageKey, ScanRequest
+from desktop.pages.common import button_row, paragraph
 from desktop.qtcompat import emit
 from desktop.worker import Task, TaskContext, TaskRunner
 
@@ -31,12 +30,15 @@ def remaining_text(seconds: float) -> str:
 
 
 class ScanPage(Page):
-    """Signals:
+    """Runs a ScanRequest (`start`) and shows how far it is; `running` while it does.
+
+    Signals (beyond Page's):
     scan_finished(object): the Report.
     scan_cancelled(object): the partial Report or None.
     scan_failed(str): a plain message.
     """
 
+    key = PageKey.SCAN
     scan_finished = Signal(object)
     scan_cancelled = Signal(object)
     scan_failed = Signal(str)
@@ -67,44 +69,41 @@ class ScanPage(Page):
         self.exports.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.exports.setMinimumHeight(160)
         self.body.addWidget(self.exports, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel scan"))
         self.cancel_button.setAccessibleName(self.tr("Cancel scan"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.cancel_button)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.cancel_button, end=True))
         self.rows: dict[int, QTreeWidgetItem] = {}
 
     @property
     def running(self) -> bool:
         return self.task is not None and self.task.running
 
-    def start(self, paths: list[Path], **options: Any) -> Task:
-        """Scan `paths`; `options` go to the engine's audit (`ocr`, `extra_items`, `extra_inputs`)."""
-        self.exports.clear()
-        self.rows = {}
-        for i, path in enumerate(paths):
+    def start(self, request: ScanRequest) -> Task:
+        """Scan what the request holds (the exports, text in photos, public profiles)."""
+        self.reset()
+        for i, path in enumerate(request.paths):
             self.rows[i] = QTreeWidgetItem([path.name, self.tr("Waiting"), ""])
             self.exports.addTopLevelItem(self.rows[i])
-        self.overall.setValue(0)
         self.stage.setText(self.tr("Starting…"))
-        self.eta.setText("")
         self.started = time.monotonic()
         self.cancel_button.setEnabled(True)
-        task = self.runner.start("scan", lambda ctx: self._work(ctx, paths, options))
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_finished)
-        task.cancelled.connect(self._on_cancelled)
-        task.failed.connect(self._on_failed)
-        self.task = task
-        return task
+        self.task = self.runner.start("scan", lambda ctx: self._work(ctx, request),
+                                      on_progress=self._on_progress, on_finished=self._on_finished,
+                                      on_cancelled=self._on_cancelled, on_failed=self._on_failed)
+        return self.task
 
-    def _work(self, ctx: TaskContext, paths: list[Path], options: dict[str, Any]) -> Report:
-        if options:
-            return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel, **options)
-        return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel)
+    def _work(self, ctx: TaskContext, request: ScanRequest) -> Report:
+        return self.engine.audit(list(request.paths), progress=ctx.report, cancel=ctx.cancel, **request.options())
+
+    def reset(self) -> None:
+        """Empty rows and bars (a new scan, or the session ended)."""
+        self.exports.clear()
+        self.rows = {}
+        self.overall.setValue(0)
+        self.stage.setText(self.tr("Not started"))
+        self.eta.setText("")
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -19,6 +19,7 @@ from checks.records import Category, Finding, ItemKind, Platform, Report, Severi
 from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
+from desktop.pages.base import ScanRequest
 from desktop.pages.stranger import CONFIRM_TEXT
 from desktop.window import MainWindow
 from tests.desktop.conftest import HeldEngine, make_report
@@ -100,7 +101,7 @@ def test_cancelling_the_confirm_fetches_nothing(qtbot, httpserver: HTTPServer) -
     assert seen["text"] == CONFIRM_TEXT
     assert url in seen["plan"] and "this one page only" in seen["plan"]  # exactly what would be fetched
     assert httpserver.log == []
-    assert page.scan_options() == {}
+    assert page.add_to_scan(ScanRequest()) == ScanRequest()
     assert "Nothing was fetched" in page.status.text()
 
 
@@ -121,8 +122,8 @@ def test_confirmed_profiles_are_fetched_off_the_gui_thread_and_join_the_scan(
     messages = [page.results.topLevelItem(i).text(1) for i in range(page.results.topLevelItemCount())]
     assert "visible to anyone" in messages[0]
     assert messages[1].startswith("could not be checked")
-    options = page.scan_options()
-    assert [s.path for s in options["extra_inputs"]] == [url, closed]  # type: ignore[union-attr]
+    options = page.add_to_scan(ScanRequest()).options()
+    assert [s.path for s in options["extra_inputs"]] == [url, closed]
 
     with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
         window.add.add_paths([x_export[0]])

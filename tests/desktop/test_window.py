@@ -22,6 +22,7 @@ from checks.store.paths import config_dir
 from checks.store.vault import SavedAudit
 from desktop.app import build_window
 from desktop.models import ChecklistModel, FindingsModel
+from desktop.pages.base import ScanRequest
 from desktop.window import MainWindow
 from tests.desktop.conftest import HOME, HeldEngine, make_report
 
@@ -399,7 +400,7 @@ def test_a_scan_with_nothing_readable_says_so_plainly(qtbot, tmp_path: Path) -> 
     window = build_window(Engine())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.scan.scan_failed, timeout=TIMEOUT) as failed:
-        window.start_scan([junk])
+        window.start_scan(ScanRequest(paths=(junk,)))
     message = failed.args[0]
     assert "holiday.txt" in message and "Traceback" not in message
     assert window.scan.stage.text() == message
