@@ -20,7 +20,7 @@ from checks.exports.archive import Export
 from checks.pointer import join
 from checks.readers.base import ReadContext
 from checks.readers.jsonstream import as_dict, as_list, as_str, details, from_epoch, geo
-from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
 
 
 def fix(text: str) -> str:
@@ -88,7 +88,13 @@ def exif_datetime(text: str) -> datetime | None:
 
 
 class MediaFacts:
-    """What a Meta media object says: where (exif GPS), when, with what, from which IP."""
+    """What a Meta media object says: where (GPS), when, with what, from which IP.
+
+    Meta keeps these under `media_metadata.photo_metadata` (or `video_metadata`): since 2020 in an
+    `exif_data` list, in 2018-19 exports directly in the block (`{"upload_ip": ..., "latitude":
+    ...}`); both are read. `upload_ip` / `ip_pointer` say from which internet address the file was
+    uploaded and where in the export that is written.
+    """
 
     def __init__(self, media: dict[str, Any], pointer: str) -> None:
         self.uri = as_str(media.get("uri"))
@@ -100,31 +106,35 @@ class MediaFacts:
         self.location: GeoPoint | None = None
         self.pointer = pointer
         self.taken: datetime | None = None
+        self.upload_ip = ""
+        self.ip_pointer = ""
         self.facts: list[tuple[str, str]] = []
         for kind in ("photo_metadata", "video_metadata"):
-            block = as_dict(meta.get(kind))
-            for index, exif in enumerate(as_list(block.get("exif_data"))):
-                exif = as_dict(exif)
-                here = join(pointer, "media_metadata", kind, "exif_data", index)
-                point = geo(exif.get("latitude"), exif.get("longitude"))
-                if point is not None and self.location is None:
-                    self.location = point
-                    self.pointer = here
-                taken = from_epoch(exif.get("taken_timestamp")) or exif_datetime(
-                    as_str(exif.get("date_time_original")))
-                if taken is not None and self.taken is None:
-                    self.taken = taken
-                for key, label in (("camera_make", "camera_make"), ("camera_model", "camera_model"),
-                                   ("upload_ip", "upload_ip"), ("device_id", "device_id"),
-                                   ("software", "software")):
-                    value = as_str(exif.get(key))
-                    if value and (label, value) not in self.facts:
-                        self.facts.append((label, value))
-                upload = from_epoch(exif.get("upload_timestamp"))
-                if upload is not None and self.created is None:
-                    self.created = upload
+            for here, exif in _exif_entries(as_dict(meta.get(kind)), join(pointer, "media_metadata", kind)):
+                self._read(exif, here)
+        self._add_taken()
+
+    def _add_taken(self) -> None:
         if self.taken is not None:
             self.facts.append(("taken", self.taken.strftime("%Y-%m-%dT%H:%M:%SZ")))
+
+    def _read(self, exif: dict[str, Any], here: str) -> None:
+        point = geo(exif.get("latitude"), exif.get("longitude"))
+        if point is not None and self.location is None:
+            self.location = point
+            self.pointer = here
+        taken = from_epoch(exif.get("taken_timestamp")) or exif_datetime(as_str(exif.get("date_time_original")))
+        if taken is not None and self.taken is None:
+            self.taken = taken
+        for key in ("camera_make", "camera_model", "upload_ip", "device_id", "software"):
+            value = as_str(exif.get(key))
+            if value and (key, value) not in self.facts:
+                self.facts.append((key, value))
+        if as_str(exif.get("upload_ip")) and not self.upload_ip:
+            self.upload_ip, self.ip_pointer = as_str(exif.get("upload_ip")), join(here, "upload_ip")
+        upload = from_epoch(exif.get("upload_timestamp"))
+        if upload is not None and self.created is None:
+            self.created = upload
 
     @property
     def time(self) -> datetime | None:
@@ -133,6 +143,29 @@ class MediaFacts:
     @property
     def text(self) -> str:
         return self.description or self.title
+
+
+def upload_ip_item(ctx: ReadContext, platform: Platform, name: str, facts: MediaFacts) -> Item | None:
+    """The internet address a photo or video was uploaded from, once per address per export: Meta
+    keeps it for each file, and it places the uploader's broadband or phone network roughly."""
+    if not facts.upload_ip or not ctx.once("upload_ip", facts.upload_ip):
+        return None
+    return Item(platform, ItemKind.OTHER, ctx.source(name, facts.ip_pointer, facts.time), text=facts.upload_ip,
+                field=ProfileField.IP_ADDRESS, audience=Audience.PRIVATE,
+                details=details(("kind", "upload IP address"), ("media", facts.uri)))
+
+
+_FLAT_KEYS = ("upload_ip", "latitude", "longitude", "taken_timestamp", "camera_make", "camera_model",
+              "upload_timestamp", "date_time_original", "device_id")
+
+
+def _exif_entries(block: dict[str, Any], base: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, entry) of a metadata block: each `exif_data` entry, or the block itself (2018-19)."""
+    if isinstance(block.get("exif_data"), list):
+        for index, exif in enumerate(block["exif_data"]):
+            yield join(base, "exif_data", index), as_dict(exif)
+    elif any(key in block for key in _FLAT_KEYS):
+        yield base, block
 
 
 def label_entries(label_values: Any, base: str) -> Iterator[tuple[str, str, dict[str, Any]]]:

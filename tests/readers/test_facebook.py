@@ -513,3 +513,68 @@ def test_mojibake_round_trip(text: str) -> None:
        prefix=st.text(max_size=5))
 def test_correct_text_beyond_latin1_is_never_changed(text: str, prefix: str) -> None:
     assert fix(prefix + text) == prefix + text
+
+
+def test_2019_layout_v1_keys_flat_photo_metadata_and_archived_stories(tmp_path: Path) -> None:
+    export = FacebookExport(
+        layout="2019", phones=["+44 7700 900123"],
+        posts=[FbPost("Sunday walk", T0, media=[FbMedia("walk.jpg", T0, lat=51.4452, lon=-0.0471,
+                                                        upload_ip="203.0.113.24")])],
+        uncategorised=[FbMedia("garden.jpg", T0, upload_ip="203.0.113.24")],
+        videos=[FbMedia("clip.mp4", T0, video=True, upload_ip="198.51.100.7")],
+        stories=[FbMedia("story.jpg", T0, upload_ip="203.0.113.24")],
+        location_history=[("Penge", 51.41, -0.06, T0)])
+    items, ctx = read(export.write_zip(tmp_path / "facebook-jo-2019.zip"))
+    assert not ctx.skipped
+    assert fields(items, ProfileField.NAME)[0].source.pointer == "/profile/name/full_name"  # v1 "profile"
+    assert next(i for i in items if i.kind is ItemKind.POST and i.text == "Sunday walk")
+    photo = next(i for i in items if i.kind is ItemKind.PHOTO and i.location is not None)
+    assert photo.source.pointer == "/status_updates/0/attachments/0/data/0/media/media_metadata/photo_metadata"
+    media = {i.media for i in items if i.kind in (ItemKind.PHOTO, ItemKind.VIDEO)}
+    assert {m.rsplit("/", 1)[-1] for m in media if m} == {"walk.jpg", "garden.jpg", "clip.mp4", "story.jpg"}
+    ips = [i for i in items if i.field == ProfileField.IP_ADDRESS]
+    assert [(i.text, i.kind) for i in ips] == [("203.0.113.24", ItemKind.OTHER), ("198.51.100.7", ItemKind.OTHER)]
+    assert ips[0].source.pointer.endswith("/media_metadata/photo_metadata/upload_ip")  # once per address
+    assert any(i.kind is ItemKind.LOCATION for i in items)  # v1 location_history
+
+
+def test_upload_ips_of_2020_layout_are_items_once_each(tmp_path: Path) -> None:
+    export = FacebookExport(layout="pre2024", posts=[
+        FbPost(f"post {k}", T0 + timedelta(days=k), media=[FbMedia(f"p{k}.jpg", T0, upload_ip=ip)])
+        for k, ip in enumerate(["192.0.2.1", "192.0.2.1", "192.0.2.9"])])
+    items, _ = read(export.write_zip(tmp_path / "facebook-jo.zip"))
+    ips = [i for i in items if i.field == ProfileField.IP_ADDRESS]
+    assert [i.text for i in ips] == ["192.0.2.1", "192.0.2.9"]
+    assert ips[0].source.pointer == "/0/attachments/0/data/0/media/media_metadata/photo_metadata/exif_data/0/upload_ip"
+    assert ips[0].detail("kind") == "upload IP address"
+
+
+def test_location_history_given_alone_is_recognised(tmp_path: Path) -> None:
+    export = FacebookExport(layout="2019", location_history=[("Penge", 51.41, -0.06, T0)])
+    files = {k: v for k, v in export.files().items() if k.startswith("location/")}
+    folder = tmp_path / "facebook-location"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    items, _ = read(folder)
+    assert [i.kind for i in items] == [ItemKind.LOCATION]
+
+
+def test_a_place_named_in_a_checkin_takes_the_position_of_the_same_place_in_a_post(tmp_path: Path) -> None:
+    export = FacebookExport(
+        posts=[FbPost("Coffee", T0, place=FbPlace("Invented Café", 51.44, -0.05, "1 High St"))],
+        checkins=[FbCheckin(T0 + timedelta(days=3), "Invented Café"), FbCheckin(T0, "Nowhere Known")])
+    items, _ = read(export.write_zip(tmp_path / "facebook-jo.zip"))
+    checkins = [i for i in items if i.kind is ItemKind.CHECKIN]
+    by_name = {(c.text, c.source.file.rsplit("/", 1)[-1]): c for c in checkins}
+    merged = by_name[("Invented Café", "check-ins.json")]
+    assert merged.location is not None and (merged.location.lat, merged.location.lon) == (51.44, -0.05)
+    assert merged.detail("position_from") == "another record of the same place"
+    assert by_name[("Nowhere Known", "check-ins.json")].location is None
+
+
+def test_the_same_place_at_the_same_time_is_reported_once(tmp_path: Path) -> None:
+    export = FacebookExport(posts=[FbPost("Coffee", T0, place=FbPlace("Invented Café", 51.44, -0.05)),
+                                   FbPost("Coffee again", T0, place=FbPlace("Invented Café", 51.44, -0.05))])
+    items, _ = read(export.write_zip(tmp_path / "facebook-jo.zip"))
+    assert len([i for i in items if i.kind is ItemKind.CHECKIN]) == 1
