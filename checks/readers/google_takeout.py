@@ -30,7 +30,7 @@ import ijson
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
 from checks.readers.exif import PHOTO_SUFFIXES, PhotoError, meta_details, photo_item, read_member_meta
-from checks.readers.geo_parse import from_e7, from_epoch, parse_time, point, to_float
+from checks.readers.geo_parse import from_e7, from_epoch, parse_time, place_role, point, to_float
 from checks.readers.google_timeline import read_timeline_file, timeline_shape
 from checks.readers.jsonstream import (
     READ_ERRORS,
@@ -185,7 +185,11 @@ def _place_visit(ctx: ReadContext, name: str, ptr: str, visit: dict[str, Any], p
     if as_text(location.get("placeId")):
         details.append(("place_id", as_text(location.get("placeId"))))
     semantic = as_text(location.get("semanticType"))
-    label = semantic if semantic and semantic.upper() not in ("TYPE_UNKNOWN", "UNKNOWN") else None
+    label, inferred = place_role(semantic)
+    if semantic and semantic.upper() not in ("TYPE_UNKNOWN", "UNKNOWN"):
+        details.append(("semantic_type", semantic))
+    if inferred:
+        details.append(("inferred", "true"))
     return Item(platform=platform, kind=ItemKind.CHECKIN, source=ctx.source(name, where, _duration_start(visit)),
                 text=place_name, location=loc, label=label, details=tuple(details))
 

@@ -5,7 +5,10 @@ Android writes one object (`Timeline.json`, with a localised file name): `semant
 `rawSignals` (position fixes with accuracy) and `userLocationProfile.frequentPlaces` (places
 labelled HOME and WORK outright). iOS writes a top-level array (`location-history.json`) of the
 same segments with `"geo:lat,lon"` strings, numbers as strings, `placeID` and path points timed
-by a minute offset. The file is streamed (ijson), one record at a time, in bounded memory;
+by a minute offset. Place labels come as `HOME`, `INFERRED_WORK`, `Home`, `Inferred Work`,
+`Searched Address`...: the item's label is the role only ("Home" or "Work"; a searched address is
+none), Google's wording and whether it was inferred are in the details. The file is streamed
+(ijson), one record at a time, in bounded memory;
 recognition is by content, so any file name works.
 """
 
@@ -18,7 +21,7 @@ from typing import Any
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
-from checks.readers.geo_parse import parse_pair, parse_time, to_float
+from checks.readers.geo_parse import parse_pair, parse_time, place_role, to_float
 from checks.readers.jsonstream import READ_ERRORS, as_dict, as_text, bytes_read, open_json, reason_for, stream_at
 from checks.readers.spec import FormatSpec, Sign
 from checks.records import GeoPoint, Item, ItemKind, Message, Platform, msg
@@ -30,11 +33,15 @@ def _latlng(value: object) -> GeoPoint | None:
     return parse_pair(value)
 
 
-def _label(semantic: object) -> str | None:
-    text = as_text(semantic)
-    if not text or text.upper() in ("UNKNOWN", "TYPE_UNKNOWN"):
-        return None
-    return text
+def _labelled(semantic: object, details: list[tuple[str, str]]) -> str | None:
+    """The place's role ("Home"/"Work") for `Item.label`; Google's own wording goes in `details`."""
+    role, inferred = place_role(semantic)
+    text = as_text(semantic, 40)
+    if text and text.upper() not in ("UNKNOWN", "TYPE_UNKNOWN"):
+        details.append(("semantic_type", text))
+    if inferred:
+        details.append(("inferred", "true"))
+    return role
 
 
 def segment_items(ctx: ReadContext, file: str, ptr: str, seg: dict[str, Any],
@@ -53,9 +60,10 @@ def segment_items(ctx: ReadContext, file: str, ptr: str, seg: dict[str, Any],
             end = parse_time(seg.get("endTime"))
             if start and end and end > start:
                 details.append(("duration_min", str(int((end - start).total_seconds() // 60))))
+            label = _labelled(cand.get("semanticType"), details)
             yield Item(platform=platform, kind=ItemKind.CHECKIN,
                        source=ctx.source(file, jp.join(ptr, "visit", "topCandidate", "placeLocation"), start),
-                       location=loc, label=_label(cand.get("semanticType")), details=tuple(details))
+                       location=loc, label=label, details=tuple(details))
     activity = as_dict(seg.get("activity"))
     if activity:
         begin, finish = _latlng(activity.get("start")), _latlng(activity.get("end"))
@@ -111,7 +119,7 @@ def frequent_place_item(ctx: ReadContext, file: str, ptr: str, place: dict[str, 
     if as_text(place.get("placeId")):
         details.append(("place_id", as_text(place.get("placeId"))))
     return Item(platform=platform, kind=ItemKind.CHECKIN, source=ctx.source(file, jp.join(ptr, "placeLocation")),
-                location=loc, label=_label(place.get("label")), details=tuple(details))
+                location=loc, label=_labelled(place.get("label"), details), details=tuple(details))
 
 
 _ANDROID_PREFIXES = ("semanticSegments.item", "rawSignals.item", "userLocationProfile.frequentPlaces.item")
