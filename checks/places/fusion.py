@@ -30,6 +30,17 @@ WORST_ACCURACY_M = 1_000.0
 HOME_LABELS = ("home", "type_home", "inferred_home")
 WORK_LABELS = ("work", "type_work", "inferred_work")
 
+
+def label_role(label: str | None) -> str | None:
+    """"home", "work" or None for a platform's place label, however written: `HOME`, `TYPE_WORK`,
+    `INFERRED_HOME`, iPhone Timeline's `Inferred Work`, Snapchat's `Home`. A searched address or an
+    aliased location is neither."""
+    words = (label or "").strip().lower().replace("_", " ").split()
+    words = [w for w in words if w not in ("type", "inferred")]
+    role = " ".join(words)
+    return role if role in ("home", "work") else None
+
+
 # How much one observation counts, by what it is: a deliberate check-in or a photo is a
 # stronger sign of presence than one raw fix among thousands.
 KIND_WEIGHT = {
@@ -197,6 +208,10 @@ class GeoStore:
         for tracker in self._stays.values():
             tracker.close()
         self._stays.clear()
+        for cell in self.cells.values():
+            if cell.work_labels and not cell.home_labels:
+                # The platform calls this place work: nights there are night shifts, not sleep.
+                cell.nights.clear()
 
     def add_stay(self, lat: float, lon: float, weight: float, start: datetime, end: datetime,
                  platform: Platform, source: Source) -> None:
@@ -223,9 +238,10 @@ class GeoStore:
         cell.count += 1
         if len(cell.samples) < 3:
             cell.samples.append((platform, source))
-        if label in HOME_LABELS:
+        role = label_role(label)
+        if role == "home":
             cell.home_labels += 1
-        elif label in WORK_LABELS:
+        elif role == "work":
             cell.work_labels += 1
         if local is None:
             return
