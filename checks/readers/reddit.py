@@ -1,7 +1,8 @@
 """Reader for Reddit's data request export (a flat zip of CSV files, reddit.com/settings/data-request).
 
-Reads the person's own words: `posts.csv` (`id,permalink,date,ip,subreddit,gildings,title,url,body`:
-title and body), `comments.csv` (`...,link,parent,body,media`), `drafts.csv`, `scheduled_posts.csv`,
+Reads the person's own words: `posts.csv` (`id,permalink,date,ip,subreddit,gildings,title,url,body`,
+without the `ip` column before 2024: title and body), `comments.csv` (`...,link,parent,body,media`),
+`drafts.csv`, `scheduled_posts.csv`,
 and the private messages and chats they sent (`messages.csv` or `messages_archive.csv`, and
 `chat_history.csv`, whose rows are theirs when `from` / `username` is the account's own name).
 Identity: `statistics.csv` (account name, e-mail address), `linked_phone_number.csv`,
@@ -24,7 +25,6 @@ from checks.readers.jsonstream import details
 from checks.readers.spec import FormatSpec, Sign
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
-_REDDIT_HEADER = ("id", "permalink", "date", "ip", "subreddit")
 _BASE = "https://www.reddit.com"
 
 
@@ -165,7 +165,12 @@ class RedditReader(Reader):
 
     spec = FormatSpec(
         "reddit-csv", Platform.REDDIT,
-        signs=(Sign(1.0, paths=("posts.csv", "comments.csv"), header=_REDDIT_HEADER),
+        signs=(Sign(1.0, paths=("posts.csv", "comments.csv", "post_headers.csv", "comment_headers.csv"),
+                    header=("id", "permalink", "date")),
+               Sign(0.9, paths=("statistics.csv",), header=("statistic", "value")),
+               Sign(0.9, paths=("messages.csv", "messages_archive.csv"), header=("id", "permalink", "thread_id")),
+               Sign(0.9, paths=("chat_history.csv",), header=("message_id", "created_at", "updated_at", "username")),
+               Sign(0.8, paths=("checkfile.csv",), header=("filename", "sha256")),
                Sign(0.7, paths=("post_votes.csv",), header=("id", "permalink", "direction")),
                Sign(0.7, paths=("ip_logs.csv",), header=("date", "ip")),
                Sign(0.7, named=r"^export_[^/]+_\d{8}\.zip$", also=(Sign(0, paths=("statistics.csv",)),))))

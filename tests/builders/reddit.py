@@ -33,6 +33,12 @@ def reddit_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def _without_ip(data: bytes) -> bytes:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    at = rows[0].index("ip")
+    return table(tuple(rows[0][:at] + rows[0][at + 1:]), [tuple(r[:at] + r[at + 1:]) for r in rows[1:]])
+
+
 def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -64,6 +70,7 @@ class RedditExport:
     preferences: dict[str, str] = field(default_factory=lambda: {"hide_from_robots": "false",
                                                                   "nightmode": "true"})
     statistics: bool = True
+    layout: str = "2024"  # "2023": posts.csv and comments.csv have no ip column
 
     @property
     def zip_name(self) -> str:
@@ -80,11 +87,15 @@ class RedditExport:
                  "CasualUK", "0", "https://www.reddit.com/r/CasualUK/comments/1zz/thread/", "t3_1zz", text, "")
                 for k, (text, when) in enumerate(self.comments)]),
             "post_votes.csv": table(("id", "permalink", "direction"), [("1zz", "/r/CasualUK/comments/1zz/", "up")]),
+            "post_headers.csv": table(("id", "permalink", "date", "ip", "subreddit", "gildings", "url"), []),
             "subscribed_subreddits.csv": table(("subreddit",), [("CasualUK",), ("unitedkingdom",)]),
             "ip_logs.csv": table(("date", "ip"), [("registration ip", "192.0.2.1"),
                                                   ("2026-07-01 10:00:00 UTC", "192.0.2.12")]),
             "user_preferences.csv": table(("preference", "value"), list(self.preferences.items())),
         }
+        if self.layout == "2023":
+            for name in ("posts.csv", "comments.csv"):
+                out[name] = _without_ip(out[name])
         if self.statistics:
             out["statistics.csv"] = table(("statistic", "value"), [
                 ("account name", self.username), ("export time", "2026-07-23 09:00:00 UTC"), ("is_deleted", "False"),

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checks.records import Audience, ItemKind, Message, Platform, ProfileField, SettingName
-from tests.builders._zipped import write_zip
+from tests.builders._zipped import write_folder, write_zip
 from tests.builders.reddit import RedditExport, RedditPost
 from tests.readers._util import codes, read_export
 
@@ -78,3 +78,17 @@ def test_a_damaged_csv_keeps_the_rows_before_the_damage(tmp_path: Path) -> None:
     skip = next(s for s in ctx.skipped if s.file == "posts.csv")
     assert isinstance(skip.reason, Message) and skip.reason.code == "reader.stopped"
     assert skip.reason.value("count") == 5
+
+
+def test_2023_layout_without_ip_column_given_as_a_folder(tmp_path: Path) -> None:
+    folder = sample(layout="2023").write_folder(tmp_path / "reddit-data")
+    items, _ = read_export(folder, "reddit-csv")
+    assert [i.text for i in items if i.kind is ItemKind.COMMENT] == ["Same, nights at the station all week"]
+    assert next(i for i in items if i.source.pointer == "/0/title").detail("ip") is None
+
+
+def test_a_request_without_posts_or_comments_is_recognised_by_its_other_files(tmp_path: Path) -> None:
+    files = {k: v for k, v in sample().files().items()
+             if k in ("messages.csv", "statistics.csv", "checkfile.csv", "chat_history.csv")}
+    items, _ = read_export(write_folder(files, tmp_path / "reddit"), "reddit-csv")
+    assert [i.text for i in items if i.kind is ItemKind.MESSAGE] == ["re", "see you at parkrun", "on my way"]
