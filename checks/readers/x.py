@@ -30,7 +30,8 @@ What is read, and as what:
 - direct messages: only those the account holder sent (`senderId` == account id), audience private.
 
 Pre-2019 "Grailbird" archives (`data/js/tweets/YYYY_MM.js`, `data/js/user_details.js`) are read
-the same way.
+the same way, and so are the first GDPR archives of 2018: every file at the root, no manifest,
+messages in `direct-message.js` (`window.YTD.direct_message.part0`).
 
 Damaged files (truncated JSON, invalid UTF-8, a bad zip CRC) are reported with `ctx.skip`; the
 records read before the damage are kept and the other files are still read.
@@ -87,7 +88,7 @@ _ORDER = (
     "account", "grailbird-user", "profile", "protected-history", "ageinfo", "phone-number", "ni-devices",
     "email-address-change", "screen-name-change", "professional-data", "periscope-broadcast-metadata",
     "tweets", "tweet", "grailbird-tweets", "deleted-tweets", "deleted-tweet", "note-tweet", "community-tweet",
-    "twitter-circle-tweet", "direct-messages", "direct-messages-group",
+    "twitter-circle-tweet", "direct-messages", "direct-messages-group", "direct-message", "direct-message-group",
 )
 _TWEET_TYPES = {"tweets", "tweet", "deleted-tweets", "deleted-tweet", "community-tweet", "twitter-circle-tweet",
                 "grailbird-tweets"}
@@ -284,12 +285,13 @@ class XArchiveReader(Reader):
             "periscope-broadcast-metadata": self._periscope, "note-tweet": self._note_tweet,
             "grailbird-user": self._grailbird_user,
             "direct-messages": self._dm, "direct-messages-group": self._dm,
+            "direct-message": self._dm, "direct-message-group": self._dm,  # the 2018 names
         }
         for base, _part, name in files:
             ctx.cancel.raise_if_cancelled()
             if base == "protected-history":
                 yield from self._protected_file(ctx, state, name)
-            elif base.startswith("direct-messages") and not state.account_id:
+            elif base.startswith("direct-message") and not state.account_id:
                 if not self._is_empty(ctx, name):
                     ctx.skip(name, msg("reader.x.messages_no_account"))
             else:
@@ -418,7 +420,7 @@ class XArchiveReader(Reader):
                     ctx.skip(name, msg("reader.x.no_data"))
                     return
                 wanted = "item.dmConversation.messages.item" if stream.first == b"[" and base.startswith(
-                    "direct-messages") else "item" if stream.first == b"[" else ""
+                    "direct-message") else "item" if stream.first == b"[" else ""
                 for _prefix, at, record in stream_at(cast(IO[bytes], stream), [wanted]):
                     ctx.cancel.raise_if_cancelled()
                     records += 1

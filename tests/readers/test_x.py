@@ -651,3 +651,15 @@ def test_fuzz_mutated_bytes_never_raise(tmp_path_factory: pytest.TempPathFactory
         data[at:at + drop] = insert
     target.write_bytes(bytes(data))
     _read_quietly(root)
+
+
+def test_2018_root_level_archive_with_direct_message_js(tmp_path: Path) -> None:
+    archive = XArchive(layout="2018", tweets=ordinary(3), direct_messages=[
+        DirectMessage("see you at the station", datetime(2018, 5, 1, 9, 0, tzinfo=UTC), "1458362947120394240", "42"),
+        DirectMessage("theirs", datetime(2018, 5, 1, 9, 1, tzinfo=UTC), "42", "1458362947120394240")])
+    files = archive.files()
+    assert "direct-message.js" in files and "tweet.js" in files and not any(n.startswith("data/") for n in files)
+    items, ctx = read(archive.write_zip(tmp_path / "twitter-2018-05-25-0a1b.zip"))
+    assert [m.text for m in items if m.kind is ItemKind.MESSAGE] == ["see you at the station"]
+    assert len(posts(items)) == 3
+    assert not ctx.skipped
