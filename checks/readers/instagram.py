@@ -25,10 +25,12 @@ from checks.readers.facebook import META_FOLDERS
 from checks.readers.jsonstream import (
     ByteProgress,
     as_dict,
+    as_float,
     as_list,
     as_str,
     details,
     from_epoch,
+    geo,
     guarded,
     open_json,
     parse_pair,
@@ -283,8 +285,47 @@ def _read_locations(ctx: ReadContext, name: str) -> Iterator[Item]:
     base_name = name.lower().rsplit("/", 1)[-1]
     source = base_name.removesuffix(".json").replace("_", " ")
     for ptr, record in _records(ctx, name, "inferred_data_primary_location", "inferred_data_profile_based_in",
-                                "label_values", "last_known_location"):
+                                "label_values", "last_known_location",
+                                "account_history_imprecise_last_known_location"):
         yield from _location_blocks(ctx, name, record, ptr, source, 0)
+
+
+_AXIS = re.compile(r"\b(lat(?:itude)?|lon(?:gitude)?|lng)\b", re.I)
+_TIME_LABEL = re.compile(r"(time|date|uploaded)", re.I)
+IMPRECISE_M = 3000.0  # Instagram's "imprecise" last known position: about a town
+
+
+def _string_map_places(ctx: ReadContext, name: str, smd: dict[str, Any], ptr: str, source: str,
+                       interest: bool) -> Iterator[Item]:
+    """Places in a `string_map_data` block: "(lat, lon)" values, latitude/longitude pairs ("Precise
+    latitude" + "Precise longitude" of the last known location, and their imprecise pair), or a
+    place named in words. Times ("GPS time uploaded") are not places."""
+    pairs: dict[str, dict[str, tuple[str, str, datetime | None]]] = {}
+    for raw_key, entry in smd.items():
+        value = fix(as_str(as_dict(entry).get("value")))
+        label = fix(str(raw_key))
+        if not value:
+            continue
+        at = join(ptr, "string_map_data", str(raw_key), "value")
+        when = from_epoch(as_dict(entry).get("timestamp"))
+        axis = _AXIS.search(label)
+        if axis and as_float(value) is not None:
+            group = _AXIS.sub("", label.lower()).strip()
+            pairs.setdefault(group, {})["lat" if axis.group(1).lower().startswith("lat") else "lon"] = (at, value, when)
+            continue
+        extra = details(("source", source), ("label", label))
+        point = parse_pair(value)
+        if point:
+            yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point, details=extra)
+        elif not _TIME_LABEL.search(label):
+            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value, at, when, extra)
+    for group, axes in pairs.items():
+        if "lat" in axes and "lon" in axes:
+            (at, lat, when), (_, lon, _) = axes["lat"], axes["lon"]
+            point = geo(lat, lon, IMPRECISE_M if "imprecise" in group else None)
+            if point is not None:
+                yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point,
+                            details=details(("source", source), ("precision", group)))
 
 
 def _location_blocks(ctx: ReadContext, name: str, record: Any, ptr: str, source: str,
@@ -298,18 +339,7 @@ def _location_blocks(ctx: ReadContext, name: str, record: Any, ptr: str, source:
     if not isinstance(record, dict):
         return
     interest = "interest" in source
-    for raw_key, entry in as_dict(record.get("string_map_data")).items():
-        value = fix(as_str(as_dict(entry).get("value")))
-        if not value:
-            continue
-        at = join(ptr, "string_map_data", str(raw_key), "value")
-        when = from_epoch(as_dict(entry).get("timestamp"))
-        extra = details(("source", source), ("label", fix(str(raw_key))))
-        point = parse_pair(value)
-        if point:
-            yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point, details=extra)
-        else:
-            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value, at, when, extra)
+    yield from _string_map_places(ctx, name, as_dict(record.get("string_map_data")), ptr, source, interest)
     # {"label": ..., "vec": [{"value": place}]}: one entry of a label_values list
     for index, sub in enumerate(as_list(record.get("vec"))):
         value = fix(as_str(as_dict(sub).get("value")))

@@ -234,10 +234,15 @@ def by_shape(value: str, previous: ProfileField | str | None) -> ProfileField | 
 
 def personal_fields(ctx: ReadContext, platform: Platform, name: str, smd: dict[str, Any], base: str,
                     judge_shape: bool = True) -> Iterator[Item]:
-    """Profile fields (and the private-account SETTING) from a `string_map_data` block; unknown
-    (localised) labels are judged by the value's shape and position only when `judge_shape` (the
-    profile record itself, not insight records)."""
+    """Profile fields (and the private-account SETTING) from a `string_map_data` block. Labels in
+    a language Offduty does not know are judged by the value's shape and position, only when
+    `judge_shape` (the profile record itself, not insight records) and no label of the block is known."""
     previous: ProfileField | str | None = None
+    # A block whose labels Offduty knows is in a known language: its other labels (a Threads
+    # profile's "Onboarding Time", "Is Eligible for Profile Activation Badge") are not guessed at.
+    known = any(LABELS.get(fix(str(k)).strip().lower()) not in (None, "phone_confirmed", "email_confirmed")
+                for k in smd)
+    judge_shape = judge_shape and not known
     for raw_key, entry in smd.items():
         entry = as_dict(entry)
         label = fix(str(raw_key)).strip()

@@ -81,6 +81,9 @@ class InstagramExport:
     autofill: dict[str, Any] = field(default_factory=dict)
     based_in: str = ""
     interests: list[str] = field(default_factory=list)
+    # the account's last known position as the 2025 export gives it: precise and imprecise
+    # latitude/longitude pairs and the upload time, in login_and_profile_creation/
+    last_known: tuple[float, float] | None = None
     posts: list[IgPost] = field(default_factory=list)
     stories: list[IgMedia] = field(default_factory=list)
     reels: list[IgPost] = field(default_factory=list)
@@ -211,6 +214,14 @@ class InstagramExport:
         if self.interests:
             out[f"{self.about_dir}/locations_of_interest.json"] = meta_json({"label_values": [
                 {"label": "Locations of interest", "vec": [{"value": v} for v in self.interests]}]})
+        if self.last_known:
+            lat, lon = self.last_known
+            out[f"{self.login_dir}/last_known_location.json"] = meta_json(
+                {"account_history_imprecise_last_known_location": [{"title": "", "media_map_data": {},
+                 "string_map_data": {
+                     "Imprecise latitude": self.smd(f"{lat:.1f}"), "Imprecise longitude": self.smd(f"{lon:.1f}"),
+                     "Precise latitude": self.smd(f"{lat:.6f}"), "Precise longitude": self.smd(f"{lon:.6f}"),
+                     "GPS time uploaded": self.smd("", datetime(2025, 3, 1, 8, 30, tzinfo=UTC))}}]})
         if self.comments:
             if self.layout == "2021":
                 out[self.comments_path] = meta_json({"comments_media_comments": [

@@ -61,6 +61,10 @@ class ThreadsExport:
             smd[self.label("Link")] = self.smd(self.link)
         if self.private is not None:
             smd[self.label("Private Account")] = self.smd("True" if self.private else "False")
+        # 2024 exports close the block with the onboarding time and two badge flags
+        smd[self.label("Onboarding Time")] = {"href": "", "value": "", "timestamp": 1717617454}
+        smd[self.label("Is Eligible for Profile Activation Badge")] = self.smd("False")
+        smd[self.label("Profile Shows Activation Badge")] = self.smd("False")
         return {"text_post_app_text_post_app_profile": [{"media_map_data": {}, "string_map_data": smd}]}
 
     def media_json(self, post: ThreadPost) -> dict[str, Any]:

@@ -228,6 +228,23 @@ def test_location_inference_files_with_varying_wrappers(tmp_path: Path) -> None:
     assert fix_.source.timestamp == datetime(2024, 8, 1, 20, 0, tzinfo=UTC)
 
 
+def test_last_known_location_pairs_are_one_precise_and_one_imprecise_place(tmp_path: Path) -> None:
+    # 2025: security_and_login_information/login_and_profile_creation/last_known_location.json
+    # gives "Precise latitude"/"Precise longitude" and an imprecise pair, and "GPS time uploaded"
+    export = InstagramExport(layout="2025", last_known=(51.439612, -0.053201))
+    items, ctx = read(export.write_zip(tmp_path / "ig.zip"))
+    assert ctx.skipped == []
+    places = sorted((i for i in items if i.kind is ItemKind.LOCATION), key=lambda i: i.detail("precision"))
+    assert [i.detail("precision") for i in places] == ["imprecise", "precise"]
+    imprecise, precise = places
+    assert precise.location is not None and (precise.location.lat, precise.location.lon) == (51.439612, -0.053201)
+    assert precise.location.accuracy_m is None
+    assert imprecise.location is not None and imprecise.location.accuracy_m == 3000.0
+    assert precise.source.pointer.endswith("/string_map_data/Precise latitude/value")
+    # neither the coordinates nor the upload time are taken for a city
+    assert not [i for i in items if i.field == ProfileField.CITY]
+
+
 def test_latest_privacy_change_stands_in_when_the_profile_does_not_say(tmp_path: Path) -> None:
     export = InstagramExport(layout="2023", private=None,
                              privacy_changes=[("Public", T0 + timedelta(days=30)), ("Private", T0)])

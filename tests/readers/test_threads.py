@@ -52,6 +52,15 @@ def test_profile_fields_and_the_private_switch(tmp_path: Path) -> None:
     assert {i.audience for i in items if i.kind is ItemKind.POST} == {Audience.FRIENDS}
 
 
+def test_badge_flags_are_not_taken_for_the_private_switch(tmp_path: Path) -> None:
+    # a real 2024 profile: "Private Account": "True", then "Is Eligible for Profile Activation
+    # Badge": "False"; the badge flags are in a known language's block, so not guessed at
+    items, _ = read_export(sample(private=True).write_zip(tmp_path / "t.zip"), "threads")
+    settings = [(i.field, i.text) for i in items if i.kind is ItemKind.SETTING]
+    assert settings == [(SettingName.PRIVATE_ACCOUNT, "true")]
+    assert not [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.text in ("False", "false")]
+
+
 def test_localised_labels_are_read_by_shape(tmp_path: Path) -> None:
     spanish = {"Username": "Nombre de usuario", "Name": "Nombre", "Email": "Correo electrónico",
                "Bio": "Biografía", "Private Account": "Cuenta privada"}
