@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from checks.places.geo import haversine_m, local_time, valid_point
 from checks.records import Item, ItemKind, Platform, Source
+from checks.settings import setting_of
 
 CELL_DEG = 0.0005  # about 55 m north-south, 35 m east-west in the UK
 MAX_CELLS = 250_000
@@ -173,8 +174,10 @@ class GeoStore:
         self._stays: dict[tuple[Platform, str], _StayTracker] = {}
 
     def observe(self, item: Item) -> None:
-        if item.kind is ItemKind.SETTING and isinstance(item.field, str):
-            self.settings[f"{item.platform.value}.{item.field}"] = item.text.lower()
+        setting = setting_of(item)
+        if setting is not None:
+            key, value = setting
+            self.settings[key] = value
             return
         if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
             if item.time is not None and (self.latest_photo_time is None or item.time > self.latest_photo_time):
