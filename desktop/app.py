@@ -53,7 +53,9 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
         folder = str(resource_path("translations"))
     except FileNotFoundError:
         folder = ""
-    if folder and ours.load(locale, "offduty", "_", folder):
+    # UK English is the source language; its file also carries the plural forms ("%n minute(s)"),
+    # so it is the fallback for any language Offduty has no translation for.
+    if folder and (ours.load(locale, "offduty", "_", folder) or ours.load("offduty_en_GB", folder)):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)

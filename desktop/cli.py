@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from checks.errors import NoReadableInput, OffdutyError
-from checks.progress import Progress
+from checks.progress import Progress, Stage
 from checks.records import Report, msg
 from checks.report.words import say
 from checks.version import __version__
@@ -94,16 +94,17 @@ class _ProgressPrinter:
 
     def __call__(self, p: Progress) -> None:
         pct = int(p.fraction * 100)
+        stage = say(p.stage.message)
         if self.tty:
             bar = "#" * (pct // 4)
-            label = (p.input_label or p.stage)[:40]
-            self.stream.write(f"\r[{bar:<25}] {pct:3d}% {p.stage}: {label:<40}")
-            if p.stage == "done":
+            label = (p.input_label or stage)[:40]
+            self.stream.write(f"\r[{bar:<25}] {pct:3d}% {stage}: {label:<40}")
+            if p.stage is Stage.DONE:
                 self.stream.write("\n")
             self.stream.flush()
-        elif pct // 10 != self.last // 10 or p.stage == "done":
+        elif pct // 10 != self.last // 10 or p.stage is Stage.DONE:
             self.last = pct
-            self.stream.write(f"offduty: {pct}% {p.stage} {p.input_label}\n".rstrip() + "\n")
+            self.stream.write(f"offduty: {pct}% {stage} {p.input_label}\n".rstrip() + "\n")
             self.stream.flush()
 
 

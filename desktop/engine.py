@@ -18,6 +18,7 @@ from checks.progress import CancelToken, Progress
 from checks.readers import ocr
 from checks.records import InputSummary, Item, Message, Report
 from checks.report.html_report import write_html
+from checks.report.words import say
 from checks.store import vault
 from checks.store.audit_state import AuditState
 from checks.store.files import write_private_text
@@ -41,8 +42,8 @@ class Engine:
         return ocr.available()
 
     def plan_profiles(self, targets: Sequence[str]) -> list[str]:
-        """Exactly what the public-profile check would fetch, one line per request."""
-        return plan(list(targets))
+        """Exactly what the public-profile check would fetch, one line per request, in words."""
+        return [say(line) for line in plan(list(targets))]
 
     def check_profiles(self, targets: Sequence[str], on_result: Callable[[int, CheckResult], None] | None = None,
                        ) -> tuple[list[InputSummary], Callable[[int], Iterable[Item]]]:

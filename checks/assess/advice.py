@@ -24,11 +24,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from checks.records import Audience, Category, ChecklistEntry, Finding, ItemKind, Platform, Severity
+from checks.records import Audience, Category, ChecklistEntry, Finding, ItemKind, Message, Platform, Severity, msg
 from checks.resources import resource_path
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
@@ -190,6 +190,12 @@ class Catalogue:
             items.append(FALLBACK)
         return tuple(dict.fromkeys([*items, *prevent]))
 
+    def for_finding(self, finding: Finding) -> tuple[str, ...]:
+        """`ids_for` with everything a finding says about itself (never empty: see ids_for)."""
+        return self.ids_for(category=finding.category, platform=finding.platform, item_kind=finding.item_kind,
+                            detector=finding.detector, declared=finding.advice, key=finding.key,
+                            severity=finding.severity)
+
     def for_platform(self, platform: str) -> list[Advice]:
         return [e for e in self.entries.values() if e.platform == platform]
 
@@ -334,13 +340,33 @@ def _impact(advice: Advice, linked: Sequence[Finding]) -> float:
     return impact
 
 
-def _why(advice: Advice, findings: Sequence[Finding]) -> str:
+_ABOUT = {
+    Category.HOME_ADDRESS: msg("advice.about.home_address"),
+    Category.LOCATION_PATTERN: msg("advice.about.location_pattern"),
+    Category.EMPLOYER_DISCLOSURE: msg("advice.about.employer_disclosure"),
+    Category.IDENTITY_DETAILS: msg("advice.about.identity_details"),
+    Category.FAMILY_DETAILS: msg("advice.about.family_details"),
+    Category.PHOTO_METADATA: msg("advice.about.photo_metadata"),
+    Category.OFFICIAL_INFORMATION: msg("advice.about.official_information"),
+    Category.CONDUCT_RISK: msg("advice.about.conduct_risk"),
+    Category.ACCOUNT_EXPOSURE: msg("advice.about.account_exposure"),
+}
+
+
+def _why(advice: Advice, findings: Sequence[Finding]) -> Message | str:
+    """The catalogue's why, after what was found: "Found in 3 places in your exports (...). <why>"."""
     if not findings:
         return advice.why
-    count = sum(f.occurrences for f in findings)
-    cats = sorted({f.category.label.lower() for f in findings})
-    places = "1 place" if count == 1 else f"{count} places"
-    return f"Found in {places} in your exports ({', '.join(cats)}). {advice.why}"
+    about: Message | None = None
+    for category in sorted({f.category for f in findings}, key=list(Category).index, reverse=True):
+        about = _ABOUT[category] if about is None else msg("advice.about.and", first=_ABOUT[category], rest=about)
+    assert about is not None
+    return msg("advice.why", count=sum(f.occurrences for f in findings), about=about, why=advice.why)
+
+
+def attach_advice(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:
+    """Each finding with its advice ids (the catalogue's general advice when nothing specific fits)."""
+    return [replace(f, advice=catalogue.for_finding(f)) for f in findings]
 
 
 def is_done(advice: Advice, settings: Mapping[str, str]) -> bool:

@@ -15,19 +15,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from checks.assess.advice import Catalogue, default_catalogue, item_link
-from checks.records import ChecklistEntry, Finding, Platform, Report
+from checks.assess.scoring import INCOMPLETE, band_words
+from checks.records import ChecklistEntry, Finding, Message, Platform, Report, msg
 from checks.report.masking import conceal, mask, mask_text
-from checks.report.words import say
+from checks.report.words import say, words
 
 MAX_ITEMS = 12  # items listed under one task; the rest are counted
 REVIEW_AFTER_DAYS = 182
 
-BAND_TEXT = {
-    "low": "Little about you is exposed. Keep it that way with the few steps below.",
-    "moderate": "Some details could help a stranger find or identify you. The steps below close them off.",
-    "high": "Several details together could lead someone to you. Work through the steps below, most important first.",
-    "severe": "A stranger could piece together who you are and where you live. Start with the first steps today.",
-}
 
 # Sections after the platforms, in print order: key -> (heading, intro)
 THEMES = {
@@ -39,7 +34,6 @@ THEMES = {
            "Your address can also be found outside social media. These are one-off actions; some take a few weeks."),
 }
 _THEME_OF = {"iphone": "phone", "android": "phone", "household": "household", "general": "general", "uk": "uk"}
-_EXTRA_LABELS = {"whatsapp": "WhatsApp", "iphone": "iPhone", "android": "Android"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +83,8 @@ class ChecklistModel:
     generated: str  # "24 November 2026"
     review_date: str
     score: int
-    band: str
+    band: str  # the Score's band, or "incomplete" (for the page's colours)
+    band_name: str  # in words: "Low", "Incomplete"
     band_text: str
     drivers: tuple[str, ...]
     inputs: tuple[str, ...]  # "X (Twitter): 5231 items"
@@ -103,10 +98,12 @@ class ChecklistModel:
 
 
 def platform_label(key: str) -> str:
+    """An advice entry's platform in words: a Platform's name, or the catalogue's own ("UK services")."""
     try:
         return Platform(key).label
     except ValueError:
-        return _EXTRA_LABELS.get(key, key.replace("-", " ").title())
+        code = f"advice.platform.{key}"
+        return say(Message(code)) if words().has(code) else key.replace("-", " ").title()
 
 
 def long_date(moment_date: object) -> str:
@@ -185,7 +182,7 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
         merged = _merge_same_record([_item_line(f, reveal, entry.platform, title) for f in linked], linked)
         lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
     return Task(
-        advice=entry.advice, title=entry.title, why=entry.why, choose=entry.choose, steps=entry.steps,
+        advice=entry.advice, title=entry.title, why=say(entry.why), choose=entry.choose, steps=entry.steps,
         web_steps=entry.web_steps, side_effects=entry.side_effects, fallback=entry.fallback,
         source=entry.source, checked=entry.checked, done=entry.done, already_done=entry.already_done,
         kind=kind, confidence=advice.confidence if advice else "medium", items=lines, more_items=more,
@@ -239,13 +236,16 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     todo = [t for t in tasks if not t.already_done]
     top = tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5])
     generated = report.generated_at
-    inputs = tuple(f"{platform_label(i.platform.value)}: {i.items} items" if i.readable
-                   else f"{platform_label(i.platform.value)}: not read" for i in report.inputs)
+    inputs = tuple(say(msg("printout.input.read", platform=platform_label(i.platform.value), count=i.items))
+                   if i.readable else say(msg("printout.input.unread", platform=platform_label(i.platform.value)))
+                   for i in report.inputs)
+    band = INCOMPLETE if report.score.state == INCOMPLETE else report.score.band
     name = " ".join(name.split()) if name and name.strip() else None
     return ChecklistModel(
         name=name, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
-        score=report.score.value, band=report.score.band, band_text=BAND_TEXT.get(report.score.band, ""),
+        score=report.score.value, band=band, band_name=say(band_words(report.score)),
+        band_text=say(Message(f"score.printout.{band}")),
         drivers=tuple(say(d.text) for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
         todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
         reveal=reveal, cancelled=report.cancelled,

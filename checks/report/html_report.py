@@ -32,7 +32,7 @@ li { margin-bottom: 2pt; }
 .score { font-size: 40pt; font-weight: bold; color: #12355b; }
 .band { font-size: 18pt; font-weight: bold; }
 .band-low { color: #2e6b30; } .band-moderate { color: #8a6100; }
-.band-high { color: #a4460a; } .band-severe { color: #a11d1d; }
+.band-high { color: #a4460a; } .band-severe { color: #a11d1d; } .band-incomplete { color: #4a5560; }
 table.task { width: 100%; border-collapse: collapse; margin: 8pt 0 8pt 0; page-break-inside: avoid;
              border: 1px solid #b8c2cc; }
 table.task td { padding: 6pt; vertical-align: top; }
@@ -130,7 +130,7 @@ def _title_page(m: ChecklistModel) -> str:
 {who}
 <table cellpadding="8" cellspacing="0" style="margin-top:12pt; margin-bottom:6pt"><tr>
 <td><span class="score">{m.score}</span><span class="sub"> / 100</span></td>
-<td><span class="band band-{_e(m.band)}">{_e(m.band.capitalize())} exposure</span><br/>{_e(m.band_text)}</td>
+<td><span class="band band-{_e(m.band)}">{_e(m.band_name)} exposure</span><br/>{_e(m.band_text)}</td>
 </tr></table>
 {cancelled}
 <h2>What drives your score</h2><ul>{drivers}</ul>

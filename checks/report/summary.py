@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from checks.assess.scoring import band_words
 from checks.records import Report
 from checks.report.masking import mask
 from checks.report.words import say
@@ -12,7 +13,7 @@ from checks.report.words import say
 
 def write_summary(report: Report, out: TextIO, reveal: bool = False, top: int = 10) -> None:
     w = out.write
-    w(f"Offduty {report.tool_version}: exposure score {report.score.value}/100 ({report.score.band})\n")
+    w(f"Offduty {report.tool_version}: exposure score {report.score.value}/100 ({say(band_words(report.score))})\n")
     if report.cancelled:
         w("The audit was cancelled: this covers only what was read before.\n")
     for inp in report.inputs:

@@ -182,7 +182,7 @@ class ChecklistPage(Page):
         if e is None:
             return
         self.d_title.setText(f"{platform_label(e.platform)}: {e.title}")
-        lines = [e.why]
+        lines = [say(e.why)]
         if e.choose:
             lines += ["", self.tr("Choose: ") + e.choose]
         if e.steps:

@@ -8,20 +8,15 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from checks.records import Report
+from checks.assess.scoring import INCOMPLETE
+from checks.records import Message, Report, msg
 from checks.report.words import say
+from desktop.compare import Comparison
 from desktop.models import platform_label
 from desktop.pages.base import Page, PageKey
 from desktop.pages.common import ScaledLabel, button_row, heading, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
-
-BAND_WORDS = {
-    "low": "Low: little here would help a stranger find you.",
-    "moderate": "Moderate: a few things are worth fixing.",
-    "high": "High: a determined stranger could piece together where you are.",
-    "severe": "Severe: a stranger could find your door. Start with the three things below.",
-}
 
 
 class OverviewPage(Page):
@@ -88,18 +83,27 @@ class OverviewPage(Page):
             return
         self._fill(report)
 
+    def comparison_text(self, comparison: Comparison) -> str:
+        """"7 of 12 things found on 14 March 2026 are fixed. 2 new things found since." """
+        when = f"{comparison.since.day} {comparison.since:%B %Y}"
+        text = self.tr("%1 of %2 things found on %3 are fixed.").replace("%1", str(len(comparison.fixed))).replace(
+            "%2", str(comparison.earlier_total)).replace("%3", when)
+        if comparison.new:
+            text += " " + self.tr("%n new thing(s) found since.", "", len(comparison.new))
+        return text
+
     def _fill(self, report: Report) -> None:
         raw = self.session.report
         score = raw.score if raw else report.score
         self.score.setText(f"{score.value}")
-        words = self.tr(BAND_WORDS.get(score.band, score.band))
+        words = say(Message(f"score.summary.{INCOMPLETE if score.state == INCOMPLETE else score.band}"))
         if report.cancelled:
-            words += " " + self.tr("The scan was stopped early, so this covers only what was read.")
+            words += " " + say(msg("score.summary.cancelled"))
         self.band.setText(self.tr("out of 100. %1").replace("%1", words))
         comparison = self.session.comparison
         self.compare.setVisible(comparison is not None)
         if comparison is not None:
-            self.compare.setText(comparison.sentence())
+            self.compare.setText(self.comparison_text(comparison))
         todo = [c for c in report.checklist if not c.done][:3]
         if todo:
             self.urgent.setText("\n".join(f"{i}. {platform_label(c.platform)}: {c.title}"

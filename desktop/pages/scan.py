@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
-from checks.progress import Progress
+from checks.progress import Progress, Stage
 from checks.records import Report
 from checks.report.words import say
 from desktop.engine import Engine
@@ -16,17 +16,6 @@ from desktop.pages.base import Page, PageKey, ScanRequest
 from desktop.pages.common import button_row, paragraph
 from desktop.qtcompat import emit
 from desktop.worker import Task, TaskContext, TaskRunner
-
-STAGES = {"opening": "Opening", "reading": "Reading", "inferring places": "Working out places",
-          "assessing": "Checking what it all adds up to", "done": "Done"}
-
-
-def remaining_text(seconds: float) -> str:
-    if seconds < 10:
-        return "A few seconds left"
-    if seconds < 90:
-        return f"About {int(round(seconds / 10.0) * 10)} seconds left"
-    return f"About {round(seconds / 60.0)} minutes left"
 
 
 class ScanPage(Page):
@@ -127,19 +116,26 @@ class ScanPage(Page):
         if not isinstance(p, Progress):
             return
         self.overall.setValue(int(max(0.0, min(1.0, p.fraction)) * 1000))
-        stage = self.tr(STAGES.get(p.stage, p.stage.capitalize()))
+        stage = say(p.stage.message)
         self.stage.setText(f"{stage}: {p.input_label}" if p.input_label else stage)
         row = self._row_for(p)
         if row is not None:
             for i, other in self.rows.items():
                 if i < p.input_index and other.text(1) != self.tr("Done"):
                     other.setText(1, self.tr("Done"))
-            row.setText(1, f"{int(p.input_fraction * 100)}%" if p.stage == "reading" else stage)
+            row.setText(1, f"{int(p.input_fraction * 100)}%" if p.stage is Stage.READING else stage)
             if p.items:
                 row.setText(2, f"{p.items:,}")
         elapsed = time.monotonic() - self.started
         if p.fraction > 0.05 and elapsed > 2:
-            self.eta.setText(self.tr(remaining_text(elapsed * (1 - p.fraction) / p.fraction)))
+            self.eta.setText(self.remaining_text(elapsed * (1 - p.fraction) / p.fraction))
+
+    def remaining_text(self, seconds: float) -> str:
+        if seconds < 10:
+            return self.tr("A few seconds left")
+        if seconds < 90:
+            return self.tr("About %1 seconds left").replace("%1", str(int(round(seconds / 10.0) * 10)))
+        return self.tr("About %n minute(s) left", "", round(seconds / 60.0))
 
     def _finish_rows(self, text: str) -> None:
         for row in self.rows.values():

@@ -34,8 +34,6 @@ from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import Task, TaskContext, TaskRunner
 
-CONFIRM_TEXT = "Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent."
-
 
 class StrangerPage(Page):
     """Adds what the person's public profiles show to a scan; `set_targets()` lists profiles to check.
@@ -134,10 +132,13 @@ class StrangerPage(Page):
     def busy(self) -> bool:
         return self.task is not None and self.task.running
 
+    def confirm_text(self) -> str:
+        return self.tr("Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent.")
+
     def confirm(self, lines: list[str]) -> bool:
         """Ask before any request: what will be fetched, and that nothing else is sent."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check your public profiles"),
-                          self.tr(CONFIRM_TEXT), QMessageBox.StandardButton.Cancel, self)
+                          self.confirm_text(), QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText(self.tr("Offduty will fetch:") + "\n" + "\n".join(f"• {line}" for line in lines))
         go = box.addButton(self.tr("Fetch these"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -20,7 +20,6 @@ from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
 from desktop.pages.base import ScanRequest
-from desktop.pages.stranger import CONFIRM_TEXT
 from desktop.window import MainWindow
 from tests.desktop.conftest import HeldEngine, make_report
 
@@ -98,7 +97,7 @@ def test_cancelling_the_confirm_fetches_nothing(qtbot, httpserver: HTTPServer) -
 
     QTimer.singleShot(0, answer)
     assert page.check() is None
-    assert seen["text"] == CONFIRM_TEXT
+    assert seen["text"] == page.confirm_text()
     assert url in seen["plan"] and "this one page only" in seen["plan"]  # exactly what would be fetched
     assert httpserver.log == []
     assert page.add_to_scan(ScanRequest()) == ScanRequest()
