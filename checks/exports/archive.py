@@ -240,6 +240,14 @@ class _WrappedStream(io.RawIOBase):
         except Exception:
             return False
 
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        except Exception:
+            pass
+        finally:
+            super().close()
+
 
 class _BoundedStream(_WrappedStream):
     """Wraps a member stream: delivers at most the declared size, and turns any decoder
@@ -280,14 +288,6 @@ class _BoundedStream(_WrappedStream):
             raise MemberTooLarge(f"{display_name(self._name)} is larger than it claims to be")
         view[: len(data)] = data
         return len(data)
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        except Exception:
-            pass
-        finally:
-            super().close()
 
 
 class NestingTooDeep(ijson.JSONError, OSError):
@@ -370,14 +370,6 @@ class _JsonDepthGuard(_WrappedStream):
                     raise NestingTooDeep(
                         f"{display_name(self._name)} is nested more than {self._max} levels deep (hostile?)")
         self._depth = depth
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        except Exception:
-            pass
-        finally:
-            super().close()
 
 
 def _bounded(inner: IO[bytes], limit: int, name: str) -> IO[bytes]:

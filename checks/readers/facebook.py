@@ -25,19 +25,26 @@ from typing import Any
 from checks.pointer import join, pointer
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import (
-    ByteProgress,
     as_dict,
     as_list,
     as_str,
     details,
     from_epoch,
     geo,
-    guarded,
-    open_json,
+    member_records,
     parse_pair,
-    stream_records,
+    read_by_bytes,
 )
-from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, member_for, upload_ip_item
+from checks.readers.meta_text import (
+    MediaFacts,
+    fix,
+    fix_tree,
+    label_entries,
+    member_for,
+    meta_field,
+    meta_item,
+    upload_ip_item,
+)
 from checks.readers.phones import phone_key
 from checks.readers.places import PlaceBook
 from checks.readers.spec import FormatSpec, Sign
@@ -122,18 +129,9 @@ class FacebookReader(Reader):
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), _natural(km[1].name)))
-        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
         places = PlaceBook()
-        try:
-            for kind, member in found:
-                ctx.cancel.raise_if_cancelled()
-                progress.start(member.name)
-                for item in guarded(ctx, member.name, functools.partial(_PARSERS[kind], ctx, member.name)):
-                    if places.take(item):
-                        yield item
-                progress.finish(member.size)
-        finally:
-            progress.close()
+        jobs = [(m, functools.partial(_PARSERS[kind], ctx, m.name)) for kind, m in found]
+        yield from (item for item in read_by_bytes(ctx, jobs) if places.take(item))
         yield from places.rest()
         if not found:
             ctx.note(msg("reader.facebook.no_files"))
@@ -144,20 +142,12 @@ def _natural(name: str) -> tuple[object, ...]:
 
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
-    with open_json(ctx, name) as stream:
-        for ptr, record in stream_records(stream, keys):
-            ctx.cancel.raise_if_cancelled()
-            yield ptr, fix_tree(record)
+    for ptr, record in member_records(ctx, name, *keys):
+        yield ptr, fix_tree(record)
 
 
-def _item(ctx: ReadContext, name: str, kind: ItemKind, ptr: str, when: datetime | None = None,
-          **fields: Any) -> Item:
-    return Item(platform=Platform.FACEBOOK, kind=kind, source=ctx.source(name, ptr, when), **fields)
-
-
-def _field(ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
-           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
-    return _item(ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+_item = functools.partial(meta_item, Platform.FACEBOOK)
+_field = functools.partial(meta_field, Platform.FACEBOOK)
 
 
 # -- profile ---------------------------------------------------------------------------------
@@ -178,18 +168,28 @@ def _profile_items(ctx: ReadContext, name: str, p: dict[str, Any], base: str) ->
         yield from part(ctx, name, p, base)
 
 
+def _named(p: dict[str, Any], base: str, key: str, text_key: str = "name") -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(pointer to the text, entry, text) for each entry of the list `p[key]` that has a `text_key`."""
+    for index, entry in enumerate(as_list(p.get(key))):
+        entry = as_dict(entry)
+        text = as_str(entry.get(text_key))
+        if text:
+            yield join(base, key, index, text_key), entry, text
+
+
+def _started(entry: dict[str, Any]) -> datetime | None:
+    return from_epoch(entry.get("start_timestamp")) or from_epoch(entry.get("timestamp"))
+
+
 def _identity(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     full = as_dict(p.get("name"))
     if as_str(full.get("full_name")):
         yield _field(ctx, name, ProfileField.NAME, as_str(full["full_name"]), join(base, "name", "full_name"))
     if as_str(p.get("username")):
         yield _field(ctx, name, ProfileField.USERNAME, as_str(p["username"]), join(base, "username"))
-    for index, other in enumerate(as_list(p.get("other_names"))):
-        other = as_dict(other)
-        if as_str(other.get("name")):
-            yield _field(ctx, name, ProfileField.NAME, as_str(other["name"]),
-                         join(base, "other_names", index, "name"), from_epoch(other.get("timestamp")),
-                         details(("kind", "other name"), ("type", other.get("type"))))
+    for at, other, text in _named(p, base, "other_names"):
+        yield _field(ctx, name, ProfileField.NAME, text, at, from_epoch(other.get("timestamp")),
+                     details(("kind", "other name"), ("type", other.get("type"))))
     for key in ("intro_bio", "about_me", "bio"):
         value = p.get(key)
         text = as_str(value) or as_str(as_dict(value).get("text"))
@@ -217,13 +217,8 @@ def _places_lived(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> 
         if as_str(place.get("name")):
             yield _field(ctx, name, fld, as_str(place["name"]), join(base, key, "name"),
                          from_epoch(place.get("timestamp")))
-    for index, lived in enumerate(as_list(p.get("places_lived"))):
-        lived = as_dict(lived)
-        if as_str(lived.get("place")):
-            yield _field(ctx, name, ProfileField.CITY, as_str(lived["place"]),
-                         join(base, "places_lived", index, "place"),
-                         from_epoch(lived.get("start_timestamp")) or from_epoch(lived.get("timestamp")),
-                         details(("source", "places lived")))
+    for at, lived, text in _named(p, base, "places_lived", "place"):
+        yield _field(ctx, name, ProfileField.CITY, text, at, _started(lived), details(("source", "places lived")))
     address = as_dict(p.get("address"))
     if address:
         yield from _address_items(ctx, name, address, join(base, "address"))
@@ -236,23 +231,16 @@ def _relations(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Ite
                      join(base, "relationship", "partner"), from_epoch(relationship.get("timestamp")),
                      details(("status", relationship.get("status")),
                              ("anniversary", _date_text(as_dict(relationship.get("anniversary"))))))
-    for index, member in enumerate(as_list(p.get("family_members"))):
-        member = as_dict(member)
-        if as_str(member.get("name")):
-            yield _field(ctx, name, ProfileField.FAMILY_MEMBER, as_str(member["name"]),
-                         join(base, "family_members", index, "name"), from_epoch(member.get("timestamp")),
-                         details(("relation", member.get("relation")), ("name", member.get("name"))))
+    for at, member, text in _named(p, base, "family_members"):
+        yield _field(ctx, name, ProfileField.FAMILY_MEMBER, text, at, from_epoch(member.get("timestamp")),
+                     details(("relation", member.get("relation")), ("name", text)))
 
 
 def _schools(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
-    for index, school in enumerate(as_list(p.get("education_experiences"))):
-        school = as_dict(school)
-        if as_str(school.get("name")):
-            yield _field(ctx, name, ProfileField.EDUCATION, as_str(school["name"]),
-                         join(base, "education_experiences", index, "name"),
-                         from_epoch(school.get("start_timestamp")) or from_epoch(school.get("timestamp")),
-                         details(("degree", school.get("degree")), ("school_type", school.get("school_type")),
-                                 ("graduated", school.get("graduated"))))
+    for at, school, text in _named(p, base, "education_experiences"):
+        yield _field(ctx, name, ProfileField.EDUCATION, text, at, _started(school),
+                     details(("degree", school.get("degree")), ("school_type", school.get("school_type")),
+                             ("graduated", school.get("graduated"))))
 
 
 def _jobs(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:

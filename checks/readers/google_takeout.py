@@ -435,61 +435,80 @@ class GoogleTakeoutReader(Reader):
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         names = sorted(ctx.export.names())
-        media: dict[str, dict[str, str]] = {}
-        for n in names:
-            if n.lower().endswith(_MEDIA_SUFFIXES):
-                folder, base = posixpath.split(n)
-                media.setdefault(folder, {})[base.lower()] = n
-        jobs: list[tuple[str, str]] = []
-        for n in names:
-            if n.lower().endswith(".json"):
-                kind = classify(ctx.export.read_head(n, 4096), n)
-                if kind:
-                    jobs.append((n, kind))
+        media = _media_by_folder(names)
+        jobs = [(n, kind) for n in names if n.lower().endswith(".json")
+                and (kind := classify(ctx.export.read_head(n, 4096), n))]
         sizes = {n: max((m.size if (m := ctx.export.member(n)) else 0), 1) for n, _ in jobs}
-        total = sum(sizes.values()) + sum(len(v) for v in media.values()) * 50_000 or 1
+        total = sum(sizes.values()) + sum(len(v) for v in media.values()) * _PHOTO_WORK or 1
         done = 0
         paired: set[str] = set()
         for name, kind in jobs:
             ctx.cancel.raise_if_cancelled()
-            share = sizes[name] / total
             member = ctx.export.member(name)
             if member is not None and member.size == 0:
                 ctx.skip(name, msg("reader.empty"))
                 continue
-            start = done / total
-            if kind == "records":
-                yield from _records(ctx, name, self.platform, start, share)
-            elif kind == "semantic":
-                yield from _semantic(ctx, name, self.platform)
-            elif kind.startswith("timeline-"):
-                yield from read_timeline_file(ctx, name, kind.split("-", 1)[1], self.platform, start, share)
-            elif kind == "geojson":
-                yield from _geojson(ctx, name, self.platform)
-            elif kind == "myactivity":
-                yield from _my_activity(ctx, name, self.platform)
-            elif kind == "sidecar":
-                data = load_small(ctx, name, MAX_SMALL_JSON)
-                if isinstance(data, dict):
-                    target = sidecar_media(name, as_text(data.get("title")), media)
-                    if target:
-                        paired.add(target)
-                    item = _sidecar_item(ctx, name, data, target, self.platform)
-                    if item is not None:
-                        yield item
-                elif data is not None:
-                    ctx.skip(name, msg("reader.google.not_sidecar"))
+            if kind == "sidecar":
+                yield from _read_sidecar(ctx, name, self.platform, media, paired)
+            else:
+                yield from _read_location_file(ctx, name, kind, self.platform, done / total, sizes[name] / total)
             done += sizes[name]
             ctx.progress(done / total, name)
         for folder_files in media.values():
-            for member_name in sorted(folder_files.values()):
-                if member_name in paired or not member_name.lower().endswith(PHOTO_SUFFIXES):
-                    continue
-                ctx.cancel.raise_if_cancelled()
-                item = photo_item(ctx, member_name, self.platform, "Google Photos")
-                if item is not None:
-                    yield item
-                done += 50_000
+            yield from _unpaired_photos(ctx, sorted(folder_files.values()), paired, self.platform)
+            done += len(folder_files) * _PHOTO_WORK
             ctx.progress(done / total)
         yield from read_youtube(ctx, [n for n in names if in_youtube(n)])
         ctx.progress(1.0)
+
+
+_PHOTO_WORK = 50_000  # a photo's share of the progress bar, in bytes of JSON
+
+
+def _media_by_folder(names: list[str]) -> dict[str, dict[str, str]]:
+    """Photo and video members by folder, then by lower-case base name (for sidecar pairing)."""
+    media: dict[str, dict[str, str]] = {}
+    for n in names:
+        if n.lower().endswith(_MEDIA_SUFFIXES):
+            folder, base = posixpath.split(n)
+            media.setdefault(folder, {})[base.lower()] = n
+    return media
+
+
+def _read_location_file(ctx: ReadContext, name: str, kind: str, platform: Platform, start: float,
+                        share: float) -> Iterator[Item]:
+    if kind == "records":
+        yield from _records(ctx, name, platform, start, share)
+    elif kind == "semantic":
+        yield from _semantic(ctx, name, platform)
+    elif kind.startswith("timeline-"):
+        yield from read_timeline_file(ctx, name, kind.split("-", 1)[1], platform, start, share)
+    elif kind == "geojson":
+        yield from _geojson(ctx, name, platform)
+    elif kind == "myactivity":
+        yield from _my_activity(ctx, name, platform)
+
+
+def _read_sidecar(ctx: ReadContext, name: str, platform: Platform, media: dict[str, dict[str, str]],
+                  paired: set[str]) -> Iterator[Item]:
+    data = load_small(ctx, name, MAX_SMALL_JSON)
+    if isinstance(data, dict):
+        target = sidecar_media(name, as_text(data.get("title")), media)
+        if target:
+            paired.add(target)
+        item = _sidecar_item(ctx, name, data, target, platform)
+        if item is not None:
+            yield item
+    elif data is not None:
+        ctx.skip(name, msg("reader.google.not_sidecar"))
+
+
+def _unpaired_photos(ctx: ReadContext, names: list[str], paired: set[str], platform: Platform) -> Iterator[Item]:
+    """Photos no sidecar described: their own EXIF."""
+    for member_name in names:
+        if member_name in paired or not member_name.lower().endswith(PHOTO_SUFFIXES):
+            continue
+        ctx.cancel.raise_if_cancelled()
+        item = photo_item(ctx, member_name, platform, "Google Photos")
+        if item is not None:
+            yield item

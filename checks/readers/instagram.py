@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +23,6 @@ from checks.pointer import join
 from checks.readers.base import ReadContext, Reader
 from checks.readers.facebook import META_FOLDERS
 from checks.readers.jsonstream import (
-    ByteProgress,
     as_dict,
     as_float,
     as_list,
@@ -31,12 +30,20 @@ from checks.readers.jsonstream import (
     details,
     from_epoch,
     geo,
-    guarded,
-    open_json,
     parse_pair,
-    stream_records,
+    read_by_bytes,
 )
-from checks.readers.meta_text import MediaFacts, by_shape, fix, fix_tree, member_for, personal_fields
+from checks.readers.jsonstream import member_records as _records
+from checks.readers.meta_text import (
+    MediaFacts,
+    by_shape,
+    fix,
+    fix_tree,
+    member_for,
+    meta_field,
+    meta_item,
+    personal_fields,
+)
 from checks.readers.spec import FormatSpec, Sign
 from checks.readers.threads import read_threads, threads_kind
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName, msg
@@ -102,44 +109,21 @@ class InstagramReader(Reader):
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), km[1].name.lower()))
-        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
-        current_known = False  # personal_information showed the current private/public switch
-        try:
-            for kind, member in found:
-                ctx.cancel.raise_if_cancelled()
-                progress.start(member.name)
-                if kind == "privacy_changes":
-                    produce = functools.partial(_read_privacy_changes, ctx, member.name, current_known)
-                else:
-                    produce = functools.partial(_PARSERS[kind], ctx, member.name)
-                for item in guarded(ctx, member.name, produce):
-                    if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
-                        current_known = True
-                    yield item
-                progress.finish(member.size)
-        finally:
-            progress.close()
+        seen_current: list[bool] = []  # personal_information showed the current private/public switch
+        jobs = [(m, functools.partial(_read_privacy_changes, ctx, m.name, seen_current) if kind == "privacy_changes"
+                 else functools.partial(_PARSERS[kind], ctx, m.name)) for kind, m in found]
+        for item in read_by_bytes(ctx, jobs):
+            if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
+                seen_current.append(True)
+            yield item
         threads = [(part, m.name) for m in ctx.export.members() if (part := threads_kind(m.name))]
         yield from read_threads(ctx, threads)
         if not found and not threads:
             ctx.note(msg("reader.instagram.no_files"))
 
 
-def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
-    with open_json(ctx, name) as stream:
-        for ptr, record in stream_records(stream, keys):
-            ctx.cancel.raise_if_cancelled()
-            yield ptr, record
-
-
-def _item(ctx: ReadContext, name: str, kind: ItemKind, ptr: str, when: datetime | None = None,
-          **fields: Any) -> Item:
-    return Item(platform=Platform.INSTAGRAM, kind=kind, source=ctx.source(name, ptr, when), **fields)
-
-
-def _field(ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
-           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
-    return _item(ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+_item = functools.partial(meta_item, Platform.INSTAGRAM)
+_field = functools.partial(meta_field, Platform.INSTAGRAM)
 
 
 # -- personal information -------------------------------------------------------------------
@@ -159,9 +143,10 @@ _PRIVATE_WORDS = {"private", "privato", "privat", "privado", "privada", "privé"
 _PUBLIC_WORDS = {"public", "pubblico", "öffentlich", "público", "pública", "publique", "openbaar"}
 
 
-def _read_privacy_changes(ctx: ReadContext, name: str, current_known: bool = False) -> Iterator[Item]:
+def _read_privacy_changes(ctx: ReadContext, name: str, current_known: Sequence[bool] = ()) -> Iterator[Item]:
     """Each change is a SETTING "private_account_change" (history, not the current state). When the
-    personal information did not show the current switch, the latest change stands in for it."""
+    personal information did not show the current switch (`current_known` empty when this runs),
+    the latest change stands in for it."""
     latest: tuple[datetime, str, str] | None = None
     for ptr, record in _records(ctx, name, "account_history_account_privacy_history"):
         record = as_dict(record)

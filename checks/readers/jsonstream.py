@@ -21,7 +21,7 @@ import math
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -29,6 +29,7 @@ from typing import IO, Any
 import ijson
 
 from checks.errors import MemberTooLarge
+from checks.exports.archive import Member
 from checks.pointer import escape, pointer
 from checks.progress import Cancelled
 from checks.readers.base import ReadContext
@@ -161,14 +162,21 @@ def load_small(ctx: ReadContext, name: str, limit: int) -> Any:
 
 # -- streaming records ----------------------------------------------------------------------------
 
-def _build(events: Iterator[tuple[str, str, Any]], event: str, value: Any) -> Any:
-    """Build one JSON value from parse events, starting at (event, value)."""
+def _build(events: Iterator[tuple[str, str, Any]], event: str, value: Any, prune: Collection[str] = ()) -> Any:
+    """Build one JSON value from parse events, starting at (event, value); subtrees under a key
+    (lower-cased) in `prune` are consumed without being built."""
     if event not in ("start_map", "start_array"):
         return value
     builder = ijson.ObjectBuilder()
     builder.event(event, value)
     depth = 1
     for _prefix, ev, val in events:
+        if prune and ev == "map_key" and str(val).lower() in prune:
+            nxt = next(events, None)
+            if nxt is None:
+                break
+            _skip_value(events, nxt[1])
+            continue
         if ev in ("start_map", "start_array"):
             depth += 1
             if depth > MAX_DEPTH:
@@ -187,13 +195,14 @@ def _skip_value(events: Iterator[tuple[str, str, Any]], event: str) -> None:
         return
     depth = 1
     for _prefix, ev, _val in events:
-        if ev in ("start_map", "start_array"):
-            depth += 1
-        elif ev in ("end_map", "end_array"):
-            depth -= 1
-            if depth == 0:
-                return
+        depth += _NESTING.get(ev, 0)
+        if depth == 0:
+            return
     raise ijson.IncompleteJSONError("premature end of the file")
+
+
+# How an event changes the nesting depth.
+_NESTING = {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}
 
 
 def _elements(events: Iterator[tuple[str, str, Any]], base: str) -> Iterator[tuple[str, Any]]:
@@ -235,6 +244,14 @@ def stream_records(stream: IO[bytes], array_keys: Collection[str] = (), *,
             rest[key] = _build(events, event, value)
     if lone and rest:
         yield "", rest
+
+
+def member_records(ctx: ReadContext, name: str, *array_keys: str) -> Iterator[tuple[str, Any]]:
+    """`stream_records` over a member, stopping when the audit is cancelled."""
+    with open_json(ctx, name) as stream:
+        for ptr, record in stream_records(stream, array_keys):
+            ctx.cancel.raise_if_cancelled()
+            yield ptr, record
 
 
 def _object_entries(events: Iterator[tuple[str, str, Any]]) -> Iterator[tuple[str, str, Any]]:
@@ -332,29 +349,10 @@ def load_pruned(stream: IO[bytes], prune: Collection[str] = ()) -> Any:
     """Load a JSON document, dropping (without building) every subtree whose key, lower-cased,
     is in `prune`: bounded memory for files whose bulk is in sections no reader needs."""
     events: Iterator[tuple[str, str, Any]] = iter(ijson.parse(stream, use_float=True))
-    builder = ijson.ObjectBuilder()
-    depth = 0
-    started = False
-    for _prefix, event, value in events:
-        started = True
-        if event == "map_key" and str(value).lower() in prune:
-            nxt = next(events, None)
-            if nxt is None:
-                raise ijson.IncompleteJSONError("premature end of the file")
-            _skip_value(events, nxt[1])
-            continue
-        if event in ("start_map", "start_array"):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ValueError("nesting too deep")
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-        builder.event(event, value)
-        if depth == 0:
-            return builder.value
-    if not started:
+    first = next(events, None)
+    if first is None:
         raise ijson.IncompleteJSONError("premature end of the file: empty")
-    raise ijson.IncompleteJSONError("premature end of the file")
+    return _build(events, first[1], first[2], prune)
 
 
 def first_keys(stream: IO[bytes], max_keys: int = 64) -> tuple[str, dict[str, Any]]:
@@ -379,20 +377,16 @@ def first_keys(stream: IO[bytes], max_keys: int = 64) -> tuple[str, dict[str, An
                     break
                 depth = 1
                 continue
-            if event in ("start_map", "start_array"):
-                depth += 1
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-                if depth == 0:
-                    break
-            elif event == "map_key" and depth == 1:
-                key = str(value)
+            depth += _NESTING.get(event, 0)
+            if depth == 0:
+                break
+            if event == "map_key" and depth == 1:
                 nxt = next(events, None)
                 if nxt is None:
                     break
-                found[key] = None if nxt[0] in ("start_map", "start_array") else nxt[1]
-                if nxt[0] in ("start_map", "start_array"):
-                    depth += 1
+                nested = _NESTING.get(nxt[0], 0) > 0
+                found[str(value)] = None if nested else nxt[1]
+                depth += int(nested)
                 if len(found) >= max_keys:
                     break
     except READ_ERRORS:
@@ -549,3 +543,17 @@ class ByteProgress:
 
 
 _ACTIVE: dict[int, ByteProgress] = {}
+
+
+def read_by_bytes(ctx: ReadContext, jobs: Sequence[tuple[Member, Callable[[], Iterator[Item]]]]) -> Iterator[Item]:
+    """Run each (member, produce) in order, each guarded (damage is a skip), with the progress bar
+    moving by the bytes of the members read so far and of the current stream."""
+    progress = ByteProgress(ctx, sum(max(m.size, 1) for m, _ in jobs))
+    try:
+        for member, produce in jobs:
+            ctx.cancel.raise_if_cancelled()
+            progress.start(member.name)
+            yield from guarded(ctx, member.name, produce)
+            progress.finish(member.size)
+    finally:
+        progress.close()

@@ -49,6 +49,18 @@ def fix_tree(value: Any, _depth: int = 0) -> Any:
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".3gp", ".webm", ".avi")
 
 
+def meta_item(platform: Platform, ctx: ReadContext, name: str, kind: ItemKind, ptr: str,
+              when: datetime | None = None, **fields: Any) -> Item:
+    """An item of a Meta export (Facebook, Instagram, Threads) at pointer `ptr` of member `name`."""
+    return Item(platform=platform, kind=kind, source=ctx.source(name, ptr, when), **fields)
+
+
+def meta_field(platform: Platform, ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
+               when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
+    """A PROFILE_FIELD item of a Meta export."""
+    return meta_item(platform, ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+
+
 def is_video(uri: str, metadata: dict[str, Any] | None = None) -> bool:
     if metadata and "video_metadata" in metadata:
         return True

@@ -25,11 +25,11 @@ from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
 from checks.readers.exif import PHOTO_SUFFIXES, photo_item
 from checks.readers.geo_parse import parse_pair, parse_time
+from checks.readers.htmlpage import load_html
 from checks.readers.jsonstream import READ_ERRORS, as_text, open_json, reason_for, stream_sections
 from checks.readers.spec import FormatSpec, Sign
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
-MAX_HTML = 64 * 1024 * 1024
 _DATE_IN_KEY = re.compile(r"(\d{4}[-/]\d{2}[-/]\d{2}(?:[ T]\d{2}:\d{2}:\d{2})?)(?:\s*UTC)?")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
@@ -293,17 +293,9 @@ class SnapchatReader(Reader):
                             "snap_map_places_history.html", "account_history.html"):
                 continue
             ctx.cancel.raise_if_cancelled()
-            member = ctx.export.member(name)
-            if member is not None and member.size > MAX_HTML:
-                ctx.skip(name, msg("reader.too_large"))
-                continue
-            try:
-                with ctx.export.open(name) as stream:
-                    soup = BeautifulSoup(stream.read(MAX_HTML), "html.parser")
-            except READ_ERRORS as exc:
-                ctx.skip(name, reason_for(exc))
-                continue
-            yield from self._html_rows(ctx, name, base, soup)
+            soup = load_html(ctx, name)
+            if soup is not None:
+                yield from self._html_rows(ctx, name, base, soup)
 
     def _html_rows(self, ctx: ReadContext, name: str, base: str, soup: BeautifulSoup) -> Iterator[Item]:
         for row in soup.find_all("tr"):

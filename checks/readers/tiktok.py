@@ -299,29 +299,32 @@ def _videos(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]
                                         ("allow_comments", _val(get_ci(video, "AllowComments")))))
 
 
-def _comments(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
-    for base, comments in _lists(tree, "CommentsList"):
-        for index, comment in enumerate(comments):
-            comment = as_dict(comment)
-            key = real_key(comment, "comment", "Comment")
-            text = _val(comment.get(key or ""))
+def _entries(tree: dict[str, Any], lists: tuple[str, ...],
+             keys: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(pointer to the text, entry, text) for each entry of the lists named `lists` whose text
+    (under the first of `keys` it has, any case) is not empty."""
+    for base, entries in _lists(tree, *lists):
+        for index, entry in enumerate(entries):
+            entry = as_dict(entry)
+            key = real_key(entry, *keys)
+            text = _val(entry.get(key or ""))
             if text:
-                yield _item(ctx, name, ItemKind.COMMENT, join(base, index, key or ""),
-                            _parse_time(_val(get_ci(comment, "date", "Date"))), text=text,
-                            details=details(("url", _val(get_ci(comment, "url", "link")))))
+                yield join(base, index, key or ""), entry, text
+
+
+def _comments(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
+    for at, comment, text in _entries(tree, ("CommentsList",), ("comment", "Comment")):
+        yield _item(ctx, name, ItemKind.COMMENT, at, _parse_time(_val(get_ci(comment, "date", "Date"))), text=text,
+                    details=details(("url", _val(get_ci(comment, "url", "link")))))
 
 
 def _shop(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
-    for base, addresses in _lists(tree, "SavedAddress", "Saved Address"):
-        for index, entry in enumerate(addresses):
-            entry = as_dict(entry)
-            key = real_key(entry, "adress_info", "address_info", "address", "Address")
-            text = _val(entry.get(key or ""))
-            if text:
-                yield _field(ctx, name, ProfileField.ADDRESS, text, join(base, index, key or ""), None,
-                             details(("source", "TikTok Shop saved address"),
-                                     ("receiver", _val(get_ci(entry, "receiver_name"))),
-                                     ("phone", _val(get_ci(entry, "masked_phone_number", "phone_number")))))
+    for at, entry, text in _entries(tree, ("SavedAddress", "Saved Address"),
+                                    ("adress_info", "address_info", "address", "Address")):
+        yield _field(ctx, name, ProfileField.ADDRESS, text, at, None,
+                     details(("source", "TikTok Shop saved address"),
+                             ("receiver", _val(get_ci(entry, "receiver_name"))),
+                             ("phone", _val(get_ci(entry, "masked_phone_number", "phone_number")))))
 
 
 def _locations(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
@@ -342,13 +345,7 @@ def _locations(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[It
         elif region:
             yield _field(ctx, name, "last_region", region, join(base, real_key(block, "LastRegion") or ""), when,
                          (("source", "most recent location"),))
-    for base, reviews in _lists(tree, "ReviewsList"):
-        for index, review in enumerate(reviews):
-            review = as_dict(review)
-            key = real_key(review, "PlaceName", "Place Name")
-            place = _val(review.get(key or ""))
-            if place:
-                yield _item(ctx, name, ItemKind.CHECKIN, join(base, index, key or ""),
-                            _parse_time(_val(get_ci(review, "Date"))), text=place,
-                            details=details(("kind", "location review"), ("rating", _val(get_ci(review, "Rating"))),
-                                            ("address", _val(get_ci(review, "Address")))))
+    for at, review, place in _entries(tree, ("ReviewsList",), ("PlaceName", "Place Name")):
+        yield _item(ctx, name, ItemKind.CHECKIN, at, _parse_time(_val(get_ci(review, "Date"))), text=place,
+                    details=details(("kind", "location review"), ("rating", _val(get_ci(review, "Rating"))),
+                                    ("address", _val(get_ci(review, "Address")))))

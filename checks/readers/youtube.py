@@ -20,18 +20,16 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from bs4 import BeautifulSoup
-
 from checks.pointer import pointer
 from checks.readers.base import ReadContext, Reader
 from checks.readers.csvstream import first_row, get, rows, value
 from checks.readers.geo_parse import parse_time, point, to_float
-from checks.readers.jsonstream import READ_ERRORS, details, reason_for
+from checks.readers.htmlpage import load_html
+from checks.readers.jsonstream import details
 from checks.readers.spec import FormatSpec, Sign
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 FOLDER = re.compile(r"(^|/)YouTube([^/\n]*Music)?/", re.I)
-MAX_HTML = 32 * 1024 * 1024
 _WATCH = "https://www.youtube.com/watch?v="
 _VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")  # a video's id: eleven letters, digits, - or _
 
@@ -209,15 +207,8 @@ def read_youtube(ctx: ReadContext, names: list[str]) -> Iterator[Item]:
 def _comments_html(ctx: ReadContext, name: str) -> Iterator[Item]:
     """Older Takeouts: `my-comments.html`, one list item per comment (a link to the video, the time,
     the words). Best effort: the page's own wording is in the account's language."""
-    member = ctx.export.member(name)
-    if member is not None and member.size > MAX_HTML:
-        ctx.skip(name, msg("reader.too_large"))
-        return
-    try:
-        with ctx.export.open(name) as stream:
-            soup = BeautifulSoup(stream.read(MAX_HTML), "html.parser")
-    except READ_ERRORS as exc:
-        ctx.skip(name, reason_for(exc))
+    soup = load_html(ctx, name, msg("reader.too_large"))
+    if soup is None:
         return
     for index, entry in enumerate(soup.find_all("li")):
         lines = [t.strip() for t in entry.get_text("\n").split("\n") if t.strip()]
