@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import html
 import json
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders._zipped import write_folder
+from tests.builders._zipped import Written
 
 ZIP_TIME = (2026, 11, 2, 10, 0, 0)
 
@@ -121,7 +120,7 @@ class FbCheckin:
 
 
 @dataclass
-class FacebookExport:
+class FacebookExport(Written):
     """An invented person's Facebook export; `files()` gives member path -> bytes."""
 
     layout: str = "2024"  # "2024" | "pre2024" | "transitional" | "2019" (keys without _v2, flat photo_metadata)
@@ -458,16 +457,6 @@ class FacebookExport:
         return out
 
     # -- writing --------------------------------------------------------------------------
-    def write_zip(self, path: Path, wrapper: str = "") -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                info = zipfile.ZipInfo(wrapper + name, ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, data)
-        return path
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)
 
 
 def demo_export() -> FacebookExport:

@@ -12,13 +12,12 @@ real 2021 export). The HTML variant writes Meta's `_a6-g` boxes with label/value
 from __future__ import annotations
 
 import html
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders._zipped import write_folder
+from tests.builders._zipped import Written
 from tests.builders.facebook import (
     DEMO_EMAIL,
     DEMO_HOME,
@@ -26,7 +25,6 @@ from tests.builders.facebook import (
     DEMO_PHONE,
     DEMO_POSTCODE,
     DEMO_STREET,
-    ZIP_TIME,
     epoch,
     meta_json,
     small_jpeg,
@@ -63,7 +61,7 @@ class IgPost:
 
 
 @dataclass
-class InstagramExport:
+class InstagramExport(Written):
     layout: str = "2025"  # "2021" | "2023" | "2025"
     fmt: str = "json"
     labels: dict[str, str] = field(default_factory=dict)  # English label -> localised label
@@ -262,15 +260,6 @@ class InstagramExport:
                 fb._box("", fb._table([("Comment", text), ("Media Owner", owner),
                                        ("Time", fb.html_date(when))]), None) for text, owner, when in self.comments])
         return out
-
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)
 
 
 def demo_export() -> InstagramExport:

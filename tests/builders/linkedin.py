@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.builders._zipped import Written
 from tests.builders.facebook import (
     DEMO_EMAIL,
     DEMO_FIRST,
     DEMO_LAST,
     DEMO_PHONE,
     DEMO_POSTCODE,
-    ZIP_TIME,
 )
 
 PROFILE_HEADER = ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline", "Summary", "Industry",
@@ -55,7 +54,7 @@ def linkedin_date(moment: datetime) -> str:
 
 
 @dataclass
-class LinkedInExport:
+class LinkedInExport(Written):
     first: str = "Jo"
     last: str = "Invented"
     maiden: str = ""
@@ -183,12 +182,6 @@ class LinkedInExport:
                 f'<p class="created">Created on {when:%Y-%m-%d %H:%M}</p><div><p>{text}</p></div></body></html>'
             ).encode()
         return out
-
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
 
 
 def demo_export() -> LinkedInExport:

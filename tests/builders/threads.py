@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from tests.builders._zipped import write_folder, write_zip
+from tests.builders._zipped import Written
 from tests.builders.facebook import epoch, meta_json, small_jpeg
 
 FOLDER = "your_instagram_activity/threads"
@@ -35,7 +34,7 @@ class ThreadPost:
 
 
 @dataclass
-class ThreadsExport:
+class ThreadsExport(Written):
     username: str = "jo.invented"
     name: str = "Jo Invented"
     bio: str = "Tea, dogs and long walks"
@@ -106,9 +105,3 @@ class ThreadsExport:
             if post.photo:
                 out[f"media/posts/{post.when:%Y%m}/{post.photo}"] = small_jpeg(index)
         return out
-
-    def write_zip(self, path: Path) -> Path:
-        return write_zip(self.files(), path)
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)

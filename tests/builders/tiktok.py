@@ -11,13 +11,13 @@ videos) uses the same `VideoList` key as the person's own posts.
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders.facebook import DEMO_EMAIL, DEMO_NAME, DEMO_PHONE, DEMO_POSTCODE, DEMO_STREET, ZIP_TIME
+from tests.builders._zipped import Written
+from tests.builders.facebook import DEMO_EMAIL, DEMO_NAME, DEMO_PHONE, DEMO_POSTCODE, DEMO_STREET
 
 
 def tiktok_time(moment: datetime) -> str:
@@ -33,7 +33,7 @@ class TkVideo:
 
 
 @dataclass
-class TikTokExport:
+class TikTokExport(Written):
     generation: str = "2024"  # "2022" | "2024" | "2025"
     username: str = "jo.invented"
     display_name: str = "Jo Invented"
@@ -136,12 +136,6 @@ class TikTokExport:
 
     def files(self) -> dict[str, bytes]:
         return {self.file_name: json.dumps(self.tree(), ensure_ascii=False, indent=2).encode("utf-8")}
-
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
 
 
 def demo_export() -> TikTokExport:

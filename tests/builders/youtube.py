@@ -17,9 +17,8 @@ import io
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
-from tests.builders._zipped import write_folder, write_zip
+from tests.builders._zipped import Written
 
 CHANNEL_ID = "UCa1b2c3d4e5f6g7h8i9j0kL"
 HEADERS = {
@@ -61,7 +60,7 @@ class YtComment:
 
 
 @dataclass
-class YouTubeTakeout:
+class YouTubeTakeout(Written):
     layout: str = "2025"  # "2023" | "2024" | "2025" | "es" (Spanish) | "html" (older my-comments.html)
     title: str = "Jo Invented"
     about: str = "Dog walks around Forest Hill"
@@ -147,9 +146,3 @@ class YouTubeTakeout:
         ]).encode()
         out.update(self.other_products)
         return out
-
-    def write_zip(self, path: Path) -> Path:
-        return write_zip(self.files(), path)
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)

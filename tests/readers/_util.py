@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 from checks.errors import UnreadableExport
 from checks.exports.archive import open_export
 from checks.exports.recognise import recognise
 from checks.progress import CancelToken
 from checks.readers import ReadContext, reader_for
-from checks.records import Item, Message
+from checks.records import Item, ItemKind, Message, ProfileField
 
 
 def code(reason: Message | str) -> str:
@@ -57,6 +60,22 @@ def read_with(reader_format: str, path: Path) -> tuple[list[Item], ReadContext |
         assert reader is not None
         ctx = ReadContext(input_index=0, export=export)
         return list(reader().read(ctx)), ctx
+
+
+def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
+    """The PROFILE_FIELD items of one field."""
+    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+
+
+def load_make_demo(module_name: str) -> ModuleType:
+    """scripts/make_demo.py loaded as a module under `module_name` (it is not a package)."""
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(module_name, root / "scripts" / "make_demo.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def zip_folder(folder: Path, dest: Path) -> Path:

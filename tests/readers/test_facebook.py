@@ -29,7 +29,7 @@ from tests.builders.facebook import (
     epoch,
     meta_json,
 )
-from tests.readers._util import code, note_codes
+from tests.readers._util import code, fields, note_codes
 
 T0 = datetime(2024, 3, 5, 14, 2, 11, tzinfo=UTC)
 
@@ -42,10 +42,6 @@ def read(path: Path, expect: str = "facebook", cancel: CancelToken | None = None
         assert reader is (FacebookReader if expect == "facebook" else FacebookHtmlReader)
         ctx = ReadContext(input_index=0, export=export, cancel=cancel or CancelToken())
         return list(reader().read(ctx)), ctx
-
-
-def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
-    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
 
 
 def rich() -> FacebookExport:

@@ -11,28 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.exports.archive import open_export
-from checks.exports.recognise import recognise
-from checks.readers import ReadContext, reader_for
+from checks.readers import ReadContext
 from checks.readers.linkedin import LinkedInReader, parse_date
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
 from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
-from tests.readers._util import code
+from tests.readers._util import code, fields, read_export
 
 T0 = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def read(path: Path) -> tuple[list[Item], ReadContext]:
-    with open_export([path]) as export:
-        rec = recognise(export)
-        assert rec is not None and rec.format == "linkedin-csv"
-        reader = reader_for(rec.format)
-        assert reader is LinkedInReader
-        ctx = ReadContext(input_index=0, export=export)
-        return list(reader().read(ctx)), ctx
-
-
-def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
-    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+    return read_export(path, "linkedin-csv")
 
 
 def rich(member_id: str | None = "417283") -> LinkedInExport:

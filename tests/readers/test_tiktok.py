@@ -12,28 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.exports.archive import open_export
-from checks.exports.recognise import recognise
-from checks.readers import ReadContext, reader_for
+from checks.readers import ReadContext
 from checks.readers.tiktok import TikTokReader, setting_value
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.tiktok import TikTokExport, TkVideo, build_demo_tiktok
-from tests.readers._util import note_codes
+from tests.readers._util import fields, note_codes, read_export
 
 T0 = datetime(2024, 7, 15, 22, 14, 44, tzinfo=UTC)
 
 
 def read(path: Path) -> tuple[list[Item], ReadContext]:
-    with open_export([path]) as export:
-        rec = recognise(export)
-        assert rec is not None and rec.format == "tiktok"
-        reader = reader_for(rec.format)
-        assert reader is TikTokReader
-        ctx = ReadContext(input_index=0, export=export)
-        return list(reader().read(ctx)), ctx
-
-
-def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
-    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+    return read_export(path, "tiktok")
 
 
 def rich(generation: str) -> TikTokExport:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import subprocess
@@ -21,16 +20,12 @@ from checks.readers.x import XArchiveReader, parse_twitter_time
 from checks.records import Category, ItemKind
 from checks.report.json_report import write_json
 from tests.conftest import ROOT
+from tests.readers._util import load_make_demo
 from tests.report.contract import check_contract
 
 
 def _make_demo() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_demo", ROOT / "scripts" / "make_demo.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_demo"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_make_demo("make_demo")
 
 
 def _x_zip() -> Path:
