@@ -189,6 +189,12 @@ class FindingsModel(QAbstractTableModel):
         return self._display(f, col).casefold()
 
 
+def _searchable(f: Finding) -> str:
+    """What a search looks in: the words about a finding, never its evidence."""
+    return " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
+                     f.place.near if f.place and f.place.near else "")).casefold()
+
+
 class FindingsFilter(QSortFilterProxyModel):
     """Filters findings by category, platform, severity, words and whether dismissed."""
 
@@ -219,25 +225,16 @@ class FindingsFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, FindingsModel):
-            return True
-        f = model.finding(source_row)
-        if f is None:
+        f = model.finding(source_row) if isinstance(model, FindingsModel) else None
+        return f is not None and self.accepts(f, model.is_dismissed(f))
+
+    def accepts(self, f: Finding, dismissed: bool) -> bool:
+        chosen = ((self.category, f.category.value), (self.platform, f.platform.value),
+                  (self.severity, f.severity.value))
+        if any(want and want != value for want, value in chosen) or (dismissed and not self.show_dismissed):
             return False
-        if self.category and f.category.value != self.category:
-            return False
-        if self.platform and f.platform.value != self.platform:
-            return False
-        if self.severity and f.severity.value != self.severity:
-            return False
-        if not self.show_dismissed and model.is_dismissed(f):
-            return False
-        if self.words:
-            # Evidence is deliberately not searched: a search must not confirm hidden text.
-            hay = " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
-                            f.place.near if f.place and f.place.near else "")).casefold()
-            return all(w in hay for w in self.words)
-        return True
+        # Evidence is deliberately not searched: a search must not confirm hidden text.
+        return not self.words or all(w in _searchable(f) for w in self.words)
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -340,14 +337,9 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, ChecklistModel):
-            return True
-        entry = model.entry(source_row)
-        if entry is None:
-            return True
-        if self.platform and entry.platform != self.platform:
-            return False
-        return not (self.hide_done and model.is_done(entry))
+        entry = model.entry(source_row) if isinstance(model, ChecklistModel) else None
+        return entry is None or ((not self.platform or entry.platform == self.platform)
+                                 and not (self.hide_done and model.is_done(entry)))
 
 
 def _refilter(proxy: QSortFilterProxyModel) -> None:

@@ -41,14 +41,13 @@ class AddPage(Page):
     described = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add your exports"), parent)
+        super().__init__(self.tr("Add your exports"), parent, intro=self.tr(
+            "Drag the files or folders you downloaded onto this window, or choose them below. Zip files can "
+            "stay zipped. If an export came in several parts, add all of them."))
         self.engine, self.runner, self.session = engine, runner, session
         self.paths: list[Path] = []
         self.planned: list[PlannedInput] = []
         self.setAcceptDrops(True)
-        self.body.addWidget(paragraph(self.tr(
-            "Drag the files or folders you downloaded onto this window, or choose them below. Zip files can "
-            "stay zipped. If an export came in several parts, add all of them.")))
         self.add_files = QPushButton(self.tr("Add files…"))
         self.add_folder = QPushButton(self.tr("Add a folder…"))
         self.demo = QPushButton(self.tr("Try the demo export"))
@@ -85,11 +84,7 @@ class AddPage(Page):
             self.ocr.setToolTip(self.tr("This copy of Offduty cannot read text in photos: the optional "
                                         "text-reading part (rapidocr) is not installed."))
         self.body.addWidget(self.ocr)
-        self.scan = QPushButton(self.tr("Scan these exports"))
-        self.scan.setAccessibleName(self.tr("Scan these exports"))
-        self.scan.setDefault(True)
-        self.scan.setEnabled(False)
-        self.body.addLayout(button_row(self.scan, end=True))
+        self.scan = self.add_main_action(self.tr("Scan these exports"), self.tr("Scan these exports"))
 
         self.add_files.clicked.connect(self.choose_files)
         self.add_folder.clicked.connect(self._on_add_folder)

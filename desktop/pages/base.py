@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from checks.records import InputSummary, Item
-from desktop.pages.common import heading
+from desktop.pages.common import button_row, heading, paragraph
 
 
 class PageKey(enum.StrEnum):
@@ -90,7 +90,7 @@ class Page(QWidget):
     open_requested = Signal(str)
     notice = Signal(str)
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, intro: str = "") -> None:
         super().__init__(parent)
         self.title = title
         self.setAccessibleName(title)
@@ -106,7 +106,23 @@ class Page(QWidget):
         self.body.setSpacing(12)
         self.heading = heading(title)
         self.body.addWidget(self.heading)
+        if intro:
+            self.body.addWidget(paragraph(intro))
         self.scroll_area.setWidget(inner)
+        self.main_button: QPushButton | None = None
+
+    def add_main_action(self, text: str, accessible_name: str) -> QPushButton:
+        """The page's main action (scan, check): a button at the end of the page, off until it can act.
+
+        Kept as `main_button`, so a flow with a bottom bar can offer it there instead.
+        """
+        button = QPushButton(text)
+        button.setAccessibleName(accessible_name)
+        button.setDefault(True)
+        button.setEnabled(False)
+        self.body.addLayout(button_row(button, end=True))
+        self.main_button = button
+        return button
 
     def shown(self) -> None:
         """The page was brought forward."""

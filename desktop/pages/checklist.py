@@ -6,18 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QListWidget,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,7 @@ from checks.report.masking import mask
 from checks.report.words import say
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
 from desktop.pages.base import Page, PageKey
-from desktop.pages.common import FirstRowSelection, heading, paragraph, refill_choices
+from desktop.pages.common import FirstRowSelection, heading, paragraph, record_table, refill_choices
 from desktop.qtcompat import emit
 from desktop.session import Session
 
@@ -38,12 +35,11 @@ class ChecklistPage(Page):
     key = PageKey.CHECKLIST
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Your checklist"), parent)
+        super().__init__(self.tr("Your checklist"), parent, intro=self.tr(
+            "Work down the list, one platform at a time. Tick each step when you have done it; your ticks "
+            "are kept when you save the audit. The most important steps come first."))
         self.session = session
         self.current: ChecklistEntry | None = None
-        self.body.addWidget(paragraph(self.tr(
-            "Work down the list, one platform at a time. Tick each step when you have done it; your ticks "
-            "are kept when you save the audit. The most important steps come first.")))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Steps done"))
         self.progress.setFormat(self.tr("%v of %m done"))
@@ -60,18 +56,8 @@ class ChecklistPage(Page):
         self.body.addLayout(filters)
         self.model = ChecklistModel(self)
         self.proxy = ChecklistFilter(self.model, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Checklist"))
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.tr("Checklist"), self.proxy, ChecklistModel.TITLE)
         self.table.setMinimumHeight(200)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ChecklistModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.toggle = QPushButton(self.tr("Mark as done"))
         self.toggle.setAccessibleName(self.tr("Mark this step as done or not done"))
         self.toggle.clicked.connect(self._on_toggle)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QTableView,
     QWidget,
 )
 
@@ -101,6 +103,23 @@ class FirstRowSelection:
 
     def cancel(self) -> None:
         self.pending = False
+
+
+def record_table(name: str, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """A table of records (findings, checklist steps): whole rows chosen one at a time, column
+    widths from the first 100 rows (a big report stays quick), column `stretch` taking the room."""
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(100)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def refill_choices(combo: QComboBox, everything: str, choices: Iterable[tuple[str, str]]) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QUrl, Si
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +42,7 @@ from desktop.models import (
     severity_label,
 )
 from desktop.pages.base import Page, PageKey
-from desktop.pages.common import FirstRowSelection, heading, paragraph, refill_choices
+from desktop.pages.common import FirstRowSelection, heading, paragraph, record_table, refill_choices
 from desktop.photos import export_paths, load_preview, photo_source
 from desktop.qtcompat import emit
 from desktop.session import Session
@@ -109,25 +107,16 @@ class FindingsPage(Page):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Findings"))
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.tr("Findings"), self.proxy, FindingsModel.TITLE)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(FindingsModel.SEVERITY, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         # "Kind" labels can be long; let the title have the room, the rest show on hover.
         header.setSectionResizeMode(FindingsModel.CATEGORY, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(FindingsModel.CATEGORY, self.fontMetrics().horizontalAdvance("Identity details") + 24)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTabKeyNavigation(False)
 
         self.detail = self._build_detail()
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -88,12 +88,11 @@ class OutputPage(Page):
     written = Signal(str)
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Print and save"), parent)
+        super().__init__(self.tr("Print and save"), parent, intro=self.tr(
+            "Print your checklist to work through it away from the screen, or keep it as a file. Evidence is "
+            "masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out."))
         self.engine, self.runner, self.session = engine, runner, session
         self.last_task: Task | None = None
-        self.body.addWidget(paragraph(self.tr(
-            "Print your checklist to work through it away from the screen, or keep it as a file. Evidence is "
-            "masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out.")))
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Your name for the printout (optional)"))

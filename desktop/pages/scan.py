@@ -33,13 +33,12 @@ class ScanPage(Page):
     scan_failed = Signal(str)
 
     def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Scanning"), parent)
+        super().__init__(self.tr("Scanning"), parent, intro=self.tr(
+            "Offduty is reading your exports on this computer. You can keep using the window; "
+            "nothing is sent anywhere."))
         self.engine, self.runner = engine, runner
         self.task: Task | None = None
         self.started = 0.0
-        self.body.addWidget(paragraph(self.tr(
-            "Offduty is reading your exports on this computer. You can keep using the window; "
-            "nothing is sent anywhere.")))
         self.overall = QProgressBar()
         self.overall.setRange(0, 1000)
         self.overall.setAccessibleName(self.tr("Overall progress"))

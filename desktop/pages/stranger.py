@@ -45,15 +45,14 @@ class StrangerPage(Page):
     checked = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("What a stranger sees"), parent)
+        super().__init__(self.tr("What a stranger sees"), parent, intro=self.tr(
+            "Optional. Offduty can look at your own profiles the way a stranger would: logged out, from this "
+            "computer. List your profile addresses or handles, one per line: X, Instagram, Facebook, LinkedIn, "
+            "TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this."))
         self.engine, self.runner, self.session = engine, runner, session
         self.profiles: PublicProfiles | None = None
         self.task: Task | None = None
         self.rows: list[QTreeWidgetItem] = []
-        self.body.addWidget(paragraph(self.tr(
-            "Optional. Offduty can look at your own profiles the way a stranger would: logged out, from this "
-            "computer. List your profile addresses or handles, one per line: X, Instagram, Facebook, LinkedIn, "
-            "TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this.")))
         row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("e.g. https://x.com/yourname or @you@mastodon.social"))
@@ -89,10 +88,8 @@ class StrangerPage(Page):
         self.status = paragraph(self.tr("Nothing has been fetched. Nothing is, until you say so."))
         self.status.setAccessibleName(self.tr("Status"))
         self.body.addWidget(self.status)
-        self.scan_button = QPushButton(self.tr("Scan my exports with these"))
-        self.scan_button.setAccessibleName(self.tr("Scan my exports with these profiles"))
-        self.scan_button.setEnabled(False)
-        self.body.addLayout(button_row(self.scan_button, end=True))
+        self.scan_button = self.add_main_action(self.tr("Scan my exports with these"),
+                                                self.tr("Scan my exports with these profiles"))
 
         self.add_button.clicked.connect(self._on_add)
         self.entry.returnPressed.connect(self._on_add)

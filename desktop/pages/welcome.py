@@ -23,12 +23,11 @@ class WelcomePage(Page):
     mode_chosen = Signal(bool)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Welcome to Offduty"), parent)
-        self.session = session
-        self.body.addWidget(paragraph(self.tr(
+        super().__init__(self.tr("Welcome to Offduty"), parent, intro=self.tr(
             "Offduty looks through the data that social media sites let you download about yourself, and "
             "shows what a stranger could learn from it: where you live, that you work for the police, your "
-            "family, your routines. Then it gives you a checklist to fix it, one platform at a time.")))
+            "family, your routines. Then it gives you a checklist to fix it, one platform at a time."))
+        self.session = session
         self.body.addWidget(heading(self.tr("What it does not do"), 2))
         self.body.addWidget(paragraph(self.tr(
             "• Nothing leaves this computer. Offduty does not upload your data or send it anywhere.\n"

@@ -117,6 +117,18 @@ class HeldEngine(Engine):
         return self.report_for(paths)
 
 
+def printed_text(qtbot, window: object, pdf: Path, timeout: int = 120_000) -> str:  # type: ignore[no-untyped-def]
+    """Write the window's checklist as a PDF (on its worker) and return the PDF's text (pdftotext)."""
+    import subprocess
+
+    task = window.output.write("pdf", pdf)  # type: ignore[attr-defined]
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=timeout):
+        pass
+    assert pdf.exists(), window.output.status.text()  # type: ignore[attr-defined]
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.fixture
 def engine(x_export: tuple[Path, str]) -> HeldEngine:
     export, photo = x_export

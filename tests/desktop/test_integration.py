@@ -20,8 +20,10 @@ from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
 from desktop.pages.base import ScanRequest
+from desktop.pages.findings import FindingsPage
 from desktop.window import MainWindow
 from tests.desktop.conftest import HeldEngine, make_report
+from tests.security.conftest import MemoryKeyring
 
 TIMEOUT = 30_000
 PAGES = Path(__file__).resolve().parent.parent / "web" / "pages"
@@ -156,6 +158,15 @@ def test_a_network_failure_is_said_plainly(qtbot, monkeypatch: pytest.MonkeyPatc
 
 # evidence concealed across findings ------------------------------------------------------------
 
+def findings_page(qtbot, engine: HeldEngine, report: Report,  # type: ignore[no-untyped-def]
+                  welfare: bool = False) -> FindingsPage:
+    """A window showing `report` on the Findings page."""
+    window = open_window(qtbot, engine, welfare=welfare)
+    window.session.set_report(report)
+    window.show_page("findings")
+    return window.findings
+
+
 POST = "Call me on 07700 900123 or pop round to 42 Laburnum Close"
 
 
@@ -177,10 +188,7 @@ def shared_post_report(export: Path, photo: str) -> Report:
 
 def test_masked_evidence_never_shows_the_other_findings_secret(qtbot, engine: HeldEngine,
                                                                 x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine)
-    window.session.set_report(shared_post_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, shared_post_report(*x_export))
     for finding_id in ("f-addr", "f-phone"):
         assert page.select_finding(finding_id)
         text = page.d_evidence.text()
@@ -193,22 +201,6 @@ def test_masked_evidence_never_shows_the_other_findings_secret(qtbot, engine: He
 
 
 # welfare sessions ------------------------------------------------------------------------------
-
-
-class MemoryKeyring:
-    """An in-memory stand-in for the OS keyring (no test touches the developer's own)."""
-
-    def __init__(self) -> None:
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.store[(service, username)]
 
 
 @pytest.fixture
@@ -353,10 +345,7 @@ def drawing_report(export: Path, photo: str) -> Report:
 
 def test_a_place_is_drawn_locally_with_one_mark_per_item(qtbot, engine: HeldEngine,
                                                           x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine)
-    window.session.set_report(drawing_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, drawing_report(*x_export))
     assert page.select_finding("f-photo")
     qtbot.waitUntil(page.drawing_box.isVisible, timeout=TIMEOUT)
     assert page.drawing.renderer().isValid()
@@ -369,10 +358,7 @@ def test_a_place_is_drawn_locally_with_one_mark_per_item(qtbot, engine: HeldEngi
 
 def test_in_a_welfare_session_the_drawing_waits_for_show(qtbot, engine: HeldEngine,
                                                           x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine, welfare=True)
-    window.session.set_report(drawing_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, drawing_report(*x_export), welfare=True)
     assert page.select_finding("f-photo")
     assert not page.drawing_box.isVisible() and page.svg == ""
     page.reveal.click()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from desktop.app import build_window
 from desktop.models import ChecklistModel, FindingsModel
 from desktop.pages.base import ScanRequest
 from desktop.window import MainWindow
-from tests.desktop.conftest import HOME, HeldEngine, make_report
+from tests.desktop.conftest import HOME, HeldEngine, make_report, printed_text
 
 TIMEOUT = 30_000
 
@@ -331,12 +330,7 @@ def test_pdf_has_the_checklist(qtbot, x_export: tuple[Path, str], tmp_path: Path
     window = open_window(qtbot, engine)
     scan(qtbot, window, export)
     out = tmp_path / "checklist.pdf"
-    task = window.output.write("pdf", out)
-    assert task is not None
-    with qtbot.waitSignal(task.done, timeout=60_000):
-        pass
-    assert out.exists(), window.output.status.text()
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = printed_text(qtbot, window, out, timeout=60_000)
     title = window.session.report.checklist[0].title
     assert " ".join(title.split()) in " ".join(text.split())
 

@@ -19,6 +19,15 @@ PASS = "correct horse battery"
 
 
 @pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A terminal where the person types PASS whenever asked; the prompts, in order."""
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+    return asked
+
+
+@pytest.fixture
 def export(tmp_path: Path) -> Path:
     when = datetime(2026, 5, 2, 18, 30, tzinfo=UTC)
     return XArchive(tweets=[Tweet(text="Lovely walk today", created_at=when)]).write_folder(tmp_path / "x")
@@ -34,11 +43,8 @@ def test_save_uses_the_keyring_by_default(export: Path, tmp_path: Path, memory_k
 
 
 def test_passphrase_flag_locks_with_a_passphrase(export: Path, tmp_path: Path, memory_keyring: MemoryKeyring,
-                                                 monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+                                                 terminal: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    asked = terminal
     target = tmp_path / "p.offduty"
     assert main(["scan", str(export), "--quiet", "--save", str(target), "--passphrase"]) == 0
     assert len(asked) == 2 and vault.needs_passphrase(target) and not memory_keyring.store
@@ -112,11 +118,8 @@ def test_the_passphrase_comes_from_the_environment(export: Path, tmp_path: Path,
 
 
 def test_no_keyring_asks_on_the_terminal_twice_then_once_to_open(export: Path, tmp_path: Path, no_keyring: None,
-                                                                 monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+                                                                 terminal: list[str]) -> None:
+    asked = terminal
     target = tmp_path / "asked.offduty"
     assert main(["scan", str(export), "--quiet", "--save", str(target)]) == 0
     assert len(asked) == 2 and vault.needs_passphrase(target)  # chosen and confirmed
