@@ -44,14 +44,22 @@ def rich(member_id: str | None = "417283") -> LinkedInExport:
     )
 
 
-@pytest.mark.parametrize("member_id", ["417283", None])
-def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | None) -> None:
-    items, ctx = read(rich(member_id).write_zip(tmp_path / "Complete_LinkedInDataExport_03-11-2026.zip"))
+@pytest.fixture(scope="module", params=["417283", None])
+def rich_read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+              ) -> tuple[str | None, list[Item]]:
+    """The rich export, with and without a member id in its file names, read once for the tests below."""
+    path = tmp_path_factory.mktemp("li") / "Complete_LinkedInDataExport_03-11-2026.zip"
+    items, ctx = read(rich(request.param).write_zip(path))
     assert ctx.skipped == []
     assert all(i.platform is Platform.LINKEDIN for i in items)
+    return request.param, items
+
+
+def test_reads_the_profile_with_exact_pointers(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
     name = fields(items, ProfileField.NAME)[0]
-    assert name.text == "Jo Invented" and (name.source.file, name.source.pointer) == ("Profile.csv", "/0/First Name")
-    assert any(i.text == "Oldname" and i.detail("kind") == "maiden name" for i in items)
+    assert (name.text, name.source.file, name.source.pointer) == ("Jo Invented", "Profile.csv", "/0/First Name")
+    assert [i.text for i in items if i.detail("kind") == "maiden name"] == ["Oldname"]
     assert fields(items, ProfileField.ADDRESS)[0].text == "7 Invented Close, London"
     assert fields(items, ProfileField.POSTCODE)[0].source.pointer == "/0/Zip Code"
     birth = fields(items, ProfileField.BIRTH_DATE)
@@ -60,40 +68,49 @@ def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | N
     assert summary.text == "Twelve years in policing.\nNow in CID."  # quoted multi-line field
     assert fields(items, ProfileField.USERNAME)[0].text == "jo_invented"
     assert fields(items, ProfileField.WEBSITE)[0].text == "https://example.org/jo"
-
-    employers = fields(items, ProfileField.EMPLOYER)
-    current = next(e for e in employers if e.source.file == "Positions.csv" and e.detail("current") == "true")
-    assert current.text == "Kent Police" and current.source.pointer == "/0/Company Name"
-    assert current.source.timestamp == datetime(2021, 11, 1, tzinfo=UTC)
-    past = next(e for e in employers if e.text == "Invented Ltd")
-    assert past.detail("current") == "false" and past.source.pointer == "/1/Company Name"
-    assert any(e.source.file == "Verifications/Verifications.csv" for e in employers)
     assert fields(items, ProfileField.EDUCATION)[0].text == "University of Kent"
+
+
+def test_reads_positions_email_and_phones(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
+    employers = {(e.source.file, e.text): e for e in fields(items, ProfileField.EMPLOYER)}
+    current = employers[("Positions.csv", "Kent Police")]
+    assert (current.detail("current"), current.source.pointer) == ("true", "/0/Company Name")
+    assert current.source.timestamp == datetime(2021, 11, 1, tzinfo=UTC)
+    past = employers[("Positions.csv", "Invented Ltd")]
+    assert (past.detail("current"), past.source.pointer) == ("false", "/1/Company Name")
+    assert "Verifications/Verifications.csv" in {file for file, _ in employers}
     email = next(e for e in fields(items, ProfileField.EMAIL) if e.source.file == "Email Addresses.csv")
     assert email.source.timestamp == datetime(2019, 12, 22, 10, 6, tzinfo=UTC)
+    # the same mobile in WhatsApp and the job application is reported once for the account; row 1 is blank
+    phones = fields(items, ProfileField.PHONE)
+    assert [(p.source.file, p.text, p.source.pointer) for p in phones] == [
+        ("PhoneNumbers.csv", "+44 7700 900123", "/0/Number"), ("PhoneNumbers.csv", "020 7946 0991", "/2/Number")]
 
-    phones = [p for p in fields(items, ProfileField.PHONE) if p.source.file == "PhoneNumbers.csv"]
-    assert [(p.text, p.source.pointer) for p in phones] == [("+44 7700 900123", "/0/Number"),
-                                                            ("020 7946 0991", "/2/Number")]  # row 1 is blank
-    # the same mobile in WhatsApp and the job application is reported once for the account
-    assert [p.source.file for p in fields(items, ProfileField.PHONE)] == ["PhoneNumbers.csv", "PhoneNumbers.csv"]
 
+def test_reads_shares_comments_and_photos(rich_read: tuple[str | None, list[Item]]) -> None:
+    member_id, items = rich_read
     shares_file = "Shares_417283.csv" if member_id else "Shares.csv"
     shares = [i for i in items if i.kind is ItemKind.POST]
     assert [(s.source.file, s.source.pointer, s.audience) for s in shares] == [
         (shares_file, "/0/ShareCommentary", Audience.FRIENDS), (shares_file, "/1/ShareCommentary", Audience.PUBLIC)]
-    assert shares[0].source.timestamp == T0 and shares[0].source.url
+    assert shares[0].source.timestamp == T0
+    assert shares[0].source.url
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
-    assert comment.text == "Congratulations, well deserved!" and comment.source.timestamp == T0
+    assert (comment.text, comment.source.timestamp) == ("Congratulations, well deserved!", T0)
     photo = next(i for i in items if i.kind is ItemKind.PHOTO)
     assert photo.source.timestamp == datetime(2026, 4, 12, 8, 3, tzinfo=UTC)  # parsed from prose
+
+
+def test_reads_applications_and_only_counts_contacts(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
     application = [i for i in items if i.source.file == "Jobs/Job Applications.csv"]
     assert {i.field for i in application} >= {ProfileField.EMAIL, "job_application"}
-    assert all(i.source.timestamp == T0 for i in application)
+    assert {i.source.timestamp for i in application} == {T0}
     # the uploaded address book is other people's: only how many contacts it holds
     contact = next(i for i in items if i.kind is ItemKind.OTHER)
     assert (contact.field, contact.text) == ("uploaded_contacts", "1")
-    assert not any("900555" in i.text or "900555" in str(i.details) for i in items)
+    assert not [i for i in items if "900555" in i.text + str(i.details)]
 
 
 def test_a_whatsapp_number_alone_is_read(tmp_path: Path) -> None:

@@ -40,50 +40,67 @@ def rich(generation: str) -> TikTokExport:
     )
 
 
-@pytest.mark.parametrize("generation", ["2022", "2024", "2025"])
-def test_every_generation(tmp_path: Path, generation: str) -> None:
-    export = rich(generation)
-    items, ctx = read(export.write_zip(tmp_path / "TikTok_Data_1759132800.zip"))
+@pytest.fixture(scope="module", params=["2022", "2024", "2025"])
+def rich_read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[Item]]:
+    """The rich export of each generation, read once for the tests below."""
+    export = rich(request.param)
+    items, ctx = read(export.write_zip(tmp_path_factory.mktemp("tk") / "TikTok_Data_1759132800.zip"))
     assert ctx.skipped == []
     assert all(i.platform is Platform.TIKTOK and i.source.file == export.file_name for i in items)
+    return request.param, items
+
+
+def test_every_generation_reads_the_profile(rich_read: tuple[str, list[Item]]) -> None:
+    generation, items = rich_read
     base = {"2022": "/Profile/Profile Information/ProfileMap", "2024": "/Profile/Profile Info/ProfileMap",
             "2025": "/Profile And Settings/Profile Info/ProfileMap"}[generation]
     username = fields(items, ProfileField.USERNAME)[0]
-    assert username.text == "jo.invented" and username.source.pointer == f"{base}/userName"
+    assert (username.text, username.source.pointer) == ("jo.invented", f"{base}/userName")
     assert fields(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
     assert fields(items, ProfileField.BIO)[0].text == "Dog mum 🐶 South London"
     names = {i.text: i for i in fields(items, ProfileField.NAME)}
     assert names["Joanna Invented"].detail("linked_platform") == "Google"
     assert names["Joanna Invented"].source.pointer == f"{base}/PlatformInfo/0/Name"
     assert "Jo Invented" in names
-    address = fields(items, ProfileField.ADDRESS)
-    autofill = next(a for a in address if a.detail("source") == "autofill")
-    assert autofill.text == "7 Invented Close, London, England, BR3 9ZZ, United Kingdom"  # "None" unit dropped
-    shop = next(a for a in address if a.detail("source") == "TikTok Shop saved address")
-    assert shop.source.pointer.endswith("/SavedAddress/0/adress_info")
-    assert any(p.text == "BR3 9ZZ" for p in fields(items, ProfileField.POSTCODE))
 
+
+def test_every_generation_reads_addresses(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
+    by_source = {a.detail("source"): a for a in fields(items, ProfileField.ADDRESS)}
+    # the "None" unit is dropped
+    assert by_source["autofill"].text == "7 Invented Close, London, England, BR3 9ZZ, United Kingdom"
+    assert by_source["TikTok Shop saved address"].source.pointer.endswith("/SavedAddress/0/adress_info")
+    assert "BR3 9ZZ" in [p.text for p in fields(items, ProfileField.POSTCODE)]
+
+
+def test_every_generation_reads_videos_and_comments(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
     videos = [i for i in items if i.kind is ItemKind.VIDEO]
     assert [v.text for v in videos] == ["Night shift vibes #police", "Garden party", "Just for me"]  # not watched
     assert [v.audience for v in videos] == [Audience.PUBLIC, Audience.FRIENDS, Audience.PRIVATE]
-    assert videos[0].source.timestamp == T0 and videos[0].detail("place") == "Lewisham"
-    assert videos[0].source.url and videos[0].source.pointer.endswith("/VideoList/0/Title")
-    assert videos[1].location is not None and videos[1].location.lat == 51.4396
+    assert (videos[0].source.timestamp, videos[0].detail("place")) == (T0, "Lewisham")
+    assert videos[0].source.url
+    assert videos[0].source.pointer.endswith("/VideoList/0/Title")
+    assert videos[1].location is not None
+    assert videos[1].location.lat == 51.4396
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
-    assert comment.text == "So true 😂" and comment.source.timestamp == T0
+    assert (comment.text, comment.source.timestamp) == ("So true 😂", T0)
+    assert not [i for i in items if "see you there" in i.text]  # messages are not read
 
+
+def test_every_generation_reads_settings_and_places(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
     settings_ = {i.field: i for i in items if i.kind is ItemKind.SETTING}
     assert settings_[SettingName.PRIVATE_ACCOUNT].text == "false"
     assert settings_[SettingName.SUGGEST_TO_CONTACTS].text == "true"
     assert settings_["who_can_view_videos_i_liked"].text == "only_me"
     assert settings_[SettingName.PRIVATE_ACCOUNT].source.pointer.endswith("/SettingsMap/Private Account")
-
     location = next(i for i in items if i.kind is ItemKind.LOCATION)
-    assert location.location is not None and (location.location.lat, location.location.lon) == (51.44, -0.05)
+    assert location.location is not None
+    assert (location.location.lat, location.location.lon) == (51.44, -0.05)
     assert location.source.pointer.endswith("/LocationData/GpsData")
     review = next(i for i in items if i.kind is ItemKind.CHECKIN)
-    assert review.text == "Horniman Museum" and review.source.timestamp == T0
-    assert not any("see you there" in i.text for i in items)  # messages are not read
+    assert (review.text, review.source.timestamp) == ("Horniman Museum", T0)
 
 
 @pytest.mark.parametrize(("generation", "changes", "expected"), [
