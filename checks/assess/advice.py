@@ -100,6 +100,42 @@ _REQUIRED = ("id", "platform", "kind", "title", "why", "choose", "steps", "risks
              "checked", "confidence", "fallback")
 
 
+def _check_text(raw: dict[str, object], where: str, ident: str) -> None:
+    for key in ("title", "why", "choose", "fallback"):
+        value = raw[key]
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogueError(f"{where}: {ident}: {key} must be non-empty text")
+    steps = raw["steps"]
+    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and s.strip() for s in steps):
+        raise CatalogueError(f"{where}: {ident}: steps must be a non-empty list of text")
+    web_steps = raw.get("web_steps", [])
+    if not isinstance(web_steps, list) or not all(isinstance(s, str) for s in web_steps):
+        raise CatalogueError(f"{where}: {ident}: web_steps must be a list of text")
+
+
+def _check_choices(raw: dict[str, object], where: str, ident: str) -> None:
+    if raw["kind"] not in KINDS:
+        raise CatalogueError(f"{where}: {ident}: kind must be one of {KINDS}")
+    if raw["confidence"] not in CONFIDENCE:
+        raise CatalogueError(f"{where}: {ident}: confidence must be one of {CONFIDENCE}")
+    checked = raw["checked"]
+    if not isinstance(checked, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", checked):
+        raise CatalogueError(f"{where}: {ident}: checked must be a YYYY-MM-DD date")
+    source = raw["source"]
+    if source is not None and (not isinstance(source, str) or not source.startswith("https://")):
+        raise CatalogueError(f"{where}: {ident}: source must be an https link or null")
+
+
+def _risks(raw: dict[str, object], where: str, ident: str) -> tuple[Category, ...]:
+    try:
+        risks = tuple(Category(r) for r in raw["risks"])  # type: ignore[attr-defined]
+    except (ValueError, TypeError):
+        raise CatalogueError(f"{where}: {ident}: unknown risk in {raw['risks']!r}") from None
+    if not risks:
+        raise CatalogueError(f"{where}: {ident}: risks must not be empty")
+    return risks
+
+
 def _validate_entry(raw: object, where: str) -> Advice:
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where}: an entry is not an object")
@@ -109,37 +145,15 @@ def _validate_entry(raw: object, where: str) -> Advice:
     ident = raw["id"]
     if not isinstance(ident, str) or not ID_PATTERN.match(ident):
         raise CatalogueError(f"{where}: bad id {ident!r}")
-    for key in ("title", "why", "choose", "fallback"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise CatalogueError(f"{where}: {ident}: {key} must be non-empty text")
-    steps = raw["steps"]
-    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and s.strip() for s in steps):
-        raise CatalogueError(f"{where}: {ident}: steps must be a non-empty list of text")
-    web_steps = raw.get("web_steps", [])
-    if not isinstance(web_steps, list) or not all(isinstance(s, str) for s in web_steps):
-        raise CatalogueError(f"{where}: {ident}: web_steps must be a list of text")
-    if raw["kind"] not in KINDS:
-        raise CatalogueError(f"{where}: {ident}: kind must be one of {KINDS}")
-    if raw["confidence"] not in CONFIDENCE:
-        raise CatalogueError(f"{where}: {ident}: confidence must be one of {CONFIDENCE}")
-    if not isinstance(raw["checked"], str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", raw["checked"]):
-        raise CatalogueError(f"{where}: {ident}: checked must be a YYYY-MM-DD date")
-    source = raw["source"]
-    if source is not None and (not isinstance(source, str) or not source.startswith("https://")):
-        raise CatalogueError(f"{where}: {ident}: source must be an https link or null")
-    try:
-        risks = tuple(Category(r) for r in raw["risks"])
-    except (ValueError, TypeError):
-        raise CatalogueError(f"{where}: {ident}: unknown risk in {raw['risks']!r}") from None
-    if not risks:
-        raise CatalogueError(f"{where}: {ident}: risks must not be empty")
-    done_when = raw.get("done_when", [])
+    _check_text(raw, where, ident)
+    _check_choices(raw, where, ident)
     return Advice(
         id=ident, platform=str(raw["platform"]), kind=raw["kind"], title=raw["title"].strip(),
-        why=raw["why"].strip(), choose=raw["choose"].strip(), steps=tuple(steps),
-        web_steps=tuple(web_steps), risks=risks, side_effects=str(raw.get("side_effects", "")),
-        source=source, checked=raw["checked"], confidence=raw["confidence"], fallback=raw["fallback"],
-        setting=raw.get("setting"), done_when=tuple(str(v).lower() for v in done_when),
+        why=raw["why"].strip(), choose=raw["choose"].strip(), steps=tuple(raw["steps"]),
+        web_steps=tuple(raw.get("web_steps", [])), risks=_risks(raw, where, ident),
+        side_effects=str(raw.get("side_effects", "")), source=raw["source"], checked=raw["checked"],
+        confidence=raw["confidence"], fallback=raw["fallback"], setting=raw.get("setting"),
+        done_when=tuple(str(v).lower() for v in raw.get("done_when", [])),
         item_link=bool(raw.get("item_link", False)),
     )
 

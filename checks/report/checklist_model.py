@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from checks.assess.advice import Catalogue, default_catalogue, item_link
 from checks.assess.scoring import INCOMPLETE, band_words
-from checks.records import ChecklistEntry, Finding, Message, Platform, Report, msg
+from checks.records import ChecklistEntry, Finding, InputSummary, Message, Platform, Report, msg
 from checks.report.masking import conceal, mask, mask_text
 from checks.report.words import say, words
 
@@ -199,6 +199,43 @@ def _offline_task(advice_id: str, catalogue: Catalogue) -> Task | None:
                 advice.kind, advice.confidence, (), 0, 0, 0.0)
 
 
+def _grouped(tasks: list[Task], report: Report, catalogue: Catalogue) -> dict[str, list[Task]]:
+    """Tasks per platform or theme; every UK offline action is listed, linked to findings or not."""
+    groups: dict[str, list[Task]] = defaultdict(list)
+    for task, entry in zip(tasks, report.checklist, strict=True):
+        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
+    listed = {t.advice for t in groups.get("uk", [])}
+    extras = (_offline_task(a.id, catalogue) for a in catalogue.for_platform("uk") if a.id not in listed)
+    groups["uk"].extend(t for t in extras if t is not None)
+    return groups
+
+
+def _by_priority(tasks: list[Task]) -> tuple[Task, ...]:
+    return tuple(sorted(tasks, key=lambda t: (t.already_done, -t.priority, t.title)))
+
+
+def _sections(groups: dict[str, list[Task]], catalogue: Catalogue) -> tuple[Section, ...]:
+    """The platforms, most urgent first, then the themes in print order."""
+    platform_keys = sorted((k for k in groups if k not in THEMES),
+                           key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
+    sections = [Section(k, platform_label(k), "", _by_priority(groups[k])) for k in platform_keys]
+    rank = {ident: n for n, ident in enumerate(catalogue.entries)}
+    for key, (heading, intro) in THEMES.items():
+        if groups.get(key):
+            # The UK and household steps are a curated sequence: keep the catalogue's order.
+            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
+                          if key in ("uk", "household") else _by_priority(groups[key]))
+            sections.append(Section(key, heading, intro, tasks_here))
+    return tuple(sections)
+
+
+def _input_line(summary: InputSummary) -> str:
+    platform = platform_label(summary.platform.value)
+    if summary.readable:
+        return say(msg("printout.input.read", platform=platform, count=summary.items))
+    return say(msg("printout.input.unread", platform=platform))
+
+
 def build_model(report: Report, reveal: bool = False, name: str | None = None,
                 catalogue: Catalogue | None = None) -> ChecklistModel:
     """The printable checklist of `report`. Evidence is masked unless `reveal`."""
@@ -207,46 +244,17 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     findings = {f.id: f for f in shown.findings}
     title = str if reveal else _title_masker(report)
     tasks = [_task(e, catalogue, findings, reveal, title) for e in report.checklist]
-
-    groups: dict[str, list[Task]] = defaultdict(list)
-    for task, entry in zip(tasks, report.checklist, strict=True):
-        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
-    # Every UK offline action is worth a look in a session, linked to findings or not.
-    listed = {t.advice for t in groups.get("uk", [])}
-    for advice in catalogue.for_platform("uk"):
-        if advice.id not in listed:
-            extra = _offline_task(advice.id, catalogue)
-            if extra is not None:
-                groups["uk"].append(extra)
-
-    def order(ts: list[Task]) -> tuple[Task, ...]:
-        return tuple(sorted(ts, key=lambda t: (t.already_done, -t.priority, t.title)))
-
-    platform_keys = sorted((k for k in groups if k not in THEMES),
-                           key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
-    sections = [Section(k, platform_label(k), "", order(groups[k])) for k in platform_keys]
-    rank = {ident: n for n, ident in enumerate(catalogue.entries)}
-    for key, (heading, intro) in THEMES.items():
-        if groups.get(key):
-            # The UK and household steps are a curated sequence: keep the catalogue's order.
-            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
-                          if key in ("uk", "household") else order(groups[key]))
-            sections.append(Section(key, heading, intro, tasks_here))
-
     todo = [t for t in tasks if not t.already_done]
-    top = tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5])
     generated = report.generated_at
-    inputs = tuple(say(msg("printout.input.read", platform=platform_label(i.platform.value), count=i.items))
-                   if i.readable else say(msg("printout.input.unread", platform=platform_label(i.platform.value)))
-                   for i in report.inputs)
     band = INCOMPLETE if report.score.state == INCOMPLETE else report.score.band
-    name = " ".join(name.split()) if name and name.strip() else None
     return ChecklistModel(
-        name=name, generated=long_date(generated),
+        name=" ".join(name.split()) if name and name.strip() else None, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
         score=report.score.value, band=band, band_name=say(band_words(report.score)),
         band_text=say(Message(f"score.printout.{band}")),
-        drivers=tuple(say(d.text) for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
-        todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
-        reveal=reveal, cancelled=report.cancelled,
+        drivers=tuple(say(d.text) for d in report.score.drivers[:5]),
+        inputs=tuple(_input_line(i) for i in report.inputs), findings=len(report.findings),
+        todo=len(todo), already_done=len(tasks) - len(todo),
+        top=tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5]),
+        sections=_sections(_grouped(tasks, report, catalogue), catalogue), reveal=reveal, cancelled=report.cancelled,
     )

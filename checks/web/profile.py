@@ -187,6 +187,11 @@ def _get_json(url: str, session: requests.Session) -> tuple[Any, Fetched]:
         return None, got
 
 
+def _visible(target: Target, site: str, items: list[Item]) -> CheckResult:
+    return CheckResult(_summary(target, len(items), True, msg("web.visible", site=_SITE_NAMES[site], count=len(items))),
+                       tuple(items))
+
+
 def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
     lookup_url = f"{target.url}/api/v1/accounts/lookup?acct={quote(target.handle)}"
     account, got = _get_json(lookup_url, session)
@@ -198,9 +203,17 @@ def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
         # Not a Mastodon server after all: read it as a page.
         return _check_page(replace(target, kind="page", site="website", url=target.given
                                    if target.given.startswith("http") else f"{target.url}/@{target.handle}"), session)
-    items: list[Item] = []
-    file = lookup_url
     profile_url = str(account.get("url") or f"{target.url}/@{target.handle}")
+    items = _mastodon_profile(account, lookup_url, profile_url)
+    statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
+    statuses, _ = _get_json(statuses_url, session)
+    items.extend(_mastodon_posts(statuses, statuses_url))
+    return _visible(target, "mastodon", items)
+
+
+def _mastodon_profile(account: dict[str, Any], file: str, profile_url: str) -> list[Item]:
+    """Name, bio, profile fields and the two visibility settings of a Mastodon account."""
+    items: list[Item] = []
     if account.get("display_name"):
         items.append(_item("mastodon", file, "name", str(account["display_name"]), "/display_name", url=profile_url))
     if account.get("note"):
@@ -216,17 +229,18 @@ def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
             items.append(Item(Platform.WEB, ItemKind.SETTING, Source(0, file, f"/{key}", url=profile_url),
                               text=str(account[key]).lower(), field=setting, audience=Audience.PUBLIC,
                               details=(("site", "mastodon"),)))
-    statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
-    statuses, _ = _get_json(statuses_url, session)
+    return items
+
+
+def _mastodon_posts(statuses: Any, file: str) -> Iterator[Item]:
+    """The public and unlisted posts among those the server showed."""
     for i, status in enumerate(statuses if isinstance(statuses, list) else []):
         if not isinstance(status, dict) or status.get("visibility") not in (None, "public", "unlisted"):
             continue
         text = _html_text(str(status.get("content", "")))
         if text:
-            items.append(_item("mastodon", statuses_url, "post", text, jp.pointer(i, "content"),
-                               status.get("created_at"), status.get("url") or status.get("uri")))
-    return CheckResult(_summary(target, len(items), True,
-                                msg("web.visible", site=_SITE_NAMES["mastodon"], count=len(items))), tuple(items))
+            yield _item("mastodon", file, "post", text, jp.pointer(i, "content"), status.get("created_at"),
+                        status.get("url") or status.get("uri"))
 
 
 def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
@@ -237,29 +251,33 @@ def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
         if got.error:
             return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
         return CheckResult(_summary(target, 0, True, msg("web.bluesky_none", handle=target.handle)), ())
-    web_url = f"https://bsky.app/profile/{profile.get('handle', target.handle)}"
-    items: list[Item] = []
     labels = {str(lab.get("val")) for lab in profile.get("labels") or [] if isinstance(lab, dict)}
     if "!no-unauthenticated" in labels:
         return CheckResult(_summary(target, 0, True, msg("web.bluesky_hidden")), ())
+    web_url = f"https://bsky.app/profile/{profile.get('handle', target.handle)}"
+    items: list[Item] = []
     if profile.get("displayName"):
         items.append(_item("bluesky", profile_url, "name", str(profile["displayName"]), "/displayName", url=web_url))
     if profile.get("description"):
         items.append(_item("bluesky", profile_url, "bio", str(profile["description"]), "/description", url=web_url))
     feed_url = f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(target.handle)}&limit=50&filter=posts_no_replies"
     feed, _ = _get_json(feed_url, session)
-    for i, entry in enumerate((feed or {}).get("feed", []) if isinstance(feed, dict) else []):
+    items.extend(_bluesky_posts(feed, feed_url, str(profile["did"]), web_url))
+    return _visible(target, "bluesky", items)
+
+
+def _bluesky_posts(feed: Any, file: str, did: str, web_url: str) -> Iterator[Item]:
+    """The account's own posts in its feed (reposts of others left out)."""
+    for i, entry in enumerate(feed.get("feed", []) if isinstance(feed, dict) else []):
         post = entry.get("post") if isinstance(entry, dict) else None
         record = post.get("record") if isinstance(post, dict) else None
-        if not isinstance(record, dict) or not record.get("text"):
+        if not isinstance(post, dict) or not isinstance(record, dict) or not record.get("text"):
             continue
-        if isinstance(post, dict) and str(post.get("author", {}).get("did", profile["did"])) != profile["did"]:
+        if str(post.get("author", {}).get("did", did)) != did:
             continue  # a repost of someone else
-        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1] if isinstance(post, dict) else ""
-        items.append(_item("bluesky", feed_url, "post", str(record["text"]), jp.pointer("feed", i, "post", "record",
-                           "text"), record.get("createdAt"), f"{web_url}/post/{rkey}" if rkey else web_url))
-    return CheckResult(_summary(target, len(items), True,
-                                msg("web.visible", site=_SITE_NAMES["bluesky"], count=len(items))), tuple(items))
+        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1]
+        yield _item("bluesky", file, "post", str(record["text"]), jp.pointer("feed", i, "post", "record", "text"),
+                    record.get("createdAt"), f"{web_url}/post/{rkey}" if rkey else web_url)
 
 
 def _summary(target: Target, items: int, readable: bool, message: Message) -> InputSummary:
