@@ -26,12 +26,10 @@ REVIEW_AFTER_DAYS = 182
 
 # Sections after the platforms, in print order: key -> (heading, intro)
 THEMES = {
-    "phone": ("Your phone", "Settings on your phone that stop photos and apps giving away where you are."),
-    "household": ("Your household",
-                  "Your family's accounts and photos can undo your own care. Talk these through at home."),
-    "general": ("Across all your accounts", "Habits that protect you on every platform."),
-    "uk": ("Offline records in the UK",
-           "Your address can also be found outside social media. These are one-off actions; some take a few weeks."),
+    "phone": (msg("printout.theme.phone"), msg("printout.theme.phone_intro")),
+    "household": (msg("printout.theme.household"), msg("printout.theme.household_intro")),
+    "general": (msg("printout.theme.general"), msg("printout.theme.general_intro")),
+    "uk": (msg("printout.theme.uk"), msg("printout.theme.uk_intro")),
 }
 _THEME_OF = {"iphone": "phone", "android": "phone", "household": "household", "general": "general", "uk": "uk"}
 
@@ -145,7 +143,7 @@ def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[st
     parts = [platform_label(f.platform.value)] if f.platform.value != platform else []
     parts += [when] if when else []
     if f.occurrences > 1:
-        parts.append(f"and {f.occurrences - 1} more like it")
+        parts.append(say(msg("printout.more_like_it", count=f.occurrences - 1)))
     where = ", ".join(parts)
     return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f))
 
@@ -225,7 +223,7 @@ def _sections(groups: dict[str, list[Task]], catalogue: Catalogue) -> tuple[Sect
             # The UK and household steps are a curated sequence: keep the catalogue's order.
             tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
                           if key in ("uk", "household") else _by_priority(groups[key]))
-            sections.append(Section(key, heading, intro, tasks_here))
+            sections.append(Section(key, say(heading), say(intro), tasks_here))
     return tuple(sections)
 
 
