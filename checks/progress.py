@@ -1,10 +1,17 @@
-"""Progress reports and the cancel token passed into `checks.audit` (plain Python, no Qt)."""
+"""Progress reports and the cancel token passed into `checks.audit` (plain Python, no Qt).
+
+A report's `stage` is a `Stage`; surfaces say it with `say(stage.message)` (`[stage]` in the
+words catalogue), never by matching strings.
+"""
 
 from __future__ import annotations
 
+import enum
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from checks.records import Message
 
 
 class Cancelled(Exception):
@@ -29,16 +36,31 @@ class CancelToken:
             raise Cancelled()
 
 
+class Stage(enum.StrEnum):
+    """Where an audit is. The values are stable (the command line prints them)."""
+
+    OPENING = "opening"
+    READING = "reading"
+    INFERRING = "inferring places"
+    ASSESSING = "assessing"
+    DONE = "done"
+
+    @property
+    def message(self) -> Message:
+        """The stage in the person's words ("Working out places")."""
+        return Message(f"stage.{self.name.lower()}")  # every stage has words (tests/report/test_words.py)
+
+
 @dataclass(frozen=True)
 class Progress:
     """Where an audit is: which export, which stage, how far overall (0..1)."""
 
     input_index: int  # -1 when not about one export (e.g. "assessing")
     input_label: str
-    stage: str  # "opening", "reading", "inferring places", "assessing", "done"
+    stage: Stage
     fraction: float  # overall, 0..1
     input_fraction: float = 0.0  # this export, 0..1
-    message: str = ""
+    message: Message | str = ""  # at the end: how many findings ("stage.findings")
     items: int = 0  # items read so far in this export
 
 

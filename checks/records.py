@@ -155,6 +155,7 @@ class ProfileField(enum.StrEnum):
     PARTNER = "partner"
     WEBSITE = "website"
     GENDER = "gender"
+    IP_ADDRESS = "ip_address"  # an internet address the platform recorded (Meta's upload IP of a photo)
     OTHER = "other"
 
 
@@ -374,6 +375,7 @@ class Score:
     value: int
     band: str  # "low", "moderate", "high", "severe"
     drivers: tuple[ScoreDriver, ...] = ()
+    state: str = "complete"  # "incomplete": some export gave nothing to read, or the audit was stopped
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,7 @@ class ChecklistEntry:
     advice: str
     platform: str
     title: str
-    why: str
+    why: Message | str  # the catalogue's why, with what was found ("advice.why")
     steps: tuple[str, ...]
     findings: tuple[str, ...]
     source: str | None

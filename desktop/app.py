@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from checks.resources import resource_path
 from checks.version import __version__
 from desktop.engine import Engine
+from desktop.pages.base import PageKey
 from desktop.session import Session
 from desktop.window import MainWindow
 from desktop.worker import TaskRunner
@@ -52,7 +53,9 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
         folder = str(resource_path("translations"))
     except FileNotFoundError:
         folder = ""
-    if folder and ours.load(locale, "offduty", "_", folder):
+    # UK English is the source language; its file also carries the plural forms ("%n minute(s)"),
+    # so it is the fallback for any language Offduty has no translation for.
+    if folder and (ours.load(locale, "offduty", "_", folder) or ours.load("offduty_en_GB", folder)):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
@@ -85,8 +88,7 @@ class Screenshotter:
 
     def start(self) -> None:
         self.window.report_ready.connect(self._next)
-        self.window.scan.scan_failed.connect(self._failed)
-        self.window.scan.scan_cancelled.connect(self._failed)
+        self.window.scan_stopped.connect(self._failed)
 
     def _failed(self, *_args: object) -> None:
         sys.stderr.write("offduty: the demo scan did not finish; screenshots show the empty pages\n")
@@ -105,12 +107,12 @@ class Screenshotter:
 
     def _stage(self, key: str) -> None:
         """Show each new part doing its job: example profiles (never fetched), a place's drawing."""
-        if key == "stranger":
-            self.window.stranger.targets_edit.setPlainText("https://x.com/sam_h_se23\n@samh@mastodon.example")
-        elif key == "findings" and self.window.session.report is not None:
+        if key == PageKey.STRANGER:
+            self.window.stranger.set_targets(["https://x.com/sam_h_se23", "@samh@mastodon.example"])
+        elif key == PageKey.FINDINGS and self.window.session.report is not None:
             drawn = next((f for f in self.window.session.report.findings if f.place and f.points), None)
             if drawn is not None:
-                self.window.findings.select_finding(drawn.id)
+                self.window.show_finding(drawn.id)
 
     def _grab(self, key: str) -> None:
         index = self.window.PAGE_KEYS.index(key) + 1
@@ -150,9 +152,9 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
             return 1
         shooter = Screenshotter(app, window, folder)
         shooter.start()
-        window.add.described.connect(lambda: window.add.scan.click())
+        window.add.described.connect(lambda: window.start_scan())  # scan the demo once it is recognised
     if start:
-        window.show_page("add")
+        window.show_page(PageKey.ADD)
         window.add.add_paths(start)
     status = app.exec()
     window.close()

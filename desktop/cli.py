@@ -9,6 +9,7 @@ for PDF output.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 import traceback
@@ -17,12 +18,14 @@ from pathlib import Path
 from typing import TextIO
 
 from checks.errors import NoReadableInput, OffdutyError
-from checks.progress import Progress
-from checks.records import Report
+from checks.progress import Progress, Stage
+from checks.records import Report, msg
+from checks.report.words import say
 from checks.version import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 SUBCOMMANDS = ("scan", "show", "formats", "advice")
+PASSPHRASE_ENV = "OFFDUTY_PASSPHRASE"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,16 +94,17 @@ class _ProgressPrinter:
 
     def __call__(self, p: Progress) -> None:
         pct = int(p.fraction * 100)
+        stage = say(p.stage.message)
         if self.tty:
             bar = "#" * (pct // 4)
-            label = (p.input_label or p.stage)[:40]
-            self.stream.write(f"\r[{bar:<25}] {pct:3d}% {p.stage}: {label:<40}")
-            if p.stage == "done":
+            label = (p.input_label or stage)[:40]
+            self.stream.write(f"\r[{bar:<25}] {pct:3d}% {stage}: {label:<40}")
+            if p.stage is Stage.DONE:
                 self.stream.write("\n")
             self.stream.flush()
-        elif pct // 10 != self.last // 10 or p.stage == "done":
+        elif pct // 10 != self.last // 10 or p.stage is Stage.DONE:
             self.last = pct
-            self.stream.write(f"offduty: {pct}% {p.stage} {p.input_label}\n".rstrip() + "\n")
+            self.stream.write(f"offduty: {pct}% {stage} {p.input_label}\n".rstrip() + "\n")
             self.stream.flush()
 
 
@@ -161,6 +165,46 @@ def _dispatch(args: list[str]) -> int:
                    welfare=ns.welfare)
 
 
+def ask_passphrase(prompt: str, confirm: bool = False) -> str:
+    """Ask for a passphrase on the terminal (twice when `confirm`); a clear error without one."""
+    from checks.store.vault import PassphraseNeeded, VaultError
+
+    if not (sys.stdin and sys.stdin.isatty()):
+        raise PassphraseNeeded(msg("cli.no_terminal", env=PASSPHRASE_ENV))
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Type the passphrase again: ") != first:
+            raise VaultError(msg("vault.passphrase_mismatch"))
+    except (EOFError, KeyboardInterrupt):
+        raise PassphraseNeeded(msg("cli.no_passphrase")) from None
+    return first
+
+
+def passphrase_for_saving(*, force: bool = False) -> str | None:
+    """The passphrase to lock a new audit with, or None to use the keyring.
+
+    OFFDUTY_PASSPHRASE, else asked on the terminal when `force` (the person chose a passphrase)
+    or when there is no usable keyring. Called before a long scan, so asking comes first.
+    """
+    from checks.store.vault import check_passphrase, keyring_backend
+
+    phrase = os.environ.get(PASSPHRASE_ENV) or None
+    if phrase is None and (force or keyring_backend() is None):
+        prompt = ("Choose a passphrase for the saved audit: " if force
+                  else "No system keyring here. Choose a passphrase for the saved audit: ")
+        phrase = ask_passphrase(prompt, confirm=True)
+    return check_passphrase(phrase) if phrase is not None else None
+
+
+def passphrase_for_opening(path: Path) -> str | None:
+    """The passphrase a saved audit needs (OFFDUTY_PASSPHRASE, else asked), or None for a keyring one."""
+    from checks.store.vault import needs_passphrase
+
+    if not needs_passphrase(path):
+        return None
+    return os.environ.get(PASSPHRASE_ENV) or ask_passphrase("Passphrase for this audit: ")
+
+
 def _scan(ns: argparse.Namespace) -> int:
     from checks.exports.demo import demo_paths
     from checks.pipeline import audit
@@ -174,8 +218,6 @@ def _scan(ns: argparse.Namespace) -> int:
         build_parsers()["scan"].error("--passphrase goes with --save")
     passphrase = None
     if ns.save:  # a passphrase, when one is needed, is asked before the scan, not after minutes of work
-        from checks.store.vault import passphrase_for_saving
-
         passphrase = passphrase_for_saving(force=ns.passphrase)
     extra_items = None
     extra_inputs: list = []
@@ -200,7 +242,7 @@ def _scan(ns: argparse.Namespace) -> int:
 
         where = save_report(report, Path(ns.save), passphrase=passphrase)
         if not ns.quiet:
-            sys.stderr.write(f"offduty: audit saved, encrypted, to {ns.save} ({where})\n")
+            sys.stderr.write(f"offduty: audit saved, encrypted, to {ns.save} ({say(where)})\n")
     return EXIT_OK
 
 
@@ -208,7 +250,7 @@ def _show(ns: argparse.Namespace) -> int:
     from checks.store.vault import load_audit
     from desktop.logging_setup import remember_report
 
-    saved = load_audit(ns.file)
+    saved = load_audit(ns.file, passphrase=passphrase_for_opening(ns.file))
     remember_report(saved.report)
     _write_outputs(saved.state.apply(saved.report), ns)  # as the person left it: ticks, dismissals
     return EXIT_OK
@@ -217,6 +259,7 @@ def _show(ns: argparse.Namespace) -> int:
 def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
     from checks.report.json_report import write_json
     from checks.report.summary import write_summary
+    from checks.store.files import write_private_text
 
     if not ns.reveal:
         from checks.report.masking import conceal
@@ -228,12 +271,12 @@ def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
         if ns.json == "-":
             write_json(report, sys.stdout, reveal=ns.reveal)
         else:
-            _atomic_text(Path(ns.json), lambda fh: write_json(report, fh, reveal=ns.reveal))
+            write_private_text(Path(ns.json), lambda fh: write_json(report, fh, reveal=ns.reveal))
     if ns.html:
         from checks.report.html_report import write_html
 
         wrote_any = True
-        _atomic_text(Path(ns.html), lambda fh: write_html(report, fh, reveal=ns.reveal, name=ns.name))
+        write_private_text(Path(ns.html), lambda fh: write_html(report, fh, reveal=ns.reveal, name=ns.name))
     if ns.pdf:
         from desktop.printing import write_pdf  # Qt renders the PDF; no browser needed
 
@@ -241,27 +284,6 @@ def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
         write_pdf(report, Path(ns.pdf), reveal=ns.reveal, name=ns.name)
     if not wrote_any:
         write_summary(report, sys.stdout, reveal=ns.reveal)
-
-
-def _atomic_text(path: Path, writer: object) -> None:
-    """Write a text file through a temporary sibling and rename, so a crash leaves no half file.
-
-    A device or pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written in place: renaming over it
-    would replace the device itself (as root, `/dev/null` would become a regular file).
-    """
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8") as fh:
-            writer(fh)  # type: ignore[operator]
-        return
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner-only: may hold evidence
-        with open(fd, "w", encoding="utf-8") as fh:
-            writer(fh)  # type: ignore[operator]
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _formats(ns: argparse.Namespace) -> int:

@@ -25,12 +25,6 @@ class Comparison:
     def earlier_total(self) -> int:
         return len(self.fixed) + len(self.remaining)
 
-    def sentence(self) -> str:
-        when = f"{self.since.day} {self.since:%B %Y}"
-        text = f"{len(self.fixed)} of {self.earlier_total} things found on {when} are fixed."
-        if self.new:
-            text += f" {len(self.new)} new thing{'s' if len(self.new) != 1 else ''} found since."
-        return text
 
 
 def compare(previous: Report, current: Report, previous_state: AuditState | None = None) -> Comparison:

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from checks.records import ChecklistEntry, Finding, Platform, Severity
+from checks.records import ChecklistEntry, Finding, Severity, msg
+from checks.report.checklist_model import platform_label
 from checks.report.masking import mask
 from checks.report.words import say
 from checks.store.audit_state import AuditState
@@ -34,12 +35,12 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("models", text)
+_SEVERITY = {Severity.HIGH: msg("severity.high"), Severity.MEDIUM: msg("severity.medium"),
+             Severity.LOW: msg("severity.low")}
 
 
 def severity_label(severity: Severity) -> str:
-    return {Severity.HIGH: tr("High"), Severity.MEDIUM: tr("Medium"), Severity.LOW: tr("Low")}[severity]
+    return say(_SEVERITY[severity])
 
 
 _ICONS: dict[tuple[int, Severity], Any] = {}
@@ -62,12 +63,6 @@ def severity_icon(severity: Severity) -> Any:
     return icon
 
 
-def platform_label(value: str) -> str:
-    try:
-        return Platform(value).label
-    except ValueError:
-        return {"uk": "UK services", "household": "At home", "general": "Everywhere", "whatsapp": "WhatsApp",
-                "iphone": "iPhone", "android": "Android"}.get(value, value.title())
 
 
 def hide_quoted(f: Finding, text: str, welfare: bool = False) -> str:
@@ -75,7 +70,7 @@ def hide_quoted(f: Finding, text: str, welfare: bool = False) -> str:
     secret = (f.evidence[f.span[0]:f.span[1]] if f.span else f.evidence).strip()
     if len(secret) < 3 or secret not in text:
         return text
-    return text.replace(secret, tr("(hidden)") if welfare else mask(secret))
+    return text.replace(secret, QCoreApplication.translate("models", "(hidden)") if welfare else mask(secret))
 
 
 def finding_date(finding: Finding) -> str:
@@ -96,8 +91,8 @@ class FindingsModel(QAbstractTableModel):
         self._sort_keys: dict[tuple[int, int], Any] = {}  # sorting asks for each key many times
 
     def headers(self) -> list[str]:
-        return [tr("Severity"), tr("What was found"), tr("Kind"), tr("Platform"), tr("Date"),
-                tr("Times seen"), tr("Status")]
+        return [self.tr("Severity"), self.tr("What was found"), self.tr("Kind"), self.tr("Platform"), self.tr("Date"),
+                self.tr("Times seen"), self.tr("Status")]
 
     def set_findings(self, findings: Sequence[Finding], dismissed: frozenset[str] = frozenset()) -> None:
         self.beginResetModel()
@@ -182,7 +177,7 @@ class FindingsModel(QAbstractTableModel):
             return finding_date(f)
         if col == self.SEEN:
             return str(f.occurrences)
-        return tr("Not a problem") if f.id in self._dismissed else ""
+        return self.tr("Not a problem") if f.id in self._dismissed else ""
 
     def _sort_key(self, f: Finding, col: int) -> Any:
         if col == self.SEVERITY:
@@ -192,6 +187,12 @@ class FindingsModel(QAbstractTableModel):
         if col == self.SEEN:
             return f.occurrences
         return self._display(f, col).casefold()
+
+
+def _searchable(f: Finding) -> str:
+    """What a search looks in: the words about a finding, never its evidence."""
+    return " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
+                     f.place.near if f.place and f.place.near else "")).casefold()
 
 
 class FindingsFilter(QSortFilterProxyModel):
@@ -224,25 +225,16 @@ class FindingsFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, FindingsModel):
-            return True
-        f = model.finding(source_row)
-        if f is None:
+        f = model.finding(source_row) if isinstance(model, FindingsModel) else None
+        return f is not None and self.accepts(f, model.is_dismissed(f))
+
+    def accepts(self, f: Finding, dismissed: bool) -> bool:
+        chosen = ((self.category, f.category.value), (self.platform, f.platform.value),
+                  (self.severity, f.severity.value))
+        if any(want and want != value for want, value in chosen) or (dismissed and not self.show_dismissed):
             return False
-        if self.category and f.category.value != self.category:
-            return False
-        if self.platform and f.platform.value != self.platform:
-            return False
-        if self.severity and f.severity.value != self.severity:
-            return False
-        if not self.show_dismissed and model.is_dismissed(f):
-            return False
-        if self.words:
-            # Evidence is deliberately not searched: a search must not confirm hidden text.
-            hay = " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
-                            f.place.near if f.place and f.place.near else "")).casefold()
-            return all(w in hay for w in self.words)
-        return True
+        # Evidence is deliberately not searched: a search must not confirm hidden text.
+        return not self.words or all(w in _searchable(f) for w in self.words)
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -285,7 +277,7 @@ class ChecklistModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return [tr("Done"), tr("Platform"), tr("What to do")][section]
+            return [self.tr("Done"), self.tr("Platform"), self.tr("What to do")][section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -310,8 +302,8 @@ class ChecklistModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.DONE:
                 if e.already_done:
-                    return tr("Already done")
-                return tr("Done") if self.is_done(e) else tr("To do")
+                    return self.tr("Already done")
+                return self.tr("Done") if self.is_done(e) else self.tr("To do")
             if col == self.PLATFORM:
                 return platform_label(e.platform)
             return e.title
@@ -345,14 +337,9 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, ChecklistModel):
-            return True
-        entry = model.entry(source_row)
-        if entry is None:
-            return True
-        if self.platform and entry.platform != self.platform:
-            return False
-        return not (self.hide_done and model.is_done(entry))
+        entry = model.entry(source_row) if isinstance(model, ChecklistModel) else None
+        return entry is None or ((not self.platform or entry.platform == self.platform)
+                                 and not (self.hide_done and model.is_done(entry)))
 
 
 def _refilter(proxy: QSortFilterProxyModel) -> None:

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from PIL import Image, ImageOps
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from checks.errors import OffdutyError
@@ -40,7 +41,7 @@ def photo_source(finding: Finding) -> Source | None:
 def export_paths(report: Report, source: Source, known: list[Path]) -> list[Path]:
     """The paths (all parts) of the export a source points into."""
     if not 0 <= source.input < len(report.inputs):
-        raise OffdutyError("This photo's export is not part of this audit.")
+        raise OffdutyError(QCoreApplication.translate("photos", "This photo's export is not part of this audit."))
     first = Path(report.inputs[source.input].path)
     for group in group_parts(known):
         if group and group[0] == first:
@@ -51,13 +52,14 @@ def export_paths(report: Report, source: Source, known: list[Path]) -> list[Path
 def load_preview(paths: list[Path], member: str, size: int = PREVIEW_SIZE) -> QImage:
     """Read one photo from an export and return a small upright preview (in memory only)."""
     if not all(p.exists() for p in paths):
-        raise OffdutyError("The export this photo is in is no longer where it was. Add it again to see the photo.")
+        raise OffdutyError(QCoreApplication.translate(
+            "photos", "The export this photo is in is no longer where it was. Add it again to see the photo."))
     with open_export(paths) as export:
         info = export.member(member)
         if info is None:
-            raise OffdutyError("This photo is not in the export.")
+            raise OffdutyError(QCoreApplication.translate("photos", "This photo is not in the export."))
         if info.size > MAX_PHOTO_BYTES:
-            raise OffdutyError("This photo is too large to preview.")
+            raise OffdutyError(QCoreApplication.translate("photos", "This photo is too large to preview."))
         with export.open(member) as fh:
             data = fh.read(MAX_PHOTO_BYTES + 1)
     try:
@@ -69,4 +71,5 @@ def load_preview(paths: list[Path], member: str, size: int = PREVIEW_SIZE) -> QI
             qimage = QImage(raw, rgb.width, rgb.height, rgb.width * 4, QImage.Format.Format_RGBA8888)
             return qimage.copy()  # own the pixels; `raw` goes away
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise OffdutyError("This photo could not be opened (it may be damaged).") from exc
+        raise OffdutyError(QCoreApplication.translate(
+            "photos", "This photo could not be opened (it may be damaged).")) from exc

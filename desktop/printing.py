@@ -70,7 +70,7 @@ def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str 
     try:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(300)
-        writer.setTitle("Privacy checklist")
+        writer.setTitle(QCoreApplication.translate("printing", "Privacy checklist"))
         writer.setCreator("Offduty")
         pages = render_to(writer, report, reveal, name)
         del writer  # flushes and closes the file
@@ -95,9 +95,9 @@ def print_report(report: Report, parent: object = None, reveal: bool = False, na
     if not isinstance(printer, QPrinter):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
-    printer.setDocName("Privacy checklist")
+    printer.setDocName(QCoreApplication.translate("printing", "Privacy checklist"))
     dialog = QPrintDialog(printer, parent if isinstance(parent, QWidget) else None)
-    dialog.setWindowTitle("Print your checklist")
+    dialog.setWindowTitle(QCoreApplication.translate("printing", "Print your checklist"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     render_to(printer, report, reveal, name)

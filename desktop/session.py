@@ -54,10 +54,12 @@ class Session(QObject):
     Signals:
         report_changed(): a new report (scan or reopen) or none.
         state_changed(): a tick or a "not a problem" mark changed.
+        welfare_changed(bool): a welfare session started (True) or ended (False).
     """
 
     report_changed = Signal()
     state_changed = Signal()
+    welfare_changed = Signal(bool)
 
     def __init__(self, welfare: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +80,13 @@ class Session(QObject):
     def set_welfare(self, welfare: bool) -> None:
         """Enter or leave welfare mode. In it, Qt's own remembered state (the file dialog's
         history and last folder) goes to a scratch folder that ending the session deletes."""
+        changed = welfare != self.welfare
         self.welfare = welfare
+        self._settings_folder(welfare)
+        if changed:
+            emit(self.welfare_changed, welfare)
+
+    def _settings_folder(self, welfare: bool) -> None:
         if welfare and self.scratch is None:
             if self._saved_dirs is None:
                 self._saved_dirs = _user_settings_dirs()

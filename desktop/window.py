@@ -1,7 +1,9 @@
 """The main window: a list of steps on the left, the current page on the right.
 
 The window is given its engine, task runner and session (composition root in desktop/app.py);
-pages talk to the session and to the runner, never to threads.
+pages talk to the session and to the runner, never to threads. The window drives the pages
+through their interface only (`desktop/pages/base.py`: reset, shown, add_to_scan, show_finding
+and their signals, plus the menus' typed actions), never through their widgets.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from checks.errors import OffdutyError
 from checks.records import Report
-from checks.store.audit_state import AuditState
+from checks.store.vault import SavedAudit
 from checks.version import __version__
 from desktop.engine import Engine
 from desktop.pages.add import AddPage
+from desktop.pages.base import Page, PageKey, ScanRequest
 from desktop.pages.checklist import ChecklistPage
-from desktop.pages.common import Page, ScaledLabel
+from desktop.pages.common import ScaledLabel
 from desktop.pages.findings import FindingsPage
 from desktop.pages.formats import FormatsPage
 from desktop.pages.output import OutputPage, PassphraseDialog
@@ -53,13 +56,15 @@ WELFARE_FONT_SCALE = 1.25
 class MainWindow(QMainWindow):
     """Signals:
     report_ready(): a report is on screen (after a scan or reopening).
+    scan_stopped(str): a scan ended without a report (cancelled or failed), and why.
     session_ended(object): the EndResult of "End session".
     """
 
     report_ready = Signal()
+    scan_stopped = Signal(str)
     session_ended = Signal(object)
 
-    PAGE_KEYS = ("welcome", "formats", "add", "stranger", "scan", "overview", "findings", "checklist", "output")
+    PAGE_KEYS = tuple(key.value for key in PageKey)
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session) -> None:
         super().__init__()
@@ -77,9 +82,10 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPage(session, runner)
         self.checklist = ChecklistPage(session)
         self.output = OutputPage(engine, runner, session)
-        self.pages: dict[str, Page] = dict(zip(self.PAGE_KEYS, (
+        self.pages: dict[str, Page] = {page.key.value: page for page in (
             self.welcome, self.formats, self.add, self.stranger, self.scan, self.overview, self.findings,
-            self.checklist, self.output), strict=True))
+            self.checklist, self.output)}
+        assert tuple(self.pages) == self.PAGE_KEYS, "every page once, in PageKey's order"
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -119,18 +125,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._menus()
 
+        for page in self.pages.values():
+            page.go_to.connect(self.show_page)
+            page.finding_requested.connect(self.show_finding)
+            page.scan_requested.connect(self.start_scan)
+            page.open_requested.connect(self.open_audit)
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.welcome.mode_chosen.connect(self._on_mode_chosen)
-        self.welcome.open_requested.connect(self.open_audit)
-        self.output.open_requested.connect(self.open_audit)
-        self.add.scan_requested.connect(self.start_scan)
-        self.stranger.scan_requested.connect(lambda: self.start_scan(list(self.session.paths)))
         self.scan.scan_finished.connect(self._on_scan_finished)
         self.scan.scan_cancelled.connect(self._on_scan_cancelled)
-        self.scan.scan_failed.connect(lambda _m: None)
-        self.overview.go_findings.connect(lambda: self.show_page("findings"))
-        self.overview.go_checklist.connect(lambda: self.show_page("checklist"))
-        self.checklist.finding_requested.connect(self._on_finding_requested)
-        self.output.written.connect(lambda p: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", p), 8000))
+        self.scan.scan_failed.connect(lambda message: emit(self.scan_stopped, message))
         self.set_welfare(session.welfare)
         self.nav.setCurrentRow(0)
         self.resize(1180, 780)
@@ -152,10 +156,10 @@ class MainWindow(QMainWindow):
         open_.triggered.connect(lambda: self.open_audit(""))
         save = QAction(self.tr("&Save the audit…"), self)
         save.setShortcut(QKeySequence.StandardKey.Save)
-        save.triggered.connect(self.output.save_button.click)
+        save.triggered.connect(self.output.save_audit)
         print_ = QAction(self.tr("&Print…"), self)
         print_.setShortcut(QKeySequence.StandardKey.Print)
-        print_.triggered.connect(self.output.print_button.click)
+        print_.triggered.connect(self.output.print_checklist)
         quit_ = QAction(self.tr("&Quit"), self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
@@ -177,8 +181,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _on_add_action(self) -> None:
-        self.show_page("add")
-        self.add.add_files.click()
+        self.show_page(PageKey.ADD)
+        self.add.choose_files()
 
     # navigation ----------------------------------------------------------------------------
 
@@ -195,21 +199,21 @@ class MainWindow(QMainWindow):
             if isinstance(page, Page):
                 page.shown()
 
-    def _on_finding_requested(self, finding_id: str) -> None:
-        self.findings.search.clear()
-        self.findings.category.setCurrentIndex(0)
-        self.findings.platform.setCurrentIndex(0)
-        self.findings.severity.setCurrentIndex(0)
-        self.findings.show_dismissed.setChecked(True)
-        self.show_page("findings")
-        self.findings.select_finding(finding_id)
+    def show_finding(self, finding_id: str) -> bool:
+        """Bring a finding forward on the page that shows findings."""
+        for key, page in self.pages.items():
+            if page.show_finding(finding_id):
+                self.show_page(key)
+                return True
+        return False
 
     # modes ---------------------------------------------------------------------------------
 
     def _on_mode_chosen(self, welfare: bool) -> None:
         if welfare != self.session.welfare:
             self.set_welfare(welfare)
-        self.show_page("formats" if self.session.report is None and not self.add.paths else "add")
+        nothing_yet = self.session.report is None and self.scan_request().empty
+        self.show_page(PageKey.FORMATS if nothing_yet else PageKey.ADD)
 
     def set_welfare(self, welfare: bool) -> None:
         self.session.set_welfare(welfare)
@@ -219,9 +223,6 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(self.base_font.pointSizeF() * WELFARE_FONT_SCALE)
         QApplication.setFont(font)
         self._refresh_fonts()
-        self.welcome.refresh()
-        self.output.refresh()
-        self.findings.refresh()
         self.setWindowTitle(self.tr("Offduty – welfare session") if welfare else self.tr("Offduty"))
 
     def _refresh_fonts(self) -> None:
@@ -235,26 +236,32 @@ class MainWindow(QMainWindow):
 
     # scanning ------------------------------------------------------------------------------
 
-    def start_scan(self, paths: list[Path]) -> Task | None:
-        if self.scan.running:
+    def scan_request(self) -> ScanRequest:
+        """What the next scan would hold: each page adds its part."""
+        request = ScanRequest()
+        for page in self.pages.values():
+            request = page.add_to_scan(request)
+        return request
+
+    def start_scan(self, request: ScanRequest | None = None) -> Task | None:
+        """Scan `request`, or what the pages hold now; None when a scan runs or there is nothing."""
+        request = request or self.scan_request()
+        if self.scan.running or request.empty:
             return None
-        self.session.paths = list(paths)
-        options = dict(self.stranger.scan_options())
-        if self.add.ocr.isChecked() and self.add.ocr.isEnabled():
-            options["ocr"] = True
-        if not paths and not options.get("extra_inputs"):
-            return None
-        self.show_page("scan")
-        return self.scan.start(list(paths), **options)
+        self.session.paths = list(request.paths)
+        self.show_page(PageKey.SCAN)
+        return self.scan.start(request)
 
     def _on_scan_finished(self, report: object) -> None:
         if isinstance(report, Report):
             self.session.set_report(report)
-            self.show_page("overview")
+            self.show_page(PageKey.OVERVIEW)
             emit(self.report_ready)
 
     def _on_scan_cancelled(self, _report: object) -> None:
-        self.statusBar().showMessage(self.tr("Scan stopped. You can scan again whenever you like."), 8000)
+        text = self.tr("Scan stopped. You can scan again whenever you like.")
+        self.statusBar().showMessage(text, 8000)
+        emit(self.scan_stopped, text)
 
     # saved audits --------------------------------------------------------------------------
 
@@ -293,14 +300,13 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, self.tr("Open a saved audit"), message)
 
-    def _on_loaded(self, result: object) -> None:
-        if not isinstance(result, tuple) or not isinstance(result[0], Report):
+    def _on_loaded(self, saved: object) -> None:
+        if not isinstance(saved, SavedAudit):
             return
-        report, state = result[0], result[1] if isinstance(result[1], AuditState) else AuditState()
-        self.session.reopened(report, state)
+        self.session.reopened(saved.report, saved.state)
         self.statusBar().showMessage(self.tr("Audit opened. Scan new exports to see what you have fixed since."),
                                      10000)
-        self.show_page("overview")
+        self.show_page(PageKey.OVERVIEW)
         emit(self.report_ready)
 
     # ending --------------------------------------------------------------------------------
@@ -317,14 +323,10 @@ class MainWindow(QMainWindow):
     def end_session(self) -> EndResult:
         self.runner.cancel_all()
         result = self.session.end()
-        self.add.clear()
-        self.stranger.clear()
-        self.output.name.clear()
-        self.output.reveal.setChecked(False)
-        self.findings.revealed = None
-        self.findings.photo.clear()
+        for page in self.pages.values():
+            page.reset()
         QApplication.clipboard().clear()
-        self.show_page("welcome")
+        self.show_page(PageKey.WELCOME)
         emit(self.session_ended, result)
         return result
 

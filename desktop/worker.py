@@ -132,14 +132,18 @@ class _Runnable(QRunnable):
         except OffdutyError as exc:
             post("failed", str(exc))
         except MemoryError:
-            post("failed", "The computer ran out of memory. Close other programs and try again.")
+            post("failed", QCoreApplication.translate(
+                "worker", "The computer ran out of memory. Close other programs and try again."))
         except OSError as exc:
-            post("failed", f"The file could not be used: {exc.strerror or type(exc).__name__}.")
+            post("failed", QCoreApplication.translate("worker", "The file could not be used: %1.").replace(
+                "%1", exc.strerror or type(exc).__name__))
         except Exception as exc:  # a bug must not take the window down
             # The type only: an exception's text or traceback can carry evidence (HACKING.md).
             log.error("task %s failed: %s", self.name, type(exc).__name__,
                       exc_info=os.environ.get("OFFDUTY_DEBUG") == "1")
-            post("failed", f"Something went wrong ({type(exc).__name__}). Nothing was lost; please try again.")
+            post("failed", QCoreApplication.translate(
+                "worker", "Something went wrong (%1). Nothing was lost; please try again.").replace(
+                "%1", type(exc).__name__))
         else:
             if self.token.cancelled or getattr(result, "cancelled", False):
                 post("cancelled", result)
@@ -159,13 +163,23 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._mine: set[Task] = set()
 
-    def start(self, name: str, fn: Callable[[TaskContext], Any]) -> Task:
+    def start(self, name: str, fn: Callable[[TaskContext], Any], *,
+              on_progress: Callable[[object], None] | None = None,
+              on_finished: Callable[[object], None] | None = None,
+              on_failed: Callable[[str], None] | None = None,
+              on_cancelled: Callable[[object], None] | None = None,
+              on_done: Callable[[], None] | None = None) -> Task:
+        """Run `fn` on the pool; the `on_*` callbacks are connected to the task's signals first."""
         relay = _the_relay()
         key = next(_keys)
         task = Task(name)
         relay.tasks[key] = task
         self._mine.add(task)
         task.done.connect(lambda t=task: self._mine.discard(t))
+        for signal, slot in ((task.progress, on_progress), (task.finished, on_finished), (task.failed, on_failed),
+                             (task.cancelled, on_cancelled), (task.done, on_done)):
+            if slot is not None:
+                signal.connect(slot)
         self.pool.start(_Runnable(name, key, fn, task.token, relay))
         return task
 

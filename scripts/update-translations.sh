@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")/.."
 TS=resources/translations/offduty_en_GB.ts
-.venv/bin/pyside6-lupdate desktop/*.py desktop/pages/*.py -source-language en_GB -target-language en_GB -ts "$TS"
+.venv/bin/pyside6-lupdate desktop/*.py desktop/pages/*.py -source-language en_GB -target-language en_GB -no-obsolete -ts "$TS"
 .venv/bin/python - "$TS" <<'PY'
 import sys
 import xml.etree.ElementTree as ET

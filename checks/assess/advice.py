@@ -24,11 +24,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from checks.records import Audience, Category, ChecklistEntry, Finding, ItemKind, Platform, Severity
+from checks.records import Audience, Category, ChecklistEntry, Finding, ItemKind, Message, Platform, Severity, msg
 from checks.resources import resource_path
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
@@ -100,6 +100,42 @@ _REQUIRED = ("id", "platform", "kind", "title", "why", "choose", "steps", "risks
              "checked", "confidence", "fallback")
 
 
+def _check_text(raw: dict[str, object], where: str, ident: str) -> None:
+    for key in ("title", "why", "choose", "fallback"):
+        value = raw[key]
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogueError(f"{where}: {ident}: {key} must be non-empty text")
+    steps = raw["steps"]
+    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and s.strip() for s in steps):
+        raise CatalogueError(f"{where}: {ident}: steps must be a non-empty list of text")
+    web_steps = raw.get("web_steps", [])
+    if not isinstance(web_steps, list) or not all(isinstance(s, str) for s in web_steps):
+        raise CatalogueError(f"{where}: {ident}: web_steps must be a list of text")
+
+
+def _check_choices(raw: dict[str, object], where: str, ident: str) -> None:
+    if raw["kind"] not in KINDS:
+        raise CatalogueError(f"{where}: {ident}: kind must be one of {KINDS}")
+    if raw["confidence"] not in CONFIDENCE:
+        raise CatalogueError(f"{where}: {ident}: confidence must be one of {CONFIDENCE}")
+    checked = raw["checked"]
+    if not isinstance(checked, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", checked):
+        raise CatalogueError(f"{where}: {ident}: checked must be a YYYY-MM-DD date")
+    source = raw["source"]
+    if source is not None and (not isinstance(source, str) or not source.startswith("https://")):
+        raise CatalogueError(f"{where}: {ident}: source must be an https link or null")
+
+
+def _risks(raw: dict[str, object], where: str, ident: str) -> tuple[Category, ...]:
+    try:
+        risks = tuple(Category(r) for r in raw["risks"])  # type: ignore[attr-defined]
+    except (ValueError, TypeError):
+        raise CatalogueError(f"{where}: {ident}: unknown risk in {raw['risks']!r}") from None
+    if not risks:
+        raise CatalogueError(f"{where}: {ident}: risks must not be empty")
+    return risks
+
+
 def _validate_entry(raw: object, where: str) -> Advice:
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where}: an entry is not an object")
@@ -109,37 +145,15 @@ def _validate_entry(raw: object, where: str) -> Advice:
     ident = raw["id"]
     if not isinstance(ident, str) or not ID_PATTERN.match(ident):
         raise CatalogueError(f"{where}: bad id {ident!r}")
-    for key in ("title", "why", "choose", "fallback"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise CatalogueError(f"{where}: {ident}: {key} must be non-empty text")
-    steps = raw["steps"]
-    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and s.strip() for s in steps):
-        raise CatalogueError(f"{where}: {ident}: steps must be a non-empty list of text")
-    web_steps = raw.get("web_steps", [])
-    if not isinstance(web_steps, list) or not all(isinstance(s, str) for s in web_steps):
-        raise CatalogueError(f"{where}: {ident}: web_steps must be a list of text")
-    if raw["kind"] not in KINDS:
-        raise CatalogueError(f"{where}: {ident}: kind must be one of {KINDS}")
-    if raw["confidence"] not in CONFIDENCE:
-        raise CatalogueError(f"{where}: {ident}: confidence must be one of {CONFIDENCE}")
-    if not isinstance(raw["checked"], str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", raw["checked"]):
-        raise CatalogueError(f"{where}: {ident}: checked must be a YYYY-MM-DD date")
-    source = raw["source"]
-    if source is not None and (not isinstance(source, str) or not source.startswith("https://")):
-        raise CatalogueError(f"{where}: {ident}: source must be an https link or null")
-    try:
-        risks = tuple(Category(r) for r in raw["risks"])
-    except (ValueError, TypeError):
-        raise CatalogueError(f"{where}: {ident}: unknown risk in {raw['risks']!r}") from None
-    if not risks:
-        raise CatalogueError(f"{where}: {ident}: risks must not be empty")
-    done_when = raw.get("done_when", [])
+    _check_text(raw, where, ident)
+    _check_choices(raw, where, ident)
     return Advice(
         id=ident, platform=str(raw["platform"]), kind=raw["kind"], title=raw["title"].strip(),
-        why=raw["why"].strip(), choose=raw["choose"].strip(), steps=tuple(steps),
-        web_steps=tuple(web_steps), risks=risks, side_effects=str(raw.get("side_effects", "")),
-        source=source, checked=raw["checked"], confidence=raw["confidence"], fallback=raw["fallback"],
-        setting=raw.get("setting"), done_when=tuple(str(v).lower() for v in done_when),
+        why=raw["why"].strip(), choose=raw["choose"].strip(), steps=tuple(raw["steps"]),
+        web_steps=tuple(raw.get("web_steps", [])), risks=_risks(raw, where, ident),
+        side_effects=str(raw.get("side_effects", "")), source=raw["source"], checked=raw["checked"],
+        confidence=raw["confidence"], fallback=raw["fallback"], setting=raw.get("setting"),
+        done_when=tuple(str(v).lower() for v in raw.get("done_when", [])),
         item_link=bool(raw.get("item_link", False)),
     )
 
@@ -189,6 +203,12 @@ class Catalogue:
         if not items:
             items.append(FALLBACK)
         return tuple(dict.fromkeys([*items, *prevent]))
+
+    def for_finding(self, finding: Finding) -> tuple[str, ...]:
+        """`ids_for` with everything a finding says about itself (never empty: see ids_for)."""
+        return self.ids_for(category=finding.category, platform=finding.platform, item_kind=finding.item_kind,
+                            detector=finding.detector, declared=finding.advice, key=finding.key,
+                            severity=finding.severity)
 
     def for_platform(self, platform: str) -> list[Advice]:
         return [e for e in self.entries.values() if e.platform == platform]
@@ -334,13 +354,33 @@ def _impact(advice: Advice, linked: Sequence[Finding]) -> float:
     return impact
 
 
-def _why(advice: Advice, findings: Sequence[Finding]) -> str:
+_ABOUT = {
+    Category.HOME_ADDRESS: msg("advice.about.home_address"),
+    Category.LOCATION_PATTERN: msg("advice.about.location_pattern"),
+    Category.EMPLOYER_DISCLOSURE: msg("advice.about.employer_disclosure"),
+    Category.IDENTITY_DETAILS: msg("advice.about.identity_details"),
+    Category.FAMILY_DETAILS: msg("advice.about.family_details"),
+    Category.PHOTO_METADATA: msg("advice.about.photo_metadata"),
+    Category.OFFICIAL_INFORMATION: msg("advice.about.official_information"),
+    Category.CONDUCT_RISK: msg("advice.about.conduct_risk"),
+    Category.ACCOUNT_EXPOSURE: msg("advice.about.account_exposure"),
+}
+
+
+def _why(advice: Advice, findings: Sequence[Finding]) -> Message | str:
+    """The catalogue's why, after what was found: "Found in 3 places in your exports (...). <why>"."""
     if not findings:
         return advice.why
-    count = sum(f.occurrences for f in findings)
-    cats = sorted({f.category.label.lower() for f in findings})
-    places = "1 place" if count == 1 else f"{count} places"
-    return f"Found in {places} in your exports ({', '.join(cats)}). {advice.why}"
+    about: Message | None = None
+    for category in sorted({f.category for f in findings}, key=list(Category).index, reverse=True):
+        about = _ABOUT[category] if about is None else msg("advice.about.and", first=_ABOUT[category], rest=about)
+    assert about is not None
+    return msg("advice.why", count=sum(f.occurrences for f in findings), about=about, why=advice.why)
+
+
+def attach_advice(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:
+    """Each finding with its advice ids (the catalogue's general advice when nothing specific fits)."""
+    return [replace(f, advice=catalogue.for_finding(f)) for f in findings]
 
 
 def is_done(advice: Advice, settings: Mapping[str, str]) -> bool:

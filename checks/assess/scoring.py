@@ -3,6 +3,7 @@
 Each finding contributes by severity, confidence, how public it is, how recent and how often it
 occurs; categories saturate (the tenth postcode adds less than the first), and dangerous
 combinations add on top (name + date of birth + address together are worse than each alone).
+What drives the score is said in codes (`[score]` in the words catalogue), never in sentences.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from checks.records import Audience, Category, Finding, Platform, Score, ScoreDriver
+from checks.records import Audience, Category, Finding, Message, Platform, Score, ScoreDriver, msg
 
 SEVERITY_POINTS = {"low": 3.0, "medium": 8.0, "high": 18.0}
 CATEGORY_WEIGHT = {
@@ -27,6 +28,7 @@ CATEGORY_WEIGHT = {
     Category.ACCOUNT_EXPOSURE: 0.7,
 }
 BANDS = ((75, "severe"), (50, "high"), (25, "moderate"), (0, "low"))
+COMPLETE, INCOMPLETE = "complete", "incomplete"  # Score.state
 
 
 def _visibility(finding: Finding) -> float:
@@ -50,25 +52,42 @@ def _recency(finding: Finding, now: datetime) -> float:
 
 
 _WHAT = {
-    Category.HOME_ADDRESS: "Your home address or where you sleep",
-    Category.LOCATION_PATTERN: "Your routines and regular places",
-    Category.EMPLOYER_DISCLOSURE: "That you work for the police or justice system",
-    Category.IDENTITY_DETAILS: "Details used to check your identity (birth date, phone, ID numbers)",
-    Category.FAMILY_DETAILS: "Your family members",
-    Category.PHOTO_METADATA: "The location hidden inside your photos",
-    Category.OFFICIAL_INFORMATION: "Operational or case information",
-    Category.CONDUCT_RISK: "Posts that could be seen as discreditable",
-    Category.ACCOUNT_EXPOSURE: "Account settings that leave you open",
+    Category.HOME_ADDRESS: msg("score.what.home_address"),
+    Category.LOCATION_PATTERN: msg("score.what.location_pattern"),
+    Category.EMPLOYER_DISCLOSURE: msg("score.what.employer_disclosure"),
+    Category.IDENTITY_DETAILS: msg("score.what.identity_details"),
+    Category.FAMILY_DETAILS: msg("score.what.family_details"),
+    Category.PHOTO_METADATA: msg("score.what.photo_metadata"),
+    Category.OFFICIAL_INFORMATION: msg("score.what.official_information"),
+    Category.CONDUCT_RISK: msg("score.what.conduct_risk"),
+    Category.ACCOUNT_EXPOSURE: msg("score.what.account_exposure"),
 }
 
+# Two categories present together are worse than each alone: (the pair, bonus points, words).
+COMBINATIONS = (
+    ({Category.HOME_ADDRESS, Category.EMPLOYER_DISCLOSURE}, 12.0, msg("score.combo.home_and_employer")),
+    ({Category.HOME_ADDRESS, Category.FAMILY_DETAILS}, 8.0, msg("score.combo.home_and_family")),
+    ({Category.IDENTITY_DETAILS, Category.HOME_ADDRESS}, 6.0, msg("score.combo.identity_and_home")),
+    ({Category.HOME_ADDRESS, Category.LOCATION_PATTERN}, 6.0, msg("score.combo.home_and_routines")),
+    ({Category.EMPLOYER_DISCLOSURE, Category.FAMILY_DETAILS}, 5.0, msg("score.combo.employer_and_family")),
+)
 
-def _driver_text(cat: Category, count: int, platforms: set[Platform], public: int) -> str:
-    """Plain words: "Your home address or where you sleep: in 3 places, on 2 platforms (2 public)"."""
-    times = "in 1 place" if count == 1 else f"in {count} places"
-    where = f", on {len(platforms)} platforms" if len(platforms) > 1 else (
-        f", on {next(iter(platforms)).label}" if platforms else "")
-    shown = f" ({public} public)" if public and public < count else (" (all public)" if public and count > 1 else "")
-    return f"{_WHAT[cat]}: {times}{where}{shown}"
+
+def driver_text(cat: Category, count: int, platforms: set[Platform], public: int) -> Message:
+    """"Your home address or where you sleep: in 3 places, on 2 platforms (2 public)", as codes."""
+    if len(platforms) > 1:
+        where: Message | str = msg("score.where.platforms", count=len(platforms))
+    elif platforms:
+        where = msg("score.where.platform", platform=next(iter(platforms)))
+    else:
+        where = ""
+    if public and public < count:
+        shown: Message | str = msg("score.shown.some_public", count=public)
+    elif public and count > 1:
+        shown = msg("score.shown.all_public")
+    else:
+        shown = ""
+    return msg("score.driver", what=_WHAT[cat], times=msg("score.times", count=count), where=where, shown=shown)
 
 
 def band_for(value: int) -> str:
@@ -78,8 +97,13 @@ def band_for(value: int) -> str:
     return "low"
 
 
-def score(findings: Sequence[Finding], now: datetime | None = None) -> Score:
-    """Score an audit's findings and say what drives the number."""
+def score(findings: Sequence[Finding], now: datetime | None = None, *, complete: bool = True) -> Score:
+    """Score an audit's findings and say what drives the number.
+
+    `complete=False` when some export was recognised but gave nothing to read (or the audit was
+    stopped): the number then covers only part of the person's accounts, and its state says so,
+    so no surface shows it as a reassuring "low".
+    """
     now = now or datetime.now(UTC)
     per_category: dict[Category, float] = defaultdict(float)
     counts: dict[Category, int] = defaultdict(int)
@@ -99,24 +123,20 @@ def score(findings: Sequence[Finding], now: datetime | None = None) -> Score:
         # Saturate per category: the first exposure matters most.
         points = 30.0 * (1 - math.exp(-raw / 30.0))
         total += points
-        drivers.append(ScoreDriver(_driver_text(cat, counts[cat], platforms[cat], public[cat]), round(points, 1), cat))
+        drivers.append(ScoreDriver(driver_text(cat, counts[cat], platforms[cat], public[cat]), round(points, 1), cat))
     present = set(per_category)
-    combos = (
-        ({Category.HOME_ADDRESS, Category.EMPLOYER_DISCLOSURE}, 12.0,
-         "Where you live and that you work for the police are both findable"),
-        ({Category.HOME_ADDRESS, Category.FAMILY_DETAILS}, 8.0,
-         "Your home and your family members are both findable"),
-        ({Category.IDENTITY_DETAILS, Category.HOME_ADDRESS}, 6.0,
-         "Identity details and your address together make identity theft easy"),
-        ({Category.HOME_ADDRESS, Category.LOCATION_PATTERN}, 6.0,
-         "Where you live and when you are regularly out are both findable"),
-        ({Category.EMPLOYER_DISCLOSURE, Category.FAMILY_DETAILS}, 5.0,
-         "Your police job and your family members are both findable"),
-    )
-    for needed, bonus, text in combos:
+    for needed, bonus, text in COMBINATIONS:
         if needed <= present:
             total += bonus
             drivers.append(ScoreDriver(text, bonus, None))
     value = round(min(100.0, 100 * (1 - math.exp(-total / 60.0)))) if total else 0
     drivers.sort(key=lambda d: -d.points)
-    return Score(value=value, band=band_for(value), drivers=tuple(drivers))
+    return Score(value=value, band=band_for(value), drivers=tuple(drivers),
+                 state=COMPLETE if complete else INCOMPLETE)
+
+
+def band_words(score: Score) -> Message:
+    """The band's name ("Low"), or "Incomplete" when the score leaves exports out."""
+    if score.state == INCOMPLETE:
+        return msg("score.band.incomplete")
+    return Message(f"score.band.{score.band}")  # every band has words (tests/advice/test_scoring.py)

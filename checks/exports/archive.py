@@ -47,7 +47,7 @@ from typing import IO
 import ijson
 
 from checks.errors import MemberTooLarge, UnreadableExport
-from checks.records import Skipped
+from checks.records import Message, Skipped, msg
 from checks.report.words import say
 
 log = logging.getLogger(__name__)
@@ -80,30 +80,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-# Top-level folder names that belong to a platform's own layout: never stripped as wrappers.
-_CONTENT_DIRS = frozenset(
-    {
-        # X
-        "data", "assets",
-        # Google
-        "takeout",
-        # Snapchat
-        "json", "html", "memories", "chat_media",
-        # Strava, Instagram, Mastodon
-        "activities", "media", "media_attachments", "content", "messages",
-        # Meta
-        "your_instagram_activity", "your_facebook_activity", "your_activity_across_facebook",
-        "personal_information", "connections", "logged_information", "security_and_login_information",
-        "posts", "profile_information", "photos_and_videos", "account_information", "followers_and_following",
-        "comments_and_reactions", "friends_and_followers", "apps_and_websites_off_of_facebook",
-        "ads_information", "preferences", "location", "login_and_account_creation", "information_about_you",
-        # LinkedIn
-        "jobs", "articles", "verifications",
-        # Google location
-        "location history", "location history (timeline)", "semantic location history",
-    }
-)
 
 # Operating-system clutter that zips made on a Mac or Windows carry; never part of an export.
 _CLUTTER_DIRS = frozenset({"__macosx"})
@@ -246,7 +222,7 @@ class Export:
         self._by_base.setdefault(low.rsplit("/", 1)[-1], []).append(low)
         return True
 
-    def _refuse(self, name: str, reason: str) -> None:
+    def _refuse(self, name: str, reason: Message) -> None:
         self.refused.append(Skipped(file=display_name(name), reason=reason))
 
 
@@ -263,6 +239,14 @@ class _WrappedStream(io.RawIOBase):
             return bool(self._inner.seekable())
         except Exception:
             return False
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        except Exception:
+            pass
+        finally:
+            super().close()
 
 
 class _BoundedStream(_WrappedStream):
@@ -304,14 +288,6 @@ class _BoundedStream(_WrappedStream):
             raise MemberTooLarge(f"{display_name(self._name)} is larger than it claims to be")
         view[: len(data)] = data
         return len(data)
-
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        except Exception:
-            pass
-        finally:
-            super().close()
 
 
 class NestingTooDeep(ijson.JSONError, OSError):
@@ -395,32 +371,24 @@ class _JsonDepthGuard(_WrappedStream):
                         f"{display_name(self._name)} is nested more than {self._max} levels deep (hostile?)")
         self._depth = depth
 
-    def close(self) -> None:
-        try:
-            self._inner.close()
-        except Exception:
-            pass
-        finally:
-            super().close()
-
 
 def _bounded(inner: IO[bytes], limit: int, name: str) -> IO[bytes]:
     return io.BufferedReader(_BoundedStream(inner, limit, name), buffer_size=256 * 1024)
 
 
-def check_member_name(raw: str) -> str | None:
-    """The reason a member name is unsafe, or None. Names use `/` (zip) after normalising."""
+def check_member_name(raw: str) -> Message | None:
+    """Why a member name is unsafe (an `archive.name.*` code), or None. Names use `/` (zip) after normalising."""
     name = raw.replace("\\", "/")
     if "\x00" in name:
-        return "its name contains a NUL character"
+        return msg("archive.name.nul")
     if _CONTROL.search(name):
-        return "its name contains control characters"
+        return msg("archive.name.control")
     if _SURROGATE.search(name):
-        return "its name is not valid text"
+        return msg("archive.name.not_text")
     if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("//"):
-        return "it has an absolute path"
+        return msg("archive.name.absolute")
     if any(part == ".." for part in name.split("/")):
-        return "its path tries to leave the export (..)"
+        return msg("archive.name.escapes")
     return None
 
 
@@ -440,6 +408,40 @@ def _is_clutter(name: str) -> bool:
     return parts[0] in _CLUTTER_DIRS or parts[-1] in _CLUTTER_FILES or parts[-1].startswith("._")
 
 
+def _refusal(info: zipfile.ZipInfo, name: str, limits: Limits, archive_size: int, overlaps: bool) -> Message | None:
+    """Why a zip entry is refused or skipped (an `archive.*` code), or None when it may be read."""
+    unsafe = check_member_name(info.filename)
+    mode = (info.external_attr >> 16) & 0xFFFF
+    kind = stat.S_IFMT(mode)
+    ratio = info.file_size / info.compress_size if info.compress_size else 0.0
+    if unsafe:
+        return msg("archive.unsafe_name", reason=unsafe)
+    if not name:
+        return msg("archive.no_name")
+    if info.create_system == 3 and stat.S_ISLNK(mode):
+        return msg("archive.link")
+    if info.create_system == 3 and kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
+        return msg("archive.special")
+    if info.flag_bits & 0x1:
+        return msg("archive.encrypted")
+    if info.compress_size > archive_size:
+        return msg("archive.larger_than_zip")
+    if overlaps:
+        return msg("archive.overlap")
+    if (info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size) or (
+            info.file_size and not info.compress_size):
+        return msg("archive.sizes")
+    if info.file_size > limits.max_member_size:
+        return msg("archive.member_too_large", size=round(info.file_size / GiB, 1))
+    if ratio > limits.max_ratio:
+        return msg("archive.ratio")
+    if info.file_size > limits.suspicious_min_size and ratio > limits.suspicious_ratio:
+        return msg("archive.suspicious_ratio")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        return msg("archive.method")
+    return None
+
+
 def _all_refused(refused: Sequence[Skipped]) -> str:
     first = refused[0]
     more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
@@ -449,6 +451,14 @@ def _all_refused(refused: Sequence[Skipped]) -> str:
 
 def _only_archives(names: Sequence[str]) -> bool:
     return bool(names) and all(n.lower().endswith((".zip", ".tgz", ".tar.gz")) for n in names)
+
+
+def _layout_folders() -> frozenset[str]:
+    """Top folders that belong to a format's own layout (`data/` of an X archive, `Takeout/`), as
+    each format declares them (`FormatSpec.folders`): never stripped as wrappers."""
+    from checks.readers import layout_folders
+
+    return layout_folders()
 
 
 def _common_wrapper(names: Sequence[str], max_depth: int = 3, media_wrapper: bool = True) -> str:
@@ -467,7 +477,7 @@ def _common_wrapper(names: Sequence[str], max_depth: int = 3, media_wrapper: boo
         if len(firsts) != 1 or any("/" not in n for n in current):
             break
         top = firsts.pop()
-        if top.lower() in _CONTENT_DIRS:
+        if top.lower() in _layout_folders():
             break
         rest = [n.split("/", 1)[1] for n in current]
         if all(r.lower().endswith(MEDIA_SUFFIXES) for r in rest) and (prefix or not media_wrapper):
@@ -507,7 +517,7 @@ class ZipExport(Export):
                     errors.append(exc)
                     self._zips.append(None)
                     names_by_part.append([])
-                    self.refused.append(Skipped(file=path.name, reason=f"this part was not read: {exc.reason}"))
+                    self.refused.append(Skipped(file=path.name, reason=msg("archive.part_not_read", reason=exc.reason)))
                     continue
                 self._zips.append(zf)
                 self.size_bytes += path.stat().st_size
@@ -527,11 +537,10 @@ class ZipExport(Export):
         for index, part in enumerate(names_by_part):
             for name, info in part:
                 short = name[len(strip):]
-                if short in self._infos:
+                if self._duplicate(short, info):
                     continue
                 if total + info.file_size > limits.max_total_size:
-                    self._refuse(short, f"skipped: the export would unpack to more than "
-                                        f"{limits.max_total_size // GiB} GB, which no real export does")
+                    self._refuse(short, msg("archive.total_too_large", limit=limits.max_total_size // GiB))
                     continue
                 if self._add(Member(short, info.file_size, info.compress_size, index)):
                     self._infos[short] = (index, info)
@@ -564,40 +573,24 @@ class ZipExport(Export):
             name = _normalise(raw)
             if _is_clutter(name):
                 continue
-            unsafe = check_member_name(raw)
-            mode = (info.external_attr >> 16) & 0xFFFF
-            kind = stat.S_IFMT(mode)
-            ratio = info.file_size / info.compress_size if info.compress_size else 0.0
-            if unsafe:
-                self._refuse(raw, f"refused: {unsafe}")
-            elif not name:
-                self._refuse(raw, "refused: it has no name")
-            elif info.create_system == 3 and stat.S_ISLNK(mode):
-                self._refuse(name, "refused: it is a symbolic link")
-            elif info.create_system == 3 and kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
-                self._refuse(name, "refused: it is a device or special file")
-            elif info.flag_bits & 0x1:
-                self._refuse(name, "skipped: it is password-protected")
-            elif info.compress_size > archive_size:
-                self._refuse(name, "refused: it claims to be larger than the whole zip (damaged or hostile)")
-            elif id(info) in overlapping:
-                self._refuse(name, "refused: its data overlaps another entry (a zip bomb)")
-            elif info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-                self._refuse(name, "refused: its sizes do not agree (damaged or hostile)")
-            elif info.file_size and not info.compress_size:
-                self._refuse(name, "refused: its sizes do not agree (damaged or hostile)")
-            elif info.file_size > limits.max_member_size:
-                self._refuse(name, f"skipped: it would unpack to {info.file_size / GiB:.1f} GB, over the limit")
-            elif ratio > limits.max_ratio:
-                self._refuse(name, "refused: it compresses more than any real file can (a zip bomb)")
-            elif info.file_size > limits.suspicious_min_size and ratio > limits.suspicious_ratio:
-                self._refuse(name, "refused: it compresses suspiciously well for its size (a zip bomb?)")
-            elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED,
-                                            zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
-                self._refuse(name, "skipped: it uses a compression method Offduty cannot read")
+            reason = _refusal(info, name, limits, archive_size, id(info) in overlapping)
+            if reason is not None:
+                self._refuse(raw if reason.code == "archive.unsafe_name" or not name else name, reason)
             else:
                 accepted.append((name, info))
         return accepted
+
+    def _duplicate(self, name: str, info: zipfile.ZipInfo) -> bool:
+        """Whether a member of this name (in any case) was added already. An identical copy (zip
+        parts each holding the same file) is the same file; a different one is listed as skipped,
+        never dropped silently."""
+        kept = self.member(name)
+        if kept is None:
+            return False
+        first = self._infos[kept.name][1]
+        if (first.CRC, first.file_size) != (info.CRC, info.file_size):
+            self._refuse(name, msg("archive.duplicate", kept=kept.name))
+        return True
 
     def _open(self, member: Member) -> IO[bytes]:
         part, info = self._infos[member.name]
@@ -761,7 +754,11 @@ class FolderExport(Export):
         strip = _common_wrapper([n for n, _ in found], media_wrapper=False)
         self._strip = strip
         for name, size in found:
-            if self._add(Member(name[len(strip):], size)):
+            short = name[len(strip):]
+            kept = self.member(short)
+            if kept is not None:  # the same name in another case (a case-sensitive file system)
+                self._refuse(short, msg("archive.duplicate", kept=kept.name))
+            elif self._add(Member(short, size)):
                 self.size_bytes += size
         if not self._members and self.refused:
             raise UnreadableExport(str(path), _all_refused(self.refused))
@@ -773,14 +770,14 @@ class FolderExport(Export):
     def _walk(self, root: Path) -> Iterator[tuple[str, int]]:
         def unreadable(err: OSError) -> None:
             where = os.path.relpath(err.filename, root) if err.filename else "?"
-            self._refuse(where.replace(os.sep, "/"), "skipped: this folder cannot be read (permission denied?)")
+            self._refuse(where.replace(os.sep, "/"), msg("archive.folder_unreadable"))
 
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
             rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir + "/"
             for d in list(dirnames):
                 if os.path.islink(os.path.join(dirpath, d)):
-                    self._refuse(rel_dir + d, "refused: it is a symbolic link")
+                    self._refuse(rel_dir + d, msg("archive.link"))
                     dirnames.remove(d)
                 elif not rel_dir and d.lower() in _CLUTTER_DIRS:
                     dirnames.remove(d)
@@ -793,15 +790,15 @@ class FolderExport(Export):
                 try:
                     st = os.lstat(full)
                 except OSError:
-                    self._refuse(name, "skipped: it cannot be read")
+                    self._refuse(name, msg("archive.unreadable"))
                     continue
                 unsafe = check_member_name(name)
                 if unsafe:
-                    self._refuse(name, f"skipped: {unsafe}")
+                    self._refuse(name, msg("archive.unsafe_name", reason=unsafe))
                 elif stat.S_ISLNK(st.st_mode):
-                    self._refuse(name, "refused: it is a symbolic link")
+                    self._refuse(name, msg("archive.link"))
                 elif not stat.S_ISREG(st.st_mode):
-                    self._refuse(name, "refused: it is a device or special file")
+                    self._refuse(name, msg("archive.special"))
                 else:
                     yield name, st.st_size
 

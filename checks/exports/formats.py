@@ -1,10 +1,12 @@
 """The export formats Offduty knows, and how a person asks each platform for their data.
 
 `offduty formats` prints this list and the desktop "Get your exports" page is built from it.
-The data lives in `resources/formats.json` (one entry per export a person can request) and is
-checked when loaded: a malformed entry is a packaging fault and raises `FormatsError` naming it.
-Whether this version can read a format is not stored: it is worked out from the readers
-registry (`checks.readers.READERS`) each time the list is loaded.
+How to ask for each export lives in `resources/formats.json` (one entry per export a person can
+request), checked when loaded: a malformed entry is a packaging fault and raises `FormatsError`
+naming it. What a format is (its platform, its title, its HTML variant) is not stored there: it
+comes from the format's own declaration in the registry (`checks.readers.FORMATS`), the one
+source the window, `offduty formats`, the README table and the report share. Whether this
+version can read a format is worked out from the readers registry (`checks.readers.READERS`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from checks.errors import OffdutyError
+from checks.readers.spec import FormatSpec
 from checks.records import Platform
 from checks.resources import resource_path
 
 FORMATS_FILE = ("formats.json",)
 
-_TEXT_FIELDS = ("id", "platform", "title", "arrives", "source")
+_TEXT_FIELDS = ("id", "arrives", "source")
 _LIST_FIELDS = ("what_is_read", "how_to_request", "choose", "then_what")
 
 
@@ -76,10 +79,17 @@ def _registered() -> frozenset[str]:
     return frozenset(READERS)
 
 
+def _declared() -> dict[str, FormatSpec]:
+    from checks.readers import FORMATS
+
+    return FORMATS
+
+
 def parse_formats(data: object, registered: frozenset[str]) -> list[ExportFormat]:
     """Check and convert the decoded formats.json; `registered` is the set of format ids with a reader."""
     if not isinstance(data, dict) or not isinstance(data.get("formats"), list):
         raise FormatsError("formats.json: expected an object with a \"formats\" list")
+    declared = _declared()
     out: list[ExportFormat] = []
     seen: set[str] = set()
     for index, entry in enumerate(data["formats"]):
@@ -87,36 +97,36 @@ def parse_formats(data: object, registered: frozenset[str]) -> list[ExportFormat
         if not isinstance(entry, dict):
             raise FormatsError(f"{where}: not an object")
         where = f"formats.json entry {entry.get('id', index)!r}"
-        for key in _TEXT_FIELDS:
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise FormatsError(f"{where}: {key!r} must be non-empty text")
-        for key in _LIST_FIELDS:
-            value = entry.get(key)
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-                raise FormatsError(f"{where}: {key!r} must be a non-empty list of text")
-        unknown = set(entry) - {*_TEXT_FIELDS, *_LIST_FIELDS, "variants"}
-        if unknown:
-            raise FormatsError(f"{where}: unknown field(s) {sorted(unknown)}")
+        _check_entry(entry, where)
         if entry["id"] in seen:
             raise FormatsError(f"{where}: the id is used twice")
         seen.add(entry["id"])
-        try:
-            platform = Platform(entry["platform"])
-        except ValueError:
-            raise FormatsError(f"{where}: unknown platform {entry['platform']!r}") from None
-        if not entry["source"].startswith("https://"):
-            raise FormatsError(f"{where}: 'source' must be an https:// link")
-        variants = []
-        for v in entry.get("variants", []):
-            if not (isinstance(v, dict) and isinstance(v.get("id"), str) and isinstance(v.get("title"), str)):
-                raise FormatsError(f"{where}: each variant needs an 'id' and a 'title'")
-            variants.append(Variant(v["id"], v["title"], v["id"] in registered))
+        spec = declared.get(entry["id"])
+        if spec is None or spec.variant_of is not None:
+            raise FormatsError(f"{where}: no format of that id is declared by a reader (checks.readers.FORMATS)")
+        variants = tuple(Variant(v.id, v.title, v.id in registered) for v in declared.values()
+                         if v.variant_of == spec.id)
         out.append(ExportFormat(
-            id=entry["id"], platform=platform, title=entry["title"],
+            id=spec.id, platform=spec.platform, title=spec.title,
             what_is_read=tuple(entry["what_is_read"]), how_to_request=tuple(entry["how_to_request"]),
             choose=tuple(entry["choose"]), arrives=entry["arrives"], then_what=tuple(entry["then_what"]),
-            source=entry["source"], readable=entry["id"] in registered, variants=tuple(variants)))
+            source=entry["source"], readable=spec.id in registered, variants=variants))
     return out
+
+
+def _check_entry(entry: dict[str, Any], where: str) -> None:
+    for key in _TEXT_FIELDS:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise FormatsError(f"{where}: {key!r} must be non-empty text")
+    for key in _LIST_FIELDS:
+        value = entry.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise FormatsError(f"{where}: {key!r} must be a non-empty list of text")
+    unknown = set(entry) - {*_TEXT_FIELDS, *_LIST_FIELDS}
+    if unknown:
+        raise FormatsError(f"{where}: unknown field(s) {sorted(unknown)}")
+    if not entry["source"].startswith("https://"):
+        raise FormatsError(f"{where}: 'source' must be an https:// link")
 
 
 def load_formats(path: Path | None = None) -> list[ExportFormat]:

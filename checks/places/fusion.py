@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from checks.places.geo import haversine_m, local_time, valid_point
 from checks.records import Item, ItemKind, Platform, Source
+from checks.settings import setting_of
 
 CELL_DEG = 0.0005  # about 55 m north-south, 35 m east-west in the UK
 MAX_CELLS = 250_000
@@ -29,6 +30,17 @@ WORST_ACCURACY_M = 1_000.0
 
 HOME_LABELS = ("home", "type_home", "inferred_home")
 WORK_LABELS = ("work", "type_work", "inferred_work")
+
+
+def label_role(label: str | None) -> str | None:
+    """"home", "work" or None for a platform's place label, however written: `HOME`, `TYPE_WORK`,
+    `INFERRED_HOME`, iPhone Timeline's `Inferred Work`, Snapchat's `Home`. A searched address or an
+    aliased location is neither."""
+    words = (label or "").strip().lower().replace("_", " ").split()
+    words = [w for w in words if w not in ("type", "inferred")]
+    role = " ".join(words)
+    return role if role in ("home", "work") else None
+
 
 # How much one observation counts, by what it is: a deliberate check-in or a photo is a
 # stronger sign of presence than one raw fix among thousands.
@@ -162,8 +174,10 @@ class GeoStore:
         self._stays: dict[tuple[Platform, str], _StayTracker] = {}
 
     def observe(self, item: Item) -> None:
-        if item.kind is ItemKind.SETTING and isinstance(item.field, str):
-            self.settings[f"{item.platform.value}.{item.field}"] = item.text.lower()
+        setting = setting_of(item)
+        if setting is not None:
+            key, value = setting
+            self.settings[key] = value
             return
         if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
             if item.time is not None and (self.latest_photo_time is None or item.time > self.latest_photo_time):
@@ -197,6 +211,10 @@ class GeoStore:
         for tracker in self._stays.values():
             tracker.close()
         self._stays.clear()
+        for cell in self.cells.values():
+            if cell.work_labels and not cell.home_labels:
+                # The platform calls this place work: nights there are night shifts, not sleep.
+                cell.nights.clear()
 
     def add_stay(self, lat: float, lon: float, weight: float, start: datetime, end: datetime,
                  platform: Platform, source: Source) -> None:
@@ -223,9 +241,10 @@ class GeoStore:
         cell.count += 1
         if len(cell.samples) < 3:
             cell.samples.append((platform, source))
-        if label in HOME_LABELS:
+        role = label_role(label)
+        if role == "home":
             cell.home_labels += 1
-        elif label in WORK_LABELS:
+        elif role == "work":
             cell.work_labels += 1
         if local is None:
             return

@@ -20,32 +20,28 @@ import libipld
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
-from checks.readers.exif import READ_ERRORS
 from checks.readers.geo_parse import parse_time
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+from checks.readers.jsonstream import READ_ERRORS, as_str, reason_for
+from checks.readers.jsonstream import as_bytes as _b
+from checks.readers.jsonstream import as_dict as _d
+from checks.readers.jsonstream import as_list as _l
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Message, Platform, ProfileField, msg
 
 MAX_BLOCK = 4 * 1024 * 1024  # records are at most 1 MB; MST nodes are small
 WANTED = ("app.bsky.feed.post", "app.bsky.actor.profile")
 
 
-def _d(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _l(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _s(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _b(value: object) -> bytes:
-    return value if isinstance(value, bytes) else b""
+    return as_str(value, strip=False) if isinstance(value, str) else ""
 
 
 class CarError(ValueError):
-    """The CAR file is damaged; the message is plain words."""
+    """The CAR file is damaged; `reason` says how (a `reader.bluesky.*` code)."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.code)
+        self.reason = reason
 
 
 def _varint(stream: IO[bytes]) -> int | None:
@@ -57,12 +53,12 @@ def _varint(stream: IO[bytes]) -> int | None:
         if not byte:
             if count == 0:
                 return None
-            raise CarError("the file ends in the middle of a block")
+            raise CarError(msg("reader.bluesky.cut_short"))
         result |= (byte[0] & 0x7F) << shift
         if not byte[0] & 0x80:
             return result
         shift += 7
-    raise CarError("a block length is malformed")
+    raise CarError(msg("reader.bluesky.bad_block"))
 
 
 def _varint_at(data: bytes, offset: int) -> tuple[int, int]:
@@ -75,7 +71,7 @@ def _varint_at(data: bytes, offset: int) -> tuple[int, int]:
         if not byte & 0x80:
             return result, offset
         shift += 7
-    raise CarError("a block's CID is malformed")
+    raise CarError(msg("reader.bluesky.bad_block"))
 
 
 def cid_length(data: bytes) -> int:
@@ -87,7 +83,7 @@ def cid_length(data: bytes) -> int:
     _hash, off = _varint_at(data, off)
     size, off = _varint_at(data, off)
     if off + size > len(data):
-        raise CarError("a block's CID is longer than the block")
+        raise CarError(msg("reader.bluesky.bad_block"))
     return off + size
 
 
@@ -95,22 +91,22 @@ def read_car(stream: IO[bytes]) -> Iterator[tuple[dict[str, Any], bytes, Any]]:
     """Stream a CAR v1 file: yields (header, cid, decoded block) per block."""
     size = _varint(stream)
     if size is None or size <= 0 or size > MAX_BLOCK:
-        raise CarError("it is not a CAR file (no header)")
+        raise CarError(msg("reader.bluesky.not_car"))
     try:
         header = libipld.decode_dag_cbor(stream.read(size))
     except (ValueError, TypeError) as exc:
-        raise CarError("its header is damaged") from exc
+        raise CarError(msg("reader.bluesky.bad_header")) from exc
     if not isinstance(header, dict) or header.get("version") != 1:
-        raise CarError("it is not a CAR version 1 file")
+        raise CarError(msg("reader.bluesky.not_car"))
     while True:
         length = _varint(stream)
         if length is None:
             return
         if length > MAX_BLOCK:
-            raise CarError("a block is larger than any Bluesky record can be")
+            raise CarError(msg("reader.bluesky.bad_block"))
         data = stream.read(length)
         if len(data) < length:
-            raise CarError("the file ends in the middle of a block")
+            raise CarError(msg("reader.bluesky.cut_short"))
         cut = cid_length(data)
         try:
             value = libipld.decode_dag_cbor(data[cut:])
@@ -158,9 +154,11 @@ def walk_mst(nodes: dict[bytes, dict[str, Any]], root: bytes) -> Iterator[tuple[
 
 
 class BlueskyReader(Reader):
-    format = "bluesky-car"
-    platform = Platform.BLUESKY
-    title = "Bluesky repository (repo.car)"
+    # CAR v1: a varint length, then a DAG-CBOR map {"roots": [...], "version": 1}
+    spec = FormatSpec(
+        "bluesky-car", Platform.BLUESKY,
+        signs=(Sign(1.0, pattern=r"\.car$", contains=(b"roots", b"version")),
+               Sign(0.6, paths=("repo.car",))))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         cars = sorted(n for n in ctx.export.names() if n.lower().endswith(".car"))
@@ -192,9 +190,9 @@ class BlueskyReader(Reader):
                     elif "did" in value and "data" in value and "sig" in value:
                         repo.commits[cid] = value
         except CarError as exc:
-            ctx.skip(name, f"the rest of the repository could not be read: {exc}")
+            ctx.skip(name, exc.reason)
         except READ_ERRORS as exc:
-            ctx.skip(name, f"the rest of the repository could not be read ({type(exc).__name__})")
+            ctx.skip(name, reason_for(exc))
         yield from self._items(ctx, name, repo)
 
     def _items(self, ctx: ReadContext, name: str, repo: _Repo) -> Iterator[Item]:
@@ -208,7 +206,7 @@ class BlueskyReader(Reader):
                     placed.append((path, record))
         else:
             if repo.records:
-                ctx.note("The Bluesky repository's commit was missing; records were read without their paths.")
+                ctx.note(msg("reader.bluesky.no_commit"))
             placed = [(f"{r.get('$type')}/{cid.hex()[-13:]}", r) for cid, r in repo.records.items()]
         placed.sort(key=lambda pr: pr[0])
         for path, record in placed:

@@ -14,18 +14,16 @@ import io
 import re
 import struct
 import warnings
-import zipfile
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import IO
 
 from PIL import Image
 
-from checks.errors import MemberTooLarge
 from checks.readers.base import ReadContext
 from checks.readers.geo_parse import parse_time, parse_xmp_coordinate, point, to_float
-from checks.records import GeoPoint, Item, ItemKind, Platform
+from checks.readers.jsonstream import READ_ERRORS, reason_for
+from checks.records import GeoPoint, Item, ItemKind, Message, Platform, msg
 
 try:  # HEIC/HEIF from phones
     import pillow_heif
@@ -49,7 +47,6 @@ _MAKE, _MODEL, _SOFTWARE, _ARTIST, _DATETIME = 0x010F, 0x0110, 0x0131, 0x013B, 0
 _DATETIME_ORIGINAL, _OFFSET_ORIGINAL, _OFFSET = 0x9003, 0x9011, 0x9010
 _OWNER, _BODY_SERIAL, _LENS_SERIAL = 0xA430, 0xA431, 0xA435
 
-READ_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, EOFError, MemberTooLarge, KeyError)
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,11 @@ class PhotoMeta:
 
 
 class PhotoError(Exception):
-    """The file is not a photo Offduty can read; the message is plain words."""
+    """The file is not a photo Offduty can read; `reason` says why (a `reader.photo.*` code)."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.code)
+        self.reason = reason
 
 
 def _text(value: object) -> str:
@@ -181,11 +182,11 @@ def _open_image(stream: IO[bytes], name: str) -> Image.Image:
     try:
         return Image.open(stream, formats=_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoError("its declared image size is implausibly large (a decompression bomb?)") from None
+        raise PhotoError(msg("reader.photo.bomb")) from None
     except Image.UnidentifiedImageError:
-        raise PhotoError("it is not a photo format Offduty reads, or it is damaged") from None
-    except (SyntaxError, ValueError, struct.error, IndexError, TypeError, OSError, EOFError) as exc:
-        raise PhotoError(f"its header is damaged ({type(exc).__name__})") from None
+        raise PhotoError(msg("reader.photo.unknown_format")) from None
+    except (SyntaxError, ValueError, struct.error, IndexError, TypeError, OSError, EOFError):
+        raise PhotoError(msg("reader.photo.damaged_header")) from None
 
 
 
@@ -239,13 +240,13 @@ def read_member_meta(ctx: ReadContext, member_name: str) -> PhotoMeta:
     """Metadata of one export member; raises PhotoError (plain words) when it cannot be read."""
     member = ctx.export.member(member_name)
     if member is None:
-        raise PhotoError("it is missing from the export")
+        raise PhotoError(msg("reader.photo.missing"))
     if member.size == 0:
-        raise PhotoError("the file is empty")
+        raise PhotoError(msg("reader.empty"))
     low = member_name.lower()
     whole = not low.endswith((".jpg", ".jpeg", ".jpe", ".png"))
     if member.size > MAX_PHOTO_BYTES and whole:
-        raise PhotoError("it is too large to check")
+        raise PhotoError(msg("reader.photo.too_large"))
     try:
         with ctx.export.open(member_name) as stream:
             if stream.seekable():
@@ -259,7 +260,7 @@ def read_member_meta(ctx: ReadContext, member_name: str) -> PhotoMeta:
                 data += stream.read(MAX_PHOTO_BYTES)  # metadata beyond the head (rare)
                 return read_meta(io.BytesIO(data), member_name)
     except READ_ERRORS as exc:
-        raise PhotoError(f"it could not be read ({type(exc).__name__})") from None
+        raise PhotoError(reason_for(exc)) from None
 
 
 def meta_details(meta: PhotoMeta) -> tuple[tuple[str, str], ...]:
@@ -286,7 +287,7 @@ def photo_item(ctx: ReadContext, member_name: str, platform: Platform, source_hi
     try:
         meta = read_member_meta(ctx, member_name)
     except PhotoError as exc:
-        ctx.skip(member_name, f"photo not checked: {exc}")
+        ctx.skip(member_name, msg("reader.photo.not_checked", reason=exc.reason))
         return None
     if meta.location is None and not meta.identifying:
         return None

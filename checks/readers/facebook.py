@@ -6,7 +6,10 @@ posts (every `your_posts*_N.json`: text, tags, places with coordinates and addre
 media with `exif_data` GPS / taken time / camera / upload IP), uncategorised photos, videos,
 albums, archived stories, group posts and comments, check-ins (a list or a single object;
 `"(lat , lon)"` strings; localised labels matched by shape), tagged places, comments, location
-history and primary/last location files. Meta's
+history and primary/last location files, in the 2018-19 generation too (keys without `_v2`, the
+GPS and upload IP directly under `photo_metadata`). The address each photo or video was uploaded
+from is an item of its own, once per address. A place named without a position takes the position
+another record gives the same place, and the same place at the same time is reported once. Meta's
 mojibake is fixed on keys and values. Big files are streamed one record at a time.
 """
 
@@ -15,26 +18,37 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from checks.pointer import join, pointer
 from checks.readers.base import ReadContext, Reader
 from checks.readers.jsonstream import (
-    ByteProgress,
     as_dict,
     as_list,
     as_str,
-    counted,
     details,
     from_epoch,
     geo,
-    guarded,
+    member_records,
     parse_pair,
-    stream_records,
+    read_by_bytes,
 )
-from checks.readers.meta_text import MediaFacts, fix, fix_tree, label_entries, member_for
-from checks.records import Item, ItemKind, Platform, ProfileField
+from checks.readers.meta_text import (
+    MediaFacts,
+    fix,
+    fix_tree,
+    label_entries,
+    member_for,
+    meta_field,
+    meta_item,
+    upload_ip_item,
+)
+from checks.readers.phones import phone_key
+from checks.readers.places import PlaceBook
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, msg
 
 # Files of the export this reader understands, by the end of their path (lower case).
 _POSTS = re.compile(r"((^|/)posts/|^)your_posts[a-z_]*?(_\d+)?\.json$")  # or the file on its own
@@ -82,6 +96,13 @@ def _kind_of(name: str) -> str | None:
 
 
 # Order in which kinds are read: the profile first, so a cancelled scan still has it.
+META_FOLDERS = ("your_instagram_activity", "your_facebook_activity", "your_activity_across_facebook",
+                 "personal_information", "connections", "logged_information", "security_and_login_information",
+                 "posts", "profile_information", "photos_and_videos", "account_information",
+                 "followers_and_following", "comments_and_reactions", "friends_and_followers",
+                 "apps_and_websites_off_of_facebook", "ads_information", "preferences", "location",
+                 "login_and_account_creation", "information_about_you", "media", "content", "messages")
+
 _ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "album", "stories", "checkins",
           "tagged_places", "comments", "location_history", "primary_location")
 
@@ -89,24 +110,31 @@ _ORDER = ("profile", "contact_info", "websites", "posts", "photos", "videos", "a
 class FacebookReader(Reader):
     """Facebook DYI export, JSON format."""
 
-    format = "facebook"
-    platform = Platform.FACEBOOK
-    title = "Facebook export"
+    spec = FormatSpec(
+        "facebook", Platform.FACEBOOK,
+        signs=(Sign(1.0, paths=("personal_information/profile_information/profile_information.json",
+                                "personal_information/profile_information/profile_information.html")),
+               Sign(1.0, pattern=r"(^|/)your_facebook_activity/"),
+               Sign(0.9, paths=("profile_information/profile_information.json",)),
+               Sign(0.9, pattern=r"(^|/)posts/your_posts(_\d+)?\.json$"),
+               Sign(0.9, pattern=r"(^|/)your_activity_across_facebook/"),
+               Sign(0.8, pattern=r"(^|/)posts/your_posts(_\d+)?\.html$"),
+               Sign(0.8, paths=("profile_information/profile_information.html",)),
+               Sign(0.7, single=True,
+                    pattern=r"^(your_posts(__check_ins__photos_and_videos)?(_\d+)?|profile_information)\.json$"),
+               Sign(0.7, paths=("location_history.json",), keys=("location_history_v2", "location_history")),
+               Sign(0.5, named=r"^facebook-")),
+        folders=META_FOLDERS)
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), _natural(km[1].name)))
-        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
-        try:
-            for kind, member in found:
-                ctx.cancel.raise_if_cancelled()
-                progress.start(member.name)
-                yield from guarded(ctx, member.name, functools.partial(_PARSERS[kind], ctx, member.name))
-                progress.finish(member.size)
-        finally:
-            progress.close()
+        places = PlaceBook()
+        jobs = [(m, functools.partial(_PARSERS[kind], ctx, m.name)) for kind, m in found]
+        yield from (item for item in read_by_bytes(ctx, jobs) if places.take(item))
+        yield from places.rest()
         if not found:
-            ctx.note("No Facebook JSON files Offduty knows were found in this export.")
+            ctx.note(msg("reader.facebook.no_files"))
 
 
 def _natural(name: str) -> tuple[object, ...]:
@@ -114,20 +142,12 @@ def _natural(name: str) -> tuple[object, ...]:
 
 
 def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
-    with ctx.export.open(name) as stream:
-        for ptr, record in stream_records(counted(ctx, stream), keys):
-            ctx.cancel.raise_if_cancelled()
-            yield ptr, fix_tree(record)
+    for ptr, record in member_records(ctx, name, *keys):
+        yield ptr, fix_tree(record)
 
 
-def _item(ctx: ReadContext, name: str, kind: ItemKind, ptr: str, when: datetime | None = None,
-          **fields: Any) -> Item:
-    return Item(platform=Platform.FACEBOOK, kind=kind, source=ctx.source(name, ptr, when), **fields)
-
-
-def _field(ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
-           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
-    return _item(ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+_item = functools.partial(meta_item, Platform.FACEBOOK)
+_field = functools.partial(meta_field, Platform.FACEBOOK)
 
 
 # -- profile ---------------------------------------------------------------------------------
@@ -144,69 +164,86 @@ def _read_profile(ctx: ReadContext, name: str) -> Iterator[Item]:
 
 
 def _profile_items(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
+    for part in (_identity, _birthday_and_gender, _places_lived, _relations, _schools, _jobs, _contacts, _views):
+        yield from part(ctx, name, p, base)
+
+
+def _named(p: dict[str, Any], base: str, key: str, text_key: str = "name") -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(pointer to the text, entry, text) for each entry of the list `p[key]` that has a `text_key`."""
+    for index, entry in enumerate(as_list(p.get(key))):
+        entry = as_dict(entry)
+        text = as_str(entry.get(text_key))
+        if text:
+            yield join(base, key, index, text_key), entry, text
+
+
+def _started(entry: dict[str, Any]) -> datetime | None:
+    return from_epoch(entry.get("start_timestamp")) or from_epoch(entry.get("timestamp"))
+
+
+def _identity(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     full = as_dict(p.get("name"))
     if as_str(full.get("full_name")):
         yield _field(ctx, name, ProfileField.NAME, as_str(full["full_name"]), join(base, "name", "full_name"))
     if as_str(p.get("username")):
         yield _field(ctx, name, ProfileField.USERNAME, as_str(p["username"]), join(base, "username"))
-    for index, other in enumerate(as_list(p.get("other_names"))):
-        other = as_dict(other)
-        if as_str(other.get("name")):
-            yield _field(ctx, name, ProfileField.NAME, as_str(other["name"]),
-                         join(base, "other_names", index, "name"), from_epoch(other.get("timestamp")),
-                         details(("kind", "other name"), ("type", other.get("type"))))
+    for at, other, text in _named(p, base, "other_names"):
+        yield _field(ctx, name, ProfileField.NAME, text, at, from_epoch(other.get("timestamp")),
+                     details(("kind", "other name"), ("type", other.get("type"))))
     for key in ("intro_bio", "about_me", "bio"):
         value = p.get(key)
         text = as_str(value) or as_str(as_dict(value).get("text"))
         if text:
             yield _field(ctx, name, ProfileField.BIO, text,
                          join(base, key) if isinstance(value, str) else join(base, key, "text"))
+
+
+def _birthday_and_gender(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     birthday = as_dict(p.get("birthday"))
-    if birthday:
-        text = _date_text(birthday)
-        if text:
-            yield _field(ctx, name, ProfileField.BIRTH_DATE, text, join(base, "birthday"), None,
-                         details(("year", birthday.get("year") or ""), ("month", birthday.get("month") or ""),
-                                 ("day", birthday.get("day") or "")))
+    text = _date_text(birthday)
+    if text:
+        yield _field(ctx, name, ProfileField.BIRTH_DATE, text, join(base, "birthday"), None,
+                     details(("year", birthday.get("year") or ""), ("month", birthday.get("month") or ""),
+                             ("day", birthday.get("day") or "")))
     gender = as_dict(p.get("gender"))
     if as_str(gender.get("gender_option")):
         yield _field(ctx, name, ProfileField.GENDER, as_str(gender["gender_option"]),
                      join(base, "gender", "gender_option"))
+
+
+def _places_lived(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     for key, fld in (("current_city", ProfileField.CITY), ("hometown", ProfileField.HOMETOWN)):
         place = as_dict(p.get(key))
         if as_str(place.get("name")):
             yield _field(ctx, name, fld, as_str(place["name"]), join(base, key, "name"),
                          from_epoch(place.get("timestamp")))
-    for index, lived in enumerate(as_list(p.get("places_lived"))):
-        lived = as_dict(lived)
-        if as_str(lived.get("place")):
-            yield _field(ctx, name, ProfileField.CITY, as_str(lived["place"]),
-                         join(base, "places_lived", index, "place"),
-                         from_epoch(lived.get("start_timestamp")) or from_epoch(lived.get("timestamp")),
-                         details(("source", "places lived")))
+    for at, lived, text in _named(p, base, "places_lived", "place"):
+        yield _field(ctx, name, ProfileField.CITY, text, at, _started(lived), details(("source", "places lived")))
     address = as_dict(p.get("address"))
     if address:
         yield from _address_items(ctx, name, address, join(base, "address"))
+
+
+def _relations(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     relationship = as_dict(p.get("relationship"))
     if as_str(relationship.get("partner")):
         yield _field(ctx, name, ProfileField.PARTNER, as_str(relationship["partner"]),
                      join(base, "relationship", "partner"), from_epoch(relationship.get("timestamp")),
                      details(("status", relationship.get("status")),
                              ("anniversary", _date_text(as_dict(relationship.get("anniversary"))))))
-    for index, member in enumerate(as_list(p.get("family_members"))):
-        member = as_dict(member)
-        if as_str(member.get("name")):
-            yield _field(ctx, name, ProfileField.FAMILY_MEMBER, as_str(member["name"]),
-                         join(base, "family_members", index, "name"), from_epoch(member.get("timestamp")),
-                         details(("relation", member.get("relation")), ("name", member.get("name"))))
-    for index, school in enumerate(as_list(p.get("education_experiences"))):
-        school = as_dict(school)
-        if as_str(school.get("name")):
-            yield _field(ctx, name, ProfileField.EDUCATION, as_str(school["name"]),
-                         join(base, "education_experiences", index, "name"),
-                         from_epoch(school.get("start_timestamp")) or from_epoch(school.get("timestamp")),
-                         details(("degree", school.get("degree")), ("school_type", school.get("school_type")),
-                                 ("graduated", school.get("graduated"))))
+    for at, member, text in _named(p, base, "family_members"):
+        yield _field(ctx, name, ProfileField.FAMILY_MEMBER, text, at, from_epoch(member.get("timestamp")),
+                     details(("relation", member.get("relation")), ("name", text)))
+
+
+def _schools(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
+    for at, school, text in _named(p, base, "education_experiences"):
+        yield _field(ctx, name, ProfileField.EDUCATION, text, at, _started(school),
+                     details(("degree", school.get("degree")), ("school_type", school.get("school_type")),
+                             ("graduated", school.get("graduated"))))
+
+
+def _jobs(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     for index, job in enumerate(as_list(p.get("work_experiences"))):
         job = as_dict(job)
         at = join(base, "work_experiences", index)
@@ -215,19 +252,19 @@ def _profile_items(ctx: ReadContext, name: str, p: dict[str, Any], base: str) ->
         employer, title = as_str(job.get("employer")), as_str(job.get("title"))
         extra = details(("employer", employer), ("title", title), ("location", job.get("location")),
                         ("current", current))
-        if employer:
-            yield _field(ctx, name, ProfileField.EMPLOYER, employer, join(at, "employer"), started, extra)
-        if title:
-            yield _field(ctx, name, ProfileField.JOB_TITLE, title, join(at, "title"), started, extra)
-        if as_str(job.get("description")):
-            yield _field(ctx, name, "job_description", as_str(job["description"]), join(at, "description"),
-                         started, extra)
+        for key, fld in (("employer", ProfileField.EMPLOYER), ("title", ProfileField.JOB_TITLE),
+                         ("description", "job_description")):
+            if as_str(job.get(key)):
+                yield _field(ctx, name, fld, as_str(job[key]), join(at, key), started, extra)
+
+
+def _contacts(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     for index, phone in enumerate(as_list(p.get("phone_numbers"))):
         phone = as_dict(phone)
-        if as_str(phone.get("phone_number")):
-            yield _field(ctx, name, ProfileField.PHONE, as_str(phone["phone_number"]),
-                         join(base, "phone_numbers", index, "phone_number"), None,
-                         details(("type", phone.get("phone_type")), ("verified", phone.get("verified"))))
+        number = as_str(phone.get("phone_number"))
+        if number and ctx.once("phone", phone_key(number)):
+            yield _field(ctx, name, ProfileField.PHONE, number, join(base, "phone_numbers", index, "phone_number"),
+                         None, details(("type", phone.get("phone_type")), ("verified", phone.get("verified"))))
     emails = as_dict(p.get("emails"))
     for key in ("emails", "previous_emails", "pending_emails", "ad_account_emails"):
         for index, email in enumerate(as_list(emails.get(key))):
@@ -239,6 +276,9 @@ def _profile_items(ctx: ReadContext, name: str, p: dict[str, Any], base: str) ->
         if address_text:
             ptr = join(base, "websites", index, "address") if isinstance(site, dict) else join(base, "websites", index)
             yield _field(ctx, name, ProfileField.WEBSITE, address_text, ptr)
+
+
+def _views(ctx: ReadContext, name: str, p: dict[str, Any], base: str) -> Iterator[Item]:
     for key in ("political_view", "religious_view"):
         view = as_dict(p.get(key))
         if as_str(view.get("name")):
@@ -334,14 +374,18 @@ def _entry_fields(ctx: ReadContext, name: str, label: str, entry: dict[str, Any]
 
 # -- posts and media ---------------------------------------------------------------------------
 
-def _media_item(ctx: ReadContext, name: str, media: dict[str, Any], ptr: str,
-                fallback_time: datetime | None, extra: tuple[tuple[str, str], ...] = ()) -> Item | None:
+def _media_items(ctx: ReadContext, name: str, media: dict[str, Any], ptr: str,
+                 fallback_time: datetime | None, extra: tuple[tuple[str, str], ...] = ()) -> Iterator[Item]:
+    """A photo or video (with the GPS, time and camera Meta keeps), and the address it was uploaded
+    from, once per address."""
     facts = MediaFacts(media, ptr)
-    if not facts.uri and not facts.location and not facts.text:
-        return None
-    return _item(ctx, name, ItemKind.VIDEO if facts.video else ItemKind.PHOTO, facts.pointer,
-                 facts.time or fallback_time, text=facts.text, location=facts.location,
-                 media=member_for(ctx.export, facts.uri), details=tuple(facts.facts) + extra)
+    if facts.uri or facts.location or facts.text:
+        yield _item(ctx, name, ItemKind.VIDEO if facts.video else ItemKind.PHOTO, facts.pointer,
+                    facts.time or fallback_time, text=facts.text, location=facts.location,
+                    media=member_for(ctx.export, facts.uri), details=tuple(facts.facts) + extra)
+    ip = upload_ip_item(ctx, Platform.FACEBOOK, name, facts)
+    if ip is not None:
+        yield ip
 
 
 def _place_item(ctx: ReadContext, name: str, place: dict[str, Any], ptr: str,
@@ -378,59 +422,59 @@ def _post_items(ctx: ReadContext, name: str, post: dict[str, Any], ptr: str) -> 
                         text=as_str(block["post"]), details=context)
     for a_index, attachment in enumerate(as_list(post.get("attachments"))):
         for d_index, data in enumerate(as_list(as_dict(attachment).get("data"))):
-            data = as_dict(data)
             at = join(ptr, "attachments", a_index, "data", d_index)
-            if "media" in data:
-                item = _media_item(ctx, name, as_dict(data["media"]), join(at, "media"), when, context)
-                if item:
-                    yield item
-            if "place" in data:
-                item = _place_item(ctx, name, as_dict(data["place"]), join(at, "place"), when, context)
-                if item:
-                    yield item
-            if "life_event" in data:
-                event = as_dict(data["life_event"])
-                if as_str(event.get("title")):
-                    yield _item(ctx, name, ItemKind.POST, join(at, "life_event", "title"), when,
-                                text=as_str(event["title"]),
-                                details=details(("kind", "life event"),
-                                                ("date", _date_text(as_dict(event.get("start_date"))))))
-            if "event" in data:
-                event = as_dict(data["event"])
-                if as_str(event.get("name")):
-                    yield _item(ctx, name, ItemKind.POST, join(at, "event", "name"),
-                                from_epoch(event.get("start_timestamp")) or when, text=as_str(event["name"]),
-                                details=details(("kind", "event")))
-            if isinstance(data.get("text"), str) and data["text"].strip():
-                yield _item(ctx, name, ItemKind.POST, join(at, "text"), when, text=data["text"].strip(),
-                            details=context)
-            note = as_dict(data.get("note"))
-            if as_str(note.get("text")):
-                yield _item(ctx, name, ItemKind.POST, join(at, "note", "text"),
-                            from_epoch(note.get("created_timestamp")) or when, text=as_str(note["text"]),
-                            details=details(("kind", "note"), ("title", note.get("title"))))
-            external = as_dict(data.get("external_context"))
+            yield from _attachment_items(ctx, name, as_dict(data), at, when, context)
+            external = as_dict(as_dict(data).get("external_context"))
             if not wrote and as_str(external.get("url")) and not as_list(post.get("data")):
                 yield _item(ctx, name, ItemKind.POST, join(at, "external_context", "url"), when,
                             text=as_str(external.get("name")), details=details(("url", external.get("url"))))
 
 
-def _read_media_list(key: str) -> Callable[[ReadContext, str], Iterator[Item]]:
+def _attachment_items(ctx: ReadContext, name: str, data: dict[str, Any], at: str, when: datetime | None,
+                      context: tuple[tuple[str, str], ...]) -> Iterator[Item]:
+    """Items of one attachment of a post: its media, place, life event, event, text and note."""
+    if "media" in data:
+        yield from _media_items(ctx, name, as_dict(data["media"]), join(at, "media"), when, context)
+    if "place" in data:
+        item = _place_item(ctx, name, as_dict(data["place"]), join(at, "place"), when, context)
+        if item:
+            yield item
+    event = as_dict(data.get("life_event"))
+    if as_str(event.get("title")):
+        yield _item(ctx, name, ItemKind.POST, join(at, "life_event", "title"), when, text=as_str(event["title"]),
+                    details=details(("kind", "life event"), ("date", _date_text(as_dict(event.get("start_date"))))))
+    event = as_dict(data.get("event"))
+    if as_str(event.get("name")):
+        yield _item(ctx, name, ItemKind.POST, join(at, "event", "name"),
+                    from_epoch(event.get("start_timestamp")) or when, text=as_str(event["name"]),
+                    details=details(("kind", "event")))
+    if isinstance(data.get("text"), str) and data["text"].strip():
+        yield _item(ctx, name, ItemKind.POST, join(at, "text"), when, text=data["text"].strip(), details=context)
+    note = as_dict(data.get("note"))
+    if as_str(note.get("text")):
+        yield _item(ctx, name, ItemKind.POST, join(at, "note", "text"),
+                    from_epoch(note.get("created_timestamp")) or when, text=as_str(note["text"]),
+                    details=details(("kind", "note"), ("title", note.get("title"))))
+
+
+def _read_media_list(*keys: str) -> Callable[[ReadContext, str], Iterator[Item]]:
+    """A list of media under one of `keys` (the 2020+ `_v2` key, then the 2018-19 one). The 2019
+    archived stories are post-like records whose media sit under `attachments`."""
     def read(ctx: ReadContext, name: str) -> Iterator[Item]:
-        for ptr, record in _records(ctx, name, key):
-            if ptr and isinstance(record, dict):
-                item = _media_item(ctx, name, record, ptr, None)
-                if item:
-                    yield item
+        for ptr, record in _records(ctx, name, *keys):
+            if not ptr or not isinstance(record, dict):
+                continue
+            if "attachments" in record and "uri" not in record:
+                yield from _post_items(ctx, name, record, ptr)
+            else:
+                yield from _media_items(ctx, name, record, ptr, None)
     return read
 
 
 def _read_album(ctx: ReadContext, name: str) -> Iterator[Item]:
     for ptr, record in _records(ctx, name, "photos"):
         if ptr.startswith("/photos/") and isinstance(record, dict):
-            item = _media_item(ctx, name, record, ptr, None)
-            if item:
-                yield item
+            yield from _media_items(ctx, name, record, ptr, None)
         elif ptr == "" and isinstance(record, dict):
             album = as_str(record.get("name"))
             text = as_str(record.get("description"))
@@ -443,12 +487,47 @@ def _read_album(ctx: ReadContext, name: str) -> Iterator[Item]:
 # -- places ----------------------------------------------------------------------------------
 
 def _read_checkins(ctx: ReadContext, name: str) -> Iterator[Item]:
-    for ptr, record in _records(ctx, name, "checkins_v2", "check_ins_v2"):
+    for ptr, record in _records(ctx, name, "checkins_v2", "check_ins_v2", "checkins", "check_ins"):
         record = as_dict(record)
-        if record:
+        if "label_values" in record:
             item = _checkin_item(ctx, name, record, ptr)
             if item:
                 yield item
+        elif record.get("attachments"):  # 2018-19 check-ins are posts with a place attached
+            yield from _post_items(ctx, name, record, ptr)
+
+
+@dataclass
+class _Entries:
+    """The values of a check-in's label/value entries, sorted by shape: a position, the plain values
+    at the top level and those inside the place's own dict, each (pointer, label, value)."""
+
+    point: GeoPoint | None = None
+    where: str = ""
+    plain: list[tuple[str, str, str]] = field(default_factory=list)
+    inner: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, at: str, label: str, value: str, inner: bool) -> None:
+        pair = parse_pair(value)
+        if pair is not None:
+            if self.point is None:
+                self.point, self.where = pair, at
+        else:
+            (self.inner if inner else self.plain).append((at, label.lower(), value))
+
+    def names(self) -> tuple[str, str, str, str]:
+        """(pointer of the place name, place name, address, message)."""
+        if self.inner:
+            named = [x for x in self.inner if x[1] == "name"] or self.inner[:1]
+            rest = [x for x in self.inner if x is not named[0]]
+            addressed = [x for x in rest if x[1] == "address"] or rest[:1]
+            message = next((v for _, lab, v in self.plain if lab in ("message", "text")),
+                           self.plain[0][2] if self.plain else "")
+            return named[0][0], named[0][2], addressed[0][2] if addressed else "", message
+        if self.plain:
+            named = [x for x in self.plain if x[1] in ("place name", "name", "place")] or self.plain[:1]
+            return named[0][0], named[0][2], next((v for _, lab, v in self.plain if lab == "address"), ""), ""
+        return "", "", "", ""
 
 
 def _checkin_item(ctx: ReadContext, name: str, record: dict[str, Any], ptr: str) -> Item | None:
@@ -457,52 +536,28 @@ def _checkin_item(ctx: ReadContext, name: str, record: dict[str, Any], ptr: str)
     first plain value is the name and the second the address; without a nested dict the first
     plain value is the place name, with one it is the message."""
     when = from_epoch(record.get("timestamp"))
-    point = None
-    where = ""
-    plain: list[tuple[str, str, str]] = []  # (pointer, label, value) at the top level
-    inner: list[tuple[str, str, str]] = []  # inside the place dict
+    found = _Entries()
     for at, label, entry in label_entries(record.get("label_values"), join(ptr, "label_values")):
         if "timestamp_value" in entry and when is None:
             when = from_epoch(entry.get("timestamp_value"))
-        value = as_str(entry.get("value"))
-        if value:
-            if (pair := parse_pair(value)) is not None:
-                point, where = point or pair, where or join(at, "value")
-            else:
-                plain.append((join(at, "value"), label.lower(), value))
+        if as_str(entry.get("value")):
+            found.add(join(at, "value"), label, as_str(entry.get("value")), inner=False)
         subs = list(label_entries(entry.get("dict"), join(at, "dict")))
         for index, sub in enumerate(as_list(entry.get("vec"))):
             subs += list(label_entries(as_dict(sub).get("dict"), join(at, "vec", index, "dict")))
         for sub_at, sub_label, sub in subs:
-            sub_value = as_str(sub.get("value"))
-            if not sub_value:
-                continue
-            if (pair := parse_pair(sub_value)) is not None:
-                point, where = point or pair, where or join(sub_at, "value")
-            else:
-                inner.append((join(sub_at, "value"), sub_label.lower(), sub_value))
-    place = address = message = ""
-    place_at = ""
-    if inner:
-        named = [x for x in inner if x[1] == "name"] or inner[:1]
-        place_at, _, place = named[0]
-        rest = [x for x in inner if x is not named[0]]
-        addressed = [x for x in rest if x[1] == "address"] or rest[:1]
-        address = addressed[0][2] if addressed else ""
-        message = next((v for _, lab, v in plain if lab in ("message", "text")), plain[0][2] if plain else "")
-    elif plain:
-        named = [x for x in plain if x[1] in ("place name", "name", "place")] or plain[:1]
-        place_at, _, place = named[0]
-        address = next((v for _, lab, v in plain if lab == "address"), "")
-    if not (point or place or address):
+            if as_str(sub.get("value")):
+                found.add(join(sub_at, "value"), sub_label, as_str(sub.get("value")), inner=True)
+    place_at, place, address, message = found.names()
+    if not (found.point or place or address):
         return None
-    return _item(ctx, name, ItemKind.CHECKIN, where or place_at or ptr, when, text=place or address,
-                 location=point, details=details(("place", place), ("address", address), ("message", message),
-                                                 ("fbid", record.get("fbid"))))
+    return _item(ctx, name, ItemKind.CHECKIN, found.where or place_at or ptr, when, text=place or address,
+                 location=found.point, details=details(("place", place), ("address", address), ("message", message),
+                                                       ("fbid", record.get("fbid"))))
 
 
 def _read_tagged_places(ctx: ReadContext, name: str) -> Iterator[Item]:
-    for ptr, record in _records(ctx, name, "tagged_places_v2"):
+    for ptr, record in _records(ctx, name, "tagged_places_v2", "tagged_places"):
         record = as_dict(record)
         if not record:
             continue
@@ -608,10 +663,8 @@ def _read_comments(ctx: ReadContext, name: str) -> Iterator[Item]:
             for d_index, data in enumerate(as_list(as_dict(attachment).get("data"))):
                 media = as_dict(as_dict(data).get("media"))
                 if media:
-                    item = _media_item(ctx, name, media,
-                                       join(ptr, "attachments", a_index, "data", d_index, "media"), outer)
-                    if item:
-                        yield item
+                    yield from _media_items(ctx, name, media, join(ptr, "attachments", a_index, "data", d_index,
+                                                                   "media"), outer)
 
 
 _PARSERS: dict[str, Callable[[ReadContext, str], Iterator[Item]]] = {
@@ -619,10 +672,10 @@ _PARSERS: dict[str, Callable[[ReadContext, str], Iterator[Item]]] = {
     "contact_info": _read_contact_info,
     "websites": _read_contact_info,
     "posts": _read_posts,
-    "photos": _read_media_list("other_photos_v2"),
-    "videos": _read_media_list("videos_v2"),
+    "photos": _read_media_list("other_photos_v2", "other_photos"),
+    "videos": _read_media_list("videos_v2", "videos"),
     "album": _read_album,
-    "stories": _read_media_list("archived_stories_v2"),
+    "stories": _read_media_list("archived_stories_v2", "archived_stories"),
     "checkins": _read_checkins,
     "tagged_places": _read_tagged_places,
     "comments": _read_comments,

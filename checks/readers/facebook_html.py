@@ -11,25 +11,18 @@ asks the person to request the JSON format. Pointers are "" (the timestamp ident
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
-from bs4.exceptions import ParserRejectedMarkup
 
 from checks.readers.base import ReadContext, Reader
+from checks.readers.htmlpage import load_html
 from checks.readers.jsonstream import details, guarded, parse_pair
-from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField
-
-MAX_HTML = 64 * 1024 * 1024  # one HTML page is parsed whole; bigger pages are skipped
-
-JSON_ONLY_NOTE = (
-    "This {platform} export is in the HTML format, so some things could not be read from the HTML "
-    "version: {missing}. Request the JSON format (Accounts Centre > Your information and permissions > "
-    "Download your information > Format: JSON) and run the check again for a complete result."
-)
+from checks.readers.spec import FormatSpec
+from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, msg
 
 _DATE_FORMATS = (
     "%b %d, %Y %I:%M %p", "%b %d, %Y, %I:%M %p", "%b %d, %Y %I:%M:%S %p", "%b %d, %Y, %I:%M:%S %p",
@@ -79,23 +72,6 @@ _DATE = ("_a72d", "_a6-o", "_2lem")
 def _any_class(tag: Tag, names: tuple[str, ...]) -> bool:
     classes = _classes(tag)
     return any(n in classes for n in names)
-
-
-def load_html(ctx: ReadContext, name: str) -> BeautifulSoup | None:
-    """The parsed page, or None (skipped) when too big."""
-    member = ctx.export.member(name)
-    if member is not None and member.size > MAX_HTML:
-        ctx.skip(name, "the HTML page is too large to read; request the JSON format")
-        return None
-    with ctx.export.open(name) as stream:
-        raw = stream.read(MAX_HTML + 1)
-    if len(raw) > MAX_HTML:
-        ctx.skip(name, "the HTML page is too large to read; request the JSON format")
-        return None
-    try:
-        return BeautifulSoup(raw, "html.parser")
-    except (ParserRejectedMarkup, AssertionError) as exc:  # html.parser gives up on some broken markup
-        raise ValueError("the page's HTML cannot be parsed") from exc
 
 
 def _pairs(scope: Tag) -> list[tuple[str, str]]:
@@ -229,70 +205,100 @@ def _kind_of(name: str) -> str | None:
     return None
 
 
-class FacebookHtmlReader(Reader):
-    """Facebook DYI export, HTML format (best effort)."""
-
-    format = "facebook-html"
-    platform = Platform.FACEBOOK
-    title = "Facebook export (HTML)"
-
-    def read(self, ctx: ReadContext) -> Iterator[Item]:
-        yield from read_pages(ctx, _kind_of, _read_page)
-        ctx.note(JSON_ONLY_NOTE.format(
-            platform="Facebook",
-            missing="photo and video locations and camera details, upload IP addresses, location "
-                    "history and albums"))
+RecordReader = Callable[[ReadContext, str, HtmlRecord], Iterator[Item]]
 
 
 def read_pages(ctx: ReadContext, kind_of: Callable[[str], str | None],
-               read_page: Callable[[ReadContext, str, str], Iterator[Item]]) -> Iterator[Item]:
-    """Read every page `kind_of` recognises, in name order, each guarded so damage becomes a skip."""
-    found = sorted(((k, m) for m in ctx.export.members() if (k := kind_of(m.name))),
-                   key=lambda km: km[1].name.lower())
-    for number, (kind, member) in enumerate(found):
+               handlers: Mapping[str, RecordReader]) -> Iterator[Item]:
+    """Read every page `kind_of` recognises, in name order, each guarded so damage becomes a skip:
+    each record of the page goes to the handler of the page's kind."""
+    found = sorted(((handlers[k], m) for m in ctx.export.members() if (k := kind_of(m.name) or "") in handlers),
+                   key=lambda hm: hm[1].name.lower())
+    for number, (handler, member) in enumerate(found):
         ctx.cancel.raise_if_cancelled()
         ctx.progress(number / max(len(found), 1), member.name)
         yield from guarded(ctx, member.name,
-                           lambda k=kind, n=member.name: read_page(ctx, n, k))  # type: ignore[misc]
+                           lambda h=handler, n=member.name: _read_page(ctx, n, h))  # type: ignore[misc]
     ctx.progress(1.0)
+
+
+def _read_page(ctx: ReadContext, name: str, handler: RecordReader) -> Iterator[Item]:
+    soup = load_html(ctx, name)
+    if soup is None:
+        return
+    for rec in records(soup):
+        ctx.cancel.raise_if_cancelled()
+        yield from handler(ctx, name, rec)
 
 
 def _item(ctx: ReadContext, name: str, kind: ItemKind, when: datetime | None, **fields: Any) -> Item:
     return Item(platform=Platform.FACEBOOK, kind=kind, source=ctx.source(name, "", when), **fields)
 
 
-def _read_page(ctx: ReadContext, name: str, kind: str) -> Iterator[Item]:
-    soup = load_html(ctx, name)
-    if soup is None:
-        return
-    for rec in records(soup):
-        ctx.cancel.raise_if_cancelled()
-        if kind == "profile":
-            for label, value in rec.pairs:
-                fld = profile_field(label, value)
-                if fld is not None:
-                    yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=fld,
-                                details=details(("label", label), ("section", rec.title)))
-        elif kind == "posts":
-            if rec.body:
-                yield _item(ctx, name, ItemKind.POST, rec.when, text=rec.body, details=details(("title", rec.title)))
-            point = point_from_pairs(rec.pairs)
-            place = next((v for lab, v in rec.pairs if lab.lower() in ("place", "name", "place name")), "")
-            address = next((v for lab, v in rec.pairs if lab.lower() == "address"), "")
-            if point or place or address:
-                yield _item(ctx, name, ItemKind.CHECKIN, rec.when, text=place or address, location=point,
-                            details=details(("place", place), ("address", address), ("title", rec.title)))
-        elif kind in ("checkins", "tagged"):
-            point = point_from_pairs(rec.pairs)
-            plain = [(lab, v) for lab, v in rec.pairs if parse_pair(v) is None]
-            named = [v for lab, v in plain if lab.lower() in ("name", "place name", "place")]
-            address = next((v for lab, v in plain if lab.lower() == "address"), "")
-            message = next((v for lab, v in plain if lab.lower() == "message"), "")
-            place = named[0] if named else (plain[0][1] if plain and kind == "tagged" else rec.title)
-            if point or place or address:
-                extra = details(("place", place), ("address", address), ("message", message),
-                                ("kind", "tagged place" if kind == "tagged" else ""))
-                yield _item(ctx, name, ItemKind.CHECKIN, rec.when, text=place or address, location=point,
-                            details=extra)
-        elif kind == "comments" and rec.body:
-            yield _item(ctx, name, ItemKind.COMMENT, rec.when, text=rec.body, details=details(("title", rec.title)))
+def _profile(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    for label, value in rec.pairs:
+        fld = profile_field(label, value)
+        if fld is not None:
+            yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=fld,
+                        details=details(("label", label), ("section", rec.title)))
+
+
+def _post(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    if rec.body:
+        yield _item(ctx, name, ItemKind.POST, rec.when, text=rec.body, details=details(("title", rec.title)))
+    point = point_from_pairs(rec.pairs)
+    place = next((v for lab, v in rec.pairs if lab.lower() in ("place", "name", "place name")), "")
+    address = next((v for lab, v in rec.pairs if lab.lower() == "address"), "")
+    if point or place or address:
+        yield _item(ctx, name, ItemKind.CHECKIN, rec.when, text=place or address, location=point,
+                    details=details(("place", place), ("address", address), ("title", rec.title)))
+
+
+def _place(ctx: ReadContext, name: str, rec: HtmlRecord, tagged: bool) -> Iterator[Item]:
+    point = point_from_pairs(rec.pairs)
+    plain = [(lab, v) for lab, v in rec.pairs if parse_pair(v) is None]
+    named = [v for lab, v in plain if lab.lower() in ("name", "place name", "place")]
+    address = next((v for lab, v in plain if lab.lower() == "address"), "")
+    message = next((v for lab, v in plain if lab.lower() == "message"), "")
+    place = named[0] if named else (plain[0][1] if plain and tagged else rec.title)
+    if point or place or address:
+        extra = details(("place", place), ("address", address), ("message", message),
+                        ("kind", "tagged place" if tagged else ""))
+        yield _item(ctx, name, ItemKind.CHECKIN, rec.when, text=place or address, location=point, details=extra)
+
+
+def _comment(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    if rec.body:
+        yield _item(ctx, name, ItemKind.COMMENT, rec.when, text=rec.body, details=details(("title", rec.title)))
+
+
+_HANDLERS: dict[str, RecordReader] = {
+    "profile": _profile, "posts": _post, "comments": _comment,
+    "checkins": lambda ctx, name, rec: _place(ctx, name, rec, False),
+    "tagged": lambda ctx, name, rec: _place(ctx, name, rec, True),
+}
+
+
+class HtmlPagesReader(Reader):
+    """A Meta export in the HTML format: the pages `kind_of` names, each record to the handler of
+    the page's kind, then the note that asks for the JSON format."""
+
+    handlers: Mapping[str, RecordReader] = {}
+    json_note = ""
+
+    @staticmethod
+    def kind_of(name: str) -> str | None:
+        raise NotImplementedError
+
+    def read(self, ctx: ReadContext) -> Iterator[Item]:
+        yield from read_pages(ctx, self.kind_of, self.handlers)
+        ctx.note(msg(self.json_note))
+
+
+class FacebookHtmlReader(HtmlPagesReader):
+    """Facebook DYI export, HTML format (best effort)."""
+
+    spec = FormatSpec("facebook-html", Platform.FACEBOOK, variant_of="facebook")
+    kind_of = staticmethod(_kind_of)
+    handlers = _HANDLERS
+    json_note = "reader.facebook.html_only"

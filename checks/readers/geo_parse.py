@@ -166,3 +166,25 @@ def parse_time(value: object) -> datetime | None:
         return moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
+
+
+# -- place labels -----------------------------------------------------------------------------
+
+def place_role(semantic: object) -> tuple[str | None, bool]:
+    """The role a platform's place label gives ("Home", "Work" or None) and whether it was inferred.
+
+    Google writes the same labels several ways: `HOME`, `INFERRED_HOME` (Android Timeline),
+    `Home`, `Inferred Home` (iPhone Timeline), `TYPE_HOME` (Takeout), and `WORK` alike. A
+    searched address, an aliased location or "unknown" is no role: the person does not live or
+    work there because they looked it up.
+    """
+    if not isinstance(semantic, str):
+        return None, False
+    words = semantic.strip().lower().replace("_", " ").split()
+    if words[:1] == ["type"]:
+        words = words[1:]
+    inferred = words[:1] == ["inferred"]
+    if inferred:
+        words = words[1:]
+    role = {"home": "Home", "work": "Work"}.get(" ".join(words))
+    return role, inferred and role is not None

@@ -5,7 +5,10 @@ Android writes one object (`Timeline.json`, with a localised file name): `semant
 `rawSignals` (position fixes with accuracy) and `userLocationProfile.frequentPlaces` (places
 labelled HOME and WORK outright). iOS writes a top-level array (`location-history.json`) of the
 same segments with `"geo:lat,lon"` strings, numbers as strings, `placeID` and path points timed
-by a minute offset. The file is streamed (ijson), one record at a time, in bounded memory;
+by a minute offset. Place labels come as `HOME`, `INFERRED_WORK`, `Home`, `Inferred Work`,
+`Searched Address`...: the item's label is the role only ("Home" or "Work"; a searched address is
+none), Google's wording and whether it was inferred are in the details. The file is streamed
+(ijson), one record at a time, in bounded memory;
 recognition is by content, so any file name works.
 """
 
@@ -14,84 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import IO, Any
-
-import ijson
+from typing import Any
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
-from checks.readers.exif import READ_ERRORS
-from checks.readers.geo_parse import parse_pair, parse_time, to_float
-from checks.records import GeoPoint, Item, ItemKind, Platform
-
-_JSON_ERRORS = (ijson.JSONError, ijson.IncompleteJSONError, UnicodeDecodeError, ValueError, *READ_ERRORS)
-
-
-class Counting:
-    """A read-through stream that counts bytes, for progress by bytes."""
-
-    def __init__(self, inner: IO[bytes]) -> None:
-        self.inner = inner
-        self.count = 0
-        self._bom_checked = False
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.inner.read(size)
-        if not self._bom_checked and data:  # ijson first reads 0 bytes to learn the type
-            self._bom_checked = True
-            if data.startswith(b"\xef\xbb\xbf"):
-                data = data[3:]
-        self.count += len(data)
-        return data
-
-
-def stream_objects(stream: Any, prefixes: dict[str, tuple[str | int, ...]]) -> Iterator[tuple[str, str, Any]]:
-    """Stream a JSON document and yield (prefix, pointer, object) for each object at `prefixes`.
-
-    `prefixes` maps ijson prefixes ("semanticSegments.item") to the pointer segments above the
-    array ("semanticSegments",); the yielded pointer ends with the element's index. Objects are
-    built one at a time, so memory stays bounded however large the file is.
-    """
-    if len(prefixes) == 1:  # one array: ijson builds the objects in C, several times faster
-        (only, segments), = prefixes.items()
-        for index, obj in enumerate(ijson.items(stream, only, use_float=True)):
-            yield only, jp.pointer(*segments, index), obj
-        return
-    counters: dict[str, int] = {}
-    builder: ijson.ObjectBuilder | None = None
-    current = ""
-    depth = 0
-    for prefix, event, value in ijson.parse(stream, use_float=True):
-        if builder is not None:
-            builder.event(event, value)
-            if event in ("start_map", "start_array"):
-                depth += 1
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-            if depth == 0:
-                index = counters.get(current, 0)
-                counters[current] = index + 1
-                yield current, jp.pointer(*prefixes[current], index), builder.value
-                builder = None
-            continue
-        if prefix in prefixes:
-            if event in ("start_map", "start_array"):
-                builder = ijson.ObjectBuilder()
-                builder.event(event, value)
-                current = prefix
-                depth = 1
-            elif event not in ("end_map", "end_array"):
-                index = counters.get(prefix, 0)
-                counters[prefix] = index + 1
-                yield prefix, jp.pointer(*prefixes[prefix], index), value
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _str(value: object) -> str:
-    return value.strip()[:300] if isinstance(value, str) else ""
+from checks.readers.geo_parse import parse_pair, parse_time, place_role, to_float
+from checks.readers.jsonstream import READ_ERRORS, as_dict, as_text, bytes_read, open_json, reason_for, stream_at
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import GeoPoint, Item, ItemKind, Message, Platform, msg
 
 
 def _latlng(value: object) -> GeoPoint | None:
@@ -100,38 +33,43 @@ def _latlng(value: object) -> GeoPoint | None:
     return parse_pair(value)
 
 
-def _label(semantic: object) -> str | None:
-    text = _str(semantic)
-    if not text or text.upper() in ("UNKNOWN", "TYPE_UNKNOWN"):
-        return None
-    return text
+def _labelled(semantic: object, details: list[tuple[str, str]]) -> str | None:
+    """The place's role ("Home"/"Work") for `Item.label`; Google's own wording goes in `details`."""
+    role, inferred = place_role(semantic)
+    text = as_text(semantic, 40)
+    if text and text.upper() not in ("UNKNOWN", "TYPE_UNKNOWN"):
+        details.append(("semantic_type", text))
+    if inferred:
+        details.append(("inferred", "true"))
+    return role
 
 
 def segment_items(ctx: ReadContext, file: str, ptr: str, seg: dict[str, Any],
                   platform: Platform) -> Iterator[Item]:
     """Items of one semantic segment (Android or iOS shape)."""
     start = parse_time(seg.get("startTime"))
-    visit = _dict(seg.get("visit"))
+    visit = as_dict(seg.get("visit"))
     if visit:
-        cand = _dict(visit.get("topCandidate"))
+        cand = as_dict(visit.get("topCandidate"))
         loc = _latlng(cand.get("placeLocation"))
         if loc is not None:
             details = [("source", "timeline visit")]
-            place_id = _str(cand.get("placeId") or cand.get("placeID"))
+            place_id = as_text(cand.get("placeId") or cand.get("placeID"))
             if place_id:
                 details.append(("place_id", place_id))
             end = parse_time(seg.get("endTime"))
             if start and end and end > start:
                 details.append(("duration_min", str(int((end - start).total_seconds() // 60))))
+            label = _labelled(cand.get("semanticType"), details)
             yield Item(platform=platform, kind=ItemKind.CHECKIN,
                        source=ctx.source(file, jp.join(ptr, "visit", "topCandidate", "placeLocation"), start),
-                       location=loc, label=_label(cand.get("semanticType")), details=tuple(details))
-    activity = _dict(seg.get("activity"))
+                       location=loc, label=label, details=tuple(details))
+    activity = as_dict(seg.get("activity"))
     if activity:
         begin, finish = _latlng(activity.get("start")), _latlng(activity.get("end"))
         if begin is not None or finish is not None:
             details = [("source", "timeline activity")]
-            kind = _str(_dict(activity.get("topCandidate")).get("type"))
+            kind = as_text(as_dict(activity.get("topCandidate")).get("type"))
             if kind:
                 details.append(("activity_type", kind.lower()))
             distance = to_float(activity.get("distanceMeters"))
@@ -144,7 +82,7 @@ def segment_items(ctx: ReadContext, file: str, ptr: str, seg: dict[str, Any],
     path = seg.get("timelinePath")
     if isinstance(path, list):
         for j, step in enumerate(path):
-            step = _dict(step)
+            step = as_dict(step)
             loc = _latlng(step.get("point"))
             if loc is None:
                 continue
@@ -159,7 +97,7 @@ def segment_items(ctx: ReadContext, file: str, ptr: str, seg: dict[str, Any],
 
 def raw_signal_item(ctx: ReadContext, file: str, ptr: str, signal: dict[str, Any],
                     platform: Platform) -> Item | None:
-    position = _dict(signal.get("position"))
+    position = as_dict(signal.get("position"))
     if not position:
         return None
     loc = parse_pair(position.get("LatLng") or position.get("latLng"))
@@ -169,7 +107,7 @@ def raw_signal_item(ctx: ReadContext, file: str, ptr: str, signal: dict[str, Any
     loc = GeoPoint(loc.lat, loc.lon, acc if acc is not None and acc >= 0 else None)
     return Item(platform=platform, kind=ItemKind.LOCATION,
                 source=ctx.source(file, jp.join(ptr, "position"), parse_time(position.get("timestamp"))),
-                location=loc, details=(("source", _str(position.get("source")).lower() or "raw signal"),))
+                location=loc, details=(("source", as_text(position.get("source")).lower() or "raw signal"),))
 
 
 def frequent_place_item(ctx: ReadContext, file: str, ptr: str, place: dict[str, Any],
@@ -178,18 +116,14 @@ def frequent_place_item(ctx: ReadContext, file: str, ptr: str, place: dict[str, 
     if loc is None:
         return None
     details = [("source", "frequent place")]
-    if _str(place.get("placeId")):
-        details.append(("place_id", _str(place.get("placeId"))))
+    if as_text(place.get("placeId")):
+        details.append(("place_id", as_text(place.get("placeId"))))
     return Item(platform=platform, kind=ItemKind.CHECKIN, source=ctx.source(file, jp.join(ptr, "placeLocation")),
-                location=loc, label=_label(place.get("label")), details=tuple(details))
+                location=loc, label=_labelled(place.get("label"), details), details=tuple(details))
 
 
-_ANDROID_PREFIXES: dict[str, tuple[str | int, ...]] = {
-    "semanticSegments.item": ("semanticSegments",),
-    "rawSignals.item": ("rawSignals",),
-    "userLocationProfile.frequentPlaces.item": ("userLocationProfile", "frequentPlaces"),
-}
-_IOS_PREFIXES: dict[str, tuple[str | int, ...]] = {"item": ()}
+_ANDROID_PREFIXES = ("semanticSegments.item", "rawSignals.item", "userLocationProfile.frequentPlaces.item")
+_IOS_PREFIXES = ("item",)
 
 
 def timeline_shape(head: bytes) -> str | None:
@@ -214,18 +148,17 @@ def read_timeline_file(ctx: ReadContext, file: str, shape: str, platform: Platfo
     """
     member = ctx.export.member(file)
     size = max(member.size if member else 1, 1)
-    passes = list(_ANDROID_PREFIXES.items()) if shape == "android" else list(_IOS_PREFIXES.items())
-    damage: str | None = None
-    for number, (prefix, segments) in enumerate(passes):
+    passes = _ANDROID_PREFIXES if shape == "android" else _IOS_PREFIXES
+    damage: Message | None = None
+    for number, prefix in enumerate(passes):
         count = 0
         try:
-            with ctx.export.open(file) as raw:
-                stream = Counting(raw)
-                for _prefix, ptr, obj in stream_objects(stream, {prefix: segments}):
+            with open_json(ctx, file) as stream:
+                for _prefix, ptr, obj in stream_at(stream, [prefix]):
                     count += 1
                     if count % 2000 == 0:
                         ctx.cancel.raise_if_cancelled()
-                        done = (number + min(stream.count / size, 1.0)) / len(passes)
+                        done = (number + min(bytes_read(stream) / size, 1.0)) / len(passes)
                         ctx.progress(base + share * done, file)
                     if not isinstance(obj, dict):
                         continue
@@ -239,24 +172,19 @@ def read_timeline_file(ctx: ReadContext, file: str, shape: str, platform: Platfo
                             yield item
                     else:
                         yield from segment_items(ctx, file, ptr, obj, platform)
-        except _JSON_ERRORS as exc:
-            damage = damage or _why(exc)
+        except READ_ERRORS as exc:
+            damage = damage or reason_for(exc)
     if damage:
-        ctx.skip(file, f"the rest of this file could not be read ({damage})")
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, (ijson.JSONError, ijson.IncompleteJSONError, ValueError)):
-        return "damaged or incomplete JSON"
-    if isinstance(exc, UnicodeDecodeError):
-        return "not valid UTF-8 text"
-    return f"{type(exc).__name__}"
+        ctx.skip(file, damage)
 
 
 class GoogleTimelineReader(Reader):
-    format = "google-timeline"
-    platform = Platform.GOOGLE
-    title = "Google Maps Timeline (on-device export)"
+    spec = FormatSpec(
+        "google-timeline", Platform.GOOGLE,
+        signs=(Sign(1.0, pattern=r"\.json$", depth=1, shape="object",
+                    keys=("semanticSegments", "rawSignals", "userLocationProfile")),
+               Sign(0.95, pattern=r"\.json$", depth=1, shape="array", all_keys=("startTime",),
+                    keys=("visit", "activity", "timelinePath"))))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         files = []
@@ -266,7 +194,7 @@ class GoogleTimelineReader(Reader):
                 if shape:
                     files.append((name, shape))
         if not files:
-            ctx.note("No Timeline data was found in this export.")
+            ctx.note(msg("reader.google.no_timeline"))
         for index, (name, shape) in enumerate(files):
             ctx.cancel.raise_if_cancelled()
             yield from read_timeline_file(ctx, name, shape, self.platform, index / len(files), 1 / len(files))

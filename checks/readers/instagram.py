@@ -15,28 +15,40 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from checks.pointer import join
 from checks.readers.base import ReadContext, Reader
+from checks.readers.facebook import META_FOLDERS
 from checks.readers.jsonstream import (
-    ByteProgress,
     as_dict,
+    as_float,
     as_list,
     as_str,
-    counted,
     details,
     from_epoch,
-    guarded,
+    geo,
     parse_pair,
-    stream_records,
+    read_by_bytes,
 )
-from checks.readers.meta_text import MediaFacts, fix, fix_tree, member_for
-from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.jsonstream import member_records as _records
+from checks.readers.meta_text import (
+    MediaFacts,
+    by_shape,
+    fix,
+    fix_tree,
+    member_for,
+    meta_field,
+    meta_item,
+    personal_fields,
+)
+from checks.readers.spec import FormatSpec, Sign
+from checks.readers.threads import read_threads, threads_kind
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName, msg
 
-_SKIP_DIRS = re.compile(r"(^|/)(messages|inbox|message_requests|ai_conversations)/")
+_SKIP_DIRS = re.compile(r"(^|/)(messages|inbox|message_requests|ai_conversations|threads)/")
 _POSTS = re.compile(r"(^|/)(content|media)/posts_\d+\.json$")
 _COMMENTS = re.compile(r"(^|/)comments/(post_comments(_\d+)?|comments|reels_comments)\.json$")
 
@@ -79,105 +91,42 @@ _ORDER = ("personal", "privacy_changes", "profile_changes", "autofill", "locatio
 class InstagramReader(Reader):
     """Instagram export, JSON format."""
 
-    format = "instagram"
-    platform = Platform.INSTAGRAM
-    title = "Instagram export"
+    spec = FormatSpec(
+        "instagram", Platform.INSTAGRAM,
+        signs=(Sign(1.0, pattern=r"(^|/)your_instagram_activity/"),
+               Sign(1.0, paths=("personal_information/personal_information/instagram_profile_information.json",
+                                "personal_information/personal_information/instagram_profile_information.html")),
+               Sign(0.9, pattern=r"(^|/)media/(posts|stories)/\d{6}/",
+                    also=(Sign(0, pattern=r"(^|/)(personal_information|account_information)/"),)),
+               Sign(0.8, pattern=r"(^|/)content/posts_\d+\.(json|html)$"),
+               Sign(0.8, paths=("account_information/personal_information.json",
+                                "personal_information/personal_information.json")),
+               Sign(0.6, pattern=r"(^|/)connections/followers_and_following/"),
+               Sign(0.6, pattern=r"^followers_and_following/"),
+               Sign(0.5, named=r"^instagram")),
+        folders=META_FOLDERS)
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0]), km[1].name.lower()))
-        progress = ByteProgress(ctx, sum(max(m.size, 1) for _, m in found))
-        current_known = False  # personal_information showed the current private/public switch
-        try:
-            for kind, member in found:
-                ctx.cancel.raise_if_cancelled()
-                progress.start(member.name)
-                if kind == "privacy_changes":
-                    produce = functools.partial(_read_privacy_changes, ctx, member.name, current_known)
-                else:
-                    produce = functools.partial(_PARSERS[kind], ctx, member.name)
-                for item in guarded(ctx, member.name, produce):
-                    if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
-                        current_known = True
-                    yield item
-                progress.finish(member.size)
-        finally:
-            progress.close()
-        if not found:
-            ctx.note("No Instagram JSON files Offduty knows were found in this export.")
+        seen_current: list[bool] = []  # personal_information showed the current private/public switch
+        jobs = [(m, functools.partial(_read_privacy_changes, ctx, m.name, seen_current) if kind == "privacy_changes"
+                 else functools.partial(_PARSERS[kind], ctx, m.name)) for kind, m in found]
+        for item in read_by_bytes(ctx, jobs):
+            if item.kind is ItemKind.SETTING and item.field == SettingName.PRIVATE_ACCOUNT:
+                seen_current.append(True)
+            yield item
+        threads = [(part, m.name) for m in ctx.export.members() if (part := threads_kind(m.name))]
+        yield from read_threads(ctx, threads)
+        if not found and not threads:
+            ctx.note(msg("reader.instagram.no_files"))
 
 
-def _records(ctx: ReadContext, name: str, *keys: str) -> Iterator[tuple[str, Any]]:
-    with ctx.export.open(name) as stream:
-        for ptr, record in stream_records(counted(ctx, stream), keys):
-            ctx.cancel.raise_if_cancelled()
-            yield ptr, record
-
-
-def _item(ctx: ReadContext, name: str, kind: ItemKind, ptr: str, when: datetime | None = None,
-          **fields: Any) -> Item:
-    return Item(platform=Platform.INSTAGRAM, kind=kind, source=ctx.source(name, ptr, when), **fields)
-
-
-def _field(ctx: ReadContext, name: str, fld: ProfileField | str, text: str, ptr: str,
-           when: datetime | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Item:
-    return _item(ctx, name, ItemKind.PROFILE_FIELD, ptr, when, text=text, field=fld, details=extra)
+_item = functools.partial(meta_item, Platform.INSTAGRAM)
+_field = functools.partial(meta_field, Platform.INSTAGRAM)
 
 
 # -- personal information -------------------------------------------------------------------
-
-# Localised labels of `string_map_data` (lower case, after the mojibake fix).
-_LABELS: dict[str, ProfileField | str] = {}
-for _field_name, _labels in {
-    ProfileField.EMAIL: ("email", "email address", "indirizzo e-mail", "e-mail", "e-mail-adresse",
-                         "correo electrónico", "adresse e-mail", "e-mailadres", "endereço de e-mail"),
-    ProfileField.PHONE: ("phone number", "numero di telefono", "telefonnummer", "número de teléfono",
-                         "numéro de téléphone", "telefoonnummer", "número de telefone"),
-    ProfileField.USERNAME: ("username", "nome utente", "benutzername", "nombre de usuario",
-                            "nom d’utilisateur", "nom d'utilisateur", "gebruikersnaam", "nome de usuário"),
-    ProfileField.NAME: ("name", "nome", "nombre", "nom", "naam"),
-    ProfileField.BIO: ("bio", "biografia", "biografie", "biografía", "biographie"),
-    ProfileField.GENDER: ("gender", "genere", "geschlecht", "género", "genre", "geslacht", "gênero"),
-    ProfileField.BIRTH_DATE: ("date of birth", "data di nascita", "geburtsdatum", "fecha de nacimiento",
-                              "date de naissance", "geboortedatum", "data de nascimento"),
-    ProfileField.WEBSITE: ("website", "sito web", "sitio web", "site web", "site"),
-    "private_account": ("private account", "account privato", "privates konto", "cuenta privada",
-                        "compte privé", "privéaccount", "conta privada"),
-    "phone_confirmed": ("phone confirmed", "telefono confermato"),
-    "email_confirmed": ("email confirmed",),
-}.items():
-    for _label in _labels:
-        _LABELS[_label] = _field_name
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
-_PHONE = re.compile(r"^\+?[\d ()./-]{7,20}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL = re.compile(r"^(https?://|www\.)", re.I)
-_TRUE = {"true", "vero", "wahr", "verdadero", "vrai", "waar", "verdadeiro", "sì", "si", "yes", "ja", "oui", "sim"}
-_FALSE = {"false", "falso", "falsch", "faux", "onwaar", "no", "nein", "non", "nee", "não"}
-PLACEHOLDER_BIRTH_DATE = "1919-01-01"
-
-
-def _bool(value: str) -> str | None:
-    low = value.strip().lower()
-    return "true" if low in _TRUE else "false" if low in _FALSE else None
-
-
-def _by_shape(value: str, previous: ProfileField | str | None) -> ProfileField | str | None:
-    """The field a value is, judged by shape and by the field before it (labels unknown)."""
-    if _EMAIL.match(value):
-        return ProfileField.EMAIL
-    if _DATE.match(value):
-        return ProfileField.BIRTH_DATE
-    if _URL.match(value):
-        return ProfileField.WEBSITE
-    if _bool(value) is not None:
-        # "Phone Confirmed" follows the phone number; "Private Account" comes last.
-        return "phone_confirmed" if previous == ProfileField.PHONE else "private_account"
-    if _PHONE.match(value) and sum(ch.isdigit() for ch in value) >= 7:
-        return ProfileField.PHONE
-    return None
-
 
 def _read_personal(ctx: ReadContext, name: str) -> Iterator[Item]:
     for ptr, record in _records(ctx, name, "profile_user", "profile_account_insights"):
@@ -186,44 +135,18 @@ def _read_personal(ctx: ReadContext, name: str) -> Iterator[Item]:
         if smd is None and ptr == "":
             continue
         by_shape = ptr.startswith("/profile_user/")
-        yield from _personal_fields(ctx, name, as_dict(smd), join(ptr, "string_map_data"), by_shape)
-
-
-def _personal_fields(ctx: ReadContext, name: str, smd: dict[str, Any], base: str,
-                     by_shape: bool = True) -> Iterator[Item]:
-    """Profile fields from `string_map_data`; unknown (localised) labels are judged by the value's
-    shape and position only in the profile record itself (`by_shape`), not in insight records."""
-    previous: ProfileField | str | None = None
-    for raw_key, entry in smd.items():
-        entry = as_dict(entry)
-        label = fix(str(raw_key)).strip()
-        value = fix(as_str(entry.get("value")))
-        fld = _LABELS.get(label.lower())
-        if fld is None and value and by_shape:
-            fld = _by_shape(value, previous)
-        previous = fld
-        if not value or fld is None or fld in ("phone_confirmed", "email_confirmed"):
-            continue
-        at = join(base, str(raw_key), "value")
-        when = from_epoch(entry.get("timestamp"))
-        if fld == "private_account":
-            flag = _bool(value)
-            if flag is not None:
-                yield _item(ctx, name, ItemKind.SETTING, at, when, text=flag, field=SettingName.PRIVATE_ACCOUNT,
-                            details=details(("label", label)))
-            continue
-        if fld == ProfileField.BIRTH_DATE and value.startswith(PLACEHOLDER_BIRTH_DATE):
-            continue
-        yield _field(ctx, name, fld, value, at, when, details(("label", label)))
+        yield from personal_fields(ctx, Platform.INSTAGRAM, name, as_dict(smd), join(ptr, "string_map_data"),
+                                   by_shape)
 
 
 _PRIVATE_WORDS = {"private", "privato", "privat", "privado", "privada", "privé", "privée", "privé account"}
 _PUBLIC_WORDS = {"public", "pubblico", "öffentlich", "público", "pública", "publique", "openbaar"}
 
 
-def _read_privacy_changes(ctx: ReadContext, name: str, current_known: bool = False) -> Iterator[Item]:
+def _read_privacy_changes(ctx: ReadContext, name: str, current_known: Sequence[bool] = ()) -> Iterator[Item]:
     """Each change is a SETTING "private_account_change" (history, not the current state). When the
-    personal information did not show the current switch, the latest change stands in for it."""
+    personal information did not show the current switch (`current_known` empty when this runs),
+    the latest change stands in for it."""
     latest: tuple[datetime, str, str] | None = None
     for ptr, record in _records(ctx, name, "account_history_account_privacy_history"):
         record = as_dict(record)
@@ -278,7 +201,7 @@ def _read_profile_changes(ctx: ReadContext, name: str) -> Iterator[Item]:
             value = fix(as_str(pair[1].get("value")))
             if not value:
                 continue
-            kind = fld or _by_shape(value, None) or ProfileField.OTHER
+            kind = fld or by_shape(value, None) or ProfileField.OTHER
             if kind in ("private_account", "phone_confirmed"):
                 kind = ProfileField.OTHER
             yield _field(ctx, name, kind, value, join(ptr, "string_map_data", pair[0], "value"), when,
@@ -347,8 +270,47 @@ def _read_locations(ctx: ReadContext, name: str) -> Iterator[Item]:
     base_name = name.lower().rsplit("/", 1)[-1]
     source = base_name.removesuffix(".json").replace("_", " ")
     for ptr, record in _records(ctx, name, "inferred_data_primary_location", "inferred_data_profile_based_in",
-                                "label_values", "last_known_location"):
+                                "label_values", "last_known_location",
+                                "account_history_imprecise_last_known_location"):
         yield from _location_blocks(ctx, name, record, ptr, source, 0)
+
+
+_AXIS = re.compile(r"\b(lat(?:itude)?|lon(?:gitude)?|lng)\b", re.I)
+_TIME_LABEL = re.compile(r"(time|date|uploaded)", re.I)
+IMPRECISE_M = 3000.0  # Instagram's "imprecise" last known position: about a town
+
+
+def _string_map_places(ctx: ReadContext, name: str, smd: dict[str, Any], ptr: str, source: str,
+                       interest: bool) -> Iterator[Item]:
+    """Places in a `string_map_data` block: "(lat, lon)" values, latitude/longitude pairs ("Precise
+    latitude" + "Precise longitude" of the last known location, and their imprecise pair), or a
+    place named in words. Times ("GPS time uploaded") are not places."""
+    pairs: dict[str, dict[str, tuple[str, str, datetime | None]]] = {}
+    for raw_key, entry in smd.items():
+        value = fix(as_str(as_dict(entry).get("value")))
+        label = fix(str(raw_key))
+        if not value:
+            continue
+        at = join(ptr, "string_map_data", str(raw_key), "value")
+        when = from_epoch(as_dict(entry).get("timestamp"))
+        axis = _AXIS.search(label)
+        if axis and as_float(value) is not None:
+            group = _AXIS.sub("", label.lower()).strip()
+            pairs.setdefault(group, {})["lat" if axis.group(1).lower().startswith("lat") else "lon"] = (at, value, when)
+            continue
+        extra = details(("source", source), ("label", label))
+        point = parse_pair(value)
+        if point:
+            yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point, details=extra)
+        elif not _TIME_LABEL.search(label):
+            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value, at, when, extra)
+    for group, axes in pairs.items():
+        if "lat" in axes and "lon" in axes:
+            (at, lat, when), (_, lon, _) = axes["lat"], axes["lon"]
+            point = geo(lat, lon, IMPRECISE_M if "imprecise" in group else None)
+            if point is not None:
+                yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point,
+                            details=details(("source", source), ("precision", group)))
 
 
 def _location_blocks(ctx: ReadContext, name: str, record: Any, ptr: str, source: str,
@@ -362,18 +324,7 @@ def _location_blocks(ctx: ReadContext, name: str, record: Any, ptr: str, source:
     if not isinstance(record, dict):
         return
     interest = "interest" in source
-    for raw_key, entry in as_dict(record.get("string_map_data")).items():
-        value = fix(as_str(as_dict(entry).get("value")))
-        if not value:
-            continue
-        at = join(ptr, "string_map_data", str(raw_key), "value")
-        when = from_epoch(as_dict(entry).get("timestamp"))
-        extra = details(("source", source), ("label", fix(str(raw_key))))
-        point = parse_pair(value)
-        if point:
-            yield _item(ctx, name, ItemKind.LOCATION, at, when, location=point, details=extra)
-        else:
-            yield _field(ctx, name, "location_of_interest" if interest else ProfileField.CITY, value, at, when, extra)
+    yield from _string_map_places(ctx, name, as_dict(record.get("string_map_data")), ptr, source, interest)
     # {"label": ..., "vec": [{"value": place}]}: one entry of a label_values list
     for index, sub in enumerate(as_list(record.get("vec"))):
         value = fix(as_str(as_dict(sub).get("value")))

@@ -14,17 +14,17 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from checks.readers.base import ReadContext, Reader
+from checks.readers.base import ReadContext
 from checks.readers.facebook_html import (
-    JSON_ONLY_NOTE,
-    load_html,
+    HtmlPagesReader,
+    HtmlRecord,
+    RecordReader,
     point_from_pairs,
     profile_field,
-    read_pages,
-    records,
 )
-from checks.readers.instagram import _LABELS, PLACEHOLDER_BIRTH_DATE, _bool
 from checks.readers.jsonstream import details, parse_pair
+from checks.readers.meta_text import LABELS, PLACEHOLDER_BIRTH_DATE, boolean
+from checks.readers.spec import FormatSpec
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 
 
@@ -45,66 +45,62 @@ def _kind_of(name: str) -> str | None:
     return None
 
 
-class InstagramHtmlReader(Reader):
-    """Instagram export, HTML format (best effort)."""
-
-    format = "instagram-html"
-    platform = Platform.INSTAGRAM
-    title = "Instagram export (HTML)"
-
-    def read(self, ctx: ReadContext) -> Iterator[Item]:
-        yield from read_pages(ctx, _kind_of, _read_page)
-        ctx.note(JSON_ONLY_NOTE.format(
-            platform="Instagram",
-            missing="your address from autofill, privacy and profile change history, the camera "
-                    "details of photos, and some posts' locations"))
-
-
 def _item(ctx: ReadContext, name: str, kind: ItemKind, when: datetime | None, **fields: Any) -> Item:
     return Item(platform=Platform.INSTAGRAM, kind=kind, source=ctx.source(name, "", when), **fields)
 
 
-def _read_page(ctx: ReadContext, name: str, kind: str) -> Iterator[Item]:
-    soup = load_html(ctx, name)
-    if soup is None:
-        return
-    for rec in records(soup):
-        ctx.cancel.raise_if_cancelled()
-        if kind == "personal":
-            for label, value in rec.pairs:
-                fld = _LABELS.get(label.strip().lower()) or profile_field(label, value)
-                if fld == "private_account" or (fld is None and _bool(value) is not None
-                                                and "phone" not in label.lower()):
-                    flag = _bool(value)
-                    if flag is not None:
-                        yield _item(ctx, name, ItemKind.SETTING, rec.when, text=flag,
-                                    field=SettingName.PRIVATE_ACCOUNT, details=(("label", label),))
-                    continue
-                if fld is None or fld in ("phone_confirmed", "email_confirmed"):
-                    continue
-                if fld == ProfileField.BIRTH_DATE and value.startswith(PLACEHOLDER_BIRTH_DATE):
-                    continue
-                yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=fld,
-                            details=(("label", label),))
-        elif kind == "based_in":
-            for label, value in rec.pairs:
-                yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=ProfileField.CITY,
-                            details=(("source", "account based in"), ("label", label)))
-        elif kind == "posts":
-            caption = rec.title or rec.body
-            if caption:
-                yield _item(ctx, name, ItemKind.POST, rec.when, text=caption)
-            point = point_from_pairs(rec.pairs)
-            if point:
-                yield _item(ctx, name, ItemKind.PHOTO, rec.when, location=point,
-                            details=details(*((lab.lower(), v) for lab, v in rec.pairs
-                                              if parse_pair(v) is None and not lab.lower().startswith(("lat", "lon")))))
-        elif kind == "comments":
-            comment = next((v for lab, v in rec.pairs if lab.lower() == "comment"), "")
-            if not comment and rec.pairs:
-                comment = rec.pairs[0][1]
-            comment = comment or rec.body
-            if comment:
-                owner = next((v for lab, v in rec.pairs if lab.lower() == "media owner"), "")
-                yield _item(ctx, name, ItemKind.COMMENT, rec.when, text=comment,
-                            details=details(("media_owner", owner)))
+def _personal(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    for label, value in rec.pairs:
+        fld = LABELS.get(label.strip().lower()) or profile_field(label, value)
+        if fld == "private_account" or (fld is None and boolean(value) is not None
+                                        and "phone" not in label.lower()):
+            flag = boolean(value)
+            if flag is not None:
+                yield _item(ctx, name, ItemKind.SETTING, rec.when, text=flag,
+                            field=SettingName.PRIVATE_ACCOUNT, details=(("label", label),))
+            continue
+        if fld is None or fld in ("phone_confirmed", "email_confirmed"):
+            continue
+        if fld == ProfileField.BIRTH_DATE and value.startswith(PLACEHOLDER_BIRTH_DATE):
+            continue
+        yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=fld, details=(("label", label),))
+
+
+def _based_in(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    for label, value in rec.pairs:
+        yield _item(ctx, name, ItemKind.PROFILE_FIELD, rec.when, text=value, field=ProfileField.CITY,
+                    details=(("source", "account based in"), ("label", label)))
+
+
+def _post(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    caption = rec.title or rec.body
+    if caption:
+        yield _item(ctx, name, ItemKind.POST, rec.when, text=caption)
+    point = point_from_pairs(rec.pairs)
+    if point:
+        yield _item(ctx, name, ItemKind.PHOTO, rec.when, location=point,
+                    details=details(*((lab.lower(), v) for lab, v in rec.pairs
+                                      if parse_pair(v) is None and not lab.lower().startswith(("lat", "lon")))))
+
+
+def _comment(ctx: ReadContext, name: str, rec: HtmlRecord) -> Iterator[Item]:
+    comment = next((v for lab, v in rec.pairs if lab.lower() == "comment"), "")
+    if not comment and rec.pairs:
+        comment = rec.pairs[0][1]
+    comment = comment or rec.body
+    if comment:
+        owner = next((v for lab, v in rec.pairs if lab.lower() == "media owner"), "")
+        yield _item(ctx, name, ItemKind.COMMENT, rec.when, text=comment, details=details(("media_owner", owner)))
+
+
+_HANDLERS: dict[str, RecordReader] = {"personal": _personal, "based_in": _based_in, "posts": _post,
+                                      "comments": _comment}
+
+
+class InstagramHtmlReader(HtmlPagesReader):
+    """Instagram export, HTML format (best effort)."""
+
+    spec = FormatSpec("instagram-html", Platform.INSTAGRAM, variant_of="instagram")
+    kind_of = staticmethod(_kind_of)
+    handlers = _HANDLERS
+    json_note = "reader.instagram.html_only"

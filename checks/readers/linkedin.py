@@ -2,28 +2,37 @@
 
 Reads Profile (name, address, birth date, headline, summary, postcode, location, handles,
 websites), Profile Summary, Positions (employer, title, location, current job), Education,
-Email Addresses, PhoneNumbers, Whatsapp Phone Numbers, Shares, Comments, Rich Media,
+Email Addresses, Phone Numbers, Whatsapp Phone Numbers, Shares, Comments, Rich Media,
 Job Applications (contact phone and email given to employers), Verifications (employer,
-city, year of birth) and the uploaded address book (Contacts). CSVs are streamed row by row
-with the csv module; the header line is located (Connections.csv starts with a `Notes:`
-preamble), BOMs and quoted headers are tolerated, member-id suffixed names (`Shares_<id>.csv`)
-match by prefix, and LinkedIn's many date styles (including prose) are parsed.
-Pointers are `/<data row from 0>/<column header>`.
+city, year of birth), the messages the person sent, published articles (`Articles/*.html`), and
+how many contacts the uploaded address book holds (never the contacts themselves). A phone number
+is reported once however many files hold it. CSVs are streamed row by row; the header line is
+located (Connections.csv starts with a `Notes:` preamble), UTF-8, BOMs, UTF-16 and the tabs of
+2018 exports (`Shares.csv`: `Share Commentary`, `Shared URL`...) are read, member-id suffixed
+names (`Shares_<id>.csv`) match by prefix, and LinkedIn's many date styles (including prose) are
+parsed. Pointers are `/<data row from 0>/<column header>`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import functools
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import IO, Any
+from typing import Any
+
+from bs4 import BeautifulSoup
 
 from checks.pointer import pointer
 from checks.readers.base import ReadContext, Reader
+from checks.readers.csvstream import Row
+from checks.readers.csvstream import get as _get
+from checks.readers.csvstream import rows as csv_rows
 from checks.readers.jsonstream import details, guarded
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+from checks.readers.phones import phone_key
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, msg
 
 _SUFFIXED = re.compile(r"^(?P<stem>[a-z _]+?)(?:_\d+)?\.csv$")
 
@@ -35,18 +44,43 @@ _FILES: dict[str, tuple[str, str]] = {
     "education": ("education", "school name"),
     "email addresses": ("emails", "email address"),
     "phonenumbers": ("phones", "number"),
+    "phone numbers": ("phones", "number"),
     "whatsapp phone numbers": ("whatsapp", "number"),
-    "shares": ("shares", "sharecommentary"),
+    "shares": ("shares", "sharecommentary|share commentary"),
+    "messages": ("messages", "content"),
     "comments": ("comments", "message"),
     "rich media": ("rich_media", "media link|link"),
     "rich_media": ("rich_media", "media link|link"),
     "job applications": ("job_applications", "company name"),
     "verifications": ("verifications", "verification type"),
     "contacts": ("contacts", "firstname"),
+    "imported contacts": ("contacts", "first name"),
 }
 
+# First columns of LinkedIn's other CSVs (research §4.1): one of them given alone is recognised.
+_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("email addresses.csv", ("Email Address", "Confirmed", "Primary")),
+    ("phonenumbers.csv", ("Extension", "Number", "Type")),
+    ("whatsapp phone numbers.csv", ("Number", "Extension", "Is_WhatsApp_Number")),
+    ("education.csv", ("School Name", "Start Date", "End Date")),
+    ("messages.csv", ("CONVERSATION ID", "CONVERSATION TITLE")),
+    ("registration.csv", ("Registered At", "Registration Ip")),
+    ("invitations.csv", ("From", "To", "Sent At", "Message", "Direction")),
+    ("profile summary.csv", ("Profile Summary",)),
+    ("shares.csv", ("Date", "ShareLink", "ShareCommentary")),
+    ("shares.csv", ("Date", "Share Title", "Share Description")),
+    ("phone numbers.csv", ("Extension", "Number", "Type")),
+)
+
 _ORDER = ("profile", "summary", "positions", "education", "emails", "phones", "whatsapp", "verifications",
-          "job_applications", "shares", "comments", "rich_media", "contacts")
+          "job_applications", "shares", "comments", "rich_media", "messages", "contacts")
+
+
+@dataclass
+class _Account:
+    """What one file tells the others: the person's own name (who sent a message)."""
+
+    name: str = ""
 
 
 def _kind_of(name: str) -> tuple[str, str] | None:
@@ -62,68 +96,46 @@ def _kind_of(name: str) -> tuple[str, str] | None:
 class LinkedInReader(Reader):
     """LinkedIn data export (CSV files)."""
 
-    format = "linkedin-csv"
-    platform = Platform.LINKEDIN
-    title = "LinkedIn data export"
+    spec = FormatSpec(
+        "linkedin-csv", Platform.LINKEDIN,
+        signs=(Sign(1.0, paths=("profile.csv",), header=("First Name", "Last Name", "Maiden Name", "Address",
+                                                          "Birth Date")),
+               Sign(1.0, paths=("positions.csv",), header=("Company Name", "Title", "Description", "Location",
+                                                            "Started On")),
+               Sign(1.0, paths=("connections.csv",), head=(b"Notes:", b'"Notes:')),
+               Sign(1.0, paths=("connections.csv",), header=("First Name", "Last Name", "URL", "Email Address",
+                                                              "Company", "Position")),
+               Sign(1.0, paths=("connections.csv",), header=("First Name", "Last Name", "Email Address", "Company",
+                                                              "Position", "Connected On")),
+               *(Sign(0.9, paths=(file,), header=header) for file, header in _HEADERS),
+               Sign(0.9, named="linkedindataexport"),
+               Sign(0.8, paths=("Positions.csv", "Connections.csv")),
+               Sign(0.7, paths=("Profile.csv",))),
+        folders=("jobs", "articles", "verifications"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]
         found.sort(key=lambda km: (_ORDER.index(km[0][0]), km[1].name.lower()))
         total = sum(max(m.size, 1) for _, m in found) or 1
         done = 0
+        account = _Account()
         for (kind, marker), member in found:
             ctx.cancel.raise_if_cancelled()
             ctx.progress(done / total, member.name)
             parse = _PARSERS[kind]
-            yield from guarded(ctx, member.name,
-                               lambda p=parse, n=member.name, mk=marker: p(ctx, n, _rows(ctx, n, mk)))  # type: ignore[misc]
+            yield from guarded(ctx, member.name, functools.partial(
+                parse, ctx, member.name, _rows(ctx, member.name, marker), account))
             done += max(member.size, 1)
+        yield from _articles(ctx)
         ctx.progress(1.0)
         if not found:
-            ctx.note("No LinkedIn CSV files Offduty knows were found in this export.")
-
-
-Row = tuple[int, dict[str, str]]
-
-
-def _clean(cell: str) -> str:
-    return cell.replace("\ufeff", "").strip().strip('"').strip()
+            ctx.note(msg("reader.linkedin.no_files"))
 
 
 def _rows(ctx: ReadContext, name: str, marker: str) -> Iterator[Row]:
-    """(data row index from 0, {header: value}) after the located header line."""
-    stream: IO[bytes] = ctx.export.open(name)
-    with io.TextIOWrapper(stream, encoding="utf-8-sig", newline="") as text:
-        reader = csv.reader(text)
-        markers = set(marker.split("|"))
-        header: list[str] | None = None
-        for scanned, row in enumerate(reader):
-            cells = [_clean(c) for c in row]
-            if any(c.lower() in markers for c in cells):
-                header = cells
-                break
-            if scanned > 30:
-                break
-        if header is None:
-            return
-        # Every CSV record after the header counts as a data row (blank ones too), so pointers
-        # match the file row for row.
-        for index, row in enumerate(reader):
-            ctx.cancel.raise_if_cancelled()
-            if not any(cell.strip() for cell in row):
-                continue
-            values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
-            yield index, values
-
-
-def _get(values: dict[str, str], *names: str) -> tuple[str, str]:
-    """(header as spelled, value) for the first of `names` present, case-insensitively."""
-    lowered = {h.lower(): h for h in values}
-    for n in names:
-        real = lowered.get(n.lower())
-        if real is not None and values[real]:
-            return real, values[real]
-    return "", ""
+    """The data rows after the header line, which holds one of the `marker` cells ("a|b")."""
+    markers = set(marker.split("|"))
+    return csv_rows(ctx, name, lambda cells: any(c.lower() in markers for c in cells), marker.replace("|", " or "))
 
 
 def _item(ctx: ReadContext, name: str, kind: ItemKind, row: int, header: str, when: datetime | None = None,
@@ -195,12 +207,13 @@ def _list_cell(text: str) -> list[str]:
 
 # -- files -------------------------------------------------------------------------------------
 
-def _profile(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _profile(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         h_first, first = _get(v, "First Name")
         _h_last, last = _get(v, "Last Name")
         if first or last:
             full = " ".join(x for x in (first, last) if x)
+            account.name = account.name or full
             yield _field(ctx, name, ProfileField.NAME, index, h_first or _h_last, full)
         simple: tuple[tuple[str, ProfileField | str, tuple[tuple[str, str], ...]], ...] = (
             ("Maiden Name", ProfileField.NAME, (("kind", "maiden name"),)),
@@ -226,14 +239,14 @@ def _profile(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]
                 yield _field(ctx, name, fld, index, real, part, None, (("kind", header.lower()),))
 
 
-def _summary(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _summary(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, value = _get(v, "Profile Summary")
         if value:
             yield _field(ctx, name, ProfileField.BIO, index, real, value, None, (("kind", "summary"),))
 
 
-def _positions(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _positions(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         h_company, company = _get(v, "Company Name")
         h_title, title = _get(v, "Title")
@@ -252,7 +265,7 @@ def _positions(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Ite
             yield _field(ctx, name, "job_description", index, h_desc, description, when, extra)
 
 
-def _education(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _education(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, school = _get(v, "School Name")
         if school:
@@ -262,7 +275,7 @@ def _education(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Ite
                                  ("end", _get(v, "End Date")[1])))
 
 
-def _emails(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _emails(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, email = _get(v, "Email Address")
         if email:
@@ -277,18 +290,18 @@ def _phone_text(number: str, extension: str) -> str:
     return number if not extension else f"{number} ext. {extension}"
 
 
-def _phones(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _phones(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, number = _get(v, "Number")
-        if number:
+        if number and ctx.once("phone", phone_key(number)):
             yield _field(ctx, name, ProfileField.PHONE, index, real, _phone_text(number, _get(v, "Extension")[1]),
                          None, details(("type", _get(v, "Type")[1])))
 
 
-def _whatsapp(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _whatsapp(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, number = _get(v, "Number")
-        if number:
+        if number and ctx.once("phone", phone_key(number)):
             yield _field(ctx, name, ProfileField.PHONE, index, real, _phone_text(number, _get(v, "Extension")[1]),
                          None, details(("type", "WhatsApp"), ("whatsapp", _get(v, "Is_WhatsApp_Number")[1])))
 
@@ -298,21 +311,21 @@ _VISIBILITY = {"public": Audience.PUBLIC, "anyone": Audience.PUBLIC, "member_net
                "logged_in_members": Audience.PUBLIC, "private": Audience.PRIVATE}
 
 
-def _shares(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _shares(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
-        real, text = _get(v, "ShareCommentary")
-        _h, link = _get(v, "ShareLink")
-        media = _get(v, "MediaUrl")[1]
-        shared = _get(v, "SharedUrl")[1]
+        real, text = _get(v, "ShareCommentary", "Share Commentary")
+        _h, link = _get(v, "ShareLink", "Share Link")
+        media = _get(v, "MediaUrl", "Media URL")[1]
+        shared = _get(v, "SharedUrl", "Shared URL")[1]
         if not (text or media or shared):
             continue
         audience = _VISIBILITY.get(_get(v, "Visibility")[1].lower(), Audience.UNKNOWN)
-        yield _item(ctx, name, ItemKind.POST, index, real or _get(v, "SharedUrl", "MediaUrl")[0],
+        yield _item(ctx, name, ItemKind.POST, index, real or _get(v, "SharedUrl", "Shared URL", "MediaUrl")[0],
                     parse_date(_get(v, "Date")[1]), text=text, audience=audience, url=link or None,
                     details=details(("shared_url", shared), ("media_url", media)))
 
 
-def _comments(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _comments(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         real, text = _get(v, "Message")
         if text:
@@ -320,7 +333,7 @@ def _comments(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item
                         url=_get(v, "Link")[1] or None)
 
 
-def _rich_media(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _rich_media(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         # The old `Rich Media.csv` (Type,Link) only points at LinkedIn's download pages.
         h_desc, description = _get(v, "Media Description")
@@ -334,7 +347,7 @@ def _rich_media(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[It
                     details=details(("uploaded", stamp)))
 
 
-def _job_applications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _job_applications(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         when = parse_date(_get(v, "Application Date")[1])
         company = _get(v, "Company Name")[1]
@@ -343,7 +356,7 @@ def _job_applications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Itera
         for header, fld in (("Contact Email", ProfileField.EMAIL), ("Contact Phone Number", ProfileField.PHONE),
                             ("Resume Name", "resume_name")):
             real, value = _get(v, header)
-            if value:
+            if value and (fld != ProfileField.PHONE or ctx.once("phone", phone_key(value))):
                 yield _field(ctx, name, fld, index, real, value, when, extra)
         real, value = _get(v, "Company Name")
         if value:
@@ -351,7 +364,7 @@ def _job_applications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Itera
                          extra)
 
 
-def _verifications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
+def _verifications(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
     for index, v in rows:
         when = parse_date(_get(v, "Verified date")[1])
         vtype = _get(v, "Verification type")[1]
@@ -364,24 +377,63 @@ def _verifications(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator
                 yield _field(ctx, name, fld, index, real, value, when, extra)
 
 
-def _contacts(ctx: ReadContext, name: str, rows: Iterator[Row]) -> Iterator[Item]:
-    """The address book the person uploaded: other people's details, kept apart (kind OTHER)."""
+def _contacts(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
+    """The address book the person uploaded: other people's details, so only how many there are
+    (one OTHER item); names, numbers and addresses of contacts are never items."""
+    count = sum(1 for _ in rows)
+    if count:
+        yield Item(Platform.LINKEDIN, ItemKind.OTHER, ctx.source(name), text=str(count), field="uploaded_contacts",
+                   audience=Audience.PRIVATE)
+
+
+def _messages(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
+    """Messages the person sent (DIRECTION "OUTGOING" in 2018 exports, else FROM their own name);
+    messages they received are other people's words and are not read."""
+    own = account.name.lower()
     for index, v in rows:
-        full = _get(v, "FullName")[1] or " ".join(x for x in (_get(v, "FirstName")[1], _get(v, "LastName")[1]) if x)
-        extra = details(("contact", full), ("companies", _get(v, "Companies")[1]), ("title", _get(v, "Title")[1]),
-                        ("emails", _get(v, "Emails")[1]), ("phones", _get(v, "PhoneNumbers")[1]),
-                        ("addresses", _get(v, "Addresses")[1]), ("birthday", _get(v, "Birthday")[1]),
-                        ("source", _get(v, "Source")[1]))
-        if not extra:
+        direction = _get(v, "Direction")[1].upper()
+        sender = _get(v, "From")[1].lower()
+        if not (direction == "OUTGOING" or (not direction and own and sender == own)):
             continue
-        header = _get(v, "FullName", "FirstName", "LastName", "Emails", "PhoneNumbers")[0] or next(iter(v), "")
-        yield _item(ctx, name, ItemKind.OTHER, index, header, parse_date(_get(v, "CreatedAt")[1]),
-                    field="uploaded_contact", text=full, details=extra)
+        when = parse_date(_get(v, "Date")[1])
+        for header in ("Subject", "Content"):
+            real, text = _get(v, header)
+            if text:
+                yield _item(ctx, name, ItemKind.MESSAGE, index, real, when, text=text, audience=Audience.PRIVATE,
+                            details=details(("to", _get(v, "To")[1])))
 
 
-_PARSERS: dict[str, Callable[[ReadContext, str, Iterator[Row]], Iterator[Item]]] = {
+MAX_ARTICLE = 8 * 1024 * 1024
+_ARTICLE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})")
+
+
+def _articles(ctx: ReadContext) -> Iterator[Item]:
+    """Articles the person published (`Articles/…/<date>-<title>.html`): title and text, public."""
+    for member in ctx.export.members():
+        low = member.name.lower()
+        if not (low.startswith("articles/") and low.endswith((".html", ".htm"))) or member.size > MAX_ARTICLE:
+            continue
+        ctx.cancel.raise_if_cancelled()
+        yield from guarded(ctx, member.name, functools.partial(_article, ctx, member.name))
+
+
+def _article(ctx: ReadContext, name: str) -> Iterator[Item]:
+    with ctx.export.open(name) as stream:
+        soup = BeautifulSoup(stream.read(MAX_ARTICLE), "html.parser")
+    stamp = _ARTICLE_TIME.match(name.rsplit("/", 1)[-1])
+    when = parse_date(stamp.group(1)) if stamp else None
+    title = soup.find("h1")
+    body = soup.find("div")
+    for part, pointer_text in ((title, "/h1"), (body, "/div")):
+        text = part.get_text("\n", strip=True) if part is not None else ""
+        if text:
+            yield Item(Platform.LINKEDIN, ItemKind.POST, ctx.source(name, pointer_text, when), text=text[:50000],
+                       audience=Audience.PUBLIC, details=(("kind", "article"),))
+
+
+_PARSERS: dict[str, Callable[[ReadContext, str, Iterator[Row], _Account], Iterator[Item]]] = {
     "profile": _profile, "summary": _summary, "positions": _positions, "education": _education,
     "emails": _emails, "phones": _phones, "whatsapp": _whatsapp, "shares": _shares, "comments": _comments,
     "rich_media": _rich_media, "job_applications": _job_applications, "verifications": _verifications,
-    "contacts": _contacts,
+    "contacts": _contacts, "messages": _messages,
 }

@@ -12,7 +12,6 @@ Attached media present in the archive are checked for photo metadata. Streamed w
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -23,8 +22,9 @@ from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
 from checks.readers.exif import PHOTO_SUFFIXES, photo_item
 from checks.readers.geo_parse import parse_time
-from checks.readers.google_timeline import _JSON_ERRORS, Counting, _why, stream_objects
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.jsonstream import READ_ERRORS, as_strs, bytes_read, load_small, open_json, reason_for, stream_at
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 PUBLIC = ("https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public")
 MAX_ACTOR = 16 * 1024 * 1024
@@ -56,16 +56,8 @@ def html_text(html: object) -> str:
     return "\n".join(line.strip() for line in soup.get_text().strip().splitlines()).strip()
 
 
-def _list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
-
-
 def audience_of(obj: dict[str, Any]) -> Audience:
-    to, cc = _list(obj.get("to")), _list(obj.get("cc"))
+    to, cc = as_strs(obj.get("to")), as_strs(obj.get("cc"))
     if any(a in PUBLIC for a in to + cc):
         return Audience.PUBLIC
     if any(a.endswith("/followers") for a in to + cc):
@@ -84,9 +76,11 @@ def _field_for(name: str) -> ProfileField:
 
 
 class MastodonReader(Reader):
-    format = "mastodon"
-    platform = Platform.MASTODON
-    title = "Mastodon account archive"
+    spec = FormatSpec(
+        "mastodon", Platform.MASTODON,
+        signs=(Sign(1.0, paths=("outbox.json",), also=(Sign(0, paths=("actor.json",)),)),
+               Sign(0.9, paths=("outbox.json",), keys=("@context",), values=(("type", "OrderedCollection"),))),
+        folders=("media_attachments",))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         actors = sorted(ctx.export.find("actor.json"), key=lambda m: m.name.count("/"))
@@ -108,18 +102,11 @@ class MastodonReader(Reader):
         return None
 
     def _actor(self, ctx: ReadContext, name: str) -> Iterator[Item]:
-        member = ctx.export.member(name)
-        if member is not None and member.size > MAX_ACTOR:
-            ctx.skip(name, "skipped: it is much larger than a profile ever is")
-            return
-        try:
-            with ctx.export.open(name) as stream:
-                actor = json.loads(stream.read(MAX_ACTOR + 1).decode("utf-8-sig"))
-        except (*_JSON_ERRORS, RecursionError) as exc:
-            ctx.skip(name, f"it could not be read ({_why(exc) if not isinstance(exc, RecursionError) else 'too deep'})")
+        actor = load_small(ctx, name, MAX_ACTOR)
+        if actor is None:
             return
         if not isinstance(actor, dict):
-            ctx.skip(name, "it is not a Mastodon profile")
+            ctx.skip(name, msg("reader.mastodon.not_profile"))
             return
         url = str(actor["url"]) if isinstance(actor.get("url"), str) else None
         for key, fld in (("name", ProfileField.NAME), ("preferredUsername", ProfileField.USERNAME)):
@@ -166,17 +153,16 @@ class MastodonReader(Reader):
         base = name[: -len("outbox.json")]
         count = 0
         try:
-            with ctx.export.open(name) as raw:
-                stream = Counting(raw)
-                for _prefix, ptr, activity in stream_objects(stream, {"orderedItems.item": ("orderedItems",)}):
+            with open_json(ctx, name) as stream:
+                for _prefix, ptr, activity in stream_at(stream, ["orderedItems.item"]):
                     count += 1
                     if count % 500 == 0:
                         ctx.cancel.raise_if_cancelled()
-                        ctx.progress(0.05 + 0.95 * min(stream.count / size, 1.0), name)
+                        ctx.progress(0.05 + 0.95 * min(bytes_read(stream) / size, 1.0), name)
                     if isinstance(activity, dict) and activity.get("type") == "Create":
                         yield from self._note(ctx, name, ptr, activity, base)
-        except _JSON_ERRORS as exc:
-            ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
+        except READ_ERRORS as exc:
+            ctx.skip(name, reason_for(exc))
 
     def _note(self, ctx: ReadContext, name: str, ptr: str, activity: dict[str, Any], base: str) -> Iterator[Item]:
         obj = activity.get("object")

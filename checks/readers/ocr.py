@@ -4,7 +4,8 @@
 Uses RapidOCR (the `rapidocr-onnxruntime` package carries its own models and runs offline on the
 CPU). Install with `pip install "offduty[ocr]"`; without it, `available()` is False and nothing
 changes. Photos are decoded in memory only, shrunk to at most 1,600 pixels on the long side, and
-guarded against pixel bombs; nothing is written to disk.
+guarded against pixel bombs; nothing is written to disk. `PhotoTextPass` is the pipeline's
+optional pass over one export: every photo a reader described, then every other image in it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import io
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from checks.exports.archive import READ_ERRORS, Export
-from checks.records import Item, ItemKind
+from checks.progress import CancelToken
+from checks.records import Item, ItemKind, Platform, Source
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,10 @@ _RUN_LOCK = threading.Lock()
 
 
 def available() -> bool:
-    """Whether the OCR engine is installed."""
+    """Whether the OCR engine is installed (a broken installation counts as none)."""
     try:
         import rapidocr_onnxruntime  # noqa: F401
-    except ImportError:
+    except Exception:  # ImportError, or a native library that fails to load
         return False
     return True
 
@@ -85,3 +88,29 @@ def text_item(item: Item, export: Export) -> Item | None:
         return None
     return replace(item, text=text, location=None, end_location=None,
                    details=(*item.details, ("ocr", "true")))
+
+
+class PhotoTextPass:
+    """Text inside every photo of one export, read once per photo, handed on as extra items."""
+
+    def __init__(self, export: Export, platform: Platform, index: int, handle: Callable[[Item], None],
+                 cancel: CancelToken) -> None:
+        self.export, self.platform, self.index, self.handle, self.cancel = export, platform, index, handle, cancel
+        self.done: set[str] = set()
+
+    def item(self, item: Item) -> None:
+        """A photo a reader described (the text keeps its source: the post or record it belongs to)."""
+        if item.kind is not ItemKind.PHOTO or not item.media or item.media in self.done:
+            return
+        self.done.add(item.media)
+        seen = text_item(item, self.export)
+        if seen is not None:
+            self.handle(seen)
+        self.cancel.raise_if_cancelled()
+
+    def rest(self) -> None:
+        """Every other image in the export (photos no reader described)."""
+        for member in self.export.members():
+            if member.name in self.done or not member.name.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            self.item(Item(self.platform, ItemKind.PHOTO, Source(self.index, member.name, ""), media=member.name))

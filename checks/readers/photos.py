@@ -11,13 +11,13 @@ from collections.abc import Iterator
 
 from checks.readers.base import ReadContext, Reader
 from checks.readers.exif import PHOTO_SUFFIXES, photo_item
-from checks.records import Item, Platform
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Item, Platform, msg
 
 
 class PhotosReader(Reader):
-    format = "photos"
-    platform = Platform.PHOTOS
-    title = "Folder of photos"
+    spec = FormatSpec("photos", Platform.PHOTOS, signs=(Sign(0.5, media_share=0.5),),
+                      single_title=msg("format.photo"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         names = sorted(n for n in ctx.export.names() if n.lower().endswith(PHOTO_SUFFIXES))

@@ -19,27 +19,23 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-import ijson
 from bs4 import BeautifulSoup, Tag
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
 from checks.readers.exif import PHOTO_SUFFIXES, photo_item
 from checks.readers.geo_parse import parse_pair, parse_time
-from checks.readers.google_timeline import _JSON_ERRORS, Counting, _why
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.htmlpage import load_html
+from checks.readers.jsonstream import READ_ERRORS, as_text, open_json, reason_for, stream_sections
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
-MAX_HTML = 64 * 1024 * 1024
 _DATE_IN_KEY = re.compile(r"(\d{4}[-/]\d{2}[-/]\d{2}(?:[ T]\d{2}:\d{2}:\d{2})?)(?:\s*UTC)?")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
-def _str(value: object) -> str:
-    return value.strip()[:1000] if isinstance(value, str) else ""
-
-
 def _time_of(value: object) -> datetime | None:
-    text = _str(value)
+    text = as_text(value)
     if not text:
         return None
     moment = parse_time(text)
@@ -48,45 +44,6 @@ def _time_of(value: object) -> datetime | None:
         if m:
             moment = parse_time(m.group(1).replace("/", "-"))
     return moment
-
-
-def stream_sections(stream: Any) -> Iterator[tuple[str, int | None, Any]]:
-    """Top-level sections of a JSON object, streamed: (key, index, element) for arrays,
-    (key, None, value) for objects and scalars. One element is in memory at a time."""
-    builder: ijson.ObjectBuilder | None = None
-    depth = 0
-    key = ""
-    index: int | None = None
-    counter = 0
-    for prefix, event, value in ijson.parse(stream, use_float=True):
-        if builder is not None:
-            builder.event(event, value)
-            if event in ("start_map", "start_array"):
-                depth += 1
-            elif event in ("end_map", "end_array"):
-                depth -= 1
-            if depth == 0:
-                yield key, index, builder.value
-                builder = None
-            continue
-        if prefix == "":
-            if event == "map_key":
-                key, counter = str(value), 0
-            continue
-        if prefix == key:
-            if event in ("start_array", "end_array"):
-                continue
-            index = None
-        elif prefix == key + ".item":
-            index, counter = counter, counter + 1
-        else:
-            continue
-        if event in ("start_map", "start_array"):
-            builder = ijson.ObjectBuilder()
-            builder.event(event, value)
-            depth = 1
-        else:
-            yield key, index, value
 
 
 def _home_work_entries(value: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -102,16 +59,24 @@ def _home_work_entries(value: Any) -> Iterator[tuple[tuple[str | int, ...], str,
     elif isinstance(value, list):
         for i, entry in enumerate(value):
             if isinstance(entry, dict):
-                label = _str(entry.get("Label") or entry.get("Type") or entry.get("Name"))
+                label = as_text(entry.get("Label") or entry.get("Type") or entry.get("Name"))
                 for k, v in entry.items():
                     if isinstance(v, str) and k not in ("Label", "Type", "Name"):
                         yield (i, k), label or k, v
 
 
 class SnapchatReader(Reader):
-    format = "snapchat"
-    platform = Platform.SNAPCHAT
-    title = "Snapchat My Data"
+    spec = FormatSpec(
+        "snapchat", Platform.SNAPCHAT,
+        signs=(Sign(1.0, paths=("json/memories_history.json", "json/location_history.json", "json/account.json",
+                                "json/snap_map_places_history.json", "json/user_profile.json",
+                                "json/account_history.json")),
+               Sign(0.9, paths=("html/memories_history.html", "html/location_history.html", "html/account.html",
+                                "html/user_profile.html")),
+               Sign(0.7, pattern=r"(^|/)memories/\d{4}-\d{2}-\d{2}_[0-9a-f-]+-main\.[a-z0-9]+$"),
+               Sign(0.7, pattern=r"(^|/)chat_media/\d{4}-\d{2}-\d{2}_b~"),
+               Sign(0.6, named=r"^mydata~")),
+        folders=("json", "html", "memories", "chat_media"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         names = ctx.export.names()
@@ -144,10 +109,10 @@ class SnapchatReader(Reader):
     # -- JSON files --------------------------------------------------------------------------------
     def _sections(self, ctx: ReadContext, name: str) -> Iterator[tuple[str, int | None, Any]]:
         try:
-            with ctx.export.open(name) as raw:
-                yield from stream_sections(Counting(raw))
-        except _JSON_ERRORS as exc:
-            ctx.skip(name, f"the rest of this file could not be read ({_why(exc)})")
+            with open_json(ctx, name) as stream:
+                yield from stream_sections(stream)
+        except READ_ERRORS as exc:
+            ctx.skip(name, reason_for(exc))
 
     def _account(self, ctx: ReadContext, name: str, *_: Any) -> Iterator[Item]:
         for section, index, value in self._sections(ctx, name):
@@ -155,7 +120,7 @@ class SnapchatReader(Reader):
                 created = _time_of(value.get("Creation Date"))
                 for key, fld in (("Username", ProfileField.USERNAME), ("Name", ProfileField.NAME),
                                  ("Display Name", ProfileField.NAME)):
-                    text = _str(value.get(key))
+                    text = as_text(value.get(key))
                     if text:
                         yield Item(self.platform, ItemKind.PROFILE_FIELD,
                                    ctx.source(name, jp.pointer(section, key), created), text=text, field=fld)
@@ -168,7 +133,7 @@ class SnapchatReader(Reader):
         for section, index, value in self._sections(ctx, name):
             if section in wanted and index is not None and isinstance(value, dict):
                 key, fld = wanted[section]
-                text = _str(value.get(key))
+                text = as_text(value.get(key))
                 if text:
                     yield Item(self.platform, ItemKind.PROFILE_FIELD,
                                ctx.source(name, jp.pointer(section, index, key), _time_of(value.get("Date"))),
@@ -178,7 +143,7 @@ class SnapchatReader(Reader):
     def _user_profile(self, ctx: ReadContext, name: str, *_: Any) -> Iterator[Item]:
         for section, index, value in self._sections(ctx, name):
             if section == "Demographics" and isinstance(value, dict):
-                age = _str(value.get("Cohort Age"))
+                age = as_text(value.get("Cohort Age"))
                 if age:
                     yield Item(self.platform, ItemKind.PROFILE_FIELD,
                                ctx.source(name, jp.pointer(section, "Cohort Age")), text=age,
@@ -274,8 +239,8 @@ class SnapchatReader(Reader):
         for section, index, value in self._sections(ctx, name):
             if index is None or not isinstance(value, dict):
                 continue
-            place = _str(value.get("Place") or value.get("Name"))
-            locality = _str(value.get("Place Location"))
+            place = as_text(value.get("Place") or value.get("Name"))
+            locality = as_text(value.get("Place Location"))
             loc = None
             for v in value.values():
                 loc = loc or parse_pair(v)
@@ -297,12 +262,12 @@ class SnapchatReader(Reader):
             loc = parse_pair(value.get("Location"))
             if loc is None:
                 continue
-            link = _str(value.get("Download Link") or value.get("Media Download Url"))
+            link = as_text(value.get("Download Link") or value.get("Media Download Url"))
             mid = re.search(r"[?&]mid=([0-9a-fA-F-]{36})", link)
             media = memory_files.get(mid.group(1).lower()) if mid else None
             if media:
                 paired.add(media)
-            video = _str(value.get("Media Type")).lower() == "video"
+            video = as_text(value.get("Media Type")).lower() == "video"
             yield Item(self.platform, ItemKind.VIDEO if video else ItemKind.PHOTO,
                        ctx.source(name, jp.pointer(section, index, "Location"), _time_of(value.get("Date"))),
                        location=loc, media=media, audience=Audience.PRIVATE,
@@ -321,25 +286,16 @@ class SnapchatReader(Reader):
     def read_html(self, ctx: ReadContext) -> Iterator[Item]:
         pages = sorted(n for n in ctx.export.names() if n.lower().endswith(".html"))
         if pages:
-            ctx.note("This Snapchat export has only HTML pages; for a fuller check, request it again with "
-                     "\"Export JSON Files\" ticked.")
+            ctx.note(msg("reader.snapchat.html_only"))
         for name in pages:
             base = name.rsplit("/", 1)[-1].lower()
             if base not in ("memories_history.html", "location_history.html", "account.html",
                             "snap_map_places_history.html", "account_history.html"):
                 continue
             ctx.cancel.raise_if_cancelled()
-            member = ctx.export.member(name)
-            if member is not None and member.size > MAX_HTML:
-                ctx.skip(name, "skipped: the page is too large to read")
-                continue
-            try:
-                with ctx.export.open(name) as stream:
-                    soup = BeautifulSoup(stream.read(MAX_HTML), "html.parser")
-            except _JSON_ERRORS as exc:
-                ctx.skip(name, f"it could not be read ({_why(exc)})")
-                continue
-            yield from self._html_rows(ctx, name, base, soup)
+            soup = load_html(ctx, name)
+            if soup is not None:
+                yield from self._html_rows(ctx, name, base, soup)
 
     def _html_rows(self, ctx: ReadContext, name: str, base: str, soup: BeautifulSoup) -> Iterator[Item]:
         for row in soup.find_all("tr"):
@@ -393,8 +349,7 @@ _HANDLERS = {
 
 
 class SnapchatHtmlReader(SnapchatReader):
-    format = "snapchat-html"
-    title = "Snapchat My Data (HTML)"
+    spec = FormatSpec("snapchat-html", Platform.SNAPCHAT, variant_of="snapchat")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         yield from self.read_html(ctx)

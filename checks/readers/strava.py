@@ -10,7 +10,6 @@ city; `privacy_zones.csv` and `visibility_settings.csv` give settings that may a
 
 from __future__ import annotations
 
-import csv
 import gzip
 import io
 import math
@@ -27,12 +26,14 @@ import fitdecode
 
 from checks import pointer as jp
 from checks.readers.base import ReadContext, Reader
-from checks.readers.exif import READ_ERRORS, photo_item
+from checks.readers.csvstream import first_row, get, rows, value
+from checks.readers.exif import photo_item
 from checks.readers.geo_parse import parse_pair, parse_time, point, to_float
-from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.jsonstream import READ_ERRORS, reason_for
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 TRACK_SPACING_M = 200.0
-MAX_CSV_FIELD = 1024 * 1024
 _SEMICIRCLE = 180.0 / 2**31
 
 
@@ -166,37 +167,65 @@ _TRACK_ERRORS = (*READ_ERRORS, ValueError, SyntaxError, LookupError, gzip.BadGzi
                  fitdecode.FitError, UnicodeDecodeError, IndexError, TypeError, struct.error, AssertionError)
 
 
-def _rows(ctx: ReadContext, name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Data rows of a CSV member as {header: value}; a repeated header keeps the later column."""
-    try:
-        with ctx.export.open(name) as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-            reader = csv.reader(text)
-            header = next(reader, None)
-            if not header:
-                return
-            header = [h.strip() for h in header]
-            for index, row in enumerate(reader):
-                if index % 500 == 0:
-                    ctx.cancel.raise_if_cancelled()
-                if not any(cell.strip() for cell in row):
-                    continue
-                yield index, {h: v for h, v in zip(header, row, strict=False)}
-    except (*READ_ERRORS, csv.Error, UnicodeDecodeError) as exc:
-        ctx.skip(name, f"the rest of this file could not be read ({type(exc).__name__})")
-
-
 def _csv_ptr(row: int, column: str) -> str:
     return jp.pointer(row, column)
 
 
+# activities.csv columns by meaning: the 2020+ names, then the lower-case ones of 2018 exports.
+_COLUMNS = {
+    "id": ("Activity ID", "id"), "date": ("Activity Date", "date"), "name": ("Activity Name", "name"),
+    "type": ("Activity Type", "type"), "description": ("Activity Description", "description"),
+    "distance": ("Distance", "distance"), "commute": ("Commute", "commute"), "filename": ("Filename", "filename"),
+}
+
+
+def distance_factor(header: list[str]) -> float:
+    """Metres per unit of the `Distance` value a row keeps (the later column where it repeats).
+
+    2018 exports have one lower-case `distance` in metres; later exports repeat `Distance`, first
+    in kilometres then in metres, and the later column wins; a lone capitalised `Distance` is in
+    kilometres.
+    """
+    if "distance" in header:
+        return 1.0
+    return 1.0 if header.count("Distance") > 1 else 1000.0
+
+
+class _Activity:
+    """One row of activities.csv, read by meaning whatever the export's year."""
+
+    def __init__(self, row: dict[str, str], metres: float) -> None:
+        self.row = row
+        self.when = parse_time(self.get("date"))
+        self.filename = self.get("filename")
+        distance = to_float(self.get("distance").replace(",", ""))
+        facts = [("activity_type", self.get("type")), ("activity_name", self.get("name")),
+                 ("activity_id", self.get("id"))]
+        if distance is not None:
+            facts.append(("distance_m", f"{distance * metres:.0f}"))
+        if self.get("commute").lower() in ("true", "1"):
+            facts.append(("commute", "true"))
+        self.details = tuple((k, v[:300]) for k, v in facts if v)
+
+    def get(self, meaning: str) -> str:
+        return value(self.row, *_COLUMNS[meaning])
+
+    def column(self, meaning: str) -> str:
+        return get(self.row, *_COLUMNS[meaning])[0]
+
+
 class StravaReader(Reader):
-    format = "strava"
-    platform = Platform.STRAVA
-    title = "Strava bulk export"
+    spec = FormatSpec(
+        "strava", Platform.STRAVA,
+        signs=(Sign(1.0, paths=("activities.csv",), also=(
+                   Sign(0, paths=("profile.csv",)),
+                   Sign(0, pattern=r"(^|/)activities/[^/\n]+\.(gpx|tcx|fit)(\.gz)?$"))),
+               Sign(0.9, paths=("activities.csv",), header=("Activity ID", "Activity Date", "Activity Name")),
+               Sign(0.9, paths=("activities.csv",), header=("id", "date", "name", "type")),
+               Sign(0.6, paths=("activities.csv",))),
+        folders=("activities",))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
-        csv.field_size_limit(MAX_CSV_FIELD)
         yield from self._profile(ctx)
         yield from self._privacy_zones(ctx)
         yield from self._visibility(ctx)
@@ -219,15 +248,16 @@ class StravaReader(Reader):
         name = self._first(ctx, "profile.csv")
         if name is None:
             return
-        fields = (("City", ProfileField.CITY), ("State", ProfileField.CITY), ("Country", ProfileField.OTHER),
-                  ("First Name", ProfileField.NAME), ("Last Name", ProfileField.NAME),
-                  ("Email Address", ProfileField.EMAIL), ("Description", ProfileField.BIO))
-        for index, row in _rows(ctx, name):
-            for column, fld in fields:
-                value = (row.get(column) or "").strip()
-                if value:
+        # Today's column names, then the 2018 ones (lower case, no spaces)
+        fields = ((("City",), ProfileField.CITY), (("State",), ProfileField.CITY), (("Country",), ProfileField.OTHER),
+                  (("First Name", "firstname"), ProfileField.NAME), (("Last Name", "lastname"), ProfileField.NAME),
+                  (("Email Address", "email"), ProfileField.EMAIL), (("Description",), ProfileField.BIO))
+        for index, row in rows(ctx, name):
+            for columns, fld in fields:
+                column, text = get(row, *columns)
+                if text:
                     yield Item(self.platform, ItemKind.PROFILE_FIELD, ctx.source(name, _csv_ptr(index, column)),
-                               text=value[:1000], field=fld, details=(("column", column),))
+                               text=text[:1000], field=fld, details=(("column", column),))
 
     def _privacy_zones(self, ctx: ReadContext) -> Iterator[Item]:
         name = self._first(ctx, "privacy_zones.csv")
@@ -235,84 +265,90 @@ class StravaReader(Reader):
             return
         count = 0
         largest: float | None = None
-        for index, row in _rows(ctx, name):
+        for index, row in rows(ctx, name):
             count += 1
-            radius = None
-            for column, value in row.items():
-                low = column.lower()
-                if "radius" in low or "range" in low:
-                    radius = to_float(value.replace("m", "").strip()) if value else None
+            radius = _zone_radius(row)
             if radius is not None:
                 largest = radius if largest is None else max(largest, radius)
-            loc = None
-            lat = next((row[c] for c in row if c.lower() in ("latitude", "lat")), None)
-            lon = next((row[c] for c in row if c.lower() in ("longitude", "lng", "lon")), None)
-            if lat is not None and lon is not None:
-                loc = point(to_float(lat), to_float(lon))
-            address_col = next((c for c in row if "address" in c.lower()), None)
-            if loc is None and address_col:
-                loc = parse_pair(row[address_col])
-            if loc is not None or (address_col and row[address_col].strip()):
-                col = address_col or next(iter(row))
-                yield Item(self.platform, ItemKind.CHECKIN, ctx.source(name, _csv_ptr(index, col)),
-                           text="" if loc else row.get(col, "")[:300], location=loc, label="Privacy zone",
-                           details=(("source", "strava privacy zone"),)
-                           + ((("radius_m", f"{radius:.0f}"),) if radius is not None else ()))
+            item = self._zone(ctx, name, index, row, radius)
+            if item is not None:
+                yield item
         yield Item(self.platform, ItemKind.SETTING, ctx.source(name), text=str(count),
                    field=SettingName.PRIVACY_ZONES)
         if largest is not None:
             yield Item(self.platform, ItemKind.SETTING, ctx.source(name), text=f"{largest:.0f}",
                        field=SettingName.PRIVACY_ZONE_RADIUS_M)
 
+    def _zone(self, ctx: ReadContext, name: str, index: int, row: dict[str, str], radius: float | None) -> Item | None:
+        loc = point(to_float(value(row, "latitude", "lat")), to_float(value(row, "longitude", "lng", "lon")))
+        address_col = next((c for c in row if "address" in c.lower()), None)
+        if loc is None and address_col:
+            loc = parse_pair(row[address_col])
+        if loc is None and not (address_col and row[address_col].strip()):
+            return None
+        col = address_col or next(iter(row))
+        return Item(self.platform, ItemKind.CHECKIN, ctx.source(name, _csv_ptr(index, col)),
+                    text="" if loc else row.get(col, "")[:300], location=loc, label="Privacy zone",
+                    details=(("source", "strava privacy zone"),)
+                    + ((("radius_m", f"{radius:.0f}"),) if radius is not None else ()))
+
     def _visibility(self, ctx: ReadContext) -> Iterator[Item]:
         name = self._first(ctx, "visibility_settings.csv")
         if name is None:
             return
-        for index, row in _rows(ctx, name):
+        for index, row in rows(ctx, name):
             headers = list(row)
             if len(headers) == 2 and headers[0].lower() in ("setting", "name", "visibility setting", "key"):
                 pairs = [(row[headers[0]], row[headers[1]], headers[1])]
             else:
-                pairs = [(column, value, column) for column, value in row.items()]
-            for label, value, column in pairs:
+                pairs = [(column, cell, column) for column, cell in row.items()]
+            for label, cell, column in pairs:
                 setting = _visibility_setting(label)
-                if setting is not None and value.strip():
+                if setting is not None and cell.strip():
                     yield Item(self.platform, ItemKind.SETTING, ctx.source(name, _csv_ptr(index, column)),
-                               text=_audience_value(value), field=setting, details=(("column", label),))
+                               text=_audience_value(cell), field=setting, details=(("column", label),))
 
     def _activities(self, ctx: ReadContext) -> Iterator[Item]:
         name = self._first(ctx, "activities.csv")
         if name is None:
-            ctx.note("This Strava export has no activities.csv.")
+            ctx.note(msg("reader.strava.no_activities"))
             return
         root = name[: -len("activities.csv")]
+        metres = distance_factor(first_row(ctx, name))
         total = sum(1 for n in ctx.export.names() if "/activities/" in "/" + n.lower()) or 1
         seen = 0
-        for index, row in _rows(ctx, name):
-            when = parse_time((row.get("Activity Date") or "").strip())
-            filename = (row.get("Filename") or "").strip()
-            details = [("activity_type", (row.get("Activity Type") or "").strip()),
-                       ("activity_name", (row.get("Activity Name") or "").strip()),
-                       ("activity_id", (row.get("Activity ID") or "").strip())]
-            distance = to_float((row.get("Distance") or "").replace(",", ""))
-            if distance is not None:
-                details.append(("distance_m", f"{distance:.0f}"))
-            if (row.get("Commute") or "").strip().lower() in ("true", "1"):
-                details.append(("commute", "true"))
-            clean = tuple((k, v[:300]) for k, v in details if v)
-            description = (row.get("Activity Description") or "").strip()
-            if description:
-                src = ctx.source(name, _csv_ptr(index, "Activity Description"), when)
-                yield Item(self.platform, ItemKind.POST, src, text=description[:5000], details=clean)
+        missing: list[str] = []
+        listed = 0
+        for index, row in rows(ctx, name, expected="Activity ID, Activity Date, Filename"):
+            activity = _Activity(row, metres)
+            if activity.get("description"):
+                src = ctx.source(name, _csv_ptr(index, activity.column("description")), activity.when)
+                yield Item(self.platform, ItemKind.POST, src, text=activity.get("description")[:5000],
+                           details=activity.details)
+            filename = activity.filename
             if not filename or filename == "#error#":
                 continue
+            listed += 1
             member = ctx.export.member(root + filename) or ctx.export.member(filename)
             if member is None:
-                ctx.skip(root + filename, "this activity's file is listed but missing from the export")
+                missing.append(root + filename)
                 continue
             seen += 1
             ctx.progress(min(seen / total, 0.99), member.name)
-            yield from self._track(ctx, member.name, name, index, when, clean)
+            yield from self._track(ctx, member.name, name, index, activity.when, activity.details)
+        self._report_missing(ctx, name, missing, listed)
+
+    @staticmethod
+    def _report_missing(ctx: ReadContext, name: str, missing: list[str], listed: int) -> None:
+        """One note when no activity file came with activities.csv (the CSV alone, or the files left
+        out); a skip for each missing file when only some are missing (the export is damaged)."""
+        if not missing:
+            return
+        if len(missing) == listed:
+            ctx.note(msg("reader.strava.files_not_given", file=name, count=len(missing)))
+            return
+        for file in missing:
+            ctx.skip(file, msg("reader.strava.file_missing"))
 
     def _track(self, ctx: ReadContext, file: str, csv_name: str, row: int, when: datetime | None,
                details: tuple[tuple[str, str], ...]) -> Iterator[Item]:
@@ -336,7 +372,7 @@ class StravaReader(Reader):
                     if count % 5000 == 0:
                         ctx.cancel.raise_if_cancelled()
         except _TRACK_ERRORS as exc:
-            ctx.skip(file, f"the activity file could not be read to the end ({type(exc).__name__})")
+            ctx.skip(file, msg("reader.strava.track_unreadable", reason=reason_for(exc)))
         if first is None or last is None:
             return
         yield Item(self.platform, ItemKind.ACTIVITY,
@@ -355,8 +391,17 @@ def _visibility_setting(column: str) -> SettingName | None:
     return None
 
 
-def _audience_value(value: str) -> str:
-    low = value.strip().lower()
+def _zone_radius(row: dict[str, str]) -> float | None:
+    radius = None
+    for column, cell in row.items():
+        low = column.lower()
+        if "radius" in low or "range" in low:
+            radius = to_float(cell.replace("m", "").strip()) if cell else None
+    return radius
+
+
+def _audience_value(text: str) -> str:
+    low = text.strip().lower()
     if low in ("everyone", "public", "all"):
         return "everyone"
     if low in ("followers", "followers_only", "followers only", "friends"):

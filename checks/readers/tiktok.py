@@ -6,7 +6,8 @@ than by fixed paths, reads keys case-insensitively and treats `null` lists and "
 values as empty. Reads the profile (`ProfileMap`: username, display name, bio, birth date, email,
 phone, linked platforms' real names), autofill (address, postcode, city, phone, email), posted
 videos (caption, location, who can view), the person's comments, App Settings (private account,
-"allow others to find me" and the "who can..." audiences as SETTING items), TikTok Shop saved
+the "who can..." audiences, and one `suggest_to_contacts` from every "Allow others to find me" /
+"Suggest your account to ..." key: off only when all of them are off), TikTok Shop saved
 addresses, most recent location data and location reviews. The file is streamed with ijson and the
 bulky sections no reader needs (watch history, likes, searches, messages) are never built.
 """
@@ -32,7 +33,8 @@ from checks.readers.jsonstream import (
     parse_pair,
     real_key,
 )
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 # Sections holding other people's content or bulk logs: skipped while streaming (lower case).
 _PRUNE = frozenset({
@@ -43,6 +45,11 @@ _PRUNE = frozenset({
     "tiktok live", "ads and data", "status", "login history", "purchase history", "product browsing history",
     "order history", "order dispute history", "communication history", "ads based on data received from partners",
 })
+
+# Top-level sections of the three generations of TikTok's file (research §7).
+_TOP_KEYS = ("Activity", "Your Activity", "Profile", "Profile And Settings", "App Settings", "Video", "Post",
+             "Ads and data", "Comment", "Direct Message", "Direct Messages", "Tiktok Live", "TikTok Live",
+             "Tiktok Shopping", "TikTok Shop", "Location Review", "Income Plus Wallet Transactions")
 
 _EMPTY = {"", "none", "n/a", "null", "na", "-"}
 
@@ -75,16 +82,18 @@ def _birth(text: str) -> str:
 class TikTokReader(Reader):
     """TikTok data export, JSON format."""
 
-    format = "tiktok"
-    platform = Platform.TIKTOK
-    title = "TikTok data export"
+    spec = FormatSpec(
+        "tiktok", Platform.TIKTOK,
+        signs=(Sign(1.0, paths=("user_data_tiktok.json", "user_data.json"), keys=_TOP_KEYS),
+               Sign(0.8, paths=("user_data_tiktok.json",)),
+               Sign(0.5, named=r"^TikTok_Data_")))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         members = ctx.export.find("user_data_tiktok.json", "user_data.json")
         if not members:
             members = [m for m in ctx.export.members() if m.name.lower().endswith(".json")][:1]
         if not members:
-            ctx.note("No TikTok JSON file was found; if you chose the TXT format, request the JSON format.")
+            ctx.note(msg("reader.tiktok.no_file"))
             return
         for number, member in enumerate(members):
             ctx.cancel.raise_if_cancelled()
@@ -125,7 +134,7 @@ def _read_file(ctx: ReadContext, name: str) -> Iterator[Item]:
         tree = load_pruned(stream, _PRUNE)
     ctx.cancel.raise_if_cancelled()
     if not isinstance(tree, dict):
-        ctx.skip(name, "the file does not hold TikTok's data sections")
+        ctx.skip(name, msg("reader.tiktok.no_sections"))
         return
     yield from _profile(ctx, name, tree)
     yield from _autofill(ctx, name, tree)
@@ -199,10 +208,12 @@ def _autofill(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Ite
 
 _SETTING_NAMES = {
     "private account": SettingName.PRIVATE_ACCOUNT,
-    "allow others to find me": SettingName.SUGGEST_TO_CONTACTS,
-    "suggest your account to others": SettingName.SUGGEST_TO_CONTACTS,
     "allow others to find me by phone number": SettingName.FIND_BY_PHONE,
 }
+# The keys that each make TikTok show the account to people who may know the person: the old
+# "Allow others to find me" and the three "Suggest your account to ..." of 2024+ exports. The
+# setting is off only when every one of them the export shows is off.
+_SUGGEST = re.compile(r"^(allow others to find me|suggest your account to .+)$", re.I)
 
 
 def setting_value(text: str) -> str:
@@ -223,15 +234,30 @@ def setting_value(text: str) -> str:
 
 def _settings(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
     for base, block in _find(tree, "SettingsMap"):
+        suggest: list[tuple[str, str, str]] = []  # (pointer, label, value) of the suggestion keys
         for key, value in as_dict(block).items():
             text = _val(value)
             if not text:
                 continue
             label = str(key).strip()
+            ptr = join(base, str(key))
+            if _SUGGEST.match(label):
+                suggest.append((ptr, label, setting_value(text)))
             fld: SettingName | str = _SETTING_NAMES.get(label.lower()) or re.sub(r"[^a-z0-9]+", "_",
                                                                                   label.lower()).strip("_")
-            yield _item(ctx, name, ItemKind.SETTING, join(base, str(key)), text=setting_value(text), field=fld,
+            yield _item(ctx, name, ItemKind.SETTING, ptr, text=setting_value(text), field=fld,
                         details=(("label", label), ("as_written", text)))
+        if suggest:
+            yield _suggestion(ctx, name, suggest)
+
+
+def _suggestion(ctx: ReadContext, name: str, keys: list[tuple[str, str, str]]) -> Item:
+    """One `suggest_to_contacts` setting for every suggestion key: on when any of them is on."""
+    on = [(ptr, label) for ptr, label, value in keys if value == "true"]
+    where = on[0][0] if on else keys[0][0]
+    value = "true" if on else "false" if all(v == "false" for _, _, v in keys) else keys[0][2]
+    return _item(ctx, name, ItemKind.SETTING, where, text=value, field=SettingName.SUGGEST_TO_CONTACTS,
+                 details=(("on", "; ".join(label for _, label in on)),) if on else (("keys", str(len(keys))),))
 
 
 _WHO = {"everyone": Audience.PUBLIC, "public": Audience.PUBLIC, "friends": Audience.FRIENDS,
@@ -273,29 +299,32 @@ def _videos(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]
                                         ("allow_comments", _val(get_ci(video, "AllowComments")))))
 
 
-def _comments(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
-    for base, comments in _lists(tree, "CommentsList"):
-        for index, comment in enumerate(comments):
-            comment = as_dict(comment)
-            key = real_key(comment, "comment", "Comment")
-            text = _val(comment.get(key or ""))
+def _entries(tree: dict[str, Any], lists: tuple[str, ...],
+             keys: tuple[str, ...]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(pointer to the text, entry, text) for each entry of the lists named `lists` whose text
+    (under the first of `keys` it has, any case) is not empty."""
+    for base, entries in _lists(tree, *lists):
+        for index, entry in enumerate(entries):
+            entry = as_dict(entry)
+            key = real_key(entry, *keys)
+            text = _val(entry.get(key or ""))
             if text:
-                yield _item(ctx, name, ItemKind.COMMENT, join(base, index, key or ""),
-                            _parse_time(_val(get_ci(comment, "date", "Date"))), text=text,
-                            details=details(("url", _val(get_ci(comment, "url", "link")))))
+                yield join(base, index, key or ""), entry, text
+
+
+def _comments(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
+    for at, comment, text in _entries(tree, ("CommentsList",), ("comment", "Comment")):
+        yield _item(ctx, name, ItemKind.COMMENT, at, _parse_time(_val(get_ci(comment, "date", "Date"))), text=text,
+                    details=details(("url", _val(get_ci(comment, "url", "link")))))
 
 
 def _shop(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
-    for base, addresses in _lists(tree, "SavedAddress", "Saved Address"):
-        for index, entry in enumerate(addresses):
-            entry = as_dict(entry)
-            key = real_key(entry, "adress_info", "address_info", "address", "Address")
-            text = _val(entry.get(key or ""))
-            if text:
-                yield _field(ctx, name, ProfileField.ADDRESS, text, join(base, index, key or ""), None,
-                             details(("source", "TikTok Shop saved address"),
-                                     ("receiver", _val(get_ci(entry, "receiver_name"))),
-                                     ("phone", _val(get_ci(entry, "masked_phone_number", "phone_number")))))
+    for at, entry, text in _entries(tree, ("SavedAddress", "Saved Address"),
+                                    ("adress_info", "address_info", "address", "Address")):
+        yield _field(ctx, name, ProfileField.ADDRESS, text, at, None,
+                     details(("source", "TikTok Shop saved address"),
+                             ("receiver", _val(get_ci(entry, "receiver_name"))),
+                             ("phone", _val(get_ci(entry, "masked_phone_number", "phone_number")))))
 
 
 def _locations(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[Item]:
@@ -316,13 +345,7 @@ def _locations(ctx: ReadContext, name: str, tree: dict[str, Any]) -> Iterator[It
         elif region:
             yield _field(ctx, name, "last_region", region, join(base, real_key(block, "LastRegion") or ""), when,
                          (("source", "most recent location"),))
-    for base, reviews in _lists(tree, "ReviewsList"):
-        for index, review in enumerate(reviews):
-            review = as_dict(review)
-            key = real_key(review, "PlaceName", "Place Name")
-            place = _val(review.get(key or ""))
-            if place:
-                yield _item(ctx, name, ItemKind.CHECKIN, join(base, index, key or ""),
-                            _parse_time(_val(get_ci(review, "Date"))), text=place,
-                            details=details(("kind", "location review"), ("rating", _val(get_ci(review, "Rating"))),
-                                            ("address", _val(get_ci(review, "Address")))))
+    for at, review, place in _entries(tree, ("ReviewsList",), ("PlaceName", "Place Name")):
+        yield _item(ctx, name, ItemKind.CHECKIN, at, _parse_time(_val(get_ci(review, "Date"))), text=place,
+                    details=details(("kind", "location review"), ("rating", _val(get_ci(review, "Rating"))),
+                                    ("address", _val(get_ci(review, "Address")))))

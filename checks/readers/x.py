@@ -30,7 +30,8 @@ What is read, and as what:
 - direct messages: only those the account holder sent (`senderId` == account id), audience private.
 
 Pre-2019 "Grailbird" archives (`data/js/tweets/YYYY_MM.js`, `data/js/user_details.js`) are read
-the same way.
+the same way, and so are the first GDPR archives of 2018: every file at the root, no manifest,
+messages in `direct-message.js` (`window.YTD.direct_message.part0`).
 
 Damaged files (truncated JSON, invalid UTF-8, a bad zip CRC) are reported with `ctx.skip`; the
 records read before the damage are kept and the other files are still read.
@@ -44,20 +45,17 @@ import logging
 import math
 import posixpath
 import re
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from typing import IO, Any, ClassVar
+from typing import IO, Any, cast
 
-import ijson
-
-from checks.errors import MemberTooLarge
-from checks.pointer import join, pointer
+from checks.pointer import join
 from checks.readers.base import ReadContext, Reader
+from checks.readers.jsonstream import READ_ERRORS, as_dict, as_list, as_str, reason_for, stopped, stream_at
 from checks.readers.jsonstream import as_float as _num
-from checks.records import Audience, GeoPoint, Item, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.spec import FormatSpec, Sign
+from checks.records import Audience, GeoPoint, Item, ItemKind, Message, Platform, ProfileField, SettingName, msg
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +88,7 @@ _ORDER = (
     "account", "grailbird-user", "profile", "protected-history", "ageinfo", "phone-number", "ni-devices",
     "email-address-change", "screen-name-change", "professional-data", "periscope-broadcast-metadata",
     "tweets", "tweet", "grailbird-tweets", "deleted-tweets", "deleted-tweet", "note-tweet", "community-tweet",
-    "twitter-circle-tweet", "direct-messages", "direct-messages-group",
+    "twitter-circle-tweet", "direct-messages", "direct-messages-group", "direct-message", "direct-message-group",
 )
 _TWEET_TYPES = {"tweets", "tweet", "deleted-tweets", "deleted-tweet", "community-tweet", "twitter-circle-tweet",
                 "grailbird-tweets"}
@@ -101,7 +99,14 @@ _PREFACES = (b"window.", b"Grailbird.", b"var ")
 
 
 class _NotYtd(Exception):
-    """The file does not start with a `window.YTD... =` preface or JSON (the reason, in plain words)."""
+    """The file does not start with a `window.YTD... =` preface or JSON; `reason` says which."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.code)
+        self.reason = reason
+
+
+_EMPTY_CHECK_ERRORS: tuple[type[BaseException], ...] = (_NotYtd, *READ_ERRORS)
 
 
 class _Preface(io.RawIOBase):
@@ -114,7 +119,7 @@ class _Preface(io.RawIOBase):
         self.first = b""  # the first non-blank byte of the JSON ("[" or "{")
         head = self._read_inner(_PREFACE_MAX)
         if not head.strip():
-            raise _NotYtd("the file is empty")
+            raise _NotYtd(msg("reader.empty"))
         start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
         body = head[start:].lstrip()
         if body[:1] in (b"[", b"{"):
@@ -123,7 +128,7 @@ class _Preface(io.RawIOBase):
         else:
             eq = head.find(b"=")
             if eq < 0 or not body.startswith(_PREFACES):
-                raise _NotYtd("it is not an X archive data file (it does not start with 'window.YTD')")
+                raise _NotYtd(msg("reader.x.not_data_file"))
             self._pending = head[eq + 1:]
             self.offset = eq + 1
         while not self._pending.strip():
@@ -166,26 +171,9 @@ class _State:
     done_bytes: int = 0
 
 
-# -- small, forgiving accessors: exports are untrusted, any value may have any type ---------------
-
-def _d(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _l(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _s(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
-    if isinstance(value, int):
-        return str(value)
-    return ""
+    """A string as written (not stripped), a number as text, anything else ""."""
+    return "" if isinstance(value, bool) else as_str(value, strip=False)
 
 
 def parse_twitter_time(text: str) -> datetime | None:
@@ -244,12 +232,12 @@ def _half_diagonal_m(lats: list[float], lons: list[float]) -> float:
 
 def _place_box(place: dict[str, Any]) -> tuple[list[float], list[float]]:
     """The latitudes and longitudes of a place's bounding box corners (GeoJSON [lon, lat])."""
-    ring = _l(_d(place.get("bounding_box")).get("coordinates"))
-    corners = _l(ring[0]) if ring and isinstance(ring[0], list) else []
+    ring = as_list(as_dict(place.get("bounding_box")).get("coordinates"))
+    corners = as_list(ring[0]) if ring and isinstance(ring[0], list) else []
     lats: list[float] = []
     lons: list[float] = []
     for corner in corners:
-        pair = _l(corner)
+        pair = as_list(corner)
         if len(pair) == 2:
             ordered = order_coordinates(pair[0], pair[1], lon_first=True)
             if ordered:
@@ -274,15 +262,19 @@ def _base_name(name: str) -> tuple[str, int] | None:
 class XArchiveReader(Reader):
     """Reads an X (Twitter) archive; see the module docstring for what becomes which item."""
 
-    format: ClassVar[str] = "x-archive"
-    platform: ClassVar[Platform] = Platform.X
-    title: ClassVar[str] = "X (Twitter) archive"
+    spec = FormatSpec(
+        "x-archive", Platform.X,
+        signs=(Sign(1.0, paths=("data/manifest.js",), head=(b"window.__THAR_CONFIG",)),
+               Sign(0.9, pattern=r"^(data/)?[^/\n]+\.js$", head=(b"window.YTD.",)),
+               Sign(0.6, pattern=r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$"),
+               Sign(0.6, paths=("tweets.csv",))),
+        folders=("data", "assets"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         state = _State()
         files = self._plan(ctx, state)
         if not files:
-            ctx.note("No X data files (data/tweets.js, data/account.js ...) were found in this archive.")
+            ctx.note(msg("reader.x.no_files"))
         state.media = self._media_index(ctx)
         state.total_bytes = max(1, sum(self._size(ctx, name) for _, _, name in files))
         handlers: dict[str, Callable[[ReadContext, _State, str, str, Any, str], Iterator[Item]]] = {
@@ -293,15 +285,15 @@ class XArchiveReader(Reader):
             "periscope-broadcast-metadata": self._periscope, "note-tweet": self._note_tweet,
             "grailbird-user": self._grailbird_user,
             "direct-messages": self._dm, "direct-messages-group": self._dm,
+            "direct-message": self._dm, "direct-message-group": self._dm,  # the 2018 names
         }
         for base, _part, name in files:
             ctx.cancel.raise_if_cancelled()
             if base == "protected-history":
                 yield from self._protected_file(ctx, state, name)
-            elif base.startswith("direct-messages") and not state.account_id:
+            elif base.startswith("direct-message") and not state.account_id:
                 if not self._is_empty(ctx, name):
-                    ctx.skip(name, "direct messages were not read: the archive does not say which account is "
-                                   "yours (account.js and manifest.js are missing)")
+                    ctx.skip(name, msg("reader.x.messages_no_account"))
             else:
                 handler = self._tweet if base in _TWEET_TYPES else handlers[base]
                 yield from self._read_file(ctx, state, name, base, handler)
@@ -319,7 +311,7 @@ class XArchiveReader(Reader):
         try:
             with ctx.export.open(name) as raw:
                 return _Preface(raw).read().strip() == b"[]"
-        except (_NotYtd, OSError, zipfile.BadZipFile, zlib.error, EOFError, MemberTooLarge):
+        except _EMPTY_CHECK_ERRORS:
             return False
 
     # -- finding the files ---------------------------------------------------------------------
@@ -355,8 +347,7 @@ class XArchiveReader(Reader):
                 continue
             member = ctx.export.member(listed_name)
             if member is None:
-                ctx.skip(listed_name, "listed in the archive's manifest.js but missing from the export; "
-                                      "the archive may be incomplete (download it again to include it)")
+                ctx.skip(listed_name, msg("reader.x.listed_missing"))
             elif member.name not in found:
                 found[member.name] = parsed
         return sorted(((b, p, n) for n, (b, p) in found.items()), key=lambda t: (_ORDER.index(t[0]), t[1], t[2]))
@@ -377,30 +368,29 @@ class XArchiveReader(Reader):
             return []
         member = members[0]
         if member.size > MANIFEST_MAX_BYTES:
-            ctx.skip(member.name, "the manifest is far larger than a real one; it was not read")
+            ctx.skip(member.name, msg("reader.x.manifest_too_large"))
             return []
         try:
             with ctx.export.open(member.name) as raw:
-                stream = _Preface(raw)
-                config = next(iter(ijson.items(stream, "", use_float=True)), None)
+                stream = cast(IO[bytes], _Preface(raw))
+                config = next((v for _p, _at, v in stream_at(stream, [""])), None)
         except _NotYtd as exc:
-            ctx.skip(member.name, f"the manifest could not be read: {exc}; files were found by name")
+            ctx.skip(member.name, msg("reader.x.manifest_unreadable", reason=exc.reason))
             return []
-        except Exception as exc:  # any damage means: fall back to the file names
-            ctx.skip(member.name, f"the manifest could not be read ({_plain(exc)}); files were found by name")
+        except READ_ERRORS as exc:  # any damage means: fall back to the file names
+            ctx.skip(member.name, msg("reader.x.manifest_unreadable", reason=reason_for(exc)))
             return []
-        config = _d(config)
-        user = _d(config.get("userInfo"))
+        config = as_dict(config)
+        user = as_dict(config.get("userInfo"))
         state.account_id = _s(user.get("accountId")) or None
         state.username = _s(user.get("userName")) or None
-        partial = _d(config.get("archiveInfo")).get("isPartialArchive")
+        partial = as_dict(config.get("archiveInfo")).get("isPartialArchive")
         if partial is True or partial == "true":
-            ctx.note("X marked this archive as partial: some of your data is not in it. Request a new archive "
-                     "to check everything.")
+            ctx.note(msg("reader.x.partial"))
         names: list[str] = []
-        for entry in _d(config.get("dataTypes")).values():
-            for f in _l(_d(entry).get("files")):
-                file_name = _s(_d(f).get("fileName"))
+        for entry in as_dict(config.get("dataTypes")).values():
+            for f in as_list(as_dict(entry).get("files")):
+                file_name = _s(as_dict(f).get("fileName"))
                 if file_name:
                     names.append(file_name.lstrip("./"))
         return names
@@ -423,20 +413,15 @@ class XArchiveReader(Reader):
                    handler: Callable[[ReadContext, _State, str, str, Any, str], Iterator[Item]]) -> Iterator[Item]:
         records = 0
         bad = 0
-        stream: _Preface | None = None
         try:
             with ctx.export.open(name) as raw:
                 stream = _Preface(raw)
-                if stream.first == b"[" and base.startswith("direct-messages"):
-                    values: Iterator[tuple[str, Any]] = _messages(stream)
-                elif stream.first == b"[":
-                    values = ((pointer(i), v) for i, v in enumerate(ijson.items(stream, "item", use_float=True)))
-                elif stream.first == b"{":
-                    values = (("", v) for v in ijson.items(stream, "", use_float=True))
-                else:
-                    ctx.skip(name, "the file holds no data after 'window.YTD... ='")
+                if stream.first not in (b"[", b"{"):
+                    ctx.skip(name, msg("reader.x.no_data"))
                     return
-                for at, record in values:
+                wanted = "item.dmConversation.messages.item" if stream.first == b"[" and base.startswith(
+                    "direct-message") else "item" if stream.first == b"[" else ""
+                for _prefix, at, record in stream_at(cast(IO[bytes], stream), [wanted]):
                     ctx.cancel.raise_if_cancelled()
                     records += 1
                     try:
@@ -447,28 +432,13 @@ class XArchiveReader(Reader):
                         continue
                     yield from items
                     if records % 64 == 0:
-                        fraction = (state.done_bytes + stream.consumed) / state.total_bytes
-                        ctx.progress(fraction, name)
+                        ctx.progress((state.done_bytes + stream.consumed) / state.total_bytes, name)
         except _NotYtd as exc:
-            ctx.skip(name, str(exc))
-        except ijson.JSONError:
-            where = f" near byte {stream.consumed:,}" if stream else ""
-            ctx.skip(name, f"not valid JSON{where}; the rest of this file was not read"
-                           + (f" ({records:,} records before it were read)" if records else ""))
-        except UnicodeDecodeError:
-            ctx.skip(name, "it is not valid UTF-8 text; the rest of this file was not read"
-                           + (f" ({records:,} records before it were read)" if records else ""))
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            ctx.skip(name, f"the zip entry is damaged ({_plain(exc)}); the rest of this file was not read"
-                           + (f" ({records:,} records before it were read)" if records else ""))
-        except MemberTooLarge:
-            ctx.skip(name, "the file is larger than the zip says it is (damaged or hostile); it was not read further")
-        except OSError as exc:
-            ctx.skip(name, f"it could not be read ({_plain(exc)})")
-        except (ValueError, RecursionError) as exc:  # ijson on hostile input: absurd numbers, deep nesting
-            ctx.skip(name, f"it could not be read ({_plain(exc)}); the rest of this file was not read")
+            ctx.skip(name, exc.reason)
+        except READ_ERRORS as exc:
+            ctx.skip(name, stopped(exc, records))
         if bad:
-            ctx.skip(name, f"{bad:,} record{'s' if bad > 1 else ''} of an unexpected shape could not be read")
+            ctx.skip(name, msg("reader.bad_records", count=bad))
 
     # -- tweets ----------------------------------------------------------------------------------
 
@@ -486,7 +456,7 @@ class XArchiveReader(Reader):
         return Audience.FRIENDS if state.protected else Audience.PUBLIC
 
     def _tweet(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any, at: str) -> Iterator[Item]:
-        rec = _d(record)
+        rec = as_dict(record)
         if isinstance(rec.get("tweet"), dict):
             tweet, at = rec["tweet"], join(at, "tweet")
         else:
@@ -495,7 +465,7 @@ class XArchiveReader(Reader):
             return
         tweet_id = _s(tweet.get("id_str")) or _s(tweet.get("id"))
         if not state.username and base == "grailbird-tweets":
-            state.username = _s(_d(tweet.get("user")).get("screen_name")) or None
+            state.username = _s(as_dict(tweet.get("user")).get("screen_name")) or None
         when = parse_twitter_time(_s(tweet.get("created_at")))
         url = self._url(state, tweet_id)
         audience = self._audience(state, base)
@@ -510,7 +480,7 @@ class XArchiveReader(Reader):
         reply_to = _s(tweet.get("in_reply_to_screen_name"))
         if reply_to:
             details.append(("in_reply_to", reply_to))
-        place = _d(tweet.get("place"))
+        place = as_dict(tweet.get("place"))
         place_name = html.unescape(_s(place.get("full_name")) or _s(place.get("name")))
         if place_name:
             details.append(("place", place_name))
@@ -530,13 +500,13 @@ class XArchiveReader(Reader):
             yield Item(Platform.X, ItemKind.CHECKIN, ctx.source(name, where, when, url), text=place_name,
                        location=point, audience=audience, label=place_name or None, details=tuple(details))
 
-        media = _l(_d(tweet.get("extended_entities")).get("media"))
+        media = as_list(as_dict(tweet.get("extended_entities")).get("media"))
         media_key = "extended_entities"
         if not media:
-            media, media_key = _l(_d(tweet.get("entities")).get("media")), "entities"
+            media, media_key = as_list(as_dict(tweet.get("entities")).get("media")), "entities"
         files = state.media.get(tweet_id, [])
         for k, entry in enumerate(media):
-            entry = _d(entry)
+            entry = as_dict(entry)
             kind = ItemKind.PHOTO if _s(entry.get("type")) in ("photo", "") else ItemKind.VIDEO
             member = self._media_file(entry, tweet_id, files, state)
             extra = (("media_type", _s(entry.get("type")) or "photo"),)
@@ -545,10 +515,10 @@ class XArchiveReader(Reader):
 
     @staticmethod
     def _geotag(tweet: dict[str, Any], at: str) -> tuple[str, GeoPoint] | None:
-        lats, lons = _place_box(_d(tweet.get("place")))
+        lats, lons = _place_box(as_dict(tweet.get("place")))
         for key, lon_first in (("coordinates", True), ("geo", False)):
             value = tweet.get(key)
-            pair = _l(_d(value).get("coordinates")) if isinstance(value, dict) else _l(value)
+            pair = as_list(as_dict(value).get("coordinates")) if isinstance(value, dict) else as_list(value)
             if len(pair) != 2:
                 continue
             ordered = order_coordinates(pair[0], pair[1], lon_first=lon_first)
@@ -572,7 +542,7 @@ class XArchiveReader(Reader):
         url = _s(entry.get("media_url_https")) or _s(entry.get("media_url"))
         if url:
             wanted.append(f"{tweet_id}-{posixpath.basename(url.split('?')[0])}")
-        variants = [_d(v) for v in _l(_d(entry.get("video_info")).get("variants"))]
+        variants = [as_dict(v) for v in as_list(as_dict(entry.get("video_info")).get("variants"))]
         variants.sort(key=lambda v: _num(v.get("bitrate")) or 0.0, reverse=True)
         wanted.extend(f"{tweet_id}-{posixpath.basename(_s(v.get('url')).split('?')[0])}" for v in variants
                       if _s(v.get("url")))
@@ -600,8 +570,8 @@ class XArchiveReader(Reader):
 
     def _note_tweet(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                     at: str) -> Iterator[Item]:
-        note = _d(_d(record).get("noteTweet"))
-        text = html.unescape(_s(_d(note.get("core")).get("text")))
+        note = as_dict(as_dict(record).get("noteTweet"))
+        text = html.unescape(_s(as_dict(note.get("core")).get("text")))
         if not text:
             return
         when = parse_iso_time(_s(note.get("createdAt")))
@@ -621,7 +591,7 @@ class XArchiveReader(Reader):
 
     def _account(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                  at: str) -> Iterator[Item]:
-        account = _d(_d(record).get("account"))
+        account = as_dict(as_dict(record).get("account"))
         at = join(at, "account")
         state.account_id = state.account_id or _s(account.get("accountId")) or None
         state.username = state.username or _s(account.get("username")) or None
@@ -638,7 +608,7 @@ class XArchiveReader(Reader):
     def _grailbird_user(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                         at: str) -> Iterator[Item]:
         """`data/js/user_details.js` of a pre-2019 archive: `var user_details = {...}`."""
-        user = _d(record)
+        user = as_dict(record)
         state.username = state.username or _s(user.get("screen_name")) or None
         created = parse_twitter_time(_s(user.get("created_at")))
         for key, which in (("screen_name", ProfileField.USERNAME), ("full_name", ProfileField.NAME),
@@ -648,7 +618,7 @@ class XArchiveReader(Reader):
 
     def _profile(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                  at: str) -> Iterator[Item]:
-        desc = _d(_d(_d(record).get("profile")).get("description"))
+        desc = as_dict(as_dict(as_dict(record).get("profile")).get("description"))
         at = join(at, "profile", "description")
         for key, which in (("bio", ProfileField.BIO), ("website", ProfileField.WEBSITE),
                            ("location", ProfileField.CITY)):
@@ -659,7 +629,7 @@ class XArchiveReader(Reader):
         latest: list[tuple[datetime, int, str, str]] = []
 
         def collect(ctx: ReadContext, state: _State, name: str, base: str, record: Any, at: str) -> Iterator[Item]:
-            entry = _d(_d(record).get("protectedHistory"))
+            entry = as_dict(as_dict(record).get("protectedHistory"))
             action = _s(entry.get("action")).strip().lower()
             if action in ("protect", "unprotect"):
                 when = parse_iso_time(_s(entry.get("protectedAt"))) or datetime.min.replace(tzinfo=UTC)
@@ -677,27 +647,27 @@ class XArchiveReader(Reader):
 
     def _ageinfo(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                  at: str) -> Iterator[Item]:
-        meta = _d(_d(record).get("ageMeta"))
-        info, where = (_d(meta.get("ageInfo")), join(at, "ageMeta", "ageInfo")) if "ageInfo" in meta \
+        meta = as_dict(as_dict(record).get("ageMeta"))
+        info, where = (as_dict(meta.get("ageInfo")), join(at, "ageMeta", "ageInfo")) if "ageInfo" in meta \
             else (meta, join(at, "ageMeta"))
         yield from self._field(ctx, name, join(where, "birthDate"), info.get("birthDate"), ProfileField.BIRTH_DATE,
                                Audience.UNKNOWN)
         ages = info.get("age")
-        for k, age in enumerate(_l(ages)):
+        for k, age in enumerate(as_list(ages)):
             yield from self._field(ctx, name, join(where, "age", k), age, ProfileField.OTHER, Audience.UNKNOWN,
                                    details=(("name", "age"),))
 
     def _phone(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any, at: str) -> Iterator[Item]:
-        device = _d(_d(record).get("device"))
+        device = as_dict(as_dict(record).get("device"))
         yield from self._field(ctx, name, join(at, "device", "phoneNumber"), device.get("phoneNumber"),
                                ProfileField.PHONE, Audience.PRIVATE)
 
     def _ni_device(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                    at: str) -> Iterator[Item]:
         """`ni-devices.js`: phones registered for SMS and login codes (dates as `2019.03.21`)."""
-        response = _d(_d(record).get("niDeviceResponse"))
+        response = as_dict(as_dict(record).get("niDeviceResponse"))
         for kind in ("messagingDevice", "pushDevice"):
-            device = _d(response.get(kind))
+            device = as_dict(response.get(kind))
             stamp = _s(device.get("updatedDate")) or _s(device.get("createdDate"))
             when = parse_iso_time(stamp.replace(".", "-")) if re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", stamp) else None
             yield from self._field(ctx, name, join(at, "niDeviceResponse", kind, "phoneNumber"),
@@ -706,7 +676,7 @@ class XArchiveReader(Reader):
 
     def _email_change(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                       at: str) -> Iterator[Item]:
-        change = _d(_d(_d(record).get("emailAddressChange")).get("emailChange"))
+        change = as_dict(as_dict(as_dict(record).get("emailAddressChange")).get("emailChange"))
         at = join(at, "emailAddressChange", "emailChange")
         when = parse_iso_time(_s(change.get("changedAt")))
         for key in ("changedFrom", "changedTo"):
@@ -715,7 +685,7 @@ class XArchiveReader(Reader):
 
     def _screen_name_change(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any,
                             at: str) -> Iterator[Item]:
-        change = _d(_d(_d(record).get("screenNameChange")).get("screenNameChange"))
+        change = as_dict(as_dict(as_dict(record).get("screenNameChange")).get("screenNameChange"))
         at = join(at, "screenNameChange", "screenNameChange")
         when = parse_iso_time(_s(change.get("changedAt")))
         yield from self._field(ctx, name, join(at, "changedFrom"), change.get("changedFrom"), ProfileField.USERNAME,
@@ -745,7 +715,7 @@ class XArchiveReader(Reader):
 
     def _dm(self, ctx: ReadContext, state: _State, name: str, base: str, record: Any, at: str) -> Iterator[Item]:
         """One message of a conversation (`_messages` streams them one at a time); `at` points at it."""
-        create = _d(_d(record).get("messageCreate"))
+        create = as_dict(as_dict(record).get("messageCreate"))
         if not create or _s(create.get("senderId")) != state.account_id:
             return
         text = _s(create.get("text"))
@@ -755,37 +725,6 @@ class XArchiveReader(Reader):
         yield Item(Platform.X, ItemKind.MESSAGE, ctx.source(name, join(at, "messageCreate", "text"), when),
                    text=text, audience=Audience.PRIVATE,
                    details=(("group", "true" if "group" in base else "false"),))
-
-
-_MESSAGE = "item.dmConversation.messages.item"
-
-
-def _messages(stream: IO[bytes] | _Preface) -> Iterator[tuple[str, Any]]:
-    """(pointer, message) for each message of each conversation, one message in memory at a time.
-
-    A conversation with one person can hold years of messages, so conversations are not
-    loaded whole: the parser's events are followed and each message object is built alone.
-    """
-    conversation = -1
-    message = -1
-    builder: ijson.ObjectBuilder | None = None
-    for prefix, event, value in ijson.parse(stream, use_float=True):
-        if builder is not None:
-            builder.event(event, value)
-            if prefix == _MESSAGE and event == "end_map":
-                yield pointer(conversation, "dmConversation", "messages", message), builder.value
-                builder = None
-        elif prefix == "item" and event == "start_map":
-            conversation += 1
-            message = -1
-        elif prefix == "item.dmConversation" and event == "map_key" and value == "messages":
-            message = -1
-        elif prefix == _MESSAGE and event == "start_map":
-            message += 1
-            builder = ijson.ObjectBuilder()
-            builder.event(event, value)
-        elif prefix == _MESSAGE and event != "end_array":
-            message += 1  # a message that is not an object: counted, not read
 
 
 def _walk(value: Any, at: str, depth: int) -> Iterator[tuple[str, str, Any]]:
@@ -813,12 +752,3 @@ def _objects(value: Any, at: str, depth: int) -> Iterator[tuple[str, dict[str, A
     elif isinstance(value, list):
         for k, inner in enumerate(value):
             yield from _objects(inner, join(at, k), depth + 1)
-
-
-def _plain(exc: BaseException) -> str:
-    """A short reason from an exception, without any of the file's content in it."""
-    if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
-        return "bad CRC"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return type(exc).__name__

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from checks.assess.advice import Advice
+from checks.records import msg
 from checks.report.checklist_model import platform_label
+from checks.report.words import say
 
 
 def advice_to_json(a: Advice) -> dict[str, Any]:
@@ -40,25 +42,25 @@ def write_advice_text(entries: Iterable[Advice], stream: TextIO) -> None:
     for a in entries:
         groups.setdefault(a.platform, []).append(a)
     if not groups:
-        stream.write("No advice matches. Platforms: facebook, instagram, x, linkedin, tiktok, snapchat, strava, "
-                     "whatsapp, google, iphone, android, mastodon, bluesky, uk, household, general.\n")
+        stream.write(say(msg("listing.none")) + "\n")
         return
-    total = sum(len(v) for v in groups.values())
-    stream.write(f"{total} entries in the advice catalogue\n")
+    stream.write(say(msg("listing.total", count=sum(len(v) for v in groups.values()))) + "\n")
     for platform, items in groups.items():
         stream.write(f"\n== {platform_label(platform)} ({len(items)}) ==\n")
         for a in items:
-            stream.write(f"\n{a.title}  [{a.id}, {a.kind}]\n")
-            stream.write(_wrap(f"Why: {a.why}", "  ") + "\n")
-            stream.write(_wrap(f"Choose: {a.choose}", "  ") + "\n")
-            for n, step in enumerate(a.steps, 1):
-                stream.write(_wrap(f"{n}. {step}", "    ") + "\n")
-            if a.web_steps:
-                stream.write("  On a computer:\n")
-                for n, step in enumerate(a.web_steps, 1):
-                    stream.write(_wrap(f"{n}. {step}", "    ") + "\n")
-            if a.side_effects:
-                stream.write(_wrap(f"Good to know: {a.side_effects}", "  ") + "\n")
-            stream.write(_wrap(f"Cannot find it? {a.fallback}", "  ") + "\n")
-            src = a.source or "general advice"
-            stream.write(f"  Source: {src} (checked {a.checked}, confidence {a.confidence})\n")
+            stream.write("".join(_entry_lines(a)))
+
+
+def _entry_lines(a: Advice) -> Iterator[str]:
+    yield f"\n{a.title}  [{a.id}, {a.kind}]\n"
+    yield _wrap(say(msg("listing.why", text=a.why)), "  ") + "\n"
+    yield _wrap(say(msg("listing.choose", text=a.choose)), "  ") + "\n"
+    yield from (_wrap(f"{n}. {step}", "    ") + "\n" for n, step in enumerate(a.steps, 1))
+    if a.web_steps:
+        yield "  " + say(msg("listing.on_a_computer")) + "\n"
+        yield from (_wrap(f"{n}. {step}", "    ") + "\n" for n, step in enumerate(a.web_steps, 1))
+    if a.side_effects:
+        yield _wrap(say(msg("listing.good_to_know", text=a.side_effects)), "  ") + "\n"
+    yield _wrap(say(msg("listing.cannot_find", text=a.fallback)), "  ") + "\n"
+    source = a.source or say(msg("listing.general"))
+    yield "  " + say(msg("listing.source", source=source, checked=a.checked, confidence=a.confidence)) + "\n"

@@ -15,31 +15,23 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from checks.assess.advice import Catalogue, default_catalogue, item_link
-from checks.records import ChecklistEntry, Finding, Platform, Report
+from checks.assess.scoring import INCOMPLETE, band_words
+from checks.records import ChecklistEntry, Finding, InputSummary, Message, Platform, Report, msg
 from checks.report.masking import conceal, mask, mask_text
-from checks.report.words import say
+from checks.report.words import say, words
 
 MAX_ITEMS = 12  # items listed under one task; the rest are counted
 REVIEW_AFTER_DAYS = 182
 
-BAND_TEXT = {
-    "low": "Little about you is exposed. Keep it that way with the few steps below.",
-    "moderate": "Some details could help a stranger find or identify you. The steps below close them off.",
-    "high": "Several details together could lead someone to you. Work through the steps below, most important first.",
-    "severe": "A stranger could piece together who you are and where you live. Start with the first steps today.",
-}
 
 # Sections after the platforms, in print order: key -> (heading, intro)
 THEMES = {
-    "phone": ("Your phone", "Settings on your phone that stop photos and apps giving away where you are."),
-    "household": ("Your household",
-                  "Your family's accounts and photos can undo your own care. Talk these through at home."),
-    "general": ("Across all your accounts", "Habits that protect you on every platform."),
-    "uk": ("Offline records in the UK",
-           "Your address can also be found outside social media. These are one-off actions; some take a few weeks."),
+    "phone": (msg("printout.theme.phone"), msg("printout.theme.phone_intro")),
+    "household": (msg("printout.theme.household"), msg("printout.theme.household_intro")),
+    "general": (msg("printout.theme.general"), msg("printout.theme.general_intro")),
+    "uk": (msg("printout.theme.uk"), msg("printout.theme.uk_intro")),
 }
 _THEME_OF = {"iphone": "phone", "android": "phone", "household": "household", "general": "general", "uk": "uk"}
-_EXTRA_LABELS = {"whatsapp": "WhatsApp", "iphone": "iPhone", "android": "Android"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,8 @@ class ChecklistModel:
     generated: str  # "24 November 2026"
     review_date: str
     score: int
-    band: str
+    band: str  # the Score's band, or "incomplete" (for the page's colours)
+    band_name: str  # in words: "Low", "Incomplete"
     band_text: str
     drivers: tuple[str, ...]
     inputs: tuple[str, ...]  # "X (Twitter): 5231 items"
@@ -103,10 +96,12 @@ class ChecklistModel:
 
 
 def platform_label(key: str) -> str:
+    """An advice entry's platform in words: a Platform's name, or the catalogue's own ("UK services")."""
     try:
         return Platform(key).label
     except ValueError:
-        return _EXTRA_LABELS.get(key, key.replace("-", " ").title())
+        code = f"advice.platform.{key}"
+        return say(Message(code)) if words().has(code) else key.replace("-", " ").title()
 
 
 def long_date(moment_date: object) -> str:
@@ -148,7 +143,7 @@ def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[st
     parts = [platform_label(f.platform.value)] if f.platform.value != platform else []
     parts += [when] if when else []
     if f.occurrences > 1:
-        parts.append(f"and {f.occurrences - 1} more like it")
+        parts.append(say(msg("printout.more_like_it", count=f.occurrences - 1)))
     where = ", ".join(parts)
     return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f))
 
@@ -185,7 +180,7 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
         merged = _merge_same_record([_item_line(f, reveal, entry.platform, title) for f in linked], linked)
         lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
     return Task(
-        advice=entry.advice, title=entry.title, why=entry.why, choose=entry.choose, steps=entry.steps,
+        advice=entry.advice, title=entry.title, why=say(entry.why), choose=entry.choose, steps=entry.steps,
         web_steps=entry.web_steps, side_effects=entry.side_effects, fallback=entry.fallback,
         source=entry.source, checked=entry.checked, done=entry.done, already_done=entry.already_done,
         kind=kind, confidence=advice.confidence if advice else "medium", items=lines, more_items=more,
@@ -202,6 +197,43 @@ def _offline_task(advice_id: str, catalogue: Catalogue) -> Task | None:
                 advice.kind, advice.confidence, (), 0, 0, 0.0)
 
 
+def _grouped(tasks: list[Task], report: Report, catalogue: Catalogue) -> dict[str, list[Task]]:
+    """Tasks per platform or theme; every UK offline action is listed, linked to findings or not."""
+    groups: dict[str, list[Task]] = defaultdict(list)
+    for task, entry in zip(tasks, report.checklist, strict=True):
+        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
+    listed = {t.advice for t in groups.get("uk", [])}
+    extras = (_offline_task(a.id, catalogue) for a in catalogue.for_platform("uk") if a.id not in listed)
+    groups["uk"].extend(t for t in extras if t is not None)
+    return groups
+
+
+def _by_priority(tasks: list[Task]) -> tuple[Task, ...]:
+    return tuple(sorted(tasks, key=lambda t: (t.already_done, -t.priority, t.title)))
+
+
+def _sections(groups: dict[str, list[Task]], catalogue: Catalogue) -> tuple[Section, ...]:
+    """The platforms, most urgent first, then the themes in print order."""
+    platform_keys = sorted((k for k in groups if k not in THEMES),
+                           key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
+    sections = [Section(k, platform_label(k), "", _by_priority(groups[k])) for k in platform_keys]
+    rank = {ident: n for n, ident in enumerate(catalogue.entries)}
+    for key, (heading, intro) in THEMES.items():
+        if groups.get(key):
+            # The UK and household steps are a curated sequence: keep the catalogue's order.
+            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
+                          if key in ("uk", "household") else _by_priority(groups[key]))
+            sections.append(Section(key, say(heading), say(intro), tasks_here))
+    return tuple(sections)
+
+
+def _input_line(summary: InputSummary) -> str:
+    platform = platform_label(summary.platform.value)
+    if summary.readable:
+        return say(msg("printout.input.read", platform=platform, count=summary.items))
+    return say(msg("printout.input.unread", platform=platform))
+
+
 def build_model(report: Report, reveal: bool = False, name: str | None = None,
                 catalogue: Catalogue | None = None) -> ChecklistModel:
     """The printable checklist of `report`. Evidence is masked unless `reveal`."""
@@ -210,43 +242,17 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     findings = {f.id: f for f in shown.findings}
     title = str if reveal else _title_masker(report)
     tasks = [_task(e, catalogue, findings, reveal, title) for e in report.checklist]
-
-    groups: dict[str, list[Task]] = defaultdict(list)
-    for task, entry in zip(tasks, report.checklist, strict=True):
-        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
-    # Every UK offline action is worth a look in a session, linked to findings or not.
-    listed = {t.advice for t in groups.get("uk", [])}
-    for advice in catalogue.for_platform("uk"):
-        if advice.id not in listed:
-            extra = _offline_task(advice.id, catalogue)
-            if extra is not None:
-                groups["uk"].append(extra)
-
-    def order(ts: list[Task]) -> tuple[Task, ...]:
-        return tuple(sorted(ts, key=lambda t: (t.already_done, -t.priority, t.title)))
-
-    platform_keys = sorted((k for k in groups if k not in THEMES),
-                           key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
-    sections = [Section(k, platform_label(k), "", order(groups[k])) for k in platform_keys]
-    rank = {ident: n for n, ident in enumerate(catalogue.entries)}
-    for key, (heading, intro) in THEMES.items():
-        if groups.get(key):
-            # The UK and household steps are a curated sequence: keep the catalogue's order.
-            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
-                          if key in ("uk", "household") else order(groups[key]))
-            sections.append(Section(key, heading, intro, tasks_here))
-
     todo = [t for t in tasks if not t.already_done]
-    top = tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5])
     generated = report.generated_at
-    inputs = tuple(f"{platform_label(i.platform.value)}: {i.items} items" if i.readable
-                   else f"{platform_label(i.platform.value)}: not read" for i in report.inputs)
-    name = " ".join(name.split()) if name and name.strip() else None
+    band = INCOMPLETE if report.score.state == INCOMPLETE else report.score.band
     return ChecklistModel(
-        name=name, generated=long_date(generated),
+        name=" ".join(name.split()) if name and name.strip() else None, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
-        score=report.score.value, band=report.score.band, band_text=BAND_TEXT.get(report.score.band, ""),
-        drivers=tuple(say(d.text) for d in report.score.drivers[:5]), inputs=inputs, findings=len(report.findings),
-        todo=len(todo), already_done=len(tasks) - len(todo), top=top, sections=tuple(sections),
-        reveal=reveal, cancelled=report.cancelled,
+        score=report.score.value, band=band, band_name=say(band_words(report.score)),
+        band_text=say(Message(f"score.printout.{band}")),
+        drivers=tuple(say(d.text) for d in report.score.drivers[:5]),
+        inputs=tuple(_input_line(i) for i in report.inputs), findings=len(report.findings),
+        todo=len(todo), already_done=len(tasks) - len(todo),
+        top=tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5]),
+        sections=_sections(_grouped(tasks, report, catalogue), catalogue), reveal=reveal, cancelled=report.cancelled,
     )

@@ -11,8 +11,9 @@ from __future__ import annotations
 from html import escape
 from typing import TextIO
 
-from checks.records import Report
+from checks.records import Message, Report, msg
 from checks.report.checklist_model import ChecklistModel, ItemLine, Section, Task, build_model, platform_label
+from checks.report.words import say
 
 BOX = "\u2610"  # ☐
 TICKED = "\u2611"  # ☑
@@ -32,7 +33,7 @@ li { margin-bottom: 2pt; }
 .score { font-size: 40pt; font-weight: bold; color: #12355b; }
 .band { font-size: 18pt; font-weight: bold; }
 .band-low { color: #2e6b30; } .band-moderate { color: #8a6100; }
-.band-high { color: #a4460a; } .band-severe { color: #a11d1d; }
+.band-high { color: #a4460a; } .band-severe { color: #a11d1d; } .band-incomplete { color: #4a5560; }
 table.task { width: 100%; border-collapse: collapse; margin: 8pt 0 8pt 0; page-break-inside: avoid;
              border: 1px solid #b8c2cc; }
 table.task td { padding: 6pt; vertical-align: top; }
@@ -63,6 +64,11 @@ def _where(item: ItemLine) -> str:
     return f' <span class="sub">({_e(item.where)})</span>' if item.where else ""
 
 
+def _w(message: Message) -> str:
+    """A catalogue sentence, escaped for the page."""
+    return _e(say(message))
+
+
 def _items(items: tuple[ItemLine, ...], more: int, reveal: bool) -> str:
     if not items:
         return ""
@@ -73,34 +79,41 @@ def _items(items: tuple[ItemLine, ...], more: int, reveal: bool) -> str:
         rows.append(f'<tr><td width="22" style="width:16pt">{BOX}&nbsp;</td><td>{_e(it.title)} '
                     f'{_where(it)}{evidence}{link}</td></tr>')
     if more:
-        rows.append(f'<tr><td></td><td class="sub">… and {more} more like these (see the full report).</td></tr>')
-    note = "" if reveal else ' <span class="small">(text masked: only first letters shown)</span>'
-    return (f'<p class="label">The items to delete or change{note}:</p>'
-            f'<table class="items">{"".join(rows)}</table>')
+        rows.append(f'<tr><td></td><td class="sub">{_w(msg("printout.more_items", count=more))}</td></tr>')
+    note = "" if reveal else f' <span class="small">{_w(msg("printout.items_masked"))}</span>'
+    return f'<p class="label">{_w(msg("printout.items"))}{note}:</p><table class="items">{"".join(rows)}</table>'
+
+
+def _labelled(label: Message, text: str) -> str:
+    return f'<p><span class="label">{_w(label)}</span> {_e(text)}</p>'
+
+
+def _steps(task: Task) -> str:
+    steps = "".join(f"<li>{_e(s)}</li>" for s in task.steps)
+    heading = msg("printout.steps_in_app") if task.web_steps else msg("printout.steps")
+    out = f'<p class="label">{_w(heading)}</p><ol>{steps}</ol>'
+    if task.web_steps:
+        web = "".join(f"<li>{_e(s)}</li>" for s in task.web_steps)
+        out += f'<p class="label">{_w(msg("printout.on_a_computer"))}</p><ol>{web}</ol>'
+    return out
 
 
 def _task(task: Task, reveal: bool) -> str:
     parts = [f"<h3>{_e(task.title)}</h3>"]
     if task.already_done:
-        parts.append('<p><span class="label">Already done:</span> your export shows this is set as advised. '
-                     "Check it is still set.</p>")
-    parts.append(f'<p><span class="label">Why:</span> {_e(task.why)}</p>')
+        parts.append(_labelled(msg("printout.already_done"), say(msg("printout.already_done_why"))))
+    parts.append(_labelled(msg("printout.why"), task.why))
     if task.choose:
-        parts.append(f'<p><span class="label">What to choose:</span> {_e(task.choose)}</p>')
-    steps = "".join(f"<li>{_e(s)}</li>" for s in task.steps)
-    parts.append(f'<p class="label">Steps{" in the app" if task.web_steps else ""}:</p><ol>{steps}</ol>')
-    if task.web_steps:
-        web = "".join(f"<li>{_e(s)}</li>" for s in task.web_steps)
-        parts.append(f'<p class="label">On a computer:</p><ol>{web}</ol>')
-    parts.append(_items(task.items, task.more_items, reveal))
+        parts.append(_labelled(msg("printout.choose"), task.choose))
+    parts += [_steps(task), _items(task.items, task.more_items, reveal)]
     if task.side_effects:
-        parts.append(f'<p><span class="label">Good to know:</span> {_e(task.side_effects)}</p>')
+        parts.append(_labelled(msg("printout.good_to_know"), task.side_effects))
     if task.fallback:
-        parts.append(f'<p class="sub">Cannot find it? {_e(task.fallback)}</p>')
-    source = f"Official help: {_link(task.source)}. " if task.source else ""
-    sure = ("" if task.confidence == "high" or task.kind != "setting"
-            else " Menus change often: if a step looks different, use the tip above.")
-    parts.append(f'<p class="small">{source}Steps checked {_e(task.checked)}.{_e(sure)}</p>')
+        parts.append(f'<p class="sub">{_w(msg("printout.cannot_find"))} {_e(task.fallback)}</p>')
+    source = f"{_w(msg('printout.official_help'))} {_link(task.source)}. " if task.source else ""
+    unsure = task.confidence != "high" and task.kind == "setting"
+    sure = " " + _w(msg("printout.menus_change")) if unsure else ""
+    parts.append(f'<p class="small">{source}{_w(msg("printout.checked", date=task.checked))}{sure}</p>')
     box = TICKED if task.already_done else BOX
     css = "task done" if task.already_done else "task"
     return (f'<table class="{css}" cellspacing="0" cellpadding="6" border="1" width="100%">'
@@ -110,59 +123,56 @@ def _task(task: Task, reveal: bool) -> str:
 def _section(section: Section, reveal: bool) -> str:
     todo = sum(1 for t in section.tasks if not t.already_done)
     done = len(section.tasks) - todo
-    count = f"{todo} to do" + (f", {done} already done" if done else "")
+    count = msg("printout.to_do_done", todo=todo, count=done) if done else msg("printout.to_do", count=todo)
     intro = f'<p class="intro">{_e(section.intro)}</p>' if section.intro else ""
     tasks = "".join(_task(t, reveal) for t in section.tasks)
-    return f'<h2>{_e(section.heading)} <span class="sub">({count})</span></h2>{intro}{tasks}'
+    return f'<h2>{_e(section.heading)} <span class="sub">({_w(count)})</span></h2>{intro}{tasks}'
 
 
 def _title_page(m: ChecklistModel) -> str:
-    who = f"<p class=\"band\">Prepared for {_e(m.name)}</p>" if m.name else ""
-    drivers = "".join(f"<li>{_e(d)}</li>" for d in m.drivers) or "<li>Nothing was found that exposes you.</li>"
-    inputs = "; ".join(_e(i) for i in m.inputs) or "none"
+    who = f'<p class="band">{_w(msg("printout.prepared_for", name=m.name))}</p>' if m.name else ""
+    drivers = "".join(f"<li>{_e(d)}</li>" for d in m.drivers) or f"<li>{_w(msg('printout.no_drivers'))}</li>"
+    inputs = "; ".join(_e(i) for i in m.inputs) or _w(msg("printout.no_inputs"))
     top = "".join(f"<li>{_e(t.title)} <span class=\"sub\">({_e(_count(t))})</span></li>" for t in m.top)
-    cancelled = ("<p><b>This check was stopped before the end: it covers only what was read.</b></p>"
-                 if m.cancelled else "")
-    first = f"<h2>Start with these</h2><ol>{top}</ol>" if top else ""
+    cancelled = f"<p><b>{_w(msg('printout.cancelled'))}</b></p>" if m.cancelled else ""
+    first = f"<h2>{_w(msg('printout.start_with'))}</h2><ol>{top}</ol>" if top else ""
+    band = _w(msg("printout.exposure", band=m.band_name))
+    totals = (msg("printout.totals_done", todo=m.todo, done=m.already_done, count=m.findings) if m.already_done
+              else msg("printout.totals", todo=m.todo, count=m.findings))
     return f"""
-<h1>Your privacy checklist</h1>
-<p class="sub">Made by Offduty on {_e(m.generated)}, on this computer. Nothing was uploaded.</p>
+<h1>{_w(msg("printout.title"))}</h1>
+<p class="sub">{_w(msg("printout.made_on", date=m.generated))}</p>
 {who}
 <table cellpadding="8" cellspacing="0" style="margin-top:12pt; margin-bottom:6pt"><tr>
 <td><span class="score">{m.score}</span><span class="sub"> / 100</span></td>
-<td><span class="band band-{_e(m.band)}">{_e(m.band.capitalize())} exposure</span><br/>{_e(m.band_text)}</td>
+<td><span class="band band-{_e(m.band)}">{band}</span><br/>{_e(m.band_text)}</td>
 </tr></table>
 {cancelled}
-<h2>What drives your score</h2><ul>{drivers}</ul>
+<h2>{_w(msg("printout.drivers"))}</h2><ul>{drivers}</ul>
 {first}
-<h2>How to use this checklist</h2>
-<p>Work through it at your own pace, most important first. Tick each box when it is done. Each step says
-what to choose and why; if a menu looks different on your phone, use the "Cannot find it?" tip.
-Things already set correctly are shown with a tick so you can see what you have done.</p>
-<p>{m.todo} things to do{f", {m.already_done} already done" if m.already_done else ""}, from
-{m.findings} findings.</p>
-<p class="sub">Exports checked: {inputs}.</p>
+<h2>{_w(msg("printout.how_to_use"))}</h2>
+<p>{_w(msg("printout.how_to_use_text"))}</p>
+<p>{_w(totals)}</p>
+<p class="sub">{_w(msg("printout.exports_checked", exports=inputs))}</p>
 """
 
 
 def _count(task: Task) -> str:
-    n = task.findings
-    return f"{platform_label(task.advice.split('.', 1)[0])}, answers {n} finding{'s' if n != 1 else ''}"
+    return say(msg("printout.answers", platform=platform_label(task.advice.split(".", 1)[0]), count=task.findings))
 
 
 def _closing_page(m: ChecklistModel) -> str:
     lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(10))
+    evidence = msg("printout.revealed") if m.reveal else msg("printout.masked")
     return f"""
-<h2 class="newpage">Notes</h2>
+<h2 class="newpage">{_w(msg("printout.notes"))}</h2>
 <table class="lines" width="100%" cellspacing="0" cellpadding="4">{lines}</table>
-<h2>Next review</h2>
-<p>Settings and menus change, and new posts add up. Check again in about six months.</p>
-<p>Suggested date: <b>{_e(m.review_date)}</b></p>
-<p>Agreed date: ________________________</p>
-<p>Reviewed with (if anyone): ________________________</p>
-<p class="small">This checklist was made from your own data exports by Offduty. It does not prove that nothing else
-about you is online. {"It shows evidence in full: keep it somewhere safe or shred it after use." if m.reveal
-    else "Evidence is masked: only first letters are shown."}</p>
+<h2>{_w(msg("printout.next_review"))}</h2>
+<p>{_w(msg("printout.next_review_why"))}</p>
+<p>{_w(msg("printout.suggested_date"))} <b>{_e(m.review_date)}</b></p>
+<p>{_w(msg("printout.agreed_date"))} ________________________</p>
+<p>{_w(msg("printout.reviewed_with"))} ________________________</p>
+<p class="small">{_w(msg("printout.limits"))} {_w(evidence)}</p>
 """
 
 
@@ -171,9 +181,9 @@ def render_html(report: Report, reveal: bool = False, name: str | None = None) -
     model = build_model(report, reveal=reveal, name=name)
     sections = "".join(_section(s, reveal) for s in model.sections)
     body = (_title_page(model) + '<div class="newpage"></div>'
-            + (sections or "<h2>Nothing to do</h2><p>No exposures were found in the exports checked.</p>")
+            + (sections or f"<h2>{_w(msg('printout.nothing_to_do'))}</h2><p>{_w(msg('printout.nothing_found'))}</p>")
             + _closing_page(model))
-    title = "Privacy checklist" + (f" for {model.name}" if model.name else "")
+    title = say(msg("printout.page_title_for", name=model.name) if model.name else msg("printout.page_title"))
     return (f'<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"/>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"/>'
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>\n")

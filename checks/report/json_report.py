@@ -1,8 +1,9 @@
 """The JSON report of `../shared/spec/cli-and-report.md` (schema `offduty.report/1`).
 
 Fields of the contract are written exactly as specified; extra fields are added alongside
-(`title`, `reason`, `detector`, `occurrences`, score drivers...). Evidence is masked unless
-`reveal=True`.
+(`title`, `reason`, `detector`, `occurrences`, score drivers, `score.state`: "incomplete" when an
+export gave nothing to read or the audit was stopped). Words are said in the catalogue's
+language (`checks.report.words`). Evidence is masked unless `reveal=True`.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def checklist_to_json(c: ChecklistEntry) -> dict[str, Any]:
         "advice": c.advice,
         "platform": c.platform,
         "title": c.title,
-        "why": c.why,
+        "why": say(c.why),
         "steps": list(c.steps),
         "findings": list(c.findings),
         "source": c.source,
@@ -82,6 +83,7 @@ def report_to_json(report: Report, reveal: bool = False) -> dict[str, Any]:
         "score": {
             "value": report.score.value,
             "band": report.score.band,
+            "state": report.score.state,
             "drivers": [{"text": say(d.text), "points": d.points} for d in report.score.drivers],
         },
         "findings": [finding_to_json(f, reveal) for f in report.findings],

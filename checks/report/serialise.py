@@ -20,7 +20,7 @@ from typing import Any
 
 from checks import records
 from checks.errors import OffdutyError
-from checks.records import Report
+from checks.records import Report, msg
 
 FORMAT = "offduty-report"
 FORMAT_VERSION = 1
@@ -38,14 +38,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 def report_from_dict(data: object) -> Report:
     """Rebuild the Report `report_to_dict` produced; BadReportData when it cannot."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadReportData("This file does not hold an Offduty report.")
+        raise BadReportData(msg("vault.no_report"))
     version = data.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise BadReportData("This audit was saved by a newer version of Offduty; update Offduty to open it.")
+        raise BadReportData(msg("vault.newer_version"))
     try:
         report = _decode(Report, data.get("report"))
     except (TypeError, ValueError, KeyError) as exc:
-        raise BadReportData("The saved report is incomplete or damaged.") from exc
+        raise BadReportData(msg("vault.report_incomplete")) from exc
     assert isinstance(report, Report)
     return report
 

@@ -18,21 +18,21 @@ The file starts with a versioned header: magic bytes, format version, how the ke
 (keyring entry name, or scrypt salt and parameters) and the wrapped data key.
 
 Every failure (not an audit, damaged, wrong passphrase, key missing from this computer's
-keyring, no keyring and no terminal to ask for a passphrase) is a `VaultError` with one plain
-sentence; the file is never changed by a failed open.
+keyring, a passphrase needed and none given) is a `VaultError` carrying a Message (codes under
+`[vault]` in the words catalogue); the file is never changed by a failed open. The vault never
+asks for anything: the caller supplies the passphrase (the window's dialog, the command line's
+prompt or OFFDUTY_PASSPHRASE, both in `desktop/cli.py`).
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import getpass
 import json
 import logging
 import os
 import secrets
 import struct
-import sys
 import tempfile
 import unicodedata
 import zlib
@@ -46,7 +46,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from checks.errors import OffdutyError
-from checks.records import Report
+from checks.records import Message, Report, msg
 from checks.report.serialise import BadReportData, report_from_dict, report_to_dict
 from checks.store.audit_state import AuditState
 
@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 
 SERVICE = "Offduty"
 DEFAULT_KEY_NAME = "saved-audits"
-PASSPHRASE_ENV = "OFFDUTY_PASSPHRASE"
 SUFFIX = ".offduty"
 
 MAGIC = b"\x89OFFDUTY\r\n"
@@ -97,7 +96,7 @@ class KeyMissing(VaultError):
 
 
 class PassphraseNeeded(VaultError):
-    """A passphrase is needed and there is no way to ask for one."""
+    """A passphrase is needed and the caller gave none."""
 
 
 @dataclass(frozen=True)
@@ -146,21 +145,21 @@ def keyring_backend() -> _Backend | None:
     return None
 
 
-def keyring_description(backend: object | None = None) -> str:
+def keyring_description(backend: object | None = None) -> Message:
     """The keyring's name as a person knows it."""
     backend = backend if backend is not None else keyring_backend()
     if backend is None:
-        return "no keyring"
+        return msg("vault.keyring.none")
     module = type(backend).__module__
     if "Windows" in module:
-        return "the Windows Credential Locker"
+        return msg("vault.keyring.windows")
     if "macOS" in module or "OS_X" in module:
-        return "the macOS Keychain"
+        return msg("vault.keyring.macos")
     if "SecretService" in module or "libsecret" in module:
-        return "the system keyring (Secret Service)"
+        return msg("vault.keyring.secret_service")
     if "kwallet" in module.lower():
-        return "KWallet"
-    return f"the system keyring ({type(backend).__name__})"
+        return msg("vault.keyring.kwallet")
+    return msg("vault.keyring.other", name=type(backend).__name__)
 
 
 def _keyring_key(backend: _Backend, name: str, create: bool) -> bytes | None:
@@ -170,12 +169,11 @@ def _keyring_key(backend: _Backend, name: str, create: bool) -> bytes | None:
             stored = base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode("ascii")
             backend.set_password(SERVICE, name, stored)
             if backend.get_password(SERVICE, name) != stored:
-                raise VaultError("The system keyring did not keep the key; the audit was not saved.")
+                raise VaultError(msg("vault.keyring_did_not_keep"))
     except VaultError:
         raise
     except Exception as exc:
-        raise VaultError("The system keyring could not be used (it may be locked); "
-                         f"nothing was saved or opened ({type(exc).__name__}).") from exc
+        raise VaultError(msg("vault.keyring_unusable", error=type(exc).__name__)) from exc
     if stored is None:
         return None
     try:
@@ -183,7 +181,7 @@ def _keyring_key(backend: _Backend, name: str, create: bool) -> bytes | None:
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise KeyMissing("The key in the system keyring for this audit is not a valid Offduty key.")
+        raise KeyMissing(msg("vault.key_invalid"))
     return key
 
 
@@ -234,19 +232,19 @@ class _Header:
 def _read_exact(fh: IO[bytes], n: int) -> bytes:
     data = fh.read(n)
     if len(data) != n:
-        raise AuditDamaged("This saved audit is cut short or damaged; it cannot be opened.")
+        raise AuditDamaged(msg("vault.cut_short"))
     return data
 
 
 def _read_header(fh: IO[bytes]) -> _Header:
     magic = fh.read(len(MAGIC))
     if magic != MAGIC:
-        raise NotAnAudit("This file is not an Offduty saved audit.")
+        raise NotAnAudit(msg("vault.not_an_audit"))
     version, method, flags, chunk_size = struct.unpack(">BBBI", _read_exact(fh, 7))
     if version != VERSION:
-        raise NotAnAudit("This audit was saved by a different version of Offduty; update Offduty to open it.")
+        raise NotAnAudit(msg("vault.other_version"))
     if method not in (METHOD_KEYRING, METHOD_PASSPHRASE) or flags & ~FLAG_ZLIB or not 0 < chunk_size <= 64 << 20:
-        raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+        raise AuditDamaged(msg("vault.header_damaged"))
     wrapped_len = NONCE + KEY_BYTES + TAG
     if method == METHOD_KEYRING:
         (length,) = struct.unpack(">B", _read_exact(fh, 1))
@@ -256,12 +254,12 @@ def _read_header(fh: IO[bytes]) -> _Header:
         except UnicodeDecodeError:
             name = ""
         if not name or not name.isprintable() or length > MAX_KEY_NAME:
-            raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+            raise AuditDamaged(msg("vault.header_damaged"))
         return _Header(method, flags, chunk_size, key_name=name, wrapped=_read_exact(fh, wrapped_len))
     salt = _read_exact(fh, SALT_BYTES)
     log2_n, r, p = struct.unpack(">BBB", _read_exact(fh, 3))
     if not (1 <= log2_n <= 24 and r >= 1 and p >= 1) or 128 * r * (1 << log2_n) > MAX_SCRYPT_MEMORY or p > 16:
-        raise AuditDamaged("This saved audit's header is damaged; it cannot be opened.")
+        raise AuditDamaged(msg("vault.header_damaged"))
     return _Header(method, flags, chunk_size, salt=salt, log2_n=log2_n, r=r, p=p,
                    wrapped=_read_exact(fh, wrapped_len))
 
@@ -318,7 +316,7 @@ class _ChunkWriter:
 
 def _chunks(fh: IO[bytes], key: bytes, header_bytes: bytes, chunk_size: int) -> Iterator[bytes]:
     aead = AESGCM(key)
-    damaged = AuditDamaged("This saved audit was changed or damaged after it was saved; it cannot be opened.")
+    damaged = AuditDamaged(msg("vault.changed"))
     index = 0
     pending = fh.read(NONCE + 4)
     if not pending:
@@ -347,34 +345,10 @@ def _chunks(fh: IO[bytes], key: bytes, header_bytes: bytes, chunk_size: int) -> 
 # -- passphrases --------------------------------------------------------------------------------
 
 
-def ask_passphrase(prompt: str = "Passphrase: ", confirm: bool = False) -> str:
-    """Ask for a passphrase on the terminal (twice when `confirm`); a clear error without one."""
-    if not (sys.stdin and sys.stdin.isatty()):
-        raise PassphraseNeeded(
-            f"A passphrase is needed and there is no terminal to ask for one: set {PASSPHRASE_ENV}, "
-            "or use a computer with a system keyring.")
-    try:
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Type the passphrase again: ") != first:
-            raise VaultError("The two passphrases were different; nothing was saved.")
-    except (EOFError, KeyboardInterrupt):
-        raise PassphraseNeeded("No passphrase was given; nothing was saved or opened.") from None
-    return first
-
-
-def passphrase_for_saving(given: str | None = None, *, force: bool = False) -> str | None:
-    """The passphrase to lock a new audit with, or None to use the keyring.
-
-    `given`, else OFFDUTY_PASSPHRASE, else asked on the terminal when `force` (the person chose a
-    passphrase) or when there is no usable keyring. Call before a long scan so asking comes first.
-    """
-    phrase = given if given is not None else os.environ.get(PASSPHRASE_ENV) or None
-    if phrase is None and (force or keyring_backend() is None):
-        prompt = ("Choose a passphrase for the saved audit: " if force
-                  else "No system keyring here. Choose a passphrase for the saved audit: ")
-        phrase = ask_passphrase(prompt, confirm=True)
-    if phrase is not None and len(phrase) < MIN_PASSPHRASE:
-        raise VaultError(f"The passphrase is too short: use at least {MIN_PASSPHRASE} characters.")
+def check_passphrase(phrase: str) -> str:
+    """`phrase`, when it is long enough to lock an audit with (VaultError otherwise)."""
+    if len(phrase) < MIN_PASSPHRASE:
+        raise VaultError(msg("vault.passphrase_too_short", minimum=MIN_PASSPHRASE))
     return phrase
 
 
@@ -383,35 +357,36 @@ def passphrase_for_saving(given: str | None = None, *, force: bool = False) -> s
 
 def save_report(report: Report, path: Path, *, state: AuditState | None = None,
                 passphrase: str | None = None, key_name: str = DEFAULT_KEY_NAME,
-                _on_chunk: Callable[[], None] | None = None) -> str:
-    """Encrypt `report` (and `state`) to `path`; say where the key lives, in a few words.
+                _on_chunk: Callable[[], None] | None = None) -> Message:
+    """Encrypt `report` (and `state`) to `path`; say where the key lives.
 
-    The key is kept in the OS keyring unless a passphrase is given (argument or
-    OFFDUTY_PASSPHRASE), or there is no keyring (then a passphrase is asked on the terminal).
-    `key_name` chooses the keyring entry (a welfare session uses its own, removed at the end).
+    With a `passphrase` the audit opens anywhere with it; without one its key is kept in the OS
+    keyring under `key_name` (a welfare session uses its own, removed at the end), and with no
+    keyring PassphraseNeeded is raised: the caller asks the person, the vault never does.
     """
     path = Path(path)
     if path.is_dir():
-        raise VaultError(f"{path} is a folder; give a file name to save the audit to.")
+        raise VaultError(msg("vault.save_to_folder", path=str(path)))
     if not path.parent.is_dir():
-        raise VaultError(f"The folder {path.parent} does not exist; the audit was not saved.")
+        raise VaultError(msg("vault.no_such_folder", path=str(path.parent)))
     if not key_name.isascii() or not key_name.isprintable() or not 0 < len(key_name) <= MAX_KEY_NAME:
         raise ValueError("key_name must be short printable ASCII")
-    phrase = passphrase_for_saving(passphrase)
     data_key = secrets.token_bytes(KEY_BYTES)
-    if phrase is None:
+    if passphrase is None:
         backend = keyring_backend()
-        kek = _keyring_key(backend, key_name, create=True) if backend is not None else None
-        if backend is None or kek is None:
-            raise VaultError("The system keyring went away while saving; the audit was not saved.")
+        if backend is None:
+            raise PassphraseNeeded(msg("vault.no_keyring_to_save"))
+        kek = _keyring_key(backend, key_name, create=True)
+        if kek is None:
+            raise VaultError(msg("vault.keyring_went_away"))
         header = _Header(METHOD_KEYRING, FLAG_ZLIB, CHUNK_SIZE, key_name=key_name)
-        where = f"key kept in {keyring_description(backend)}"
+        where = msg("vault.saved.keyring", keyring=keyring_description(backend))
     else:
         salt = secrets.token_bytes(SALT_BYTES)
         header = _Header(METHOD_PASSPHRASE, FLAG_ZLIB, CHUNK_SIZE, salt=salt,
                          log2_n=SCRYPT_LOG2_N, r=SCRYPT_R, p=SCRYPT_P)
-        kek = _derive(phrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
-        where = "locked with a passphrase"
+        kek = _derive(check_passphrase(passphrase), salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
+        where = msg("vault.saved.passphrase")
     header = replace(header, wrapped=_wrap(kek, data_key, header))
     payload = {"report": report_to_dict(report), "state": (state or AuditState()).to_json()}
     _atomic_write(path, lambda fh: _write_body(fh, header, data_key, payload, _on_chunk))
@@ -463,7 +438,7 @@ def _json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
 def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:
     """Write through a temporary file beside `path`, fsync, rename; never a half-written audit."""
     if path.exists() and not path.is_file():  # renaming over a device or pipe would replace it
-        raise VaultError(f"An audit can only be saved to a regular file, and {path} is not one.")
+        raise VaultError(msg("vault.not_a_regular_file", path=str(path)))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -473,8 +448,7 @@ def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        raise VaultError(f"The audit could not be saved to {path} ({exc.strerror or type(exc).__name__}); "
-                         "any earlier file there is unchanged.") from exc
+        raise VaultError(msg("vault.write_failed", path=str(path), error=exc.strerror or type(exc).__name__)) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -511,11 +485,11 @@ def load_audit(path: Path, *, passphrase: str | None = None) -> SavedAudit:
     try:
         fh = path.open("rb")
     except FileNotFoundError:
-        raise VaultError(f"There is no file {path}.") from None
+        raise VaultError(msg("vault.no_such_file", path=str(path))) from None
     except IsADirectoryError:
-        raise VaultError(f"{path} is a folder, not a saved audit.") from None
+        raise VaultError(msg("vault.open_a_folder", path=str(path))) from None
     except OSError as exc:
-        raise VaultError(f"{path} could not be opened ({exc.strerror or type(exc).__name__}).") from None
+        raise VaultError(msg("vault.open_failed", path=str(path), error=exc.strerror or type(exc).__name__)) from None
     with fh:
         header = _read_header(fh)
         data_key = _data_key(header, passphrase)
@@ -523,14 +497,14 @@ def load_audit(path: Path, *, passphrase: str | None = None) -> SavedAudit:
     try:
         payload = json.loads(plain.decode("utf-8", "surrogatepass"))
     except ValueError:
-        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.") from None
+        raise AuditDamaged(msg("vault.content_damaged")) from None
     del plain
     if not isinstance(payload, dict):
-        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.")
+        raise AuditDamaged(msg("vault.content_damaged"))
     try:
         report = report_from_dict(payload.get("report"))
     except BadReportData as exc:
-        raise NotAnAudit(str(exc)) from None
+        raise NotAnAudit(exc.message) from None
     method = "keyring" if header.method == METHOD_KEYRING else "passphrase"
     return SavedAudit(report, AuditState.from_json(payload.get("state")), method)
 
@@ -544,23 +518,19 @@ def _data_key(header: _Header, passphrase: str | None) -> bytes:
     if header.method == METHOD_KEYRING:
         backend = keyring_backend()
         if backend is None:
-            raise KeyMissing("This audit's key is kept in a system keyring, and there is none here; "
-                             "open it on the computer that saved it.")
+            raise KeyMissing(msg("vault.no_keyring_to_open"))
         kek = _keyring_key(backend, header.key_name, create=False)
         if kek is None:
-            raise KeyMissing("This audit's key is not in this computer's keyring (it was saved on another "
-                             "computer, or its session ended), so it cannot be opened.")
+            raise KeyMissing(msg("vault.key_not_here"))
         key = _unwrap(kek, header)
         if key is None:
-            raise KeyMissing("The key in this computer's keyring does not open this audit (it was saved "
-                             "on another computer, or the file was changed).")
+            raise KeyMissing(msg("vault.key_does_not_open"))
         return key
-    phrase = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV) or None
-    if phrase is None:
-        phrase = ask_passphrase("Passphrase for this audit: ", confirm=False)
-    key = _unwrap(_derive(phrase, header.salt, header.log2_n, header.r, header.p), header)
+    if passphrase is None:
+        raise PassphraseNeeded(msg("vault.passphrase_needed"))
+    key = _unwrap(_derive(passphrase, header.salt, header.log2_n, header.r, header.p), header)
     if key is None:
-        raise WrongPassphrase("The passphrase does not open this audit (or the file was changed).")
+        raise WrongPassphrase(msg("vault.wrong_passphrase"))
     return key
 
 
@@ -571,11 +541,11 @@ def _decompress(chunks: Iterator[bytes], flags: int) -> bytes:
         for chunk in chunks:
             out += inflater.decompress(chunk) if inflater else chunk
             if len(out) > MAX_PLAINTEXT:
-                raise AuditDamaged("This saved audit is larger than Offduty can open.")
+                raise AuditDamaged(msg("vault.too_large"))
         if inflater:
             out += inflater.flush()
             if not inflater.eof:
-                raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.")
+                raise AuditDamaged(msg("vault.content_damaged"))
     except zlib.error:
-        raise AuditDamaged("This saved audit's content is damaged; it cannot be opened.") from None
+        raise AuditDamaged(msg("vault.content_damaged")) from None
     return bytes(out)

@@ -16,7 +16,7 @@ that ended with a crash or a power cut can be found and ended on the next start
 The window: make a `WelfareSession()` when welfare mode starts; save audits with
 `session.save_audit(report, state)` (or `vault.save_report(..., key_name=session.key_name)` and
 `session.record(path)`); call `session.record(path)` after writing a PDF or HTML checklist; on
-"End session" (and on quitting) call `session.end()` and show `EndReport.summary()`; at start,
+"End session" (and on quitting) call `session.end()` and show `EndReport.summary()` (Messages); at start,
 offer to end each of `leftover_sessions()`.
 """
 
@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.records import Report
+from checks.records import Message, Report, msg
 from checks.store.audit_state import AuditState
 from checks.store.paths import data_dir
 
@@ -57,17 +57,15 @@ class EndReport:
     def complete(self) -> bool:
         return not self.failed and self.folder_removed
 
-    def summary(self) -> str:
-        """One or two plain sentences for the person."""
-        parts = [f"Removed {len(self.removed)} file{'s' if len(self.removed) != 1 else ''} written in this session."]
+    def summary(self) -> tuple[Message, ...]:
+        """What was done, one sentence each (`[welfare]` in the words catalogue)."""
+        parts = [msg("welfare.removed", count=len(self.removed))]
         if self.key_removed:
-            parts.append("The session's key was deleted, so its saved audits can no longer be opened anywhere.")
+            parts.append(msg("welfare.key_removed"))
         if self.plaintext_removed:
-            parts.append("Printed checklists (PDF/HTML) were deleted, but deleting does not wipe a disk: "
-                         "if they were copied elsewhere, delete those copies too.")
-        if self.failed:
-            parts.append(f"{len(self.failed)} could not be removed: " + ", ".join(str(p) for p in self.failed) + ".")
-        return " ".join(parts)
+            parts.append(msg("welfare.not_wiped"))
+        parts.extend(msg("welfare.not_removed", path=str(p)) for p in self.failed)
+        return tuple(parts)
 
 
 def sessions_root() -> Path:

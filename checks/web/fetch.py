@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from checks.records import Message, msg
 from checks.version import __version__
 
 USER_AGENT = (f"Offduty/{__version__} (a privacy self-check run by the profile's owner; "
@@ -52,7 +53,7 @@ class Fetched:
     status: int  # 0 when nothing came back
     content_type: str
     body: bytes
-    error: str = ""  # a plain sentence when the fetch failed
+    error: Message | str = ""  # what went wrong ("web.fetch.*"), empty when the fetch worked
     truncated: bool = False  # the page was larger than the limit; the start was kept
     redirects: tuple[str, ...] = ()
 
@@ -86,6 +87,40 @@ def new_session() -> requests.Session:
     return session
 
 
+# What went wrong, most specific first (SSLError and the timeouts are ConnectionErrors too).
+_FAILURES: tuple[tuple[type[requests.exceptions.RequestException], Message], ...] = (
+    (requests.exceptions.SSLError, msg("web.fetch.certificate")),
+    (requests.exceptions.ConnectTimeout, msg("web.fetch.no_answer")),
+    (requests.exceptions.ReadTimeout, msg("web.fetch.stopped")),
+    (requests.exceptions.ConnectionError, msg("web.fetch.unreachable")),
+)
+
+
+def _failure(url: str, current: str, exc: requests.exceptions.RequestException,
+             redirects: list[str]) -> Fetched:
+    error = next((m for kind, m in _FAILURES if isinstance(exc, kind)),
+                 msg("web.fetch.failed", error=type(exc).__name__))
+    return Fetched(url, current, 0, "", b"", error=error, redirects=tuple(redirects))
+
+
+def _body(url: str, current: str, response: requests.Response, max_bytes: int, redirects: list[str]) -> Fetched:
+    """The answer's first `max_bytes` bytes (truncated says so)."""
+    body = bytearray()
+    truncated = False
+    error: Message | str = ""
+    try:
+        for chunk in response.iter_content(64 * 1024):
+            body.extend(chunk)
+            if len(body) > max_bytes:
+                del body[max_bytes:]
+                truncated = True
+                break
+    except requests.exceptions.RequestException:
+        error = msg("web.fetch.stopped_loading")
+    return Fetched(url, current, response.status_code, response.headers.get("content-type", ""), bytes(body),
+                   truncated=truncated and not error, error=error, redirects=tuple(redirects))
+
+
 def fetch(url: str, session: requests.Session | None = None, *, accept_json: bool = False,
           max_bytes: int = MAX_BYTES) -> Fetched:
     """GET `url` as a logged-out stranger; never raises for network trouble."""
@@ -96,39 +131,16 @@ def fetch(url: str, session: requests.Session | None = None, *, accept_json: boo
     for _ in range(MAX_REDIRECTS + 1):
         scheme = urlsplit(current).scheme.lower()
         if scheme not in ("http", "https"):
-            return Fetched(url, current, 0, "", b"", error=f"only web addresses can be checked, not {scheme or 'this'}")
+            return Fetched(url, current, 0, "", b"", error=msg("web.fetch.not_web", scheme=scheme or "?"))
         try:
             response = session.get(current, headers=headers, timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
                                    allow_redirects=False, stream=True)
-        except requests.exceptions.SSLError:
-            return Fetched(url, current, 0, "", b"", error="the site's security certificate could not be verified")
-        except requests.exceptions.ConnectTimeout:
-            return Fetched(url, current, 0, "", b"", error="the site did not answer in time")
-        except requests.exceptions.ReadTimeout:
-            return Fetched(url, current, 0, "", b"", error="the site stopped answering part way")
-        except requests.exceptions.ConnectionError:
-            return Fetched(url, current, 0, "", b"",
-                           error="the site could not be reached (no internet connection, or the address is wrong)")
         except requests.exceptions.RequestException as exc:
-            return Fetched(url, current, 0, "", b"", error=f"the request failed ({type(exc).__name__})")
+            return _failure(url, current, exc, redirects)
         with response:
-            if response.is_redirect and "location" in response.headers:
-                redirects.append(current)
-                current = urljoin(current, response.headers["location"])
-                continue
-            body = bytearray()
-            truncated = False
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        del body[max_bytes:]
-                        truncated = True
-                        break
-            except requests.exceptions.RequestException:
-                return Fetched(url, current, response.status_code, response.headers.get("content-type", ""),
-                               bytes(body), error="the page stopped loading part way", redirects=tuple(redirects))
-            return Fetched(url, current, response.status_code, response.headers.get("content-type", ""),
-                           bytes(body), truncated=truncated, redirects=tuple(redirects))
-    return Fetched(url, current, 0, "", b"", error=f"the site redirected more than {MAX_REDIRECTS} times",
+            if not (response.is_redirect and "location" in response.headers):
+                return _body(url, current, response, max_bytes, redirects)
+            redirects.append(current)
+            current = urljoin(current, response.headers["location"])
+    return Fetched(url, current, 0, "", b"", error=msg("web.fetch.redirects", most=MAX_REDIRECTS),
                    redirects=tuple(redirects))

@@ -4,7 +4,8 @@ visible into Items for the same detectors, and say plainly what could and could 
 Accepted targets: profile addresses (X, Instagram, Facebook, LinkedIn, TikTok, a personal website),
 Mastodon handles or profile addresses (read through the server's public API), and Bluesky handles
 or bsky.app addresses (read through Bluesky's public AppView API). `plan(targets)` says exactly
-what will be fetched, so the window and the command line can ask first.
+what will be fetched, so the window and the command line can ask first. What each check could
+and could not see is said in codes (`[web]` in the words catalogue).
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ import requests
 from bs4 import BeautifulSoup
 
 from checks import pointer as jp
-from checks.records import Audience, InputSummary, Item, ItemKind, Platform, ProfileField, SettingName, Source
+from checks.records import (
+    Audience,
+    InputSummary,
+    Item,
+    ItemKind,
+    Message,
+    Platform,
+    ProfileField,
+    SettingName,
+    Source,
+    msg,
+)
+from checks.report.words import say
 from checks.web.fetch import Fetched, fetch, new_session
 from checks.web.page import read_page
 
@@ -32,9 +45,10 @@ _SITES = {
     "linkedin.com": "linkedin", "uk.linkedin.com": "linkedin", "tiktok.com": "tiktok",
     "bsky.app": "bluesky", "threads.net": "threads", "threads.com": "threads",
 }
-_SITE_NAMES = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "linkedin": "LinkedIn",
-               "tiktok": "TikTok", "bluesky": "Bluesky", "mastodon": "Mastodon", "threads": "Threads",
-               "website": "Your website"}
+_SITE_NAMES = {"x": msg("web.site.x"), "instagram": msg("web.site.instagram"), "facebook": msg("web.site.facebook"),
+               "linkedin": msg("web.site.linkedin"), "tiktok": msg("web.site.tiktok"),
+               "bluesky": msg("web.site.bluesky"), "mastodon": msg("web.site.mastodon"),
+               "threads": msg("web.site.threads"), "website": msg("web.site.website")}
 
 _FIELD_MAP = {
     "jobTitle": ProfileField.JOB_TITLE, "worksFor": ProfileField.EMPLOYER, "affiliation": ProfileField.EMPLOYER,
@@ -58,16 +72,13 @@ class Target:
     url: str  # the page or API base
     handle: str = ""
 
-    def describe(self) -> list[str]:
-        """Exactly what will be fetched, in plain words."""
+    def describe(self) -> list[Message]:
+        """Exactly what will be fetched, one Message a request."""
         if self.kind == "mastodon":
-            host = urlsplit(self.url).netloc
-            return [f"{host}: the public profile of @{self.handle} and up to 40 of its public posts "
-                    "(Mastodon's public API)"]
+            return [msg("web.plan.mastodon", host=urlsplit(self.url).netloc, handle=self.handle, posts=40)]
         if self.kind == "bluesky":
-            host = urlsplit(self.url).netloc
-            return [f"{host}: the public profile of {self.handle} and up to 50 of its posts (Bluesky's public API)"]
-        return [f"{self.url}: this one page only (no scripts, images or other pages)"]
+            return [msg("web.plan.bluesky", host=urlsplit(self.url).netloc, handle=self.handle, posts=50)]
+        return [msg("web.plan.page", url=self.url)]
 
 
 def parse_target(given: str, bluesky_appview: str = BLUESKY_APPVIEW) -> Target:
@@ -96,9 +107,9 @@ def parse_target(given: str, bluesky_appview: str = BLUESKY_APPVIEW) -> Target:
     return Target(given, "page", site or "website", text)
 
 
-def plan(targets: Sequence[str], bluesky_appview: str = BLUESKY_APPVIEW) -> list[str]:
+def plan(targets: Sequence[str], bluesky_appview: str = BLUESKY_APPVIEW) -> list[Message]:
     """One line per request Offduty would make, to show before asking."""
-    lines: list[str] = []
+    lines: list[Message] = []
     for given in targets:
         lines.extend(parse_target(given, bluesky_appview).describe())
     return lines
@@ -145,26 +156,22 @@ def _check_page(target: Target, session: requests.Session) -> CheckResult:
     name = _SITE_NAMES.get(target.site, target.site)
     got = fetch(target.url, session)
     if got.error:
-        return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
+        return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
     if got.status in (401, 403, 429, 999):
-        return CheckResult(_summary(target, 0, True, f"{name} shows nothing to a logged-out visitor "
-                                    f"(it refused with status {got.status}): good"), ())
+        return CheckResult(_summary(target, 0, True, msg("web.refused", site=name, status=got.status)), ())
     if got.status == 404 or got.status == 410:
-        return CheckResult(_summary(target, 0, True, f"{name} says this page does not exist (status {got.status})"),
-                           ())
+        return CheckResult(_summary(target, 0, True, msg("web.no_such_page", site=name, status=got.status)), ())
     if not got.ok:
-        return CheckResult(_summary(target, 0, False, f"could not be checked: the site answered {got.status}"), ())
+        return CheckResult(_summary(target, 0, False, msg("web.answered", status=got.status)), ())
     reading = read_page(got.text(), got.final_url)
     if reading.login_wall:
-        return CheckResult(_summary(target, 0, True, f"{name} shows nothing without logging in: good"), ())
+        return CheckResult(_summary(target, 0, True, msg("web.login_wall", site=name)), ())
     items = tuple(_item(target.site, got.final_url, f.field if f.field != "description" else "description-meta",
                         f.text, f.pointer, f.published)
                   for f in reading.facts if f.field != "title")
-    note = f"{name}: {len(items)} things are visible to anyone"
-    if reading.private:
-        note = f"{name} says this account is private; only the profile header is visible"
+    note = msg("web.private", site=name) if reading.private else msg("web.visible", site=name, count=len(items))
     if got.truncated:
-        note += " (the page was very large; only its start was read)"
+        note = msg("web.truncated", note=note)
     return CheckResult(_summary(target, len(items), True, note), items)
 
 
@@ -180,21 +187,33 @@ def _get_json(url: str, session: requests.Session) -> tuple[Any, Fetched]:
         return None, got
 
 
+def _visible(target: Target, site: str, items: list[Item]) -> CheckResult:
+    return CheckResult(_summary(target, len(items), True, msg("web.visible", site=_SITE_NAMES[site], count=len(items))),
+                       tuple(items))
+
+
 def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
     lookup_url = f"{target.url}/api/v1/accounts/lookup?acct={quote(target.handle)}"
     account, got = _get_json(lookup_url, session)
     if not isinstance(account, dict) or "id" not in account:
         if got.error:
-            return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
+            return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
         if got.status in (401, 403):
-            return CheckResult(_summary(target, 0, True, "this Mastodon server shows nothing to logged-out "
-                                        "visitors: good"), ())
+            return CheckResult(_summary(target, 0, True, msg("web.mastodon_closed")), ())
         # Not a Mastodon server after all: read it as a page.
         return _check_page(replace(target, kind="page", site="website", url=target.given
                                    if target.given.startswith("http") else f"{target.url}/@{target.handle}"), session)
-    items: list[Item] = []
-    file = lookup_url
     profile_url = str(account.get("url") or f"{target.url}/@{target.handle}")
+    items = _mastodon_profile(account, lookup_url, profile_url)
+    statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
+    statuses, _ = _get_json(statuses_url, session)
+    items.extend(_mastodon_posts(statuses, statuses_url))
+    return _visible(target, "mastodon", items)
+
+
+def _mastodon_profile(account: dict[str, Any], file: str, profile_url: str) -> list[Item]:
+    """Name, bio, profile fields and the two visibility settings of a Mastodon account."""
+    items: list[Item] = []
     if account.get("display_name"):
         items.append(_item("mastodon", file, "name", str(account["display_name"]), "/display_name", url=profile_url))
     if account.get("note"):
@@ -210,17 +229,18 @@ def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
             items.append(Item(Platform.WEB, ItemKind.SETTING, Source(0, file, f"/{key}", url=profile_url),
                               text=str(account[key]).lower(), field=setting, audience=Audience.PUBLIC,
                               details=(("site", "mastodon"),)))
-    statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
-    statuses, _ = _get_json(statuses_url, session)
+    return items
+
+
+def _mastodon_posts(statuses: Any, file: str) -> Iterator[Item]:
+    """The public and unlisted posts among those the server showed."""
     for i, status in enumerate(statuses if isinstance(statuses, list) else []):
         if not isinstance(status, dict) or status.get("visibility") not in (None, "public", "unlisted"):
             continue
         text = _html_text(str(status.get("content", "")))
         if text:
-            items.append(_item("mastodon", statuses_url, "post", text, jp.pointer(i, "content"),
-                               status.get("created_at"), status.get("url") or status.get("uri")))
-    return CheckResult(_summary(target, len(items), True,
-                                f"Mastodon: {len(items)} things are visible to anyone"), tuple(items))
+            yield _item("mastodon", file, "post", text, jp.pointer(i, "content"), status.get("created_at"),
+                        status.get("url") or status.get("uri"))
 
 
 def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
@@ -229,35 +249,38 @@ def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
     profile, got = _get_json(profile_url, session)
     if not isinstance(profile, dict) or "did" not in profile:
         if got.error:
-            return CheckResult(_summary(target, 0, False, f"could not be checked: {got.error}"), ())
-        return CheckResult(_summary(target, 0, True, f"Bluesky has no public profile for {target.handle}"), ())
-    web_url = f"https://bsky.app/profile/{profile.get('handle', target.handle)}"
-    items: list[Item] = []
+            return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
+        return CheckResult(_summary(target, 0, True, msg("web.bluesky_none", handle=target.handle)), ())
     labels = {str(lab.get("val")) for lab in profile.get("labels") or [] if isinstance(lab, dict)}
     if "!no-unauthenticated" in labels:
-        return CheckResult(_summary(target, 0, True, "Bluesky: you asked Bluesky's own app to hide your profile "
-                                    "from logged-out visitors (other apps may still show it)"), ())
+        return CheckResult(_summary(target, 0, True, msg("web.bluesky_hidden")), ())
+    web_url = f"https://bsky.app/profile/{profile.get('handle', target.handle)}"
+    items: list[Item] = []
     if profile.get("displayName"):
         items.append(_item("bluesky", profile_url, "name", str(profile["displayName"]), "/displayName", url=web_url))
     if profile.get("description"):
         items.append(_item("bluesky", profile_url, "bio", str(profile["description"]), "/description", url=web_url))
     feed_url = f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(target.handle)}&limit=50&filter=posts_no_replies"
     feed, _ = _get_json(feed_url, session)
-    for i, entry in enumerate((feed or {}).get("feed", []) if isinstance(feed, dict) else []):
+    items.extend(_bluesky_posts(feed, feed_url, str(profile["did"]), web_url))
+    return _visible(target, "bluesky", items)
+
+
+def _bluesky_posts(feed: Any, file: str, did: str, web_url: str) -> Iterator[Item]:
+    """The account's own posts in its feed (reposts of others left out)."""
+    for i, entry in enumerate(feed.get("feed", []) if isinstance(feed, dict) else []):
         post = entry.get("post") if isinstance(entry, dict) else None
         record = post.get("record") if isinstance(post, dict) else None
-        if not isinstance(record, dict) or not record.get("text"):
+        if not isinstance(post, dict) or not isinstance(record, dict) or not record.get("text"):
             continue
-        if isinstance(post, dict) and str(post.get("author", {}).get("did", profile["did"])) != profile["did"]:
+        if str(post.get("author", {}).get("did", did)) != did:
             continue  # a repost of someone else
-        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1] if isinstance(post, dict) else ""
-        items.append(_item("bluesky", feed_url, "post", str(record["text"]), jp.pointer("feed", i, "post", "record",
-                           "text"), record.get("createdAt"), f"{web_url}/post/{rkey}" if rkey else web_url))
-    return CheckResult(_summary(target, len(items), True, f"Bluesky: {len(items)} things are visible to anyone"),
-                       tuple(items))
+        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1]
+        yield _item("bluesky", file, "post", str(record["text"]), jp.pointer("feed", i, "post", "record", "text"),
+                    record.get("createdAt"), f"{web_url}/post/{rkey}" if rkey else web_url)
 
 
-def _summary(target: Target, items: int, readable: bool, message: str) -> InputSummary:
+def _summary(target: Target, items: int, readable: bool, message: Message) -> InputSummary:
     fmt = {"page": "public-page", "mastodon": "mastodon-public-api", "bluesky": "bluesky-public-api"}[target.kind]
     return InputSummary(path=target.given, platform=Platform.WEB, format=fmt, items=items, readable=readable,
                         message=message)
@@ -273,7 +296,7 @@ def check_target(target: Target, session: requests.Session | None = None) -> Che
             return _check_bluesky(target, session)
         return _check_page(target, session)
     except Exception as exc:  # an odd page must not stop the audit
-        return CheckResult(_summary(target, 0, False, f"could not be read ({type(exc).__name__})"), ())
+        return CheckResult(_summary(target, 0, False, msg("web.unreadable", error=type(exc).__name__)), ())
 
 
 def check_urls(targets: Sequence[str], *, progress: TextIO | None = None,
@@ -291,14 +314,14 @@ def check_urls(targets: Sequence[str], *, progress: TextIO | None = None,
         target = parse_target(given, bluesky_appview)
         if progress is not None:
             for line in target.describe():
-                progress.write(f"offduty: checking as a logged-out stranger: {line}\n")
+                progress.write(f"offduty: {say(msg('web.checking', request=line))}\n")
             progress.flush()
         result = check_target(target, session)
         results.append(result)
         if on_result is not None:
             on_result(index, result)
         if progress is not None:
-            progress.write(f"offduty: {given}: {result.summary.message}\n")
+            progress.write(f"offduty: {given}: {say(result.summary.message)}\n")
     session.close()
 
     def items(first_input: int) -> Iterator[Item]:

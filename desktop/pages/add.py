@@ -3,6 +3,7 @@ with its platform, date and size, or with the reason it cannot be read, in plain
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QStyle,
@@ -24,40 +24,37 @@ from PySide6.QtWidgets import (
 from checks.pipeline import PlannedInput
 from checks.report.words import say
 from desktop.engine import Engine
-from desktop.pages.common import Page, human_size, paragraph
+from desktop.pages.base import Page, PageKey, ScanRequest
+from desktop.pages.common import button_row, human_size, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
-from desktop.worker import TaskContext, TaskRunner
+from desktop.worker import TaskRunner
 
 
 class AddPage(Page):
-    """Signals:
-    scan_requested(list): the paths to scan.
-    described(): the list was (re)recognised (tests wait for it).
+    """Adds the readable exports and the text-in-photos choice to a scan; `choose_files()` for the menu.
+
+    Signals (beyond Page's): described(): the list was (re)recognised (tests wait for it).
     """
 
-    scan_requested = Signal(list)
+    key = PageKey.ADD
     described = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add your exports"), parent)
+        super().__init__(self.tr("Add your exports"), parent, intro=self.tr(
+            "Drag the files or folders you downloaded onto this window, or choose them below. Zip files can "
+            "stay zipped. If an export came in several parts, add all of them."))
         self.engine, self.runner, self.session = engine, runner, session
         self.paths: list[Path] = []
         self.planned: list[PlannedInput] = []
         self.setAcceptDrops(True)
-        self.body.addWidget(paragraph(self.tr(
-            "Drag the files or folders you downloaded onto this window, or choose them below. Zip files can "
-            "stay zipped. If an export came in several parts, add all of them.")))
-        buttons = QHBoxLayout()
         self.add_files = QPushButton(self.tr("Add files…"))
         self.add_folder = QPushButton(self.tr("Add a folder…"))
         self.demo = QPushButton(self.tr("Try the demo export"))
         self.remove = QPushButton(self.tr("Remove from list"))
         for button in (self.add_files, self.add_folder, self.demo, self.remove):
             button.setAccessibleName(button.text().rstrip("…"))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.body.addLayout(button_row(self.add_files, self.add_folder, self.demo, self.remove))
 
         self.list = QTreeWidget()
         self.list.setAccessibleName(self.tr("Exports to scan"))
@@ -87,16 +84,9 @@ class AddPage(Page):
             self.ocr.setToolTip(self.tr("This copy of Offduty cannot read text in photos: the optional "
                                         "text-reading part (rapidocr) is not installed."))
         self.body.addWidget(self.ocr)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.scan = QPushButton(self.tr("Scan these exports"))
-        self.scan.setAccessibleName(self.tr("Scan these exports"))
-        self.scan.setDefault(True)
-        self.scan.setEnabled(False)
-        row.addWidget(self.scan)
-        self.body.addLayout(row)
+        self.scan = self.add_main_action(self.tr("Scan these exports"), self.tr("Scan these exports"))
 
-        self.add_files.clicked.connect(self._on_add_files)
+        self.add_files.clicked.connect(self.choose_files)
         self.add_folder.clicked.connect(self._on_add_folder)
         self.demo.clicked.connect(self._on_demo)
         self.remove.clicked.connect(self._on_remove)
@@ -107,7 +97,8 @@ class AddPage(Page):
         # Native dialogs may add the chosen files to the desktop's "recent files"; not in a welfare session.
         return QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
 
-    def _on_add_files(self) -> None:
+    def choose_files(self) -> None:
+        """Ask for export files (the File menu's "Add exports…" too)."""
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose export files"), "",
                                                 self.tr("Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit "
                                                         "*.jpg *.jpeg *.heic *.png);;All files (*)"),
@@ -136,10 +127,17 @@ class AddPage(Page):
         self.paths = keep
         self._describe()
 
+    def readable_paths(self) -> list[Path]:
+        return [p for plan in self.planned if plan.readable for p in plan.paths]
+
     def _on_scan(self) -> None:
-        readable = [p for plan in self.planned if plan.readable for p in plan.paths]
-        if readable:
-            emit(self.scan_requested, readable)
+        if self.readable_paths():
+            emit(self.scan_requested)
+
+    def add_to_scan(self, request: ScanRequest) -> ScanRequest:
+        """The readable exports, and whether to read text in photos."""
+        return replace(request, paths=(*request.paths, *self.readable_paths()),
+                       ocr=request.ocr or (self.ocr.isChecked() and self.ocr.isEnabled()))
 
     def add_paths(self, paths: list[Path]) -> None:
         new = [p for p in paths if p not in self.paths]
@@ -148,7 +146,7 @@ class AddPage(Page):
         self.paths.extend(new)
         self._describe()
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         self.paths = []
         self.planned = []
         self.list.clear()
@@ -158,12 +156,9 @@ class AddPage(Page):
         paths = list(self.paths)
         self.status.setText(self.tr("Looking at your exports…"))
         self.scan.setEnabled(False)
-        task = self.runner.start("describe", lambda ctx: self._describe_work(ctx, paths))
-        task.finished.connect(lambda result, p=paths: self._on_described(p, result))
-        task.failed.connect(self._on_failed)
-
-    def _describe_work(self, _ctx: TaskContext, paths: list[Path]) -> list[PlannedInput]:
-        return self.engine.describe(paths)
+        self.runner.start("describe", lambda _ctx: self.engine.describe(paths),
+                          on_finished=lambda result, p=paths: self._on_described(p, result),
+                          on_failed=self._on_failed)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(message)

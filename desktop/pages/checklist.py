@@ -3,21 +3,18 @@ audit), the platform's help page (opened only when the person clicks) and the it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QListWidget,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,23 +23,23 @@ from checks.records import ChecklistEntry
 from checks.report.masking import mask
 from checks.report.words import say
 from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
-from desktop.pages.common import Page, heading, paragraph, select_first_row
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import FirstRowSelection, heading, paragraph, record_table, refill_choices
 from desktop.qtcompat import emit
 from desktop.session import Session
 
 
 class ChecklistPage(Page):
-    """Signals: finding_requested(str): show this finding on the Findings page."""
+    """The steps to take; choosing an item a step is about asks for it (finding_requested)."""
 
-    finding_requested = Signal(str)
+    key = PageKey.CHECKLIST
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Your checklist"), parent)
+        super().__init__(self.tr("Your checklist"), parent, intro=self.tr(
+            "Work down the list, one platform at a time. Tick each step when you have done it; your ticks "
+            "are kept when you save the audit. The most important steps come first."))
         self.session = session
         self.current: ChecklistEntry | None = None
-        self.body.addWidget(paragraph(self.tr(
-            "Work down the list, one platform at a time. Tick each step when you have done it; your ticks "
-            "are kept when you save the audit. The most important steps come first.")))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Steps done"))
         self.progress.setFormat(self.tr("%v of %m done"))
@@ -59,18 +56,8 @@ class ChecklistPage(Page):
         self.body.addLayout(filters)
         self.model = ChecklistModel(self)
         self.proxy = ChecklistFilter(self.model, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Checklist"))
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.tr("Checklist"), self.proxy, ChecklistModel.TITLE)
         self.table.setMinimumHeight(200)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ChecklistModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.toggle = QPushButton(self.tr("Mark as done"))
         self.toggle.setAccessibleName(self.tr("Mark this step as done or not done"))
         self.toggle.clicked.connect(self._on_toggle)
@@ -117,6 +104,7 @@ class ChecklistPage(Page):
         self.empty = paragraph(self.tr("No checklist yet. Add your exports and scan them."))
         self.body.addWidget(self.empty)
 
+        self.first_row = FirstRowSelection(self, self.table, lambda: self._show(self.selected()))
         self.model.ticked.connect(self.session.tick)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         session.report_changed.connect(self.refresh)
@@ -126,14 +114,8 @@ class ChecklistPage(Page):
     def refresh(self) -> None:
         report = self.session.report
         self.model.set_entries(report.checklist if report else (), self.session.state)
-        current = self.platform.currentData()
-        self.platform.blockSignals(True)
-        self.platform.clear()
-        self.platform.addItem(self.tr("All platforms"), None)
-        for value in dict.fromkeys(e.platform for e in (report.checklist if report else ())):
-            self.platform.addItem(platform_label(value), value)
-        self.platform.setCurrentIndex(max(0, self.platform.findData(current)))
-        self.platform.blockSignals(False)
+        platforms = dict.fromkeys(e.platform for e in (report.checklist if report else ()))
+        refill_choices(self.platform, self.tr("All platforms"), ((platform_label(p), p) for p in platforms))
         self.proxy.set_filter(self.platform.currentData(), self.hide_done.isChecked())
         has = self.model.rowCount() > 0
         self.platform.setVisible(has)
@@ -143,21 +125,10 @@ class ChecklistPage(Page):
         if report is not None and not has:
             self.empty.setText(self.tr("Nothing to do: Offduty found nothing that needs fixing."))
         self._update_progress()
-        self._pending_select = True
-        if self.isVisible():
-            self._select_first()
-        else:  # selecting lays the whole table out: for a hidden page, in a later event-loop turn
-            QTimer.singleShot(0, self._select_first)
+        self.first_row.request()
 
     def shown(self) -> None:
-        self._select_first()
-
-    def _select_first(self) -> None:
-        if not getattr(self, "_pending_select", False):
-            return
-        self._pending_select = False
-        select_first_row(self.table)
-        self._show(self.selected())
+        self.first_row.run()
 
     def _on_state(self) -> None:
         self._update_progress()
@@ -197,7 +168,7 @@ class ChecklistPage(Page):
         if e is None:
             return
         self.d_title.setText(f"{platform_label(e.platform)}: {e.title}")
-        lines = [e.why]
+        lines = [say(e.why)]
         if e.choose:
             lines += ["", self.tr("Choose: ") + e.choose]
         if e.steps:

@@ -1,16 +1,20 @@
-"""Small building blocks the pages share: a page with a heading, wrapped text, sizes in words."""
+"""Small building blocks the pages share: headings, wrapped text, sizes in words, rows of buttons,
+choice lists that keep their choice, and selecting a table's first row without a slow layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QScrollArea,
-    QVBoxLayout,
+    QTableView,
     QWidget,
 )
 
@@ -64,34 +68,79 @@ def human_size(size: int) -> str:
     return f"{value:.1f} GB"
 
 
-class Page(QWidget):
-    """A page: a heading and a body that scrolls when the text is large."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.setAccessibleName(title)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll_area)
-        inner = QWidget()
-        self.body = QVBoxLayout(inner)
-        self.body.setContentsMargins(24, 20, 24, 20)
-        self.body.setSpacing(12)
-        self.heading = heading(title)
-        self.body.addWidget(self.heading)
-        self.scroll_area.setWidget(inner)
-
-    def shown(self) -> None:
-        """Called when the page is brought forward."""
-
-
 def select_first_row(table: QAbstractItemView) -> None:
     """Select a table's first row without scrolling to it (scrolling would lay out every row now)."""
     model = table.model()
     if model is not None and model.rowCount() and not table.selectionModel().hasSelection():
         flags = QItemSelectionModel.SelectionFlag
         table.selectionModel().select(model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+
+
+class FirstRowSelection:
+    """Selects a table's first row after its page's content changed, then shows that row.
+
+    Selecting lays the whole table out, so for a hidden page it waits for a later event-loop
+    turn (or for the page to be shown); choosing a row meanwhile cancels it.
+    """
+
+    def __init__(self, page: QWidget, table: QAbstractItemView, then: Callable[[], None]) -> None:
+        self.page, self.table, self.then = page, table, then
+        self.pending = False
+
+    def request(self) -> None:
+        self.pending = True
+        if self.page.isVisible():
+            self.run()
+        else:
+            QTimer.singleShot(0, self.run)
+
+    def run(self) -> None:
+        if not self.pending:
+            return
+        self.pending = False
+        select_first_row(self.table)
+        self.then()
+
+    def cancel(self) -> None:
+        self.pending = False
+
+
+def record_table(name: str, model: QAbstractItemModel, stretch: int) -> QTableView:
+    """A table of records (findings, checklist steps): whole rows chosen one at a time, column
+    widths from the first 100 rows (a big report stays quick), column `stretch` taking the room."""
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(100)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def refill_choices(combo: QComboBox, everything: str, choices: Iterable[tuple[str, str]]) -> None:
+    """Replace a filter's choices (label, value) after "everything", keeping the current choice."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for label, value in choices:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+def button_row(*widgets: QWidget, end: bool = False) -> QHBoxLayout:
+    """Buttons in a row: at the start of the line, or at its end (a page's main action)."""
+    row = QHBoxLayout()
+    if end:
+        row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    if not end:
+        row.addStretch(1)
+    return row

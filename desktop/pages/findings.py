@@ -11,11 +11,10 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,8 @@ from desktop.models import (
     hide_quoted,
     severity_label,
 )
-from desktop.pages.common import Page, heading, paragraph, select_first_row
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import FirstRowSelection, heading, paragraph, record_table, refill_choices
 from desktop.photos import export_paths, load_preview, photo_source
 from desktop.qtcompat import emit
 from desktop.session import Session
@@ -60,8 +59,12 @@ def where_text(source: Source) -> str:
 
 
 class FindingsPage(Page):
-    """Signals: photo_shown() (tests wait for the preview)."""
+    """Every finding; `show_finding()` brings one forward whatever the filters.
 
+    Signals (beyond Page's): photo_shown() (tests wait for the preview).
+    """
+
+    key = PageKey.FINDINGS
     photo_shown = Signal()
 
     def __init__(self, session: Session, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -104,25 +107,16 @@ class FindingsPage(Page):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Findings"))
-        self.table.setModel(self.proxy)
+        self.table = record_table(self.tr("Findings"), self.proxy, FindingsModel.TITLE)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(FindingsModel.SEVERITY, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # size columns from 100 rows, not all (a big report stays quick)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FindingsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         # "Kind" labels can be long; let the title have the room, the rest show on hover.
         header.setSectionResizeMode(FindingsModel.CATEGORY, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(FindingsModel.CATEGORY, self.fontMetrics().horizontalAdvance("Identity details") + 24)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTabKeyNavigation(False)
 
         self.detail = self._build_detail()
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -139,7 +133,9 @@ class FindingsPage(Page):
         self.search.textChanged.connect(self._apply_filter)
         self.show_dismissed.toggled.connect(self._apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.first_row = FirstRowSelection(self, self.table, lambda: self._show(self.selected()))
         session.report_changed.connect(self.refresh)
+        session.welfare_changed.connect(self.refresh)
         session.state_changed.connect(self._on_state)
         self.refresh()
 
@@ -224,33 +220,19 @@ class FindingsPage(Page):
         self.concealed = {f.id: f.evidence for f in conceal(report).findings} if report else {}
         self.model.welfare = self.session.welfare
         self.model.set_findings(findings, self.session.state.dismissed)
-        current = self.platform.currentData()
-        self.platform.blockSignals(True)
-        self.platform.clear()
-        self.platform.addItem(self.tr("All platforms"), None)
-        for p in Platform:
-            if any(f.platform is p for f in findings):
-                self.platform.addItem(p.label, p.value)
-        index = self.platform.findData(current)
-        self.platform.setCurrentIndex(max(0, index))
-        self.platform.blockSignals(False)
+        present = {f.platform for f in findings}
+        refill_choices(self.platform, self.tr("All platforms"), ((p.label, p.value) for p in Platform if p in present))
         self.photo.clear()
         self._apply_filter()
-        self._pending_select = True
-        if self.isVisible():
-            self._select_first()
-        else:  # selecting lays the whole table out: for a hidden page, in a later event-loop turn
-            QTimer.singleShot(0, self._select_first)
+        self.first_row.request()
 
     def shown(self) -> None:
-        self._select_first()
+        self.first_row.run()
 
-    def _select_first(self) -> None:
-        if not getattr(self, "_pending_select", False):
-            return
-        self._pending_select = False
-        select_first_row(self.table)
-        self._show(self.selected())
+    def reset(self) -> None:
+        """Nothing stays revealed, no photo stays on screen."""
+        self.revealed = None
+        self.photo.clear()
 
     def _on_state(self) -> None:
         self.model.set_dismissed(self.session.state.dismissed)
@@ -283,8 +265,18 @@ class FindingsPage(Page):
         value = rows[0].data(FINDING_ROLE)
         return value if isinstance(value, Finding) else None
 
+    def show_finding(self, finding_id: str) -> bool:
+        """Clear every filter (a finding asked for by id must be visible), then select it."""
+        self.search.clear()
+        self.category.setCurrentIndex(0)
+        self.platform.setCurrentIndex(0)
+        self.severity.setCurrentIndex(0)
+        self.show_dismissed.setChecked(True)
+        return self.select_finding(finding_id)
+
     def select_finding(self, finding_id: str) -> bool:
-        self._pending_select = False
+        """Select a finding among those the filters show."""
+        self.first_row.cancel()
         for row in range(self.proxy.rowCount()):
             f = self.proxy.index(row, 0).data(FINDING_ROLE)
             if isinstance(f, Finding) and f.id == finding_id:

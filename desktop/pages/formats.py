@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.common import Page, paragraph
+from desktop.pages.base import Page, PageKey
 
 
 def _text(value: Any) -> str:
@@ -62,12 +62,15 @@ def format_html(fmt: Any) -> str:
 
 
 class FormatsPage(Page):
+    """How to ask each platform for an export (help text only: it adds nothing to a scan)."""
+
+    key = PageKey.FORMATS
+
     def __init__(self, formats: list[Any], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Get your exports"), parent)
-        self.body.addWidget(paragraph(self.tr(
+        super().__init__(self.tr("Get your exports"), parent, intro=self.tr(
             "Ask each platform you use for a copy of your data. Choose JSON where it is offered, “all time”, "
             "and include photos and videos if you want their locations checked. Most exports arrive by "
-            "email within a day or two; you can come back to Offduty when they do.")))
+            "email within a day or two; you can come back to Offduty when they do."))
         row = QHBoxLayout()
         self.platforms = QListWidget()
         self.platforms.setAccessibleName(self.tr("Platforms"))

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from checks.records import Report
+from desktop import printing
 from desktop.engine import Engine
-from desktop.pages.common import Page, heading, paragraph
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import heading, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import Task, TaskRunner
@@ -77,23 +79,20 @@ class PassphraseDialog(QDialog):
 
 
 class OutputPage(Page):
-    """Signals:
-    written(str): a file was written (its path).
-    open_requested(str): open a saved audit ("" to choose).
-    message(str): something to tell the person.
+    """Printing and saving; `print_checklist()` and `save_audit()` are the File menu's too.
+
+    Signals (beyond Page's): written(str): a file was written (its path); `notice` says so too.
     """
 
+    key = PageKey.OUTPUT
     written = Signal(str)
-    open_requested = Signal(str)
-    message = Signal(str)
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Print and save"), parent)
+        super().__init__(self.tr("Print and save"), parent, intro=self.tr(
+            "Print your checklist to work through it away from the screen, or keep it as a file. Evidence is "
+            "masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out."))
         self.engine, self.runner, self.session = engine, runner, session
         self.last_task: Task | None = None
-        self.body.addWidget(paragraph(self.tr(
-            "Print your checklist to work through it away from the screen, or keep it as a file. Evidence is "
-            "masked in printouts unless you choose otherwise. Items you marked “not a problem” are left out.")))
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Your name for the printout (optional)"))
@@ -130,13 +129,19 @@ class OutputPage(Page):
         self.body.addWidget(self.status)
         self.body.addStretch(1)
 
-        self.print_button.clicked.connect(self._on_print)
+        self.print_button.clicked.connect(self.print_checklist)
         self.pdf_button.clicked.connect(lambda: self._choose_and_write("pdf"))
         self.html_button.clicked.connect(lambda: self._choose_and_write("html"))
-        self.save_button.clicked.connect(self._on_save)
+        self.save_button.clicked.connect(self.save_audit)
         self.open_button.clicked.connect(lambda: emit(self.open_requested, ""))
         session.report_changed.connect(self.refresh)
+        session.welfare_changed.connect(self.refresh)
         self.refresh()
+
+    def reset(self) -> None:
+        """No name and no full text left for the next person."""
+        self.name.clear()
+        self.reveal.setChecked(False)
 
     def refresh(self) -> None:
         has = self.session.report is not None
@@ -164,17 +169,13 @@ class OutputPage(Page):
     def _report(self) -> Report | None:
         return self.session.visible_report()
 
-    def _on_print(self) -> None:
+    def print_checklist(self) -> None:
+        """Open the print dialog for the checklist (nothing to print before a scan)."""
         report = self._report()
         if report is None:
             return
-        try:
-            from desktop.printing import print_report
-        except ImportError:
-            self.status.setText(self.tr("Printing is not available in this copy of Offduty."))
-            return
         # The print dialog belongs on the GUI thread.
-        print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name())
+        printing.print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name())
 
     def _choose_and_write(self, kind: str) -> None:
         title = self.tr("Save the checklist as PDF") if kind == "pdf" else self.tr("Save the checklist as a web page")
@@ -197,18 +198,22 @@ class OutputPage(Page):
         self.status.setText(self.tr("Writing…"))
         if self.session.welfare:  # on the session's list before it exists, so a crash still leaves a trace
             self.session.wrote(path)
-        task = self.runner.start(f"write-{kind}", lambda _ctx: writer(report, path, reveal, name))
-        task.finished.connect(lambda _r: self._on_written(path))
-        task.failed.connect(self.status.setText)
-        self.last_task = task
-        return task
+        self.last_task = self.runner.start(f"write-{kind}", lambda _ctx: writer(report, path, reveal, name),
+                                           on_finished=lambda _r: self._on_written(path),
+                                           on_failed=self.status.setText)
+        return self.last_task
 
     def _on_written(self, path: Path) -> None:
         self.session.wrote(path)
-        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self._said(self.tr("Saved to %1").replace("%1", str(path)), path)
+
+    def _said(self, text: str, path: Path) -> None:
+        self.status.setText(text)
+        emit(self.notice, text)
         emit(self.written, str(path))
 
-    def _on_save(self) -> None:
+    def save_audit(self) -> None:
+        """Ask where and how to lock the audit, then save it (nothing to save before a scan)."""
         if self.session.report is None:
             return
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit"), "my-audit.offduty",
@@ -238,19 +243,15 @@ class OutputPage(Page):
         key_name = self.session.session_key if passphrase is None else None
         if key_name:  # recorded before writing, so a crash part-way still leaves it on the list
             self.session.wrote(path, encrypted=True)
-        task = self.runner.start("save", lambda _ctx: self.engine.save(report, path, passphrase, state, key_name)
-                                 if key_name else self.engine.save(report, path, passphrase, state))
-        task.finished.connect(lambda _r: self._on_saved(path, session_only=bool(key_name)))
-        task.failed.connect(self.status.setText)
-        self.last_task = task
-        return task
+        self.last_task = self.runner.start(
+            "save", lambda _ctx: self.engine.save(report, path, passphrase, state, key_name),
+            on_finished=lambda _r: self._on_saved(path, session_only=bool(key_name)), on_failed=self.status.setText)
+        return self.last_task
 
     def _on_saved(self, path: Path, session_only: bool = False) -> None:
         if session_only:
-            self.status.setText(self.tr("Audit saved, encrypted with this session's key, to %1. Ending the "
-                                        "session deletes it.").replace("%1", str(path)))
-            emit(self.written, str(path))
+            self._said(self.tr("Audit saved, encrypted with this session's key, to %1. Ending the "
+                               "session deletes it.").replace("%1", str(path)), path)
             return
         self.session.wrote(path, keep=True)
-        self.status.setText(self.tr("Audit saved, encrypted, to %1").replace("%1", str(path)))
-        emit(self.written, str(path))
+        self._said(self.tr("Audit saved, encrypted, to %1").replace("%1", str(path)), path)

@@ -5,28 +5,24 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from checks.records import Report
+from checks.assess.scoring import INCOMPLETE
+from checks.records import Message, Report, msg
 from checks.report.words import say
+from desktop.compare import Comparison
 from desktop.models import platform_label
-from desktop.pages.common import Page, ScaledLabel, heading, paragraph
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import ScaledLabel, button_row, heading, paragraph
+from desktop.qtcompat import emit
 from desktop.session import Session
-
-BAND_WORDS = {
-    "low": "Low: little here would help a stranger find you.",
-    "moderate": "Moderate: a few things are worth fixing.",
-    "high": "High: a determined stranger could piece together where you are.",
-    "severe": "Severe: a stranger could find your door. Start with the three things below.",
-}
 
 
 class OverviewPage(Page):
-    """Signals: go_findings(), go_checklist()."""
+    """The score and what to do first; its buttons ask for the Findings and Checklist pages (go_to)."""
 
-    go_findings = Signal()
-    go_checklist = Signal()
+    key = PageKey.OVERVIEW
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Your results"), parent)
@@ -64,17 +60,14 @@ class OverviewPage(Page):
         lay.addWidget(self.by_platform, 7, 1, Qt.AlignmentFlag.AlignTop)
         lay.setColumnStretch(1, 1)
         self.body.addWidget(self.content)
-        row = QHBoxLayout()
         self.findings_button = QPushButton(self.tr("See what was found"))
         self.checklist_button = QPushButton(self.tr("Go to your checklist"))
         for b in (self.findings_button, self.checklist_button):
             b.setAccessibleName(b.text())
-            row.addWidget(b)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.findings_button, self.checklist_button))
         self.body.addStretch(1)
-        self.findings_button.clicked.connect(self.go_findings)
-        self.checklist_button.clicked.connect(self.go_checklist)
+        self.findings_button.clicked.connect(lambda: emit(self.go_to, PageKey.FINDINGS.value))
+        self.checklist_button.clicked.connect(lambda: emit(self.go_to, PageKey.CHECKLIST.value))
         session.report_changed.connect(self.refresh)
         session.state_changed.connect(self.refresh)
         self.refresh()
@@ -90,18 +83,27 @@ class OverviewPage(Page):
             return
         self._fill(report)
 
+    def comparison_text(self, comparison: Comparison) -> str:
+        """"7 of 12 things found on 14 March 2026 are fixed. 2 new things found since." """
+        when = f"{comparison.since.day} {comparison.since:%B %Y}"
+        text = self.tr("%1 of %2 things found on %3 are fixed.").replace("%1", str(len(comparison.fixed))).replace(
+            "%2", str(comparison.earlier_total)).replace("%3", when)
+        if comparison.new:
+            text += " " + self.tr("%n new thing(s) found since.", "", len(comparison.new))
+        return text
+
     def _fill(self, report: Report) -> None:
         raw = self.session.report
         score = raw.score if raw else report.score
         self.score.setText(f"{score.value}")
-        words = self.tr(BAND_WORDS.get(score.band, score.band))
+        words = say(Message(f"score.summary.{INCOMPLETE if score.state == INCOMPLETE else score.band}"))
         if report.cancelled:
-            words += " " + self.tr("The scan was stopped early, so this covers only what was read.")
+            words += " " + say(msg("score.summary.cancelled"))
         self.band.setText(self.tr("out of 100. %1").replace("%1", words))
         comparison = self.session.comparison
         self.compare.setVisible(comparison is not None)
         if comparison is not None:
-            self.compare.setText(comparison.sentence())
+            self.compare.setText(self.comparison_text(comparison))
         todo = [c for c in report.checklist if not c.done][:3]
         if todo:
             self.urgent.setText("\n".join(f"{i}. {platform_label(c.platform)}: {c.title}"

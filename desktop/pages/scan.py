@@ -4,51 +4,41 @@ remaining, and a Cancel that really stops the engine (its CancelToken)."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QWidget
 
-from checks.progress import Progress
+from checks.progress import Progress, Stage
 from checks.records import Report
 from checks.report.words import say
 from desktop.engine import Engine
-from desktop.pages.common import Page, paragraph
+from desktop.pages.base import Page, PageKey, ScanRequest
+from desktop.pages.common import button_row, paragraph
 from desktop.qtcompat import emit
 from desktop.worker import Task, TaskContext, TaskRunner
 
-STAGES = {"opening": "Opening", "reading": "Reading", "inferring places": "Working out places",
-          "assessing": "Checking what it all adds up to", "done": "Done"}
-
-
-def remaining_text(seconds: float) -> str:
-    if seconds < 10:
-        return "A few seconds left"
-    if seconds < 90:
-        return f"About {int(round(seconds / 10.0) * 10)} seconds left"
-    return f"About {round(seconds / 60.0)} minutes left"
-
 
 class ScanPage(Page):
-    """Signals:
+    """Runs a ScanRequest (`start`) and shows how far it is; `running` while it does.
+
+    Signals (beyond Page's):
     scan_finished(object): the Report.
     scan_cancelled(object): the partial Report or None.
     scan_failed(str): a plain message.
     """
 
+    key = PageKey.SCAN
     scan_finished = Signal(object)
     scan_cancelled = Signal(object)
     scan_failed = Signal(str)
 
     def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Scanning"), parent)
+        super().__init__(self.tr("Scanning"), parent, intro=self.tr(
+            "Offduty is reading your exports on this computer. You can keep using the window; "
+            "nothing is sent anywhere."))
         self.engine, self.runner = engine, runner
         self.task: Task | None = None
         self.started = 0.0
-        self.body.addWidget(paragraph(self.tr(
-            "Offduty is reading your exports on this computer. You can keep using the window; "
-            "nothing is sent anywhere.")))
         self.overall = QProgressBar()
         self.overall.setRange(0, 1000)
         self.overall.setAccessibleName(self.tr("Overall progress"))
@@ -67,44 +57,41 @@ class ScanPage(Page):
         self.exports.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.exports.setMinimumHeight(160)
         self.body.addWidget(self.exports, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel scan"))
         self.cancel_button.setAccessibleName(self.tr("Cancel scan"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.cancel_button)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.cancel_button, end=True))
         self.rows: dict[int, QTreeWidgetItem] = {}
 
     @property
     def running(self) -> bool:
         return self.task is not None and self.task.running
 
-    def start(self, paths: list[Path], **options: Any) -> Task:
-        """Scan `paths`; `options` go to the engine's audit (`ocr`, `extra_items`, `extra_inputs`)."""
-        self.exports.clear()
-        self.rows = {}
-        for i, path in enumerate(paths):
+    def start(self, request: ScanRequest) -> Task:
+        """Scan what the request holds (the exports, text in photos, public profiles)."""
+        self.reset()
+        for i, path in enumerate(request.paths):
             self.rows[i] = QTreeWidgetItem([path.name, self.tr("Waiting"), ""])
             self.exports.addTopLevelItem(self.rows[i])
-        self.overall.setValue(0)
         self.stage.setText(self.tr("Starting…"))
-        self.eta.setText("")
         self.started = time.monotonic()
         self.cancel_button.setEnabled(True)
-        task = self.runner.start("scan", lambda ctx: self._work(ctx, paths, options))
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_finished)
-        task.cancelled.connect(self._on_cancelled)
-        task.failed.connect(self._on_failed)
-        self.task = task
-        return task
+        self.task = self.runner.start("scan", lambda ctx: self._work(ctx, request),
+                                      on_progress=self._on_progress, on_finished=self._on_finished,
+                                      on_cancelled=self._on_cancelled, on_failed=self._on_failed)
+        return self.task
 
-    def _work(self, ctx: TaskContext, paths: list[Path], options: dict[str, Any]) -> Report:
-        if options:
-            return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel, **options)
-        return self.engine.audit(paths, progress=ctx.report, cancel=ctx.cancel)
+    def _work(self, ctx: TaskContext, request: ScanRequest) -> Report:
+        return self.engine.audit(list(request.paths), progress=ctx.report, cancel=ctx.cancel, **request.options())
+
+    def reset(self) -> None:
+        """Empty rows and bars (a new scan, or the session ended)."""
+        self.exports.clear()
+        self.rows = {}
+        self.overall.setValue(0)
+        self.stage.setText(self.tr("Not started"))
+        self.eta.setText("")
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -128,19 +115,26 @@ class ScanPage(Page):
         if not isinstance(p, Progress):
             return
         self.overall.setValue(int(max(0.0, min(1.0, p.fraction)) * 1000))
-        stage = self.tr(STAGES.get(p.stage, p.stage.capitalize()))
+        stage = say(p.stage.message)
         self.stage.setText(f"{stage}: {p.input_label}" if p.input_label else stage)
         row = self._row_for(p)
         if row is not None:
             for i, other in self.rows.items():
                 if i < p.input_index and other.text(1) != self.tr("Done"):
                     other.setText(1, self.tr("Done"))
-            row.setText(1, f"{int(p.input_fraction * 100)}%" if p.stage == "reading" else stage)
+            row.setText(1, f"{int(p.input_fraction * 100)}%" if p.stage is Stage.READING else stage)
             if p.items:
                 row.setText(2, f"{p.items:,}")
         elapsed = time.monotonic() - self.started
         if p.fraction > 0.05 and elapsed > 2:
-            self.eta.setText(self.tr(remaining_text(elapsed * (1 - p.fraction) / p.fraction)))
+            self.eta.setText(self.remaining_text(elapsed * (1 - p.fraction) / p.fraction))
+
+    def remaining_text(self, seconds: float) -> str:
+        if seconds < 10:
+            return self.tr("A few seconds left")
+        if seconds < 90:
+            return self.tr("About %1 seconds left").replace("%1", str(int(round(seconds / 10.0) * 10)))
+        return self.tr("About %n minute(s) left", "", round(seconds / 60.0))
 
     def _finish_rows(self, text: str) -> None:
         for row in self.rows.values():

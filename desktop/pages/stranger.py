@@ -8,7 +8,8 @@ scan (platform "web"), next to the exports.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,37 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.records import InputSummary, Item
+from checks.records import InputSummary
 from checks.report.words import say
 from desktop.engine import Engine
-from desktop.pages.common import Page, paragraph
+from desktop.pages.base import Page, PageKey, PublicProfiles, ScanRequest
+from desktop.pages.common import button_row, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
 from desktop.worker import Task, TaskContext, TaskRunner
 
-CONFIRM_TEXT = "Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent."
-
 
 class StrangerPage(Page):
-    """Signals:
-    checked(): the profiles were fetched (results listed; tests wait for it).
-    scan_requested(): scan the exports together with what the profiles showed.
+    """Adds what the person's public profiles show to a scan; `set_targets()` lists profiles to check.
+
+    Signals (beyond Page's): checked(): the profiles were fetched (results listed; tests wait for it).
     """
 
+    key = PageKey.STRANGER
     checked = Signal()
-    scan_requested = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("What a stranger sees"), parent)
-        self.engine, self.runner, self.session = engine, runner, session
-        self.inputs: list[InputSummary] = []
-        self.items: Callable[[int], Iterable[Item]] | None = None
-        self.task: Task | None = None
-        self.rows: list[QTreeWidgetItem] = []
-        self.body.addWidget(paragraph(self.tr(
+        super().__init__(self.tr("What a stranger sees"), parent, intro=self.tr(
             "Optional. Offduty can look at your own profiles the way a stranger would: logged out, from this "
             "computer. List your profile addresses or handles, one per line: X, Instagram, Facebook, LinkedIn, "
-            "TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this.")))
+            "TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this."))
+        self.engine, self.runner, self.session = engine, runner, session
+        self.profiles: PublicProfiles | None = None
+        self.task: Task | None = None
+        self.rows: list[QTreeWidgetItem] = []
         row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(self.tr("e.g. https://x.com/yourname or @you@mastodon.social"))
@@ -73,13 +71,10 @@ class StrangerPage(Page):
         self.plan_text = paragraph()
         self.plan_text.setAccessibleName(self.tr("What Offduty would fetch"))
         self.body.addWidget(self.plan_text)
-        buttons = QHBoxLayout()
         self.check_button = QPushButton(self.tr("Check these profiles…"))
         self.check_button.setAccessibleName(self.tr("Check these profiles as a logged-out visitor"))
         self.check_button.setEnabled(False)
-        buttons.addWidget(self.check_button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.body.addLayout(button_row(self.check_button))
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("What each profile shows to a stranger"))
         self.results.setRootIsDecorated(False)
@@ -93,19 +88,18 @@ class StrangerPage(Page):
         self.status = paragraph(self.tr("Nothing has been fetched. Nothing is, until you say so."))
         self.status.setAccessibleName(self.tr("Status"))
         self.body.addWidget(self.status)
-        end = QHBoxLayout()
-        end.addStretch(1)
-        self.scan_button = QPushButton(self.tr("Scan my exports with these"))
-        self.scan_button.setAccessibleName(self.tr("Scan my exports with these profiles"))
-        self.scan_button.setEnabled(False)
-        end.addWidget(self.scan_button)
-        self.body.addLayout(end)
+        self.scan_button = self.add_main_action(self.tr("Scan my exports with these"),
+                                                self.tr("Scan my exports with these profiles"))
 
         self.add_button.clicked.connect(self._on_add)
         self.entry.returnPressed.connect(self._on_add)
         self.targets_edit.textChanged.connect(self._on_targets_changed)
         self.check_button.clicked.connect(self.check)
         self.scan_button.clicked.connect(lambda: emit(self.scan_requested))
+
+    def set_targets(self, targets: list[str]) -> None:
+        """List these profiles to check (nothing is fetched until the person confirms)."""
+        self.targets_edit.setPlainText("\n".join(targets))
 
     def targets(self) -> list[str]:
         """The profiles listed, in order, without blanks or repeats."""
@@ -135,10 +129,13 @@ class StrangerPage(Page):
     def busy(self) -> bool:
         return self.task is not None and self.task.running
 
+    def confirm_text(self) -> str:
+        return self.tr("Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent.")
+
     def confirm(self, lines: list[str]) -> bool:
         """Ask before any request: what will be fetched, and that nothing else is sent."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check your public profiles"),
-                          self.tr(CONFIRM_TEXT), QMessageBox.StandardButton.Cancel, self)
+                          self.confirm_text(), QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText(self.tr("Offduty will fetch:") + "\n" + "\n".join(f"• {line}" for line in lines))
         go = box.addButton(self.tr("Fetch these"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -169,13 +166,10 @@ class StrangerPage(Page):
         self.status.setText(self.tr("Checking your profiles as a logged-out visitor…"))
         self.check_button.setEnabled(False)
         self.scan_button.setEnabled(False)
-        task = self.runner.start("profiles", lambda ctx: self._work(ctx, targets))
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_finished)
-        task.failed.connect(self._on_failed)
-        task.done.connect(self._on_targets_changed)
-        self.task = task
-        return task
+        self.task = self.runner.start("profiles", lambda ctx: self._work(ctx, targets),
+                                      on_progress=self._on_progress, on_finished=self._on_finished,
+                                      on_failed=self._on_failed, on_done=self._on_targets_changed)
+        return self.task
 
     def _work(self, ctx: TaskContext, targets: list[str]) -> tuple[list[Any], Callable[[int], Any]]:
         return self.engine.check_profiles(targets, on_result=lambda i, r: ctx.report((i, r.summary)))
@@ -196,11 +190,11 @@ class StrangerPage(Page):
         if not isinstance(result, tuple) or len(result) != 2:
             return
         inputs, items = result
-        self.inputs = [s for s in inputs if isinstance(s, InputSummary)]
-        self.items = items if callable(items) else None
-        for row, summary in zip(self.rows, self.inputs, strict=False):
+        summaries = tuple(s for s in inputs if isinstance(s, InputSummary))
+        self.profiles = PublicProfiles(summaries, items) if callable(items) else None
+        for row, summary in zip(self.rows, summaries, strict=False):
             self._fill(row, summary)
-        visible = sum(s.items for s in self.inputs)
+        visible = sum(s.items for s in summaries)
         self.status.setText(self.tr("Done. %1 things are visible to anyone; they are checked with your exports "
                                     "when you scan.").replace("%1", str(visible)))
         self.scan_button.setEnabled(bool(self.session.paths) or bool(visible))
@@ -210,16 +204,14 @@ class StrangerPage(Page):
         self.status.setText(message)
         emit(self.checked)
 
-    def scan_options(self) -> dict[str, Any]:
-        """What the scan adds from this page (`extra_items`/`extra_inputs` for `checks.audit`)."""
-        if not self.inputs or self.items is None:
-            return {}
-        return {"extra_items": self.items, "extra_inputs": list(self.inputs)}
+    def add_to_scan(self, request: ScanRequest) -> ScanRequest:
+        """What the profiles showed, checked with the exports (nothing when none were fetched)."""
+        return replace(request, profiles=self.profiles) if self.profiles is not None else request
 
-    def clear(self) -> None:
+    def reset(self) -> None:
         if self.task is not None:
             self.task.cancel()
-        self.inputs, self.items, self.task = [], None, None
+        self.profiles, self.task = None, None
         self.targets_edit.clear()
         self.entry.clear()
         self.results.clear()

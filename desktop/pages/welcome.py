@@ -5,29 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QListWidget, QListWidgetItem, QPushButton, QWidget
 
-from desktop.pages.common import Page, heading, paragraph
+from desktop.pages.base import Page, PageKey
+from desktop.pages.common import button_row, heading, paragraph
 from desktop.qtcompat import emit
 from desktop.session import Session
 
 
 class WelcomePage(Page):
-    """Signals:
-    mode_chosen(bool): True for a session with a welfare officer.
-    open_requested(str): a saved audit to open ("" to choose one).
+    """Who is using Offduty, and earlier audits to open (open_requested).
+
+    Signals (beyond Page's): mode_chosen(bool): True for a session with a welfare officer.
     """
 
+    key = PageKey.WELCOME
     mode_chosen = Signal(bool)
-    open_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Welcome to Offduty"), parent)
-        self.session = session
-        self.body.addWidget(paragraph(self.tr(
+        super().__init__(self.tr("Welcome to Offduty"), parent, intro=self.tr(
             "Offduty looks through the data that social media sites let you download about yourself, and "
             "shows what a stranger could learn from it: where you live, that you work for the police, your "
-            "family, your routines. Then it gives you a checklist to fix it, one platform at a time.")))
+            "family, your routines. Then it gives you a checklist to fix it, one platform at a time."))
+        self.session = session
         self.body.addWidget(heading(self.tr("What it does not do"), 2))
         self.body.addWidget(paragraph(self.tr(
             "• Nothing leaves this computer. Offduty does not upload your data or send it anywhere.\n"
@@ -56,14 +56,12 @@ class WelcomePage(Page):
         self.recent.setMaximumHeight(120)
         self.recent.itemActivated.connect(lambda item: emit(self.open_requested, item.text()))
         self.body.addWidget(self.recent)
-        row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open a saved audit…"))
         self.open_button.setAccessibleName(self.tr("Open a saved audit"))
         self.open_button.clicked.connect(lambda: emit(self.open_requested, ""))
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.open_button))
         self.body.addStretch(1)
+        session.welfare_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -75,4 +73,7 @@ class WelcomePage(Page):
         self.recent.setVisible(bool(recent))
 
     def shown(self) -> None:
+        self.refresh()
+
+    def reset(self) -> None:
         self.refresh()

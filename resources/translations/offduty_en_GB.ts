@@ -1,119 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name />
-    <message>
-        <location filename="../../desktop/models.py" line="41" />
-        <source>High</source>
-        <translation>High</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="41" />
-        <source>Medium</source>
-        <translation>Medium</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="41" />
-        <source>Low</source>
-        <translation>Low</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="70" />
-        <source>(hidden)</source>
-        <translation>(hidden)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="91" />
-        <source>Severity</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="91" />
-        <source>What was found</source>
-        <translation>What was found</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="91" />
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="91" />
-        <location filename="../../desktop/models.py" line="280" />
-        <source>Platform</source>
-        <translation>Platform</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="91" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="92" />
-        <source>Times seen</source>
-        <translation>Times seen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="92" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="177" />
-        <source>Not a problem</source>
-        <translation>Not a problem</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="280" />
-        <location filename="../../desktop/models.py" line="306" />
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="280" />
-        <source>What to do</source>
-        <translation>What to do</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="305" />
-        <source>Already done</source>
-        <translation>Already done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models.py" line="306" />
-        <source>To do</source>
-        <translation>To do</translation>
-    </message>
-</context>
-<context>
     <name>AddPage</name>
     <message>
-        <location filename="../../desktop/pages/add.py" line="41" />
+        <location filename="../../desktop/pages/add.py" line="44" />
         <source>Add your exports</source>
         <translation>Add your exports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="47" />
+        <location filename="../../desktop/pages/add.py" line="50" />
         <source>Drag the files or folders you downloaded onto this window, or choose them below. Zip files can stay zipped. If an export came in several parts, add all of them.</source>
         <translation>Drag the files or folders you downloaded onto this window, or choose them below. Zip files can stay zipped. If an export came in several parts, add all of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="50" />
+        <location filename="../../desktop/pages/add.py" line="52" />
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="51" />
+        <location filename="../../desktop/pages/add.py" line="53" />
         <source>Add a folder…</source>
         <translation>Add a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="52" />
+        <location filename="../../desktop/pages/add.py" line="54" />
         <source>Try the demo export</source>
         <translation>Try the demo export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="53" />
+        <location filename="../../desktop/pages/add.py" line="55" />
         <source>Remove from list</source>
         <translation>Remove from list</translation>
     </message>
@@ -149,7 +64,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/add.py" line="74" />
-        <location filename="../../desktop/pages/add.py" line="188" />
+        <location filename="../../desktop/pages/add.py" line="202" />
         <source>No exports added yet. You can add them now, or come back when they arrive.</source>
         <translation>No exports added yet. You can add them now, or come back when they arrive.</translation>
     </message>
@@ -159,399 +74,511 @@
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/add.py" line="78" />
+        <source>Also read text in photos (house numbers, street signs, number plates) — slower</source>
+        <translation>Also read text in photos (house numbers, street signs, number plates) — slower</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/add.py" line="79" />
-        <location filename="../../desktop/pages/add.py" line="80" />
+        <source>Also read text in photos</source>
+        <translation>Also read text in photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/add.py" line="82" />
+        <source>Reads words in your photos on this computer. It takes much longer.</source>
+        <translation>Reads words in your photos on this computer. It takes much longer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/add.py" line="85" />
+        <source>This copy of Offduty cannot read text in photos: the optional text-reading part (rapidocr) is not installed.</source>
+        <translation>This copy of Offduty cannot read text in photos: the optional text-reading part (rapidocr) is not installed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/add.py" line="88" />
+        <location filename="../../desktop/pages/add.py" line="89" />
         <source>Scan these exports</source>
         <translation>Scan these exports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="98" />
+        <location filename="../../desktop/pages/add.py" line="107" />
         <source>Choose export files</source>
         <translation>Choose export files</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="99" />
+        <location filename="../../desktop/pages/add.py" line="108" />
         <source>Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit *.jpg *.jpeg *.heic *.png);;All files (*)</source>
         <translation>Exports (*.zip *.json *.js *.csv *.html *.gpx *.fit *.jpg *.jpeg *.heic *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="105" />
+        <location filename="../../desktop/pages/add.py" line="114" />
         <source>Choose an export folder</source>
         <translation>Choose an export folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="146" />
+        <location filename="../../desktop/pages/add.py" line="162" />
         <source>Looking at your exports…</source>
         <translation>Looking at your exports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="173" />
+        <location filename="../../desktop/pages/add.py" line="187" />
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="173" />
+        <location filename="../../desktop/pages/add.py" line="187" />
         <source>No: </source>
         <translation>No: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="174" />
+        <location filename="../../desktop/pages/add.py" line="188" />
         <source>Not recognised</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="190" />
+        <location filename="../../desktop/pages/add.py" line="204" />
         <source>1 export ready to scan.</source>
         <translation>1 export ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="191" />
+        <location filename="../../desktop/pages/add.py" line="205" />
         <source>%1 exports ready to scan.</source>
         <translation>%1 exports ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="193" />
+        <location filename="../../desktop/pages/add.py" line="207" />
         <source>%1 of %2 can be read. The others say why above; they are left out of the scan.</source>
         <translation>%1 of %2 can be read. The others say why above; they are left out of the scan.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../desktop/models.py" line="283" />
+        <location filename="../../desktop/models.py" line="309" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="283" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="283" />
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="308" />
+        <source>Already done</source>
+        <translation>Already done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="309" />
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="39" />
+        <location filename="../../desktop/pages/checklist.py" line="41" />
         <source>Your checklist</source>
         <translation>Your checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="43" />
+        <location filename="../../desktop/pages/checklist.py" line="45" />
         <source>Work down the list, one platform at a time. Tick each step when you have done it; your ticks are kept when you save the audit. The most important steps come first.</source>
         <translation>Work down the list, one platform at a time. Tick each step when you have done it; your ticks are kept when you save the audit. The most important steps come first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="46" />
+        <location filename="../../desktop/pages/checklist.py" line="48" />
         <source>Steps done</source>
         <translation>Steps done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="47" />
+        <location filename="../../desktop/pages/checklist.py" line="49" />
         <source>%v of %m done</source>
         <translation>%v of %m done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="51" />
+        <location filename="../../desktop/pages/checklist.py" line="53" />
         <source>Show the steps for one platform</source>
         <translation>Show the steps for one platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="53" />
+        <location filename="../../desktop/pages/checklist.py" line="55" />
         <source>Hide steps that are done</source>
         <translation>Hide steps that are done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="62" />
+        <location filename="../../desktop/pages/checklist.py" line="64" />
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="72" />
-        <location filename="../../desktop/pages/checklist.py" line="178" />
+        <location filename="../../desktop/pages/checklist.py" line="75" />
+        <location filename="../../desktop/pages/checklist.py" line="177" />
         <source>Mark as done</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="73" />
+        <location filename="../../desktop/pages/checklist.py" line="76" />
         <source>Mark this step as done or not done</source>
         <translation>Mark this step as done or not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="82" />
+        <location filename="../../desktop/pages/checklist.py" line="85" />
         <source>How to do this step</source>
         <translation>How to do this step</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="86" />
+        <location filename="../../desktop/pages/checklist.py" line="89" />
         <source>Open the platform’s help page</source>
         <translation>Open the platform’s help page</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="87" />
+        <location filename="../../desktop/pages/checklist.py" line="90" />
         <source>Open the platform's help page in your web browser</source>
         <translation>Open the platform's help page in your web browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="92" />
+        <location filename="../../desktop/pages/checklist.py" line="95" />
         <source>The items to delete or change (choose one to see it):</source>
         <translation>The items to delete or change (choose one to see it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="95" />
+        <location filename="../../desktop/pages/checklist.py" line="98" />
         <source>Items this step is about</source>
         <translation>Items this step is about</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="115" />
+        <location filename="../../desktop/pages/checklist.py" line="118" />
         <source>No checklist yet. Add your exports and scan them.</source>
         <translation>No checklist yet. Add your exports and scan them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="130" />
+        <location filename="../../desktop/pages/checklist.py" line="132" />
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="142" />
+        <location filename="../../desktop/pages/checklist.py" line="140" />
         <source>Nothing to do: Offduty found nothing that needs fixing.</source>
         <translation>Nothing to do: Offduty found nothing that needs fixing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="177" />
+        <location filename="../../desktop/pages/checklist.py" line="176" />
         <source>Already done (your export shows it)</source>
         <translation>Already done (your export shows it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="178" />
+        <location filename="../../desktop/pages/checklist.py" line="177" />
         <source>Mark as not done</source>
         <translation>Mark as not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="188" />
+        <location filename="../../desktop/pages/checklist.py" line="187" />
         <source>Choose: </source>
         <translation>Choose: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="190" />
+        <location filename="../../desktop/pages/checklist.py" line="189" />
         <source>In the app:</source>
         <translation>In the app:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="192" />
+        <location filename="../../desktop/pages/checklist.py" line="191" />
         <source>On the website:</source>
         <translation>On the website:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="194" />
+        <location filename="../../desktop/pages/checklist.py" line="193" />
         <source>Good to know: </source>
         <translation>Good to know: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="196" />
+        <location filename="../../desktop/pages/checklist.py" line="195" />
         <source>If you cannot find it: </source>
         <translation>If you cannot find it: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/checklist.py" line="197" />
+        <location filename="../../desktop/pages/checklist.py" line="196" />
         <source>Checked against the platform’s help on %1.</source>
         <translation>Checked against the platform’s help on %1.</translation>
     </message>
 </context>
 <context>
-    <name>FindingsPage</name>
+    <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="62" />
+        <location filename="../../desktop/models.py" line="94" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="94" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="69" />
+        <location filename="../../desktop/models.py" line="94" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="94" />
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="94" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="95" />
+        <source>Times seen</source>
+        <translation>Times seen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="95" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="180" />
+        <source>Not a problem</source>
+        <translation>Not a problem</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="73" />
+        <source>What was found</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="82" />
         <source>Filter by kind</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="70" />
+        <location filename="../../desktop/pages/findings.py" line="83" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="74" />
+        <location filename="../../desktop/pages/findings.py" line="87" />
         <source>Filter by platform</source>
         <translation>Filter by platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="75" />
-        <location filename="../../desktop/pages/findings.py" line="203" />
+        <location filename="../../desktop/pages/findings.py" line="88" />
+        <location filename="../../desktop/pages/findings.py" line="235" />
         <source>All platforms</source>
         <translation>All platforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="77" />
+        <location filename="../../desktop/pages/findings.py" line="90" />
         <source>Filter by severity</source>
         <translation>Filter by severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="78" />
+        <location filename="../../desktop/pages/findings.py" line="91" />
         <source>Any severity</source>
         <translation>Any severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="82" />
+        <location filename="../../desktop/pages/findings.py" line="95" />
         <source>Search titles and places</source>
         <translation>Search titles and places</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="83" />
+        <location filename="../../desktop/pages/findings.py" line="96" />
         <source>Search findings</source>
         <translation>Search findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="85" />
+        <location filename="../../desktop/pages/findings.py" line="98" />
         <source>Show “not a problem”</source>
         <translation>Show “not a problem”</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="93" />
+        <location filename="../../desktop/pages/findings.py" line="106" />
         <source>How many findings are shown</source>
         <translation>How many findings are shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="100" />
+        <location filename="../../desktop/pages/findings.py" line="113" />
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="148" />
+        <location filename="../../desktop/pages/findings.py" line="166" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="151" />
+        <location filename="../../desktop/pages/findings.py" line="169" />
         <source>About:</source>
         <translation>About:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="152" />
+        <location filename="../../desktop/pages/findings.py" line="170" />
         <source>Why it matters:</source>
         <translation>Why it matters:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="155" />
-        <location filename="../../desktop/pages/findings.py" line="293" />
-        <location filename="../../desktop/pages/findings.py" line="325" />
+        <location filename="../../desktop/pages/findings.py" line="173" />
+        <location filename="../../desktop/pages/findings.py" line="337" />
+        <location filename="../../desktop/pages/findings.py" line="370" />
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="156" />
+        <location filename="../../desktop/pages/findings.py" line="174" />
         <source>Show the evidence for this item</source>
         <translation>Show the evidence for this item</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="160" />
+        <location filename="../../desktop/pages/findings.py" line="178" />
         <source>What it says:</source>
         <translation>What it says:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="161" />
+        <location filename="../../desktop/pages/findings.py" line="179" />
         <source>Where in your export:</source>
         <translation>Where in your export:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="162" />
+        <location filename="../../desktop/pages/findings.py" line="180" />
         <source>Place:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="167" />
+        <location filename="../../desktop/pages/findings.py" line="185" />
         <source>Other places in your exports where this appears</source>
         <translation>Other places in your exports where this appears</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="171" />
+        <location filename="../../desktop/pages/findings.py" line="189" />
         <source>Show photo</source>
         <translation>Show photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="172" />
+        <location filename="../../desktop/pages/findings.py" line="190" />
         <source>Show the photo from your export</source>
         <translation>Show the photo from your export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="175" />
+        <location filename="../../desktop/pages/findings.py" line="193" />
         <source>Photo preview</source>
         <translation>Photo preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="179" />
+        <location filename="../../desktop/pages/findings.py" line="201" />
+        <source>Where these items were, relative to each other (no map: nothing is sent anywhere)</source>
+        <translation>Where these items were, relative to each other (no map: nothing is sent anywhere)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="204" />
+        <source>Drawing of where these items were, relative to each other</source>
+        <translation>Drawing of where these items were, relative to each other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="212" />
         <source>Open it on the platform</source>
         <translation>Open it on the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="180" />
+        <location filename="../../desktop/pages/findings.py" line="213" />
         <source>Open this item on the platform in your web browser</source>
         <translation>Open this item on the platform in your web browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="183" />
+        <location filename="../../desktop/pages/findings.py" line="216" />
         <source>This is not a problem (keep it, but leave it out of the printout)</source>
         <translation>This is not a problem (keep it, but leave it out of the printout)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="184" />
+        <location filename="../../desktop/pages/findings.py" line="217" />
         <source>Mark as not a problem</source>
         <translation>Mark as not a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="188" />
+        <location filename="../../desktop/pages/findings.py" line="221" />
         <source>What to do about it</source>
         <translation>What to do about it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="233" />
+        <location filename="../../desktop/pages/findings.py" line="265" />
         <source>Nothing found in these exports.</source>
         <translation>Nothing found in these exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="234" />
+        <location filename="../../desktop/pages/findings.py" line="266" />
         <source>No results yet. Add your exports and scan them.</source>
         <translation>No results yet. Add your exports and scan them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="236" />
+        <location filename="../../desktop/pages/findings.py" line="268" />
         <source>%1 things found. Choose one to see the details.</source>
         <translation>%1 things found. Choose one to see the details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="238" />
+        <location filename="../../desktop/pages/findings.py" line="270" />
         <source>Showing %1 of %2.</source>
         <translation>Showing %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="264" />
+        <location filename="../../desktop/pages/findings.py" line="307" />
         <source>Hidden. Press “Show” when you are ready to see it.</source>
         <translation>Hidden. Press “Show” when you are ready to see it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="293" />
-        <location filename="../../desktop/pages/findings.py" line="325" />
+        <location filename="../../desktop/pages/findings.py" line="337" />
+        <location filename="../../desktop/pages/findings.py" line="370" />
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="298" />
+        <location filename="../../desktop/pages/findings.py" line="342" />
         <source>A place (no town nearby in Offduty's list)</source>
         <translation>A place (no town nearby in Offduty's list)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="298" />
+        <location filename="../../desktop/pages/findings.py" line="342" />
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="303" />
+        <location filename="../../desktop/pages/findings.py" line="348" />
         <source>Also in %1 other place(s) in your exports:</source>
         <translation>Also in %1 other place(s) in your exports:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="308" />
+        <location filename="../../desktop/pages/findings.py" line="353" />
         <source>Open it on %1 (to delete or change it)</source>
         <translation>Open it on %1 (to delete or change it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="318" />
+        <location filename="../../desktop/pages/findings.py" line="363" />
         <source>What to do: </source>
         <translation>What to do: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/findings.py" line="346" />
+        <location filename="../../desktop/pages/findings.py" line="388" />
+        <source>Where these items were, around the place</source>
+        <translation>Where these items were, around the place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="391" />
+        <source>No town nearby in Offduty's list</source>
+        <translation>No town nearby in Offduty's list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="410" />
         <source>Opening the photo…</source>
         <translation>Opening the photo…</translation>
     </message>
@@ -559,37 +586,37 @@
 <context>
     <name>FormatsPage</name>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="66" />
+        <location filename="../../desktop/pages/formats.py" line="71" />
         <source>Get your exports</source>
         <translation>Get your exports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="68" />
+        <location filename="../../desktop/pages/formats.py" line="73" />
         <source>Ask each platform you use for a copy of your data. Choose JSON where it is offered, “all time”, and include photos and videos if you want their locations checked. Most exports arrive by email within a day or two; you can come back to Offduty when they do.</source>
         <translation>Ask each platform you use for a copy of your data. Choose JSON where it is offered, “all time”, and include photos and videos if you want their locations checked. Most exports arrive by email within a day or two; you can come back to Offduty when they do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="73" />
+        <location filename="../../desktop/pages/formats.py" line="78" />
         <source>Platforms</source>
         <translation>Platforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="78" />
+        <location filename="../../desktop/pages/formats.py" line="83" />
         <source>How to get this export</source>
         <translation>How to get this export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="84" />
+        <location filename="../../desktop/pages/formats.py" line="89" />
         <source>Open the platform’s own help page</source>
         <translation>Open the platform’s own help page</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="85" />
+        <location filename="../../desktop/pages/formats.py" line="90" />
         <source>Open the platform's own help page in your web browser</source>
         <translation>Open the platform's own help page in your web browser</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/formats.py" line="102" />
+        <location filename="../../desktop/pages/formats.py" line="107" />
         <source>The step-by-step guides are not included in this copy of Offduty. In each app, look for “Download your information” or “Request your data” in the privacy or account settings.</source>
         <translation>The step-by-step guides are not included in this copy of Offduty. In each app, look for “Download your information” or “Request your data” in the privacy or account settings.</translation>
     </message>
@@ -597,94 +624,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window.py" line="66" />
-        <location filename="../../desktop/window.py" line="222" />
+        <location filename="../../desktop/window.py" line="72" />
+        <location filename="../../desktop/window.py" line="226" />
         <source>Offduty</source>
         <translation>Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="90" />
+        <location filename="../../desktop/window.py" line="98" />
         <source>Welfare session: details stay hidden until shown; nothing is kept unless you save it.</source>
         <translation>Welfare session: details stay hidden until shown; nothing is kept unless you save it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="92" />
+        <location filename="../../desktop/window.py" line="100" />
         <source>Welfare session</source>
         <translation>Welfare session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="93" />
-        <location filename="../../desktop/window.py" line="301" />
+        <location filename="../../desktop/window.py" line="101" />
+        <location filename="../../desktop/window.py" line="315" />
         <source>End session</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="94" />
+        <location filename="../../desktop/window.py" line="102" />
         <source>End session and remove what it wrote</source>
         <translation>End session and remove what it wrote</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="105" />
+        <location filename="../../desktop/window.py" line="113" />
         <source>Steps of the audit</source>
         <translation>Steps of the audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="130" />
-        <source>Saved %1</source>
-        <translation>Saved %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window.py" line="143" />
+        <location filename="../../desktop/window.py" line="150" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="144" />
+        <location filename="../../desktop/window.py" line="151" />
         <source>&amp;Add exports…</source>
         <translation>&amp;Add exports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="147" />
+        <location filename="../../desktop/window.py" line="154" />
         <source>&amp;Open a saved audit…</source>
         <translation>&amp;Open a saved audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="150" />
+        <location filename="../../desktop/window.py" line="157" />
         <source>&amp;Save the audit…</source>
         <translation>&amp;Save the audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="153" />
+        <location filename="../../desktop/window.py" line="160" />
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="156" />
+        <location filename="../../desktop/window.py" line="163" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="163" />
+        <location filename="../../desktop/window.py" line="170" />
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="169" />
+        <location filename="../../desktop/window.py" line="176" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="170" />
+        <location filename="../../desktop/window.py" line="177" />
         <source>&amp;About Offduty</source>
         <translation>&amp;About Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="171" />
+        <location filename="../../desktop/window.py" line="178" />
         <source>About Offduty</source>
         <translation>About Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="172" />
+        <location filename="../../desktop/window.py" line="179" />
         <source>Offduty %1
 A private, offline check of what your own social media exports give away.
 Nothing leaves this computer.</source>
@@ -693,69 +715,100 @@ A private, offline check of what your own social media exports give away.
 Nothing leaves this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="222" />
+        <location filename="../../desktop/window.py" line="226" />
         <source>Offduty – welfare session</source>
         <translation>Offduty – welfare session</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="249" />
+        <location filename="../../desktop/window.py" line="262" />
         <source>Scan stopped. You can scan again whenever you like.</source>
         <translation>Scan stopped. You can scan again whenever you like.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="257" />
-        <location filename="../../desktop/window.py" line="267" />
-        <location filename="../../desktop/window.py" line="286" />
+        <location filename="../../desktop/window.py" line="272" />
+        <location filename="../../desktop/window.py" line="282" />
+        <location filename="../../desktop/window.py" line="301" />
         <source>Open a saved audit</source>
         <translation>Open a saved audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="258" />
+        <location filename="../../desktop/window.py" line="273" />
         <source>Offduty audit (*.offduty);;All files (*)</source>
         <translation>Offduty audit (*.offduty);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="277" />
+        <location filename="../../desktop/window.py" line="292" />
         <source>Opening the audit…</source>
         <translation>Opening the audit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="293" />
+        <location filename="../../desktop/window.py" line="307" />
         <source>Audit opened. Scan new exports to see what you have fixed since.</source>
         <translation>Audit opened. Scan new exports to see what you have fixed since.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="302" />
-        <source>End the session? Files saved during it (printouts, PDF and web pages) are removed from this computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them.</source>
-        <translation>End the session? Files saved during it (printouts, PDF and web pages) are removed from this computer and the results are cleared. Encrypted audits you chose to keep stay where you saved them.</translation>
+        <location filename="../../desktop/window.py" line="316" />
+        <source>End the session? Files saved during it (printouts, PDF and web pages, audits kept for this session) are removed from this computer, the session's key is deleted and the results are cleared. Audits saved with a passphrase stay where you saved them.</source>
+        <translation>End the session? Files saved during it (printouts, PDF and web pages, audits kept for this session) are removed from this computer, the session's key is deleted and the results are cleared. Audits saved with a passphrase stay where you saved them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="306" />
+        <location filename="../../desktop/window.py" line="366" />
+        <source>An earlier welfare session did not end</source>
+        <translation>An earlier welfare session did not end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="367" />
+        <source>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %1 file(s). Remove them now, with the session's key?</source>
+        <translation>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %1 file(s). Remove them now, with the session's key?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="374" />
+        <source>Removed %1 file(s) left by the earlier session, and its key.</source>
+        <translation>Removed %1 file(s) left by the earlier session, and its key.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="378" />
+        <source>Earlier session ended</source>
+        <translation>Earlier session ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="321" />
         <source>Session ended</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="322" />
+        <location filename="../../desktop/window.py" line="334" />
         <source>The session has ended. The results have been cleared from the window.</source>
         <translation>The session has ended. The results have been cleared from the window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="324" />
+        <location filename="../../desktop/window.py" line="336" />
         <source>Removed from this computer:</source>
         <translation>Removed from this computer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="327" />
+        <location filename="../../desktop/window.py" line="339" />
         <source>The session wrote no files, so there was nothing to remove.</source>
         <translation>The session wrote no files, so there was nothing to remove.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="329" />
+        <location filename="../../desktop/window.py" line="341" />
+        <location filename="../../desktop/window.py" line="376" />
         <source>Could not be removed (please delete them yourself):</source>
         <translation>Could not be removed (please delete them yourself):</translation>
     </message>
     <message>
-        <location filename="../../desktop/window.py" line="332" />
+        <location filename="../../desktop/window.py" line="344" />
+        <source>The session's key was deleted, so audits saved for this session can no longer be opened anywhere, even from a copy.</source>
+        <translation>The session's key was deleted, so audits saved for this session can no longer be opened anywhere, even from a copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="347" />
+        <source>Printed checklists (PDF and web pages) were deleted, but deleting does not wipe a disk: if you copied them elsewhere, delete those copies too.</source>
+        <translation>Printed checklists (PDF and web pages) were deleted, but deleting does not wipe a disk: if you copied them elsewhere, delete those copies too.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window.py" line="350" />
         <source>Kept, encrypted, as you chose:</source>
         <translation>Kept, encrypted, as you chose:</translation>
     </message>
@@ -843,67 +896,82 @@ Nothing leaves this computer.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="146" />
+        <location filename="../../desktop/pages/output.py" line="152" />
         <source>Nothing to print yet. Scan your exports or open a saved audit.</source>
         <translation>Nothing to print yet. Scan your exports or open a saved audit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="151" />
-        <source>In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only you know. Printouts and files saved in this session are removed when the session ends.</source>
-        <translation>In a welfare session nothing is kept unless you save it here, encrypted with a passphrase only you know. Printouts and files saved in this session are removed when the session ends.</translation>
+        <location filename="../../desktop/pages/output.py" line="157" />
+        <source> Without one it is locked with this session's own key and deleted, with the key, when the session ends.</source>
+        <translation> Without one it is locked with this session's own key and deleted, with the key, when the session ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="170" />
-        <source>Printing is not available in this copy of Offduty.</source>
-        <translation>Printing is not available in this copy of Offduty.</translation>
+        <location filename="../../desktop/pages/output.py" line="160" />
+        <source>In a welfare session nothing is kept unless you save it here: with a passphrase only you know, the audit is yours to keep.</source>
+        <translation>In a welfare session nothing is kept unless you save it here: with a passphrase only you know, the audit is yours to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="176" />
+        <location filename="../../desktop/pages/output.py" line="162" />
+        <source> Printouts and files saved in this session are removed when the session ends.</source>
+        <translation> Printouts and files saved in this session are removed when the session ends.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/output.py" line="182" />
         <source>Save the checklist as PDF</source>
         <translation>Save the checklist as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="176" />
+        <location filename="../../desktop/pages/output.py" line="182" />
         <source>Save the checklist as a web page</source>
         <translation>Save the checklist as a web page</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="177" />
+        <location filename="../../desktop/pages/output.py" line="183" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="177" />
+        <location filename="../../desktop/pages/output.py" line="183" />
         <source>Web page (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="193" />
+        <location filename="../../desktop/pages/output.py" line="199" />
         <source>Writing…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="202" />
+        <location filename="../../desktop/pages/output.py" line="209" />
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="208" />
+        <location filename="../../desktop/pages/output.py" line="220" />
         <source>Save the audit</source>
         <translation>Save the audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="209" />
+        <location filename="../../desktop/pages/output.py" line="221" />
         <source>Offduty audit (*.offduty)</source>
         <translation>Offduty audit (*.offduty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="225" />
+        <location filename="../../desktop/pages/output.py" line="230" />
+        <source>Leave it empty to keep the audit for this session only: ending the session deletes it and its key. With a passphrase it is yours to keep.</source>
+        <translation>Leave it empty to keep the audit for this session only: ending the session deletes it and its key. With a passphrase it is yours to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/output.py" line="243" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="234" />
+        <location filename="../../desktop/pages/output.py" line="254" />
+        <source>Audit saved, encrypted with this session's key, to %1. Ending the session deletes it.</source>
+        <translation>Audit saved, encrypted with this session's key, to %1. Ending the session deletes it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/output.py" line="258" />
         <source>Audit saved, encrypted, to %1</source>
         <translation>Audit saved, encrypted, to %1</translation>
     </message>
@@ -911,98 +979,106 @@ Nothing leaves this computer.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="31" />
+        <location filename="../../desktop/pages/overview.py" line="28" />
         <source>Your results</source>
         <translation>Your results</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="33" />
+        <location filename="../../desktop/pages/overview.py" line="30" />
         <source>No results yet. Add your exports and scan them, or open a saved audit.</source>
         <translation>No results yet. Add your exports and scan them, or open a saved audit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="40" />
+        <location filename="../../desktop/pages/overview.py" line="37" />
         <source>Exposure score</source>
         <translation>Exposure score</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="42" />
+        <location filename="../../desktop/pages/overview.py" line="39" />
         <source>What the score means</source>
         <translation>What the score means</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="46" />
+        <location filename="../../desktop/pages/overview.py" line="43" />
         <source>Compared with your earlier audit</source>
         <translation>Compared with your earlier audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="48" />
+        <location filename="../../desktop/pages/overview.py" line="45" />
         <source>Do these first</source>
         <translation>Do these first</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="50" />
+        <location filename="../../desktop/pages/overview.py" line="47" />
         <source>The three most urgent things to do</source>
         <translation>The three most urgent things to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="52" />
-        <location filename="../../desktop/pages/overview.py" line="54" />
+        <location filename="../../desktop/pages/overview.py" line="49" />
+        <location filename="../../desktop/pages/overview.py" line="51" />
         <source>What drives the score</source>
         <translation>What drives the score</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="56" />
+        <location filename="../../desktop/pages/overview.py" line="53" />
         <source>By kind</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="57" />
+        <location filename="../../desktop/pages/overview.py" line="54" />
         <source>By platform</source>
         <translation>By platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="59" />
+        <location filename="../../desktop/pages/overview.py" line="56" />
         <source>Findings by kind</source>
         <translation>Findings by kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="61" />
+        <location filename="../../desktop/pages/overview.py" line="58" />
         <source>Findings by platform</source>
         <translation>Findings by platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="67" />
+        <location filename="../../desktop/pages/overview.py" line="63" />
         <source>See what was found</source>
         <translation>See what was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="68" />
+        <location filename="../../desktop/pages/overview.py" line="64" />
         <source>Go to your checklist</source>
         <translation>Go to your checklist</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="98" />
-        <source>The scan was stopped early, so this covers only what was read.</source>
-        <translation>The scan was stopped early, so this covers only what was read.</translation>
+        <location filename="../../desktop/pages/overview.py" line="89" />
+        <source>%1 of %2 things found on %3 are fixed.</source>
+        <translation>%1 of %2 things found on %3 are fixed.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/overview.py" line="92" />
+        <source>%n new thing(s) found since.</source>
+        <translation>
+            <numerusform>%n new thing found since.</numerusform>
+            <numerusform>%n new things found since.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="99" />
+        <location filename="../../desktop/pages/overview.py" line="102" />
         <source>out of 100. %1</source>
         <translation>out of 100. %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="109" />
+        <location filename="../../desktop/pages/overview.py" line="112" />
         <source>Everything on your checklist is done. Well done.</source>
         <translation>Everything on your checklist is done. Well done.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="111" />
+        <location filename="../../desktop/pages/overview.py" line="114" />
         <source>Nothing to do: Offduty found nothing that exposes you in these exports.</source>
         <translation>Nothing to do: Offduty found nothing that exposes you in these exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/overview.py" line="113" />
+        <location filename="../../desktop/pages/overview.py" line="116" />
         <source>Nothing found.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -1010,48 +1086,48 @@ Nothing leaves this computer.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/pages/output.py" line="37" />
-        <location filename="../../desktop/pages/output.py" line="50" />
+        <location filename="../../desktop/pages/output.py" line="39" />
+        <location filename="../../desktop/pages/output.py" line="52" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="41" />
+        <location filename="../../desktop/pages/output.py" line="43" />
         <source>Choose a passphrase for this audit and keep it safe: without it the file cannot be opened, by you or anyone else.</source>
         <translation>Choose a passphrase for this audit and keep it safe: without it the file cannot be opened, by you or anyone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="42" />
+        <location filename="../../desktop/pages/output.py" line="44" />
         <source>Enter the passphrase for this audit.</source>
         <translation>Enter the passphrase for this audit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="45" />
+        <location filename="../../desktop/pages/output.py" line="47" />
         <source>Or leave it empty: the audit is then locked with a key kept in this computer’s keyring, and opens only on this computer, for you.</source>
         <translation>Or leave it empty: the audit is then locked with a key kept in this computer’s keyring, and opens only on this computer, for you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="51" />
+        <location filename="../../desktop/pages/output.py" line="53" />
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="54" />
+        <location filename="../../desktop/pages/output.py" line="56" />
         <source>Passphrase again</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="56" />
+        <location filename="../../desktop/pages/output.py" line="58" />
         <source>Again:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="68" />
+        <location filename="../../desktop/pages/output.py" line="70" />
         <source>The two passphrases are different.</source>
         <translation>The two passphrases are different.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/output.py" line="70" />
+        <location filename="../../desktop/pages/output.py" line="72" />
         <source>Use at least %1 characters; a few words are easy to remember.</source>
         <translation>Use at least %1 characters; a few words are easy to remember.</translation>
     </message>
@@ -1059,83 +1135,102 @@ Nothing leaves this computer.</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="43" />
+        <location filename="../../desktop/pages/scan.py" line="36" />
         <source>Scanning</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="48" />
+        <location filename="../../desktop/pages/scan.py" line="41" />
         <source>Offduty is reading your exports on this computer. You can keep using the window; nothing is sent anywhere.</source>
         <translation>Offduty is reading your exports on this computer. You can keep using the window; nothing is sent anywhere.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="52" />
+        <location filename="../../desktop/pages/scan.py" line="45" />
         <source>Overall progress</source>
         <translation>Overall progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="55" />
+        <location filename="../../desktop/pages/scan.py" line="48" />
+        <location filename="../../desktop/pages/scan.py" line="94" />
         <source>Not started</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="56" />
+        <location filename="../../desktop/pages/scan.py" line="49" />
         <source>What is happening</source>
         <translation>What is happening</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="59" />
+        <location filename="../../desktop/pages/scan.py" line="52" />
         <source>Time remaining</source>
         <translation>Time remaining</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="62" />
+        <location filename="../../desktop/pages/scan.py" line="55" />
         <source>Progress per export</source>
         <translation>Progress per export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="64" />
+        <location filename="../../desktop/pages/scan.py" line="57" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="64" />
+        <location filename="../../desktop/pages/scan.py" line="57" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="64" />
+        <location filename="../../desktop/pages/scan.py" line="57" />
         <source>Records read</source>
         <translation>Records read</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="70" />
-        <location filename="../../desktop/pages/scan.py" line="71" />
+        <location filename="../../desktop/pages/scan.py" line="61" />
+        <location filename="../../desktop/pages/scan.py" line="62" />
         <source>Cancel scan</source>
         <translation>Cancel scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="86" />
+        <location filename="../../desktop/pages/scan.py" line="76" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="89" />
+        <location filename="../../desktop/pages/scan.py" line="78" />
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="107" />
+        <location filename="../../desktop/pages/scan.py" line="100" />
         <source>Stopping…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/scan.py" line="131" />
-        <location filename="../../desktop/pages/scan.py" line="132" />
+        <location filename="../../desktop/pages/scan.py" line="124" />
+        <location filename="../../desktop/pages/scan.py" line="125" />
         <location filename="../../desktop/pages/scan.py" line="142" />
         <location filename="../../desktop/pages/scan.py" line="148" />
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/scan.py" line="135" />
+        <source>A few seconds left</source>
+        <translation>A few seconds left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/scan.py" line="137" />
+        <source>About %1 seconds left</source>
+        <translation>About %1 seconds left</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/scan.py" line="138" />
+        <source>About %n minute(s) left</source>
+        <translation>
+            <numerusform>About %n minute left</numerusform>
+            <numerusform>About %n minutes left</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/scan.py" line="155" />
@@ -1164,24 +1259,164 @@ Nothing leaves this computer.</translation>
     </message>
 </context>
 <context>
+    <name>StrangerPage</name>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="48" />
+        <location filename="../../desktop/pages/stranger.py" line="82" />
+        <source>What a stranger sees</source>
+        <translation>What a stranger sees</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="54" />
+        <source>Optional. Offduty can look at your own profiles the way a stranger would: logged out, from this computer. List your profile addresses or handles, one per line: X, Instagram, Facebook, LinkedIn, TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this.</source>
+        <translation>Optional. Offduty can look at your own profiles the way a stranger would: logged out, from this computer. List your profile addresses or handles, one per line: X, Instagram, Facebook, LinkedIn, TikTok, Mastodon (@you@server), Bluesky (you.bsky.social) or your own website. You can skip this.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="59" />
+        <source>e.g. https://x.com/yourname or @you@mastodon.social</source>
+        <translation>e.g. https://x.com/yourname or @you@mastodon.social</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="60" />
+        <source>A profile address or handle</source>
+        <translation>A profile address or handle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="61" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="62" />
+        <source>Add this profile to the list</source>
+        <translation>Add this profile to the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="67" />
+        <source>Profiles to check, one per line</source>
+        <translation>Profiles to check, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="68" />
+        <source>Your profiles, one per line</source>
+        <translation>Your profiles, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="73" />
+        <source>What Offduty would fetch</source>
+        <translation>What Offduty would fetch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="75" />
+        <source>Check these profiles…</source>
+        <translation>Check these profiles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="76" />
+        <source>Check these profiles as a logged-out visitor</source>
+        <translation>Check these profiles as a logged-out visitor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="80" />
+        <source>What each profile shows to a stranger</source>
+        <translation>What each profile shows to a stranger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="82" />
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="89" />
+        <location filename="../../desktop/pages/stranger.py" line="223" />
+        <source>Nothing has been fetched. Nothing is, until you say so.</source>
+        <translation>Nothing has been fetched. Nothing is, until you say so.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="90" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="92" />
+        <source>Scan my exports with these</source>
+        <translation>Scan my exports with these</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="93" />
+        <source>Scan my exports with these profiles</source>
+        <translation>Scan my exports with these profiles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="128" />
+        <source>Offduty would fetch, and only when you say so:</source>
+        <translation>Offduty would fetch, and only when you say so:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="136" />
+        <source>Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent.</source>
+        <translation>Offduty will contact these sites as a logged-out visitor. Nothing from your exports is sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="140" />
+        <source>Check your public profiles</source>
+        <translation>Check your public profiles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="142" />
+        <source>Offduty will fetch:</source>
+        <translation>Offduty will fetch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="143" />
+        <source>Fetch these</source>
+        <translation>Fetch these</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="156" />
+        <source>These could not be understood: %1</source>
+        <translation>These could not be understood: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="159" />
+        <source>Nothing was fetched.</source>
+        <translation>Nothing was fetched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="164" />
+        <source>Waiting…</source>
+        <translation>Waiting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="169" />
+        <source>Checking your profiles as a logged-out visitor…</source>
+        <translation>Checking your profiles as a logged-out visitor…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/stranger.py" line="201" />
+        <source>Done. %1 things are visible to anyone; they are checked with your exports when you scan.</source>
+        <translation>Done. %1 things are visible to anyone; they are checked with your exports when you scan.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="25" />
+        <location filename="../../desktop/pages/welcome.py" line="26" />
         <source>Welcome to Offduty</source>
         <translation>Welcome to Offduty</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="28" />
+        <location filename="../../desktop/pages/welcome.py" line="29" />
         <source>Offduty looks through the data that social media sites let you download about yourself, and shows what a stranger could learn from it: where you live, that you work for the police, your family, your routines. Then it gives you a checklist to fix it, one platform at a time.</source>
         <translation>Offduty looks through the data that social media sites let you download about yourself, and shows what a stranger could learn from it: where you live, that you work for the police, your family, your routines. Then it gives you a checklist to fix it, one platform at a time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="31" />
+        <location filename="../../desktop/pages/welcome.py" line="32" />
         <source>What it does not do</source>
         <translation>What it does not do</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="33" />
+        <location filename="../../desktop/pages/welcome.py" line="34" />
         <source>• Nothing leaves this computer. Offduty does not upload your data or send it anywhere.
 • It does not log in to your accounts or change anything for you.
 • It does not keep a copy of your exports. Your audit is only saved if you choose, and then it is encrypted.</source>
@@ -1190,39 +1425,39 @@ Nothing leaves this computer.</translation>
 • It does not keep a copy of your exports. Your audit is only saved if you choose, and then it is encrypted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="37" />
+        <location filename="../../desktop/pages/welcome.py" line="38" />
         <source>Who is using Offduty?</source>
         <translation>Who is using Offduty?</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="38" />
-        <location filename="../../desktop/pages/welcome.py" line="40" />
+        <location filename="../../desktop/pages/welcome.py" line="39" />
+        <location filename="../../desktop/pages/welcome.py" line="41" />
         <source>On my own</source>
         <translation>On my own</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="39" />
+        <location filename="../../desktop/pages/welcome.py" line="40" />
         <source>Go through the audit at your own pace. It takes about fifteen minutes once you have your exports.</source>
         <translation>Go through the audit at your own pace. It takes about fifteen minutes once you have your exports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="41" />
-        <location filename="../../desktop/pages/welcome.py" line="44" />
+        <location filename="../../desktop/pages/welcome.py" line="42" />
+        <location filename="../../desktop/pages/welcome.py" line="45" />
         <source>In a session with a welfare officer</source>
         <translation>In a session with a welfare officer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="42" />
+        <location filename="../../desktop/pages/welcome.py" line="43" />
         <source>Details stay hidden until you choose to show them, one at a time. Text is larger. Nothing is remembered, and “End session” removes everything the session wrote.</source>
         <translation>Details stay hidden until you choose to show them, one at a time. Text is larger. Nothing is remembered, and “End session” removes everything the session wrote.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="52" />
+        <location filename="../../desktop/pages/welcome.py" line="53" />
         <source>Open an earlier audit</source>
         <translation>Open an earlier audit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/welcome.py" line="55" />
+        <location filename="../../desktop/pages/welcome.py" line="56" />
         <source>Recently saved audits</source>
         <translation>Recently saved audits</translation>
     </message>
@@ -1235,6 +1470,74 @@ Nothing leaves this computer.</translation>
         <location filename="../../desktop/pages/welcome.py" line="61" />
         <source>Open a saved audit</source>
         <translation>Open a saved audit</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <location filename="../../desktop/models.py" line="73" />
+        <source>(hidden)</source>
+        <translation>(hidden)</translation>
+    </message>
+</context>
+<context>
+    <name>photos</name>
+    <message>
+        <location filename="../../desktop/photos.py" line="44" />
+        <source>This photo's export is not part of this audit.</source>
+        <translation>This photo's export is not part of this audit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/photos.py" line="55" />
+        <source>The export this photo is in is no longer where it was. Add it again to see the photo.</source>
+        <translation>The export this photo is in is no longer where it was. Add it again to see the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/photos.py" line="60" />
+        <source>This photo is not in the export.</source>
+        <translation>This photo is not in the export.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/photos.py" line="62" />
+        <source>This photo is too large to preview.</source>
+        <translation>This photo is too large to preview.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/photos.py" line="74" />
+        <source>This photo could not be opened (it may be damaged).</source>
+        <translation>This photo could not be opened (it may be damaged).</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../desktop/printing.py" line="73" />
+        <location filename="../../desktop/printing.py" line="98" />
+        <source>Privacy checklist</source>
+        <translation>Privacy checklist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing.py" line="100" />
+        <source>Print your checklist</source>
+        <translation>Print your checklist</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <location filename="../../desktop/worker.py" line="135" />
+        <source>The computer ran out of memory. Close other programs and try again.</source>
+        <translation>The computer ran out of memory. Close other programs and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/worker.py" line="138" />
+        <source>The file could not be used: %1.</source>
+        <translation>The file could not be used: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/worker.py" line="144" />
+        <source>Something went wrong (%1). Nothing was lost; please try again.</source>
+        <translation>Something went wrong (%1). Nothing was lost; please try again.</translation>
     </message>
 </context>
 </TS>

@@ -13,12 +13,12 @@ import pytest
 from checks.assess.advice import FALLBACK, build_checklist, default_catalogue, is_done
 from checks.records import Audience, Category, ItemKind, Platform, SettingName, Severity
 from tests.advice.factory import finding
+from tests.report.contract import check_contract
 
 DETECTORS = ("home_address", "employer_disclosure", "identity_details", "family_details", "official_information",
              "conduct_risk", "location_pattern", "account_exposure", "home_inference", "work_inference", "routine",
              "strava_privacy", "photo_metadata", "photo_text")
 ROOT = Path(__file__).resolve().parents[2]
-CHECK_REPORT = ROOT.parent / "shared" / "tools" / "check_report.py"
 
 
 def test_every_kind_of_finding_gets_advice_from_the_catalogue() -> None:
@@ -156,12 +156,7 @@ def test_every_demo_finding_maps_to_advice_in_the_checklist(demo_report: dict[st
 
 
 def test_demo_report_passes_the_contract_checker(demo_report: dict[str, object], tmp_path: Path) -> None:
-    if not CHECK_REPORT.is_file():
-        pytest.skip("../shared/tools/check_report.py is not present")
-    path = tmp_path / "r.json"
-    path.write_text(json.dumps(demo_report), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(CHECK_REPORT), str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    check_contract(demo_report, tmp_path=tmp_path)
 
 
 def test_item_links_go_to_the_item_or_the_page_to_fix_it() -> None:

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.assess.scoring import BANDS, band_for, score
-from checks.records import Audience, Category, Finding, Platform, Severity
+from checks.assess.scoring import BANDS, INCOMPLETE, band_for, band_words, score
+from checks.records import Audience, Category, Finding, Message, Platform, Severity, msg
+from checks.report.words import load_entries
 from tests.advice.factory import NOW, finding
 
 _finding = st.builds(
@@ -75,8 +76,10 @@ def test_drivers_say_what_and_how_often() -> None:
     s = score([finding(i) for i in range(3)] + [finding(9, platform=Platform.FACEBOOK)], NOW)
     top = s.drivers[0]
     assert top.category is Category.HOME_ADDRESS
-    assert "home address" in top.text.lower()
-    assert "4 places" in top.text and "2 platforms" in top.text
+    assert isinstance(top.text, Message) and top.text.code == "score.driver"
+    assert top.text.value("what") == msg("score.what.home_address")
+    assert top.text.value("times") == msg("score.times", count=4)
+    assert top.text.value("where") == msg("score.where.platforms", count=2)
 
 
 def test_repeats_saturate() -> None:
@@ -85,3 +88,20 @@ def test_repeats_saturate() -> None:
     hundred = score([finding(i) for i in range(100)], NOW).value
     assert one < ten <= hundred
     assert hundred - ten < ten - one
+
+
+def test_every_band_and_combination_has_words() -> None:
+    entries = load_entries("en-GB")
+    for _, band in BANDS:
+        for table in ("score.band", "score.summary", "score.printout"):
+            assert f"{table}.{band}" in entries
+    assert {"score.band.incomplete", "score.summary.incomplete", "score.printout.incomplete"} <= set(entries)
+
+
+def test_an_incomplete_score_is_never_called_low() -> None:
+    complete = score([], NOW)
+    partial = score([], NOW, complete=False)
+    assert (complete.value, complete.band, complete.state) == (0, "low", "complete")
+    assert (partial.value, partial.band, partial.state) == (0, "low", INCOMPLETE)  # the contract's band is kept
+    assert band_words(complete) == Message("score.band.low")
+    assert band_words(partial) == msg("score.band.incomplete")

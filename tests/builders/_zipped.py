@@ -25,3 +25,17 @@ def write_folder(files: dict[str, bytes], path: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return path
+
+
+class Written:
+    """What an export builder with a `files()` method can write: a zip (optionally with every
+    member under a `wrapper` folder, as when the person zipped the folder they unpacked) or a folder."""
+
+    def files(self) -> dict[str, bytes]:
+        raise NotImplementedError
+
+    def write_zip(self, path: Path, wrapper: str = "") -> Path:
+        return write_zip({wrapper + name: data for name, data in self.files().items()}, path)
+
+    def write_folder(self, path: Path) -> Path:
+        return write_folder(self.files(), path)

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import html
 import json
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders._zipped import write_folder
+from tests.builders._zipped import Written
 
 ZIP_TIME = (2026, 11, 2, 10, 0, 0)
 
@@ -121,10 +120,10 @@ class FbCheckin:
 
 
 @dataclass
-class FacebookExport:
+class FacebookExport(Written):
     """An invented person's Facebook export; `files()` gives member path -> bytes."""
 
-    layout: str = "2024"  # "2024" | "pre2024" | "transitional"
+    layout: str = "2024"  # "2024" | "pre2024" | "transitional" | "2019" (keys without _v2, flat photo_metadata)
     fmt: str = "json"  # "json" | "html"
     full_name: str = "Jo Invented"
     username: str = "jo.invented.9"
@@ -153,13 +152,14 @@ class FacebookExport:
     location_history: list[tuple[str, float, float, datetime]] = field(default_factory=list)
     primary_location: tuple[str, str, str] | None = None  # (city, region, postcode)
     contact_info: list[tuple[str, str]] = field(default_factory=list)  # 2024+ label/value
+    stories: list[FbMedia] = field(default_factory=list)  # archived stories
     mojibake: bool = True
     extra: dict[str, bytes] = field(default_factory=dict)
 
     # -- paths ----------------------------------------------------------------------------
     @property
     def activity(self) -> str:
-        return {"2024": "your_facebook_activity", "pre2024": "",
+        return {"2024": "your_facebook_activity", "pre2024": "", "2019": "",
                 "transitional": "your_activity_across_facebook"}[self.layout]
 
     def path(self, *parts: str) -> str:
@@ -176,6 +176,8 @@ class FacebookExport:
         return self.path("posts", "media")
 
     def posts_path(self, number: int) -> str:
+        if self.layout == "2019":
+            return f"posts/your_posts.{self.fmt}" if number == 1 else f"posts/your_posts_{number}.{self.fmt}"
         if self.layout == "pre2024":
             return f"posts/your_posts_{number}.{self.fmt}"
         return self.path("posts", f"your_posts__check_ins__photos_and_videos_{number}.{self.fmt}")
@@ -213,7 +215,8 @@ class FacebookExport:
         out: dict[str, Any] = {
             "uri": f"{self.media_dir}/{album}/{m.name}",
             "creation_timestamp": epoch(m.created),
-            "media_metadata": {meta_key: {"exif_data": [exif]}},
+            # 2018-19: the facts sit directly under photo_metadata; since 2020 in an exif_data list
+            "media_metadata": {meta_key: exif if self.layout == "2019" else {"exif_data": [exif]}},
             "title": m.title,
         }
         if m.description:
@@ -282,7 +285,7 @@ class FacebookExport:
         profile["username"] = self.username
         profile["registration_timestamp"] = 1262304000
         profile["profile_uri"] = f"https://www.facebook.com/{self.username}"
-        return {"profile_v2": profile}
+        return {"profile" if self.layout == "2019" else "profile_v2": profile}
 
     def checkin_json(self, c: FbCheckin) -> dict[str, Any]:
         lab = self.checkin_labels
@@ -312,6 +315,9 @@ class FacebookExport:
             for m in photos:
                 if m.include_file:
                     out[f"{self.media_dir}/{name}/{m.name}"] = small_jpeg(len(out))
+        for m in self.stories:
+            if m.include_file:
+                out[f"{self.media_dir}/stories/{m.name}"] = small_jpeg(len(out))
         out.update(self.extra)
         return out
 
@@ -321,16 +327,25 @@ class FacebookExport:
         size = self.posts_per_file or len(self.posts)
         return [self.posts[i:i + size] for i in range(0, len(self.posts), size)]
 
+    def key(self, name: str) -> str:
+        """A list's key: `name_v2` since 2020, `name` in 2018-19 exports."""
+        return name if self.layout == "2019" else f"{name}_v2"
+
     def _json_files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {self.profile_path: self.encode(self.profile_json())}
         for number, chunk in enumerate(self._post_chunks(), start=1):
-            out[self.posts_path(number)] = self.encode([self.post_json(p) for p in chunk])
+            posts = [self.post_json(p) for p in chunk]
+            out[self.posts_path(number)] = self.encode({"status_updates": posts} if self.layout == "2019" else posts)
         if self.uncategorised:
             out[self.path("posts", "your_uncategorized_photos.json")] = self.encode(
-                {"other_photos_v2": [self.media_json(m) for m in self.uncategorised]})
+                {self.key("other_photos"): [self.media_json(m) for m in self.uncategorised]})
         if self.videos:
             out[self.path("posts", "your_videos.json")] = self.encode(
-                {"videos_v2": [self.media_json(m) for m in self.videos]})
+                {self.key("videos"): [self.media_json(m) for m in self.videos]})
+        if self.stories and self.layout == "2019":
+            out["stories/archived_stories.json"] = self.encode({"archived_stories": [
+                {"timestamp": epoch(m.created), "attachments": [{"data": [{"media": self.media_json(m, "stories")}]}],
+                 "title": f"{self.full_name} shared a story."} for m in self.stories]})
         for index, (name, photos) in enumerate(self.albums):
             out[self.path("posts", "album", f"{index}.json")] = self.encode({
                 "name": name, "photos": [self.media_json(m, name) for m in photos],
@@ -352,7 +367,7 @@ class FacebookExport:
                                                                  "author": self.full_name}}],
                  "title": title or f"{self.full_name} commented on a post."} for text, when, title in self.comments]})
         if self.location_history:
-            out[f"{self.location_dir}/location_history.json"] = self.encode({"location_history_v2": [
+            out[f"{self.location_dir}/location_history.json"] = self.encode({self.key("location_history"): [
                 {"name": name, "coordinate": {"latitude": lat, "longitude": lon},
                  "creation_timestamp": epoch(when)} for name, lat, lon, when in self.location_history]})
         if self.primary_location:
@@ -442,16 +457,6 @@ class FacebookExport:
         return out
 
     # -- writing --------------------------------------------------------------------------
-    def write_zip(self, path: Path, wrapper: str = "") -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                info = zipfile.ZipInfo(wrapper + name, ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, data)
-        return path
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)
 
 
 def demo_export() -> FacebookExport:

@@ -12,13 +12,12 @@ real 2021 export). The HTML variant writes Meta's `_a6-g` boxes with label/value
 from __future__ import annotations
 
 import html
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders._zipped import write_folder
+from tests.builders._zipped import Written
 from tests.builders.facebook import (
     DEMO_EMAIL,
     DEMO_HOME,
@@ -26,7 +25,6 @@ from tests.builders.facebook import (
     DEMO_PHONE,
     DEMO_POSTCODE,
     DEMO_STREET,
-    ZIP_TIME,
     epoch,
     meta_json,
     small_jpeg,
@@ -63,7 +61,7 @@ class IgPost:
 
 
 @dataclass
-class InstagramExport:
+class InstagramExport(Written):
     layout: str = "2025"  # "2021" | "2023" | "2025"
     fmt: str = "json"
     labels: dict[str, str] = field(default_factory=dict)  # English label -> localised label
@@ -81,6 +79,9 @@ class InstagramExport:
     autofill: dict[str, Any] = field(default_factory=dict)
     based_in: str = ""
     interests: list[str] = field(default_factory=list)
+    # the account's last known position as the 2025 export gives it: precise and imprecise
+    # latitude/longitude pairs and the upload time, in login_and_profile_creation/
+    last_known: tuple[float, float] | None = None
     posts: list[IgPost] = field(default_factory=list)
     stories: list[IgMedia] = field(default_factory=list)
     reels: list[IgPost] = field(default_factory=list)
@@ -211,6 +212,14 @@ class InstagramExport:
         if self.interests:
             out[f"{self.about_dir}/locations_of_interest.json"] = meta_json({"label_values": [
                 {"label": "Locations of interest", "vec": [{"value": v} for v in self.interests]}]})
+        if self.last_known:
+            lat, lon = self.last_known
+            out[f"{self.login_dir}/last_known_location.json"] = meta_json(
+                {"account_history_imprecise_last_known_location": [{"title": "", "media_map_data": {},
+                 "string_map_data": {
+                     "Imprecise latitude": self.smd(f"{lat:.1f}"), "Imprecise longitude": self.smd(f"{lon:.1f}"),
+                     "Precise latitude": self.smd(f"{lat:.6f}"), "Precise longitude": self.smd(f"{lon:.6f}"),
+                     "GPS time uploaded": self.smd("", datetime(2025, 3, 1, 8, 30, tzinfo=UTC))}}]})
         if self.comments:
             if self.layout == "2021":
                 out[self.comments_path] = meta_json({"comments_media_comments": [
@@ -251,15 +260,6 @@ class InstagramExport:
                 fb._box("", fb._table([("Comment", text), ("Media Owner", owner),
                                        ("Time", fb.html_date(when))]), None) for text, owner, when in self.comments])
         return out
-
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
-
-    def write_folder(self, path: Path) -> Path:
-        return write_folder(self.files(), path)
 
 
 def demo_export() -> InstagramExport:

@@ -3,25 +3,28 @@
 A flat zip of CSVs with subfolders `Jobs/` and `Verifications/` (research §4): exact headers,
 the `Notes:` preamble of Connections.csv, a UTF-8 BOM and CRLF line ends (as seen in a real file),
 quoted multi-line fields, member-id suffixed names (`Shares_<id>.csv`, `Comments_<id>.csv`) in
-the 2026 style, prose dates in Rich_Media.csv, blank rows in PhoneNumbers.csv.
+the 2026 style, prose dates in Rich_Media.csv, blank rows in PhoneNumbers.csv. The "2018" layout
+writes what the first GDPR exports held: `Phone Numbers.csv` (with a space), `Shares.csv` in UTF-16
+with a byte-order mark, tab-separated, quoted, with spaced headers (`Share Commentary`, `Shared
+URL`...), `Messages.csv` with a `Direction` column, `Imported Contacts.csv`, and `Articles/<date>-
+<title>.html` pages.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.builders._zipped import Written
 from tests.builders.facebook import (
     DEMO_EMAIL,
     DEMO_FIRST,
     DEMO_LAST,
     DEMO_PHONE,
     DEMO_POSTCODE,
-    ZIP_TIME,
 )
 
 PROFILE_HEADER = ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline", "Summary", "Industry",
@@ -51,7 +54,7 @@ def linkedin_date(moment: datetime) -> str:
 
 
 @dataclass
-class LinkedInExport:
+class LinkedInExport(Written):
     first: str = "Jo"
     last: str = "Invented"
     maiden: str = ""
@@ -77,6 +80,9 @@ class LinkedInExport:
     member_id: str | None = "417283"  # None: old names without the suffix
     connections: int = 3
     extra: dict[str, bytes] = field(default_factory=dict)
+    layout: str = "2024"  # "2024" | "2018"
+    messages: list[tuple[str, str, str, datetime]] = field(default_factory=list)  # from, to, content, when
+    articles: list[tuple[datetime, str, str]] = field(default_factory=list)  # when, title, text
 
     def suffixed(self, stem: str) -> str:
         return f"{stem}_{self.member_id}.csv" if self.member_id else f"{stem}.csv"
@@ -104,11 +110,14 @@ class LinkedInExport:
         if self.phones:
             rows = [[x, n, t] for x, n, t in self.phones]
             rows.insert(1, ["", "", ""])  # LinkedIn writes blank rows
-            out["PhoneNumbers.csv"] = csv_bytes(["Extension", "Number", "Type"], rows)
+            name = "Phone Numbers.csv" if self.layout == "2018" else "PhoneNumbers.csv"
+            out[name] = csv_bytes(["Extension", "Number", "Type"], rows)
         if self.whatsapp:
             out["Whatsapp Phone Numbers.csv"] = csv_bytes(["Number", "Extension", "Is_WhatsApp_Number"],
                                                           [[n, x, "true"] for n, x in self.whatsapp])
-        if self.shares:
+        if self.layout == "2018":
+            out.update(self._files_2018())
+        elif self.shares:
             out[self.suffixed("Shares")] = csv_bytes(
                 ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
                 [[w.strftime("%Y-%m-%d %H:%M:%S"), f"https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{k}",
@@ -137,7 +146,7 @@ class LinkedInExport:
                  "Verification service provider", "Verified date", "Expiry date"],
                 [[self.first, "", self.last, "Workplace", org, "", "United Kingdom", "England", city, year, "", "",
                   "Invented Verify Ltd", "12 Jun 2024", ""] for org, city, year in self.verifications])
-        if self.contacts:
+        if self.contacts and self.layout != "2018":
             out["Contacts.csv"] = csv_bytes(
                 ["Source", "FirstName", "LastName", "Companies", "Title", "Emails", "PhoneNumbers", "CreatedAt",
                  "Addresses", "Sites", "InstantMessageHandles", "FullName", "Birthday", "Location", "BookmarkedAt",
@@ -148,11 +157,31 @@ class LinkedInExport:
         out.update(self.extra)
         return out
 
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
+    def _files_2018(self) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        header = ["Date", "Share Title", "Share Description", "Share Link", "Share Commentary", "Shared URL",
+                  "Media URL", "Type", "Visibility"]
+        lines = ["\t".join(f'"{h}"' for h in header)]
+        for k, (when, text, vis) in enumerate(self.shares):
+            cells = [when.strftime("%Y-%m-%d %H:%M:%S"), "", "", f"https://www.linkedin.com/updates?topic={k}",
+                     text, "", "", "", vis]
+            lines.append("\t".join('"' + c.replace('"', '""') + '"' for c in cells))
+        out["Shares.csv"] = ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-16-le")
+        full = f"{self.first} {self.last}"
+        out["Messages.csv"] = csv_bytes(
+            ["From", "To", "Date", "Subject", "Content", "Direction", "Folder"],
+            [[sender, to, when.strftime("%m/%d/%y, %I:%M %p"), "", text,
+              "OUTGOING" if sender == full else "INCOMING", "INBOX"] for sender, to, text, when in self.messages])
+        out["Imported Contacts.csv"] = csv_bytes(
+            ["First Name", "Last Name", "Companies", "Title", "Email Address", "Phone Numbers", "Created At",
+             "Instant Message Handles", "Addresses", "Sites", "Full Name", "Birthday", "Location", "Bookmarked At",
+             "Profiles"], [[f, la, "", "", "", p, "", "", "", "", "", "", "", "", ""] for f, la, p in self.contacts])
+        for when, title, text in self.articles:
+            out[f"Articles/{when:%Y-%m-%d %H:%M:%S}.0-{title}.html"] = (
+                f'<html><head><title>{title}</title></head><body><h1>{title}</h1>'
+                f'<p class="created">Created on {when:%Y-%m-%d %H:%M}</p><div><p>{text}</p></div></body></html>'
+            ).encode()
+        return out
 
 
 def demo_export() -> LinkedInExport:

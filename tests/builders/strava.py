@@ -124,6 +124,7 @@ class StravaExport:
     privacy_zones: list[tuple[str, int]] = field(default_factory=list)  # (address, radius m)
     activity_visibility: str = "everyone"
     manual: int = 1  # activities without a file
+    generation: str = "2020"  # "2020": today's header; "2018": the first GDPR exports' lower-case CSVs
 
     def files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -135,6 +136,8 @@ class StravaExport:
             rows.append(self._row(act, name))
         for i in range(self.manual):
             rows.append(self._row(Activity(900 + i, datetime(2024, 1, 1, tzinfo=UTC), [], name="Treadmill"), ""))
+        if self.generation == "2018":
+            return self._files_2018(out)
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(HEADER)
@@ -149,6 +152,19 @@ class StravaExport:
         out["visibility_settings.csv"] = _csv(["Setting", "Value"], [["Activity Visibility", self.activity_visibility],
                                                                      ["Profile Page", "everyone"]])
         out["bikes.csv"] = _csv(["Bike Name", "Bike Brand", "Bike Model"], [])
+        return out
+
+    def _files_2018(self, out: dict[str, bytes]) -> dict[str, bytes]:
+        """The 2018 layout: lower-case columns, ISO dates in UTC, distances in metres, no settings files."""
+        rows = [[str(act.ident), act.start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), act.name, act.activity_type,
+                 act.description, "1468", "6075.0", "true" if act.commute else "false", "",
+                 f"activities/{act.ident}.{act.kind}" + (".gz" if act.gz else "")] for act in self.activities]
+        out["activities.csv"] = _csv(["id", "date", "name", "type", "description", "elapsed_time", "distance",
+                                      "commute", "gear", "filename"], rows)
+        out["profile.csv"] = _csv(["email", "firstname", "lastname", "sex", "description", "weight", "city", "state",
+                                   "country"], [["invented@example.com", self.first_name, self.last_name, "F", "", "",
+                                                 self.city, "England", "United Kingdom"]])
+        out["kudos.csv"] = _csv(["activity_id", "athlete"], [])
         return out
 
     def _row(self, act: Activity, filename: str) -> list[str]:

@@ -11,13 +11,13 @@ videos) uses the same `VideoList` key as the person's own posts.
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.builders.facebook import DEMO_EMAIL, DEMO_NAME, DEMO_PHONE, DEMO_POSTCODE, DEMO_STREET, ZIP_TIME
+from tests.builders._zipped import Written
+from tests.builders.facebook import DEMO_EMAIL, DEMO_NAME, DEMO_PHONE, DEMO_POSTCODE, DEMO_STREET
 
 
 def tiktok_time(moment: datetime) -> str:
@@ -33,7 +33,7 @@ class TkVideo:
 
 
 @dataclass
-class TikTokExport:
+class TikTokExport(Written):
     generation: str = "2024"  # "2022" | "2024" | "2025"
     username: str = "jo.invented"
     display_name: str = "Jo Invented"
@@ -46,14 +46,24 @@ class TikTokExport:
     videos: list[TkVideo] = field(default_factory=list)
     watched: int = 3  # other people's videos in the watch history
     comments: list[tuple[str, datetime]] = field(default_factory=list)
-    settings: dict[str, str] = field(default_factory=lambda: {"Private Account": "Disabled",
-                                                               "Allow Others to Find Me": "Enabled",
-                                                               "Who Can View Videos I Liked": "Myself"})
+    # None: the keys of the generation's real SettingsMap (2024+ adds three "Suggest your account
+    # to ..." keys, written in lower case, beside the old "Allow Others to Find Me").
+    settings: dict[str, str] | None = None
     shop_addresses: list[str] = field(default_factory=list)
     gps: str = ""
     region: str = "GB"
     reviews: list[tuple[str, datetime]] = field(default_factory=list)
     null_lists: bool = True
+
+    def __post_init__(self) -> None:
+        if self.settings is None:
+            self.settings = {"Private Account": "Disabled", "Allow Others to Find Me": "Enabled",
+                             "Who Can View Videos I Liked": "Myself"}
+            if self.generation != "2022":
+                self.settings.update({"Allow Others to Find Me": "Disabled",
+                                      "Suggest your account to Facebook friends": "enabled",
+                                      "Suggest your account to contacts": "enabled",
+                                      "Suggest your account to people who open or send links to you": "enabled"})
 
     @property
     def file_name(self) -> str:
@@ -126,12 +136,6 @@ class TikTokExport:
 
     def files(self) -> dict[str, bytes]:
         return {self.file_name: json.dumps(self.tree(), ensure_ascii=False, indent=2).encode("utf-8")}
-
-    def write_zip(self, path: Path) -> Path:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.files().items():
-                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
-        return path
 
 
 def demo_export() -> TikTokExport:

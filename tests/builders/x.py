@@ -154,7 +154,9 @@ class XArchive:
     email_changes: list[tuple[datetime, str, str]] = field(default_factory=list)  # when, from, to
     professional: dict[str, Any] | None = None  # the location spotlight fields
     periscope: list[dict[str, Any]] = field(default_factory=list)
-    layout: str = "tweets"  # "tweets" (late 2022+), "tweet" (2019-2022 names), "bare" (no {"tweet": } wrapper)
+    # "tweets" (late 2022+), "tweet" (2019-2022 names), "bare" (no {"tweet": } wrapper), "2018" (the first
+    # GDPR archives: every file at the root, no data/ folder and no manifest, `direct-message.js`)
+    layout: str = "tweets"
     tweets_per_file: int | None = None  # split tweets over tweets.js, tweets-part1.js, ...
     manifest: bool = True
     generation_date: datetime = datetime(2026, 11, 1, 9, 12, 44, tzinfo=UTC)
@@ -166,6 +168,10 @@ class XArchive:
     @property
     def tweet_type(self) -> str:
         return "tweets" if self.layout == "tweets" else "tweet"
+
+    @property
+    def bare(self) -> bool:
+        return self.layout in ("bare", "2018")
 
     def tweet_files(self) -> list[tuple[str, list[Tweet]]]:
         """(member path, tweets in it) in part order."""
@@ -179,7 +185,7 @@ class XArchive:
         for name, chunk in self.tweet_files():
             for index, t in enumerate(chunk):
                 if t is tweet:
-                    return name, f"/{index}" + ("" if self.layout == "bare" else "/tweet")
+                    return name, f"/{index}" + ("" if self.bare else "/tweet")
         for index, t in enumerate(self.deleted_tweets):
             if t is tweet:
                 return "data/deleted-tweets.js", f"/{index}/tweet"
@@ -358,7 +364,7 @@ class XArchive:
                 [{"broadcastMetadata": b} for b in self.periscope])
 
         for part, (_path, chunk) in enumerate(self.tweet_files()):
-            records = [self.tweet_json(t) if self.layout == "bare" else {"tweet": self.tweet_json(t)} for t in chunk]
+            records = [self.tweet_json(t) if self.bare else {"tweet": self.tweet_json(t)} for t in chunk]
             add(self.tweet_type, self.tweet_type, records, self.media_dir, part)
         add("tweetHeaders", "tweet-headers", [
             {"tweet": {"tweet_id": t.id, "user_id": self.account_id, "created_at": iso_ms(t.created_at)}}
@@ -405,7 +411,23 @@ class XArchive:
                 "dataTypes": dict(sorted(types.items())),
             }
             out["data/manifest.js"] = ("window.__THAR_CONFIG = " + _dumps(config)).encode()
+        if self.layout == "2018":
+            return self._root_level(out)
         return dict(sorted(out.items()))
+
+    @staticmethod
+    def _root_level(out: dict[str, bytes]) -> dict[str, bytes]:
+        """The 2018 archive: data files at the root, `direct-message.js`, no viewer and no manifest."""
+        root: dict[str, bytes] = {}
+        for name, content in out.items():
+            if name.startswith(("assets/", "Your archive")) or name == "data/manifest.js":
+                continue
+            short = name.removeprefix("data/")
+            if short.startswith("direct-messages"):
+                short = short.replace("direct-messages", "direct-message", 1)
+                content = content.replace(b"YTD.direct_messages", b"YTD.direct_message", 1)
+            root[short] = content
+        return dict(sorted(root.items()))
 
     def write_zip(self, path: Path) -> Path:
         """Write the archive as X delivers it (deterministic: fixed times, sorted members)."""

@@ -9,8 +9,7 @@ import json
 import pytest
 
 from checks.exports.formats import FormatsError, format_by_id, load_formats, parse_formats, write_formats_text
-from checks.exports.recognise import RULES
-from checks.readers import READERS
+from checks.readers import FORMATS, READERS
 from checks.resources import resource_path
 from desktop import cli
 
@@ -21,10 +20,8 @@ def raw() -> dict:
 
 def test_every_recognised_format_has_an_entry() -> None:
     formats = load_formats()
-    for rule in RULES:
-        assert format_by_id(rule.format, formats) is not None, rule.format
-        if rule.html_format:
-            assert format_by_id(rule.html_format, formats) is not None
+    for spec in FORMATS.values():
+        assert format_by_id(spec.id, formats) is not None, spec.id
     assert len({f.platform for f in formats}) >= 12
 
 
@@ -45,7 +42,8 @@ def test_registered_readers_are_marked_readable() -> None:
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d["formats"][0].pop("how_to_request"), "how_to_request"),
     (lambda d: d["formats"][0].update(choose=[]), "choose"),
-    (lambda d: d["formats"][0].update(platform="myspace"), "unknown platform"),
+    (lambda d: d["formats"][0].update(id="myspace"), "no format of that id"),
+    (lambda d: d["formats"][0].update(platform="x"), "unknown field"),
     (lambda d: d["formats"][0].update(source="http://example.invalid"), "https"),
     (lambda d: d["formats"].append(copy.deepcopy(d["formats"][0])), "used twice"),
     (lambda d: d["formats"][0].update(colour="blue"), "unknown field"),

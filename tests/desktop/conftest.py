@@ -14,7 +14,7 @@ import pytest
 from checks.assess.advice import build_checklist, default_catalogue
 from checks.assess.scoring import score
 from checks.pipeline import describe
-from checks.progress import CancelToken, Progress
+from checks.progress import CancelToken, Progress, Stage
 from checks.records import (
     Audience,
     Category,
@@ -112,9 +112,21 @@ class HeldEngine(Engine):
             if cancel.cancelled:
                 self.stopped_at = step
                 return replace(self.report_for(paths), cancelled=True)
-            progress(Progress(0, paths[0].name, "reading", step / self.steps, step / self.steps, items=step))
-        progress(Progress(-1, "", "done", 1.0))
+            progress(Progress(0, paths[0].name, Stage.READING, step / self.steps, step / self.steps, items=step))
+        progress(Progress(-1, "", Stage.DONE, 1.0))
         return self.report_for(paths)
+
+
+def printed_text(qtbot, window: object, pdf: Path, timeout: int = 120_000) -> str:  # type: ignore[no-untyped-def]
+    """Write the window's checklist as a PDF (on its worker) and return the PDF's text (pdftotext)."""
+    import subprocess
+
+    task = window.output.write("pdf", pdf)  # type: ignore[attr-defined]
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=timeout):
+        pass
+    assert pdf.exists(), window.output.status.text()  # type: ignore[attr-defined]
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture

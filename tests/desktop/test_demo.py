@@ -17,6 +17,7 @@ from desktop.app import build_window
 from desktop.engine import Engine
 from desktop.models import ChecklistModel
 from desktop.window import MainWindow
+from tests.desktop.conftest import printed_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,14 +122,7 @@ def test_the_whole_journey_on_the_demo(qtbot, demo_paths: list[Path], tmp_path: 
     model.setData(model.index(0, ChecklistModel.DONE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert window.session.state.ticked
 
-    pdf = tmp_path / "checklist.pdf"
-    task = window.output.write("pdf", pdf)
-    assert task is not None
-    with qtbot.waitSignal(task.done, timeout=120_000):
-        pass
-    assert pdf.exists(), window.output.status.text()
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(printed_text(qtbot, window, tmp_path / "checklist.pdf").split())
     first_to_do = next(c for c in window.session.visible_report().checklist if not c.done)
     assert " ".join(first_to_do.title.split())[:40] in text
 

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytest_httpserver import HTTPServer
 
 from checks.progress import CancelToken, Progress
-from checks.records import Category, Finding, ItemKind, Platform, Report, Severity, Source
+from checks.records import Category, Finding, ItemKind, Platform, Report, Severity, Source, msg
 from checks.store.welfare import WelfareSession
 from desktop.app import build_window
 from desktop.engine import Engine
-from desktop.pages.stranger import CONFIRM_TEXT
+from desktop.pages.base import ScanRequest
+from desktop.pages.findings import FindingsPage
 from desktop.window import MainWindow
 from tests.desktop.conftest import HeldEngine, make_report
+from tests.security.conftest import MemoryKeyring
 
 TIMEOUT = 30_000
 PAGES = Path(__file__).resolve().parent.parent / "web" / "pages"
@@ -97,10 +99,10 @@ def test_cancelling_the_confirm_fetches_nothing(qtbot, httpserver: HTTPServer) -
 
     QTimer.singleShot(0, answer)
     assert page.check() is None
-    assert seen["text"] == CONFIRM_TEXT
+    assert seen["text"] == page.confirm_text()
     assert url in seen["plan"] and "this one page only" in seen["plan"]  # exactly what would be fetched
     assert httpserver.log == []
-    assert page.scan_options() == {}
+    assert page.add_to_scan(ScanRequest()) == ScanRequest()
     assert "Nothing was fetched" in page.status.text()
 
 
@@ -121,8 +123,8 @@ def test_confirmed_profiles_are_fetched_off_the_gui_thread_and_join_the_scan(
     messages = [page.results.topLevelItem(i).text(1) for i in range(page.results.topLevelItemCount())]
     assert "visible to anyone" in messages[0]
     assert messages[1].startswith("could not be checked")
-    options = page.scan_options()
-    assert [s.path for s in options["extra_inputs"]] == [url, closed]  # type: ignore[union-attr]
+    options = page.add_to_scan(ScanRequest()).options()
+    assert [s.path for s in options["extra_inputs"]] == [url, closed]
 
     with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
         window.add.add_paths([x_export[0]])
@@ -156,6 +158,15 @@ def test_a_network_failure_is_said_plainly(qtbot, monkeypatch: pytest.MonkeyPatc
 
 # evidence concealed across findings ------------------------------------------------------------
 
+def findings_page(qtbot, engine: HeldEngine, report: Report,  # type: ignore[no-untyped-def]
+                  welfare: bool = False) -> FindingsPage:
+    """A window showing `report` on the Findings page."""
+    window = open_window(qtbot, engine, welfare=welfare)
+    window.session.set_report(report)
+    window.show_page("findings")
+    return window.findings
+
+
 POST = "Call me on 07700 900123 or pop round to 42 Laburnum Close"
 
 
@@ -177,10 +188,7 @@ def shared_post_report(export: Path, photo: str) -> Report:
 
 def test_masked_evidence_never_shows_the_other_findings_secret(qtbot, engine: HeldEngine,
                                                                 x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine)
-    window.session.set_report(shared_post_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, shared_post_report(*x_export))
     for finding_id in ("f-addr", "f-phone"):
         assert page.select_finding(finding_id)
         text = page.d_evidence.text()
@@ -193,22 +201,6 @@ def test_masked_evidence_never_shows_the_other_findings_secret(qtbot, engine: He
 
 
 # welfare sessions ------------------------------------------------------------------------------
-
-
-class MemoryKeyring:
-    """An in-memory stand-in for the OS keyring (no test touches the developer's own)."""
-
-    def __init__(self) -> None:
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.store[(service, username)]
 
 
 @pytest.fixture
@@ -295,19 +287,21 @@ def test_declining_leaves_the_leftover_session(qtbot, monkeypatch: pytest.Monkey
 
 def test_opening_never_asks_on_a_terminal(tmp_path: Path, x_export: tuple[Path, str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from checks.errors import OffdutyError
-    from checks.store.vault import save_report
+    """The window gives the vault what its dialog was given; with nothing, the vault says so."""
+    from checks.store.vault import PassphraseNeeded, save_report
 
     path = tmp_path / "locked.offduty"
     save_report(make_report(*x_export), path, passphrase="correct horse battery")
-    monkeypatch.delenv("OFFDUTY_PASSPHRASE", raising=False)
+    monkeypatch.setenv("OFFDUTY_PASSPHRASE", "correct horse battery")  # the engine never reads it
 
     def no_terminal(*_a: object, **_k: object) -> str:
         raise AssertionError("the window must never ask on a terminal")
 
-    monkeypatch.setattr("checks.store.vault.ask_passphrase", no_terminal)
-    with pytest.raises(OffdutyError):
-        Engine().load(path, None)  # a cancelled dialog: "" reaches the vault, not None
+    monkeypatch.setattr("getpass.getpass", no_terminal)
+    with pytest.raises(PassphraseNeeded) as raised:
+        Engine().load(path, None)  # a cancelled or empty dialog
+    assert raised.value.message == msg("vault.passphrase_needed")
+    assert Engine().load(path, "correct horse battery").method == "passphrase"
 
 
 # text in photos --------------------------------------------------------------------------------
@@ -351,10 +345,7 @@ def drawing_report(export: Path, photo: str) -> Report:
 
 def test_a_place_is_drawn_locally_with_one_mark_per_item(qtbot, engine: HeldEngine,
                                                           x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine)
-    window.session.set_report(drawing_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, drawing_report(*x_export))
     assert page.select_finding("f-photo")
     qtbot.waitUntil(page.drawing_box.isVisible, timeout=TIMEOUT)
     assert page.drawing.renderer().isValid()
@@ -367,10 +358,7 @@ def test_a_place_is_drawn_locally_with_one_mark_per_item(qtbot, engine: HeldEngi
 
 def test_in_a_welfare_session_the_drawing_waits_for_show(qtbot, engine: HeldEngine,
                                                           x_export: tuple[Path, str]) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, engine, welfare=True)
-    window.session.set_report(drawing_report(*x_export))
-    window.show_page("findings")
-    page = window.findings
+    page = findings_page(qtbot, engine, drawing_report(*x_export), welfare=True)
     assert page.select_finding("f-photo")
     assert not page.drawing_box.isVisible() and page.svg == ""
     page.reveal.click()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from checks.records import Category, Severity
+from checks.records import Category, Finding, Severity
 from checks.store.audit_state import AuditState
 from desktop.models import FINDING_ROLE, ChecklistModel, FindingsFilter, FindingsModel
 from tests.desktop.conftest import make_report
@@ -29,12 +30,17 @@ def test_checklist_model_passes_qt_model_tester(qtmodeltester, qapp, x_export: t
     qtmodeltester.check(model, force_py=True)  # PySide6 6.12: the C++ tester fails to bind
 
 
-def test_filters_by_category_severity_and_words(x_export: tuple[Path, str]) -> None:
-    report = make_report(*x_export)
+def _filtered(findings: Sequence[Finding]) -> FindingsFilter:
     model = FindingsModel()
-    model.set_findings(report.findings)
+    model.set_findings(findings)
     proxy = FindingsFilter()
     proxy.setSourceModel(model)
+    return proxy
+
+
+def test_filters_by_category_severity_and_words(x_export: tuple[Path, str]) -> None:
+    report = make_report(*x_export)
+    proxy = _filtered(report.findings)
     assert proxy.rowCount() == len(report.findings)
 
     proxy.set_filter(category=Category.HOME_ADDRESS.value)
@@ -50,21 +56,16 @@ def test_filters_by_category_severity_and_words(x_export: tuple[Path, str]) -> N
 
 
 def test_search_never_matches_hidden_evidence(x_export: tuple[Path, str]) -> None:
-    report = make_report(*x_export)
-    model = FindingsModel()
-    model.set_findings(report.findings)
-    proxy = FindingsFilter()
-    proxy.setSourceModel(model)
+    proxy = _filtered(make_report(*x_export).findings)
     proxy.set_filter(text="Laburnum")  # only in evidence
     assert proxy.rowCount() == 0
 
 
 def test_dismissed_rows_can_be_hidden(x_export: tuple[Path, str]) -> None:
     report = make_report(*x_export)
-    model = FindingsModel()
-    model.set_findings(report.findings)
-    proxy = FindingsFilter()
-    proxy.setSourceModel(model)
+    proxy = _filtered(report.findings)
+    model = proxy.sourceModel()
+    assert isinstance(model, FindingsModel)
     first = report.findings[0].id
     model.set_dismissed(frozenset({first}))
     proxy.set_filter(show_dismissed=False)
@@ -74,10 +75,7 @@ def test_dismissed_rows_can_be_hidden(x_export: tuple[Path, str]) -> None:
 
 def test_sorting_by_severity_puts_high_first(x_export: tuple[Path, str]) -> None:
     report = make_report(*x_export)
-    model = FindingsModel()
-    model.set_findings(tuple(reversed(report.findings)))
-    proxy = FindingsFilter()
-    proxy.setSourceModel(model)
+    proxy = _filtered(tuple(reversed(report.findings)))
     proxy.sort(FindingsModel.SEVERITY, Qt.SortOrder.DescendingOrder)
     ranks = [proxy.index(r, 0).data(FINDING_ROLE).severity.rank for r in range(proxy.rowCount())]
     assert ranks == sorted(ranks, reverse=True)
@@ -118,11 +116,7 @@ def test_checklist_filter_by_platform_and_done(qtmodeltester, qapp, x_export: tu
 def test_sorting_keeps_persistent_indexes_on_the_same_finding(qapp, x_export: tuple[Path, str]) -> None:
     from PySide6.QtCore import QPersistentModelIndex
 
-    report = make_report(*x_export)
-    model = FindingsModel()
-    model.set_findings(report.findings)
-    proxy = FindingsFilter()
-    proxy.setSourceModel(model)
+    proxy = _filtered(make_report(*x_export).findings)
     low = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(FINDING_ROLE).severity is Severity.LOW)
     kept = QPersistentModelIndex(proxy.index(low, 1))
     before = kept.data(FINDING_ROLE).id

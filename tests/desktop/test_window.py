@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,13 +14,16 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
-from checks.records import Category, Report
+from checks.records import Category, Message, Report, msg
+from checks.report.words import say
 from checks.store.audit_state import AuditState
 from checks.store.paths import config_dir
+from checks.store.vault import SavedAudit
 from desktop.app import build_window
 from desktop.models import ChecklistModel, FindingsModel
+from desktop.pages.base import ScanRequest
 from desktop.window import MainWindow
-from tests.desktop.conftest import HOME, HeldEngine, make_report
+from tests.desktop.conftest import HOME, HeldEngine, make_report, printed_text
 
 TIMEOUT = 30_000
 
@@ -29,18 +31,19 @@ TIMEOUT = 30_000
 class MemoryVaultEngine(HeldEngine):
     """HeldEngine that keeps saved audits in memory (the window's plumbing, not the vault's crypto)."""
 
-    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState) -> object:
+    def save(self, report: Report, path: Path, passphrase: str | None, state: AuditState,
+             key_name: str | None = None) -> Message:
         path.write_bytes(b"saved")  # a file really is written, so the session can account for it
         self.saved[path] = (report, (passphrase, state))
-        return path
+        return msg("vault.saved.passphrase")
 
-    def load(self, path: Path, passphrase: str | None) -> tuple[Report, AuditState]:
+    def load(self, path: Path, passphrase: str | None) -> SavedAudit:
         report, (expected, state) = self.saved[path]  # type: ignore[misc]
         if passphrase != expected:
-            from checks.errors import OffdutyError
+            from checks.store.vault import WrongPassphrase
 
-            raise OffdutyError("That passphrase does not open this audit.")
-        return report, state
+            raise WrongPassphrase(msg("vault.wrong_passphrase"))
+        return SavedAudit(report, state, "passphrase")
 
     def needs_passphrase(self, path: Path) -> bool:
         return False
@@ -174,7 +177,7 @@ def test_wrong_passphrase_is_a_plain_message(qtbot, x_export: tuple[Path, str], 
     task = window.load_audit(saved, "wrong one")
     with qtbot.waitSignal(task.done, timeout=TIMEOUT):
         pass
-    assert shown == ["That passphrase does not open this audit."]
+    assert shown == [say(msg("vault.wrong_passphrase"))]
 
 
 def test_reopen_then_rescan_says_what_was_fixed(qtbot, x_export: tuple[Path, str], tmp_path: Path) -> None:
@@ -327,12 +330,7 @@ def test_pdf_has_the_checklist(qtbot, x_export: tuple[Path, str], tmp_path: Path
     window = open_window(qtbot, engine)
     scan(qtbot, window, export)
     out = tmp_path / "checklist.pdf"
-    task = window.output.write("pdf", out)
-    assert task is not None
-    with qtbot.waitSignal(task.done, timeout=60_000):
-        pass
-    assert out.exists(), window.output.status.text()
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = printed_text(qtbot, window, out, timeout=60_000)
     title = window.session.report.checklist[0].title
     assert " ".join(title.split()) in " ".join(text.split())
 
@@ -396,7 +394,7 @@ def test_a_scan_with_nothing_readable_says_so_plainly(qtbot, tmp_path: Path) -> 
     window = build_window(Engine())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.scan.scan_failed, timeout=TIMEOUT) as failed:
-        window.start_scan([junk])
+        window.start_scan(ScanRequest(paths=(junk,)))
     message = failed.args[0]
     assert "holiday.txt" in message and "Traceback" not in message
     assert window.scan.stage.text() == message

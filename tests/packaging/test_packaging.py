@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.report.contract import check_contract
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
-CHECKER = ROOT.parent / "shared" / "tools" / "check_report.py"
 
 
 def _tool(name: str) -> str:
@@ -92,12 +93,7 @@ def test_frozen_bundle_writes_a_contract_report_from_the_demo(frozen: Path, tmp_
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["schema"] == "offduty.report/1" and report["findings"]
-    if CHECKER.is_file():
-        path = tmp_path / "report.json"
-        path.write_text(result.stdout, encoding="utf-8")
-        check = subprocess.run([sys.executable, str(CHECKER), str(path), "--min-findings", "3"],
-                               capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout
+    check_contract(report, "--min-findings", "3", tmp_path=tmp_path)
 
 
 @pytest.mark.slow

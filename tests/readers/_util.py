@@ -1,16 +1,33 @@
-"""Helpers shared by the readers tests of Snapchat, Google, Strava, photos, Mastodon and Bluesky."""
+"""Helpers shared by the readers (and archive) tests: read an export, the codes of skips and notes."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 from checks.errors import UnreadableExport
 from checks.exports.archive import open_export
 from checks.exports.recognise import recognise
 from checks.progress import CancelToken
 from checks.readers import ReadContext, reader_for
-from checks.records import Item
+from checks.records import Item, ItemKind, Message, ProfileField
+
+
+def code(reason: Message | str) -> str:
+    """The code of a skip reason or note (tests assert codes, not sentences)."""
+    return reason.code if isinstance(reason, Message) else reason
+
+
+def codes(ctx: ReadContext) -> list[str]:
+    """The codes of every skip reason of a reading, in order."""
+    return [code(s.reason) for s in ctx.skipped]
+
+
+def note_codes(ctx: ReadContext) -> list[str]:
+    return [m.code for m in ctx.messages]
 
 
 def read_export(paths: Path | list[Path], expect_format: str | None = None,
@@ -43,6 +60,22 @@ def read_with(reader_format: str, path: Path) -> tuple[list[Item], ReadContext |
         assert reader is not None
         ctx = ReadContext(input_index=0, export=export)
         return list(reader().read(ctx)), ctx
+
+
+def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
+    """The PROFILE_FIELD items of one field."""
+    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+
+
+def load_make_demo(module_name: str) -> ModuleType:
+    """scripts/make_demo.py loaded as a module under `module_name` (it is not a package)."""
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(module_name, root / "scripts" / "make_demo.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def zip_folder(folder: Path, dest: Path) -> Path:

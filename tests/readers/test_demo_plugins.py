@@ -7,9 +7,7 @@ planted one, or, for places, an item of that file within the planted radius.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -17,18 +15,13 @@ import pytest
 
 from checks.pointer import starts_with
 from tests.builders import bluesky, google, mastodon, photos, snapchat, strava
-from tests.readers._util import read_export
+from tests.readers._util import load_make_demo, read_export
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _make_demo() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_demo_for_plugins", ROOT / "scripts" / "make_demo.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_demo_for_plugins"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_make_demo("make_demo_for_plugins")
 
 
 def _metres(a: tuple[float, float], b: tuple[float, float]) -> float:

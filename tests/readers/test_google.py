@@ -31,7 +31,7 @@ from tests.builders.google import (
     write_json,
 )
 from tests.builders.photos import PhotoSpec, write_photo
-from tests.readers._util import read_export, read_with, zip_folder
+from tests.readers._util import code, codes, read_export, read_with, zip_folder
 
 HOME = (51.4415, -0.0508)
 WORK = (51.4613, -0.0094)
@@ -74,7 +74,8 @@ def test_semantic_history_labels_and_activities(tmp_path: Path) -> None:
         activity_segment(HOME, WORK, T0 + timedelta(hours=1))]}, bom=True)
     items, _ = read_export(tmp_path / "Takeout", "google-takeout")
     visits = [i for i in items if i.kind is ItemKind.CHECKIN]
-    assert [v.label for v in visits] == ["TYPE_HOME", None]
+    assert [v.label for v in visits] == ["Home", None]
+    assert visits[0].detail("semantic_type") == "TYPE_HOME"
     assert visits[0].detail("address") == "1 Invented Road, London"
     assert visits[0].source.pointer == "/timelineObjects/0/placeVisit/location"
     assert visits[1].source.timestamp == T0 + timedelta(hours=2)
@@ -201,7 +202,7 @@ def test_android_timeline(tmp_path: Path) -> None:
     write_json(tmp_path / "Zeitachse.json", android_timeline(HOME, WORK, T0))
     items, ctx = read_export(tmp_path / "Zeitachse.json", "google-timeline")
     labels = {(i.kind, i.label) for i in items}
-    assert (ItemKind.CHECKIN, "HOME") in labels and (ItemKind.CHECKIN, "WORK") in labels
+    assert (ItemKind.CHECKIN, "Home") in labels and (ItemKind.CHECKIN, "Work") in labels
     visit = items[0]
     assert visit.source.pointer == "/semanticSegments/0/visit/topCandidate/placeLocation"
     assert visit.source.timestamp == T0
@@ -210,7 +211,8 @@ def test_android_timeline(tmp_path: Path) -> None:
     raw = next(i for i in items if i.source.pointer == "/rawSignals/0/position")
     assert raw.location is not None and raw.location.accuracy_m == 12
     freq = [i for i in items if i.source.pointer.startswith("/userLocationProfile/frequentPlaces/")]
-    assert [f.label for f in freq] == ["HOME", "WORK", None]
+    assert [f.label for f in freq] == ["Home", "Work", None]
+    assert [f.detail("semantic_type") for f in freq] == ["HOME", "WORK", None]
     assert not ctx.skipped
 
 
@@ -228,7 +230,7 @@ def test_truncated_timeline_keeps_items_and_skips(tmp_path: Path) -> None:
     target = tmp_path / "Timeline.json"
     target.write_bytes(data[: int(len(data) * 0.6)])
     items, ctx = read_export(target, "google-timeline")
-    assert items and ctx.skipped and "damaged" in ctx.skipped[0].reason
+    assert items and codes(ctx)[:1] in (["reader.damaged.json"], ["reader.damaged.truncated"])
 
 
 def _peak_reading_records(root: Path, n: int) -> int:
@@ -290,7 +292,7 @@ def test_zip_and_demo(tmp_path: Path) -> None:
     archive = zip_folder(root / "Takeout", tmp_path / "takeout-20250901T120000Z-001.zip")
     items, _ = read_export(archive, "google-takeout")
     assert all(i.platform is Platform.GOOGLE for i in items)
-    assert any(i.label == "TYPE_HOME" for i in items) and any(i.label == "Home" for i in items)
+    assert any(i.label == "Home" and i.detail("semantic_type") == "TYPE_HOME" for i in items)
     assert any(i.kind is ItemKind.PHOTO and i.location for i in items)
 
 
@@ -335,12 +337,54 @@ def test_shared_samples(shared_samples: Path) -> None:
     if takeout.is_dir():
         items, ctx = read_export(takeout, "google-takeout")  # its location files are empty
         assert all(i.location for i in items)
-        assert any(s.reason == "the file is empty" and s.file.endswith("Records.json") for s in ctx.skipped)
+        assert any(code(s.reason) == "reader.empty" and s.file.endswith("Records.json") for s in ctx.skipped)
     timeline = base / "Freika__dawarich" / "spec" / "fixtures" / "files" / "google" / "timeline_new_format.json"
     if timeline.is_file():
         items, _ = read_export(timeline, "google-timeline")
-        assert {"HOME", "WORK"} <= {i.label for i in items if i.label}
+        assert {"Home", "Work"} <= {i.label for i in items if i.label}
     photos = shared_samples / "google-photos" / "simulot__immich-go" / "app" / "upload" / "TEST_DATA" / "Takeout2"
     if photos.is_dir():
         items, _ = read_export(photos, "google-takeout")
         assert any(i.kind is ItemKind.PHOTO and i.location for i in items)
+
+
+@pytest.mark.parametrize(("semantic", "label", "inferred"), [
+    ("HOME", "Home", False), ("INFERRED_HOME", "Home", True), ("Inferred Home", "Home", True),
+    ("WORK", "Work", False), ("Inferred Work", "Work", True), ("TYPE_WORK", "Work", False),
+    ("Searched Address", None, False), ("ALIASED_LOCATION", None, False), ("Unknown", None, False),
+])
+def test_timeline_labels_of_android_and_iphone(tmp_path: Path, semantic: str, label: str | None,
+                                              inferred: bool) -> None:
+    data = ios_timeline(HOME, WORK, T0)
+    data[0]["visit"]["topCandidate"]["semanticType"] = semantic
+    write_json(tmp_path / "location-history.json", data)
+    items, _ = read_export(tmp_path / "location-history.json", "google-timeline")
+    visit = items[0]
+    assert visit.label == label
+    assert (visit.detail("inferred") == "true") is inferred
+
+
+def test_a_place_google_labels_work_is_work_not_where_you_sleep(tmp_path: Path) -> None:
+    """A night worker: Google labels the station WORK and the person is there most nights; home is
+    labelled once (a frequent place) and visited by day. Home stays home; the station is work."""
+    from checks import audit
+
+    days = [T0 + timedelta(days=d) for d in range(28)]
+    segments: list[dict[str, object]] = []
+    for day in days:
+        night = day.replace(hour=22, minute=0)
+        morning = (day + timedelta(days=1)).replace(hour=8, minute=30)
+        segments.append({"startTime": night.isoformat(), "endTime": (night + timedelta(hours=9)).isoformat(),
+                         "visit": {"topCandidate": {"placeId": "ChIJwork", "semanticType": "WORK",
+                                                    "placeLocation": {"latLng": f"{WORK[0]}°, {WORK[1]}°"}}}})
+        segments.append({"startTime": morning.isoformat(), "endTime": (morning + timedelta(hours=10)).isoformat(),
+                         "visit": {"topCandidate": {"placeId": "ChIJhome", "semanticType": "UNKNOWN",
+                                                    "placeLocation": {"latLng": f"{HOME[0]}°, {HOME[1]}°"}}}})
+    write_json(tmp_path / "Timeline.json", {"semanticSegments": segments, "userLocationProfile": {"frequentPlaces": [
+        {"placeId": "ChIJhome", "placeLocation": f"{HOME[0]}, {HOME[1]}", "label": "HOME"},
+        {"placeId": "ChIJwork", "placeLocation": f"{WORK[0]}, {WORK[1]}", "label": "WORK"}]}})
+    report = audit([tmp_path / "Timeline.json"], now=T0 + timedelta(days=60))
+    places = {f.detector: f.place for f in report.findings if f.detector in ("home_inference", "work_inference")}
+    home, work = places["home_inference"], places["work_inference"]
+    assert home is not None and abs(home.lat - HOME[0]) < 0.002 and abs(home.lon - HOME[1]) < 0.002
+    assert work is not None and abs(work.lat - WORK[0]) < 0.002 and abs(work.lon - WORK[1]) < 0.002

@@ -18,6 +18,7 @@ from checks.readers.instagram import InstagramReader
 from checks.readers.instagram_html import InstagramHtmlReader
 from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.instagram import FINNISH, ITALIAN, IgMedia, IgPost, InstagramExport, build_demo_instagram
+from tests.readers._util import note_codes
 
 T0 = datetime(2023, 11, 23, 8, 18, 43, tzinfo=UTC)
 
@@ -55,50 +56,69 @@ def rich(layout: str) -> InstagramExport:
     )
 
 
-@pytest.mark.parametrize("layout", ["2021", "2023", "2025"])
-def test_every_layout(tmp_path: Path, layout: str) -> None:
-    export = rich(layout)
-    items, ctx = read(export.write_zip(tmp_path / f"instagram-jo-{layout}.zip"))
+@pytest.fixture(scope="module", params=["2021", "2023", "2025"])
+def rich_read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+              ) -> tuple[InstagramExport, list[Item]]:
+    """The rich export in each layout, read once for the tests below."""
+    export = rich(request.param)
+    items, ctx = read(export.write_zip(tmp_path_factory.mktemp("ig") / f"instagram-jo-{request.param}.zip"))
     assert ctx.skipped == []
     assert all(i.platform is Platform.INSTAGRAM for i in items)
+    return export, items
+
+
+def test_every_layout_reads_the_profile(rich_read: tuple[InstagramExport, list[Item]]) -> None:
+    export, items = rich_read
     email = field_items(items, ProfileField.EMAIL)[0]
-    assert email.text == "jo@example.com"
-    assert email.source.file == export.personal_path
+    assert (email.text, email.source.file) == ("jo@example.com", export.personal_path)
     assert email.source.pointer == "/profile_user/0/string_map_data/Email/value"
     assert field_items(items, ProfileField.USERNAME)[0].text == "jo.invented"
     assert field_items(items, ProfileField.BIO)[0].text == "Coffee ☕ and running"
     assert field_items(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
-    settings_ = [i for i in items if i.kind is ItemKind.SETTING]
-    current = [s for s in settings_ if s.field == SettingName.PRIVATE_ACCOUNT]
-    assert [(s.text, s.source.file) for s in current] == [("false", export.personal_path)]
-    history = [(s.text, s.source.timestamp) for s in settings_ if s.field == "private_account_change"]
-    assert history == [("true", T0), ("false", T0 + timedelta(days=30))]
     old_phone = next(i for i in items if i.detail("change") == "previous")
-    assert old_phone.field == ProfileField.PHONE and old_phone.text == "+447700900999"
+    assert (old_phone.field, old_phone.text) == (ProfileField.PHONE, "+447700900999")
     address = field_items(items, ProfileField.ADDRESS)[0]
-    assert address.text.startswith("7 Invented Close") and "BR3 9ZZ" in address.text
+    assert address.text.startswith("7 Invented Close")
+    assert "BR3 9ZZ" in address.text
     assert address.source.pointer == "/ig_autofill_data/street_address/0"
     assert field_items(items, ProfileField.POSTCODE)[0].text == "BR3 9ZZ"
-    assert any(i.text == "London" and i.detail("source") == "account based in" for i in items)
+    assert "account based in" in [i.detail("source") for i in items if i.text == "London"]
     assert field_items(items, "location_of_interest")[0].text == "Crystal Palace"
 
+
+def test_every_layout_reads_the_private_switch_and_its_history(
+        rich_read: tuple[InstagramExport, list[Item]]) -> None:
+    export, items = rich_read
+    settings_ = [i for i in items if i.kind is ItemKind.SETTING]
+    current = [(s.text, s.source.file) for s in settings_ if s.field == SettingName.PRIVATE_ACCOUNT]
+    assert current == [("false", export.personal_path)]
+    history = [(s.text, s.source.timestamp) for s in settings_ if s.field == "private_account_change"]
+    assert history == [("true", T0), ("false", T0 + timedelta(days=30))]
+
+
+def test_every_layout_reads_posts_and_photos(rich_read: tuple[InstagramExport, list[Item]]) -> None:
+    _, items = rich_read
     caption = next(i for i in items if i.kind is ItemKind.POST and i.text == "Parkrun PB 🎉")
-    assert caption.source.pointer == "/0/media/0/title"
-    assert caption.source.timestamp == T0
+    assert (caption.source.pointer, caption.source.timestamp) == ("/0/media/0/title", T0)
     photo = next(i for i in items if i.kind is ItemKind.PHOTO and i.location is not None
                  and i.location.lat == 51.4202)
     assert photo.source.pointer == "/0/media/0/media_metadata/photo_metadata/exif_data/0"
-    assert photo.media == "media/posts/202311/1.jpg"
-    assert photo.detail("device_id") == "android-1a2b3c4d5e6f7a8b"
+    assert (photo.media, photo.detail("device_id")) == ("media/posts/202311/1.jpg", "android-1a2b3c4d5e6f7a8b")
     multi = next(i for i in items if i.kind is ItemKind.POST and i.text == "Two pics")
     assert multi.source.pointer == "/1/title"
-    assert any(i.kind is ItemKind.VIDEO and i.media == "media/posts/202311/3.mp4" for i in items)
+    assert "media/posts/202311/3.mp4" in [i.media for i in items if i.kind is ItemKind.VIDEO]
+
+
+def test_every_layout_reads_stories_reels_and_comments(rich_read: tuple[InstagramExport, list[Item]]) -> None:
+    _, items = rich_read
     story = next(i for i in items if i.detail("kind") == "stories" and i.kind is ItemKind.PHOTO)
-    assert story.location is not None and story.source.pointer.startswith("/ig_stories/0/media_metadata")
-    assert any(i.kind is ItemKind.POST and i.text == "Night shift ☕" for i in items)
-    assert any(i.kind is ItemKind.POST and i.text == "Reel time" and i.detail("kind") == "reels" for i in items)
+    assert story.location is not None
+    assert story.source.pointer.startswith("/ig_stories/0/media_metadata")
+    posts = {(i.text, i.detail("kind")) for i in items if i.kind is ItemKind.POST}
+    assert "Night shift ☕" in {text for text, _ in posts}
+    assert ("Reel time", "reels") in posts
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
-    assert comment.text == "Congrats! 🎉" and comment.detail("media_owner") == "friend_invented"
+    assert (comment.text, comment.detail("media_owner")) == ("Congrats! 🎉", "friend_invented")
     assert comment.source.timestamp == T0 + timedelta(days=4)
 
 
@@ -128,7 +148,7 @@ def test_html_variant(tmp_path: Path) -> None:
     export = rich("2023")
     export.fmt = "html"
     items, ctx = read(export.write_zip(tmp_path / "instagram-jo-html.zip"), expect="instagram-html")
-    assert any("JSON format" in n for n in ctx.notes)
+    assert note_codes(ctx) == ["reader.instagram.html_only"]
     assert field_items(items, ProfileField.EMAIL)[0].text == "jo@example.com"
     assert field_items(items, ProfileField.PHONE)[0].text == "+447700900123"
     assert [(i.field, i.text) for i in items if i.kind is ItemKind.SETTING] == [(SettingName.PRIVATE_ACCOUNT, "false")]
@@ -225,6 +245,23 @@ def test_location_inference_files_with_varying_wrappers(tmp_path: Path) -> None:
     assert fix_.location is not None and fix_.location.lat == 51.4396
     assert fix_.source.pointer == "/last_known_location/0/string_map_data/Precise Location/value"
     assert fix_.source.timestamp == datetime(2024, 8, 1, 20, 0, tzinfo=UTC)
+
+
+def test_last_known_location_pairs_are_one_precise_and_one_imprecise_place(tmp_path: Path) -> None:
+    # 2025: security_and_login_information/login_and_profile_creation/last_known_location.json
+    # gives "Precise latitude"/"Precise longitude" and an imprecise pair, and "GPS time uploaded"
+    export = InstagramExport(layout="2025", last_known=(51.439612, -0.053201))
+    items, ctx = read(export.write_zip(tmp_path / "ig.zip"))
+    assert ctx.skipped == []
+    places = sorted((i for i in items if i.kind is ItemKind.LOCATION), key=lambda i: i.detail("precision"))
+    assert [i.detail("precision") for i in places] == ["imprecise", "precise"]
+    imprecise, precise = places
+    assert precise.location is not None and (precise.location.lat, precise.location.lon) == (51.439612, -0.053201)
+    assert precise.location.accuracy_m is None
+    assert imprecise.location is not None and imprecise.location.accuracy_m == 3000.0
+    assert precise.source.pointer.endswith("/string_map_data/Precise latitude/value")
+    # neither the coordinates nor the upload time are taken for a city
+    assert not [i for i in items if i.field == ProfileField.CITY]
 
 
 def test_latest_privacy_change_stands_in_when_the_profile_does_not_say(tmp_path: Path) -> None:

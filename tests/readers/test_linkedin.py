@@ -11,27 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.exports.archive import open_export
-from checks.exports.recognise import recognise
-from checks.readers import ReadContext, reader_for
+from checks.readers import ReadContext
 from checks.readers.linkedin import LinkedInReader, parse_date
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
 from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
+from tests.readers._util import code, fields, read_export
 
 T0 = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
 
 
 def read(path: Path) -> tuple[list[Item], ReadContext]:
-    with open_export([path]) as export:
-        rec = recognise(export)
-        assert rec is not None and rec.format == "linkedin-csv"
-        reader = reader_for(rec.format)
-        assert reader is LinkedInReader
-        ctx = ReadContext(input_index=0, export=export)
-        return list(reader().read(ctx)), ctx
-
-
-def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
-    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+    return read_export(path, "linkedin-csv")
 
 
 def rich(member_id: str | None = "417283") -> LinkedInExport:
@@ -54,14 +44,22 @@ def rich(member_id: str | None = "417283") -> LinkedInExport:
     )
 
 
-@pytest.mark.parametrize("member_id", ["417283", None])
-def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | None) -> None:
-    items, ctx = read(rich(member_id).write_zip(tmp_path / "Complete_LinkedInDataExport_03-11-2026.zip"))
+@pytest.fixture(scope="module", params=["417283", None])
+def rich_read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+              ) -> tuple[str | None, list[Item]]:
+    """The rich export, with and without a member id in its file names, read once for the tests below."""
+    path = tmp_path_factory.mktemp("li") / "Complete_LinkedInDataExport_03-11-2026.zip"
+    items, ctx = read(rich(request.param).write_zip(path))
     assert ctx.skipped == []
     assert all(i.platform is Platform.LINKEDIN for i in items)
+    return request.param, items
+
+
+def test_reads_the_profile_with_exact_pointers(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
     name = fields(items, ProfileField.NAME)[0]
-    assert name.text == "Jo Invented" and (name.source.file, name.source.pointer) == ("Profile.csv", "/0/First Name")
-    assert any(i.text == "Oldname" and i.detail("kind") == "maiden name" for i in items)
+    assert (name.text, name.source.file, name.source.pointer) == ("Jo Invented", "Profile.csv", "/0/First Name")
+    assert [i.text for i in items if i.detail("kind") == "maiden name"] == ["Oldname"]
     assert fields(items, ProfileField.ADDRESS)[0].text == "7 Invented Close, London"
     assert fields(items, ProfileField.POSTCODE)[0].source.pointer == "/0/Zip Code"
     birth = fields(items, ProfileField.BIRTH_DATE)
@@ -70,37 +68,75 @@ def test_reads_every_file_with_exact_pointers(tmp_path: Path, member_id: str | N
     assert summary.text == "Twelve years in policing.\nNow in CID."  # quoted multi-line field
     assert fields(items, ProfileField.USERNAME)[0].text == "jo_invented"
     assert fields(items, ProfileField.WEBSITE)[0].text == "https://example.org/jo"
-
-    employers = fields(items, ProfileField.EMPLOYER)
-    current = next(e for e in employers if e.source.file == "Positions.csv" and e.detail("current") == "true")
-    assert current.text == "Kent Police" and current.source.pointer == "/0/Company Name"
-    assert current.source.timestamp == datetime(2021, 11, 1, tzinfo=UTC)
-    past = next(e for e in employers if e.text == "Invented Ltd")
-    assert past.detail("current") == "false" and past.source.pointer == "/1/Company Name"
-    assert any(e.source.file == "Verifications/Verifications.csv" for e in employers)
     assert fields(items, ProfileField.EDUCATION)[0].text == "University of Kent"
+
+
+def test_reads_positions_email_and_phones(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
+    employers = {(e.source.file, e.text): e for e in fields(items, ProfileField.EMPLOYER)}
+    current = employers[("Positions.csv", "Kent Police")]
+    assert (current.detail("current"), current.source.pointer) == ("true", "/0/Company Name")
+    assert current.source.timestamp == datetime(2021, 11, 1, tzinfo=UTC)
+    past = employers[("Positions.csv", "Invented Ltd")]
+    assert (past.detail("current"), past.source.pointer) == ("false", "/1/Company Name")
+    assert "Verifications/Verifications.csv" in {file for file, _ in employers}
     email = next(e for e in fields(items, ProfileField.EMAIL) if e.source.file == "Email Addresses.csv")
     assert email.source.timestamp == datetime(2019, 12, 22, 10, 6, tzinfo=UTC)
+    # the same mobile in WhatsApp and the job application is reported once for the account; row 1 is blank
+    phones = fields(items, ProfileField.PHONE)
+    assert [(p.source.file, p.text, p.source.pointer) for p in phones] == [
+        ("PhoneNumbers.csv", "+44 7700 900123", "/0/Number"), ("PhoneNumbers.csv", "020 7946 0991", "/2/Number")]
 
-    phones = [p for p in fields(items, ProfileField.PHONE) if p.source.file == "PhoneNumbers.csv"]
-    assert [(p.text, p.source.pointer) for p in phones] == [("+44 7700 900123", "/0/Number"),
-                                                            ("020 7946 0991", "/2/Number")]  # row 1 is blank
-    assert any(p.source.file == "Whatsapp Phone Numbers.csv" and p.text == "+44 7700 900123" for p in items)
 
+def test_reads_shares_comments_and_photos(rich_read: tuple[str | None, list[Item]]) -> None:
+    member_id, items = rich_read
     shares_file = "Shares_417283.csv" if member_id else "Shares.csv"
     shares = [i for i in items if i.kind is ItemKind.POST]
     assert [(s.source.file, s.source.pointer, s.audience) for s in shares] == [
         (shares_file, "/0/ShareCommentary", Audience.FRIENDS), (shares_file, "/1/ShareCommentary", Audience.PUBLIC)]
-    assert shares[0].source.timestamp == T0 and shares[0].source.url
+    assert shares[0].source.timestamp == T0
+    assert shares[0].source.url
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
-    assert comment.text == "Congratulations, well deserved!" and comment.source.timestamp == T0
+    assert (comment.text, comment.source.timestamp) == ("Congratulations, well deserved!", T0)
     photo = next(i for i in items if i.kind is ItemKind.PHOTO)
     assert photo.source.timestamp == datetime(2026, 4, 12, 8, 3, tzinfo=UTC)  # parsed from prose
+
+
+def test_reads_applications_and_only_counts_contacts(rich_read: tuple[str | None, list[Item]]) -> None:
+    _, items = rich_read
     application = [i for i in items if i.source.file == "Jobs/Job Applications.csv"]
-    assert {i.field for i in application} >= {ProfileField.PHONE, ProfileField.EMAIL}
-    assert all(i.source.timestamp == T0 for i in application)
+    assert {i.field for i in application} >= {ProfileField.EMAIL, "job_application"}
+    assert {i.source.timestamp for i in application} == {T0}
+    # the uploaded address book is other people's: only how many contacts it holds
     contact = next(i for i in items if i.kind is ItemKind.OTHER)
-    assert contact.field == "uploaded_contact" and contact.detail("phones") == "+44 7700 900555"
+    assert (contact.field, contact.text) == ("uploaded_contacts", "1")
+    assert not [i for i in items if "900555" in i.text + str(i.details)]
+
+
+def test_a_whatsapp_number_alone_is_read(tmp_path: Path) -> None:
+    export = LinkedInExport(whatsapp=[("7700 900123", "+44")])
+    items, _ = read(export.write_zip(tmp_path / "li.zip"))
+    assert [p.text for p in fields(items, ProfileField.PHONE)] == ["+44 7700 900123"]
+
+
+def test_2018_layout_utf16_tab_shares_messages_sent_and_articles(tmp_path: Path) -> None:
+    export = LinkedInExport(
+        layout="2018", member_id=None, phones=[("", "07700 900123", "Mobile")],
+        shares=[(T0, "Proud of the team \u2014 café after the parade", "CONNECTIONS")],
+        messages=[("Jo Invented", "Sam Other", "See you at the nick", T0), ("Sam Other", "Jo Invented", "theirs", T0)],
+        contacts=[("Sam", "Someone", "+44 7700 900555"), ("Alex", "Other", "")],
+        articles=[(T0, "Ten years on response", "What I learned on nights")])
+    items, ctx = read(export.write_zip(tmp_path / "Basic_LinkedInDataExport_03-11-2018.zip"))
+    assert not ctx.skipped
+    share = next(i for i in items if i.kind is ItemKind.POST and i.source.file == "Shares.csv")
+    assert share.text == "Proud of the team \u2014 café after the parade"  # UTF-16, tab-separated
+    assert (share.source.pointer, share.audience) == ("/0/Share Commentary", Audience.FRIENDS)
+    assert share.source.timestamp == T0
+    assert [p.source.file for p in fields(items, ProfileField.PHONE)] == ["Phone Numbers.csv"]
+    assert [m.text for m in items if m.kind is ItemKind.MESSAGE] == ["See you at the nick"]
+    article = [i.text for i in items if i.detail("kind") == "article"]
+    assert article == ["Ten years on response", "What I learned on nights"]
+    assert next(i for i in items if i.kind is ItemKind.OTHER).text == "2"
 
 
 def test_connections_preamble_quoted_header_and_bom(tmp_path: Path) -> None:
@@ -133,8 +169,9 @@ def test_bad_encoding_is_a_skip_and_other_files_are_read(tmp_path: Path) -> None
     export = rich()
     export.extra["Positions.csv"] = b"Company Name,Title\r\nKent Police,DC\r\n\xff\xfe\xfa,bad\r\n"
     items, ctx = read(export.write_zip(tmp_path / "li.zip"))
-    assert [s.file for s in ctx.skipped] == ["Positions.csv"]
+    assert [(s.file, code(s.reason)) for s in ctx.skipped] == [("Positions.csv", "reader.csv.replaced")]
     assert fields(items, ProfileField.NAME)
+    assert any(i.text == "\ufffd\ufffd\ufffd" for i in fields(items, ProfileField.EMPLOYER))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -190,3 +227,11 @@ def test_cancel_stops_reading(tmp_path: Path) -> None:
     token.cancel()
     with open_export([path]) as exp, pytest.raises(Cancelled):
         list(LinkedInReader().read(ReadContext(0, exp, cancel=token)))
+
+
+def test_a_2018_shares_csv_given_alone_is_recognised(tmp_path: Path) -> None:
+    export = LinkedInExport(layout="2018", shares=[(T0, "Hello from 2018", "PUBLIC")])
+    path = tmp_path / "Shares.csv"
+    path.write_bytes(export.files()["Shares.csv"])
+    items, _ = read(path)
+    assert [i.text for i in items] == ["Hello from 2018"]

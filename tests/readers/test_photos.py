@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from checks.readers.exif import PhotoError, read_meta
-from checks.records import ItemKind, Platform
+from checks.records import ItemKind, Message, Platform
 from tests.builders.photos import PhotoSpec, build_demo_photos, photo_bytes, write_photo, xmp_packet
-from tests.readers._util import read_export, read_with
+from tests.readers._util import code, read_export, read_with
 
 HOME = (51.4415, -0.0508)
 
@@ -101,7 +101,9 @@ def test_folder_reader_items_and_skips(tmp_path: Path) -> None:
                                                                                                    tzinfo=UTC)
     assert by_media["d.jpg"].detail("owner") == "Invented Owner" and by_media["d.jpg"].location is None
     assert [s.file for s in ctx.skipped] == ["broken.jpg", "empty.jpg"]
-    assert ctx.skipped[1].reason == "photo not checked: the file is empty"
+    reason = ctx.skipped[1].reason
+    assert isinstance(reason, Message) and reason.code == "reader.photo.not_checked"
+    assert code(reason.value("reason")) == "reader.empty"  # type: ignore[arg-type]
 
 
 def test_zip_members_are_read_from_the_head(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from checks.readers.geo_parse import parse_pair
 from checks.records import ItemKind, Platform, ProfileField, SettingName
 from tests.builders._zipped import write_folder, write_zip
 from tests.builders.snapchat import SnapExport, build_demo_snapchat, lat_long, old_pair
-from tests.readers._util import read_export, read_with
+from tests.readers._util import note_codes, read_export, read_with
 
 HOME = (51.4415, -0.0508)
 WORK = (51.4613, -0.0094)
@@ -98,7 +98,7 @@ def test_html_only(tmp_path: Path) -> None:
     items, ctx = read_export(write_folder(export().html_files(), tmp_path / "mydata"), "snapchat-html")
     assert any(i.kind is ItemKind.PHOTO and i.location for i in items)
     assert any(i.field is ProfileField.USERNAME for i in items)
-    assert ctx.notes and "JSON" in ctx.notes[0]
+    assert note_codes(ctx) == ["reader.snapchat.html_only"]
 
 
 def test_damaged_member_is_skipped_others_read(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from checks.records import ItemKind, Platform, ProfileField, SettingName
 from tests.builders._zipped import write_folder, write_zip
 from tests.builders.strava import Activity, StravaExport, build_demo_strava, route
-from tests.readers._util import read_export, read_with
+from tests.readers._util import code, read_export, read_with
 
 HOME = (51.4415, -0.0508)
 PARK = (51.45795, -0.02360)
@@ -121,3 +121,41 @@ def test_shared_samples(shared_samples: Path) -> None:
     items, _ = read_export(folder, "strava")
     acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
     assert acts and all(a.location and a.end_location for a in acts)
+
+
+def test_2018_export_lower_case_columns_and_metres(tmp_path: Path) -> None:
+    old = StravaExport(generation="2018", activities=[
+        Activity(1988225457, T0, route(HOME, PARK, 40), kind="fit", gz=True, name="Evening Ride", activity_type="Ride",
+                 description="Home from the station", commute=True),
+        Activity(1988225458, T0 + timedelta(days=1), route(HOME, PARK, 40), name="Morning Ride")])
+    items, ctx = read_export(write_folder(old.files(), tmp_path / "export_2018"), "strava")
+    acts = sorted((i for i in items if i.kind is ItemKind.ACTIVITY), key=lambda a: a.source.file)
+    assert [a.detail("activity_id") for a in acts] == ["1988225457", "1988225458"]
+    assert [a.detail("distance_m") for a in acts] == ["6075", "6075"]  # metres already, not km
+    assert acts[0].detail("activity_type") == "Ride" and acts[0].detail("commute") == "true"
+    assert acts[0].source.timestamp == T0  # "2025-03-01 08:15:00" read as UTC
+    post = next(i for i in items if i.kind is ItemKind.POST)
+    assert post.text == "Home from the station" and post.source.pointer == "/0/description"
+    fields = [(i.field, i.text) for i in items if i.kind is ItemKind.PROFILE_FIELD]
+    assert (ProfileField.EMAIL, "invented@example.com") in fields and (ProfileField.CITY, "London") in fields
+    assert not ctx.skipped and not ctx.messages
+
+
+@pytest.mark.parametrize("generation", ["2018", "2020"])
+def test_a_lone_activities_csv_gives_one_note_not_a_skip_per_activity(tmp_path: Path, generation: str) -> None:
+    full = StravaExport(generation=generation, activities=[
+        Activity(100 + i, T0 + timedelta(days=i), route(HOME, PARK, 10)) for i in range(12)])
+    path = tmp_path / "activities.csv"
+    path.write_bytes(full.files()["activities.csv"])
+    items, ctx = read_export(path, "strava")
+    assert not ctx.skipped
+    assert [(m.code, m.value("count")) for m in ctx.messages] == [("reader.strava.files_not_given", 12)]
+    assert not [i for i in items if i.kind is ItemKind.ACTIVITY]
+
+
+def test_activity_files_missing_from_a_whole_export_are_each_skipped(tmp_path: Path) -> None:
+    files = export().files()
+    del files["activities/1002.tcx"]
+    items, ctx = read_export(write_zip(files, tmp_path / "export_1.zip"), "strava")
+    assert [(s.file, code(s.reason)) for s in ctx.skipped] == [("activities/1002.tcx", "reader.strava.file_missing")]
+    assert len([i for i in items if i.kind is ItemKind.ACTIVITY]) == 5

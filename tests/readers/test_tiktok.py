@@ -12,27 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.exports.archive import open_export
-from checks.exports.recognise import recognise
-from checks.readers import ReadContext, reader_for
+from checks.readers import ReadContext
 from checks.readers.tiktok import TikTokReader, setting_value
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders.tiktok import TikTokExport, TkVideo, build_demo_tiktok
+from tests.readers._util import fields, note_codes, read_export
 
 T0 = datetime(2024, 7, 15, 22, 14, 44, tzinfo=UTC)
 
 
 def read(path: Path) -> tuple[list[Item], ReadContext]:
-    with open_export([path]) as export:
-        rec = recognise(export)
-        assert rec is not None and rec.format == "tiktok"
-        reader = reader_for(rec.format)
-        assert reader is TikTokReader
-        ctx = ReadContext(input_index=0, export=export)
-        return list(reader().read(ctx)), ctx
-
-
-def fields(items: list[Item], fld: ProfileField | str) -> list[Item]:
-    return [i for i in items if i.kind is ItemKind.PROFILE_FIELD and i.field == fld]
+    return read_export(path, "tiktok")
 
 
 def rich(generation: str) -> TikTokExport:
@@ -50,50 +40,87 @@ def rich(generation: str) -> TikTokExport:
     )
 
 
-@pytest.mark.parametrize("generation", ["2022", "2024", "2025"])
-def test_every_generation(tmp_path: Path, generation: str) -> None:
-    export = rich(generation)
-    items, ctx = read(export.write_zip(tmp_path / "TikTok_Data_1759132800.zip"))
+@pytest.fixture(scope="module", params=["2022", "2024", "2025"])
+def rich_read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[Item]]:
+    """The rich export of each generation, read once for the tests below."""
+    export = rich(request.param)
+    items, ctx = read(export.write_zip(tmp_path_factory.mktemp("tk") / "TikTok_Data_1759132800.zip"))
     assert ctx.skipped == []
     assert all(i.platform is Platform.TIKTOK and i.source.file == export.file_name for i in items)
+    return request.param, items
+
+
+def test_every_generation_reads_the_profile(rich_read: tuple[str, list[Item]]) -> None:
+    generation, items = rich_read
     base = {"2022": "/Profile/Profile Information/ProfileMap", "2024": "/Profile/Profile Info/ProfileMap",
             "2025": "/Profile And Settings/Profile Info/ProfileMap"}[generation]
     username = fields(items, ProfileField.USERNAME)[0]
-    assert username.text == "jo.invented" and username.source.pointer == f"{base}/userName"
+    assert (username.text, username.source.pointer) == ("jo.invented", f"{base}/userName")
     assert fields(items, ProfileField.BIRTH_DATE)[0].text == "1991-06-02"
     assert fields(items, ProfileField.BIO)[0].text == "Dog mum 🐶 South London"
     names = {i.text: i for i in fields(items, ProfileField.NAME)}
     assert names["Joanna Invented"].detail("linked_platform") == "Google"
     assert names["Joanna Invented"].source.pointer == f"{base}/PlatformInfo/0/Name"
     assert "Jo Invented" in names
-    address = fields(items, ProfileField.ADDRESS)
-    autofill = next(a for a in address if a.detail("source") == "autofill")
-    assert autofill.text == "7 Invented Close, London, England, BR3 9ZZ, United Kingdom"  # "None" unit dropped
-    shop = next(a for a in address if a.detail("source") == "TikTok Shop saved address")
-    assert shop.source.pointer.endswith("/SavedAddress/0/adress_info")
-    assert any(p.text == "BR3 9ZZ" for p in fields(items, ProfileField.POSTCODE))
 
+
+def test_every_generation_reads_addresses(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
+    by_source = {a.detail("source"): a for a in fields(items, ProfileField.ADDRESS)}
+    # the "None" unit is dropped
+    assert by_source["autofill"].text == "7 Invented Close, London, England, BR3 9ZZ, United Kingdom"
+    assert by_source["TikTok Shop saved address"].source.pointer.endswith("/SavedAddress/0/adress_info")
+    assert "BR3 9ZZ" in [p.text for p in fields(items, ProfileField.POSTCODE)]
+
+
+def test_every_generation_reads_videos_and_comments(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
     videos = [i for i in items if i.kind is ItemKind.VIDEO]
     assert [v.text for v in videos] == ["Night shift vibes #police", "Garden party", "Just for me"]  # not watched
     assert [v.audience for v in videos] == [Audience.PUBLIC, Audience.FRIENDS, Audience.PRIVATE]
-    assert videos[0].source.timestamp == T0 and videos[0].detail("place") == "Lewisham"
-    assert videos[0].source.url and videos[0].source.pointer.endswith("/VideoList/0/Title")
-    assert videos[1].location is not None and videos[1].location.lat == 51.4396
+    assert (videos[0].source.timestamp, videos[0].detail("place")) == (T0, "Lewisham")
+    assert videos[0].source.url
+    assert videos[0].source.pointer.endswith("/VideoList/0/Title")
+    assert videos[1].location is not None
+    assert videos[1].location.lat == 51.4396
     comment = next(i for i in items if i.kind is ItemKind.COMMENT)
-    assert comment.text == "So true 😂" and comment.source.timestamp == T0
+    assert (comment.text, comment.source.timestamp) == ("So true 😂", T0)
+    assert not [i for i in items if "see you there" in i.text]  # messages are not read
 
+
+def test_every_generation_reads_settings_and_places(rich_read: tuple[str, list[Item]]) -> None:
+    _, items = rich_read
     settings_ = {i.field: i for i in items if i.kind is ItemKind.SETTING}
     assert settings_[SettingName.PRIVATE_ACCOUNT].text == "false"
     assert settings_[SettingName.SUGGEST_TO_CONTACTS].text == "true"
     assert settings_["who_can_view_videos_i_liked"].text == "only_me"
     assert settings_[SettingName.PRIVATE_ACCOUNT].source.pointer.endswith("/SettingsMap/Private Account")
-
     location = next(i for i in items if i.kind is ItemKind.LOCATION)
-    assert location.location is not None and (location.location.lat, location.location.lon) == (51.44, -0.05)
+    assert location.location is not None
+    assert (location.location.lat, location.location.lon) == (51.44, -0.05)
     assert location.source.pointer.endswith("/LocationData/GpsData")
     review = next(i for i in items if i.kind is ItemKind.CHECKIN)
-    assert review.text == "Horniman Museum" and review.source.timestamp == T0
-    assert not any("see you there" in i.text for i in items)  # messages are not read
+    assert (review.text, review.source.timestamp) == ("Horniman Museum", T0)
+
+
+@pytest.mark.parametrize(("generation", "changes", "expected"), [
+    ("2022", {}, "true"),  # only the old "Allow Others to Find Me: Enabled"
+    ("2024", {}, "true"),  # the real 2024 file: find-me "Disabled", the three suggest keys "enabled"
+    ("2025", {"Suggest your account to contacts": "disabled"}, "true"),  # two of three still on
+    ("2025", {"Suggest your account to contacts": "disabled", "Suggest your account to Facebook friends": "disabled",
+              "Suggest your account to people who open or send links to you": "disabled"}, "false"),
+])
+def test_suggest_setting_is_done_only_when_every_key_says_so(tmp_path: Path, generation: str,
+                                                              changes: dict[str, str], expected: str) -> None:
+    export = TikTokExport(generation=generation)
+    assert export.settings is not None
+    export.settings.update(changes)
+    items, _ = read(export.write_zip(tmp_path / "TikTok_Data_1.zip"))
+    suggest = [i for i in items if i.kind is ItemKind.SETTING and i.field == SettingName.SUGGEST_TO_CONTACTS]
+    assert [s.text for s in suggest] == [expected]
+    if expected == "true" and generation != "2022":
+        assert "Suggest your account to" in (suggest[0].detail("on") or "")
+        assert "Suggest your account to" in suggest[0].source.pointer
 
 
 def test_none_values_and_null_lists_are_empty(tmp_path: Path) -> None:
@@ -170,7 +197,7 @@ def test_txt_format_export_gets_a_note(tmp_path: Path) -> None:
         zf.writestr("TikTok_Data_1759132800/Profile/Profile Info.txt", "Username: jo.invented\n")
     items, ctx = read(path)
     assert items == []
-    assert any("JSON format" in n for n in ctx.notes)
+    assert note_codes(ctx) == ["reader.tiktok.no_file"]
 
 
 def test_cancel_stops_reading(tmp_path: Path) -> None:

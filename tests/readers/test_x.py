@@ -17,8 +17,10 @@ from checks.exports.recognise import recognise
 from checks.progress import Cancelled, CancelToken
 from checks.readers import ReadContext, reader_for
 from checks.readers.x import XArchiveReader, order_coordinates, parse_twitter_time
-from checks.records import Audience, Item, ItemKind, Platform, ProfileField
+from checks.records import Audience, Item, ItemKind, Message, Platform, ProfileField
+from checks.report.words import say
 from tests.builders.x import DirectMessage, Media, NoteTweet, Tweet, XArchive, grailbird_files, twitter_time, ytd
+from tests.readers._util import code, codes, note_codes
 
 ME = "1458362947120394240"
 FRIEND = "1061729517330157568"
@@ -343,7 +345,7 @@ def test_part_missing_from_manifest_is_still_read_and_listed_part_missing_is_ski
     items, ctx = read(root)
     assert {p.text for p in posts(items)} == {t.text for t in tweets}
     assert [s.file for s in ctx.skipped] == ["data/tweets-part7.js"]
-    assert "missing" in ctx.skipped[0].reason
+    assert codes(ctx) == ["reader.x.listed_missing"]
 
 
 def test_partial_archive_is_noted(tmp_path: Path) -> None:
@@ -351,9 +353,9 @@ def test_partial_archive_is_noted(tmp_path: Path) -> None:
     manifest = root / "data" / "manifest.js"
     manifest.write_text(manifest.read_text().replace('"isPartialArchive" : false', '"isPartialArchive" : true'))
     _, ctx = read(root)
-    assert len(ctx.notes) == 1 and "partial" in ctx.notes[0]
+    assert note_codes(ctx) == ["reader.x.partial"]
     _, ctx = read(XArchive(tweets=ordinary(1)).write_zip(tmp_path / "whole.zip"))
-    assert ctx.notes == []
+    assert note_codes(ctx) == []
 
 
 def test_old_tweet_js_layout_without_manifest(tmp_path: Path) -> None:
@@ -454,11 +456,12 @@ def test_truncated_tweets_js_keeps_what_was_read(tmp_path: Path) -> None:
     assert len(ctx.skipped) == 1
     skip = ctx.skipped[0]
     assert skip.file == "data/tweets.js"
-    assert "not valid JSON" in skip.reason and "rest of this file was not read" in skip.reason
-    assert "30 records" in skip.reason
+    assert code(skip.reason) == "reader.stopped"
+    assert isinstance(skip.reason, Message) and skip.reason.value("count") == 30
+    assert code(skip.reason.value("reason")) in ("reader.damaged.json", "reader.damaged.truncated")  # type: ignore[arg-type]
     # the other files were read
     assert any(i.field is ProfileField.BIO and i.text == "Gardener" for i in items)
-    assert all(t.text not in skip.reason for t in tweets)  # no evidence in reasons
+    assert all(t.text not in say(skip.reason) for t in tweets)  # no evidence in reasons
 
 
 def test_invalid_utf8_in_one_file_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -470,7 +473,9 @@ def test_invalid_utf8_in_one_file_does_not_stop_the_others(tmp_path: Path) -> No
     target.write_bytes(content[:pos] + b"\xff\xfe\xc3" + content[pos:])
     items, ctx = read(root)
     assert [s.file for s in ctx.skipped] == ["data/tweets.js"]
-    assert "UTF-8" in ctx.skipped[0].reason or "JSON" in ctx.skipped[0].reason
+    reason = ctx.skipped[0].reason
+    assert isinstance(reason, Message) and code(reason.value("reason")) in (  # type: ignore[arg-type]
+        "reader.damaged.encoding", "reader.damaged.json")
     assert [p.text for p in posts(items)] == [t.text for t in archive.tweets[:3]]
     assert any(i.text == "Gardener" for i in items)
 
@@ -488,7 +493,8 @@ def test_bad_crc_in_zip_is_a_skip(tmp_path: Path) -> None:
     path.write_bytes(bytes(raw))
     items, ctx = read(path)
     assert [s.file for s in ctx.skipped] == ["data/tweets.js"]
-    assert "damaged" in ctx.skipped[0].reason
+    reason = ctx.skipped[0].reason
+    assert isinstance(reason, Message) and code(reason.value("reason")) == "reader.damaged.zip"  # type: ignore[arg-type]
     assert len([p for p in posts(items) if p.source.file == "data/tweets.js"]) >= 400
     assert any(i.text == "Gardener" for i in items)
 
@@ -498,9 +504,9 @@ def test_not_a_ytd_file_is_skipped(tmp_path: Path) -> None:
     (root / "data" / "profile.js").write_bytes(b"<html>this is not data</html>")
     (root / "data" / "ageinfo.js").write_bytes(b"")
     items, ctx = read(root)
-    reasons = {s.file: s.reason for s in ctx.skipped}
-    assert "window.YTD" in reasons["data/profile.js"]
-    assert "empty" in reasons["data/ageinfo.js"]
+    reasons = {s.file: code(s.reason) for s in ctx.skipped}
+    assert reasons["data/profile.js"] == "reader.x.not_data_file"
+    assert reasons["data/ageinfo.js"] == "reader.empty"
     assert len(posts(items)) == 2
 
 
@@ -587,7 +593,7 @@ def test_shared_samples(shared_samples: Path, tmp_path: Path) -> None:
         if "phoneNumber" in raw:
             assert fields[ProfileField.PHONE] == raw["phoneNumber"]
         # other files in the sample folders (ageinfo.js as a bare object, follower.js ...) read without damage
-        assert all("unexpected" not in s.reason for s in ctx.skipped)
+        assert "reader.bad_records" not in codes(ctx)
 
 
 # -- fuzzing: damaged or strange content never makes the reader raise ----------------------------
@@ -645,3 +651,15 @@ def test_fuzz_mutated_bytes_never_raise(tmp_path_factory: pytest.TempPathFactory
         data[at:at + drop] = insert
     target.write_bytes(bytes(data))
     _read_quietly(root)
+
+
+def test_2018_root_level_archive_with_direct_message_js(tmp_path: Path) -> None:
+    archive = XArchive(layout="2018", tweets=ordinary(3), direct_messages=[
+        DirectMessage("see you at the station", datetime(2018, 5, 1, 9, 0, tzinfo=UTC), "1458362947120394240", "42"),
+        DirectMessage("theirs", datetime(2018, 5, 1, 9, 1, tzinfo=UTC), "42", "1458362947120394240")])
+    files = archive.files()
+    assert "direct-message.js" in files and "tweet.js" in files and not any(n.startswith("data/") for n in files)
+    items, ctx = read(archive.write_zip(tmp_path / "twitter-2018-05-25-0a1b.zip"))
+    assert [m.text for m in items if m.kind is ItemKind.MESSAGE] == ["see you at the station"]
+    assert len(posts(items)) == 3
+    assert not ctx.skipped

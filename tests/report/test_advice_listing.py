@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from checks.assess.advice import default_catalogue
+from checks.records import msg
 from checks.report.advice_listing import write_advice_json, write_advice_text
+from checks.report.words import say
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,12 +30,12 @@ def test_text_groups_by_platform_with_numbered_steps() -> None:
     out = io.StringIO()
     write_advice_text(entries, out)
     text = out.getvalue()
-    assert text.startswith(f"{len(entries)} entries")
+    assert text.startswith(say(msg("listing.total", count=len(entries))) + "\n")
     assert "== X (Twitter)" in text
     assert "x.protect-posts" in text and "1. " in text
     empty = io.StringIO()
     write_advice_text([], empty)
-    assert "No advice matches" in empty.getvalue()
+    assert empty.getvalue() == say(msg("listing.none")) + "\n"
 
 
 def test_cli_filters_by_platform() -> None:

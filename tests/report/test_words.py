@@ -92,3 +92,11 @@ def test_values_are_not_reinterpreted_as_templates() -> None:
 def test_msg_refuses_values_it_cannot_carry() -> None:
     with pytest.raises(TypeError):
         msg("x", thing=object())
+
+
+def test_every_stage_has_words() -> None:
+    from checks.progress import Stage
+
+    entries = load_entries("en-GB")
+    assert all(stage.message.code in entries for stage in Stage)
+    assert say(Stage.INFERRING.message) == entries["stage.inferring"]

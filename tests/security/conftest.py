@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -16,6 +17,7 @@ from checks.records import (
     Finding,
     InputSummary,
     ItemKind,
+    Message,
     Place,
     Platform,
     Report,
@@ -26,6 +28,18 @@ from checks.records import (
     Source,
 )
 from checks.store import vault
+
+
+@contextlib.contextmanager
+def raises_code(kind: type[BaseException], code: str, **values: object) -> Iterator[pytest.ExceptionInfo]:  # type: ignore[type-arg]
+    """Like `pytest.raises(kind)`, and the error's Message has this code (and these values)."""
+    with pytest.raises(kind) as raised:
+        yield raised
+    message = getattr(raised.value, "message", None)
+    assert isinstance(message, Message) and message.code == code, message
+    for name, value in values.items():
+        assert message.value(name) == value, (name, message)
+
 
 # invented: a street that does not exist, a reserved Ofcom drama number, a made-up postcode
 PLANTED = "42 Quillbrook Close"
@@ -78,7 +92,7 @@ def no_keyring() -> Iterator[None]:
 def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     """scrypt n=2^10 in tests (the header records n; one test checks the real default)."""
     monkeypatch.setattr(vault, "SCRYPT_LOG2_N", 10)
-    monkeypatch.delenv(vault.PASSPHRASE_ENV, raising=False)
+    monkeypatch.delenv("OFFDUTY_PASSPHRASE", raising=False)  # read by the command line only
 
 
 def make_report(findings: int = 3, evidence: str = PLANTED) -> Report:

@@ -8,12 +8,23 @@ from pathlib import Path
 
 import pytest
 
+from checks.records import msg
+from checks.report.words import say
 from checks.store import vault
 from desktop.cli import main
 from tests.builders.x import Tweet, XArchive
 from tests.security.conftest import MemoryKeyring
 
 PASS = "correct horse battery"
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A terminal where the person types PASS whenever asked; the prompts, in order."""
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+    return asked
 
 
 @pytest.fixture
@@ -26,16 +37,14 @@ def test_save_uses_the_keyring_by_default(export: Path, tmp_path: Path, memory_k
                                           capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "a.offduty"
     assert main(["scan", str(export), "--save", str(target)]) == 0
-    assert "key kept in" in capsys.readouterr().err
+    assert say(msg("vault.saved.keyring", keyring=msg("vault.keyring.other", name="MemoryKeyring"))) \
+        in capsys.readouterr().err
     assert not vault.needs_passphrase(target) and memory_keyring.store
 
 
 def test_passphrase_flag_locks_with_a_passphrase(export: Path, tmp_path: Path, memory_keyring: MemoryKeyring,
-                                                 monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASS)
+                                                 terminal: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    asked = terminal
     target = tmp_path / "p.offduty"
     assert main(["scan", str(export), "--quiet", "--save", str(target), "--passphrase"]) == 0
     assert len(asked) == 2 and vault.needs_passphrase(target) and not memory_keyring.store
@@ -62,9 +71,9 @@ def test_no_keyring_no_terminal_fails_before_scanning(export: Path, tmp_path: Pa
 
 def test_short_passphrase_fails_before_scanning(export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv(vault.PASSPHRASE_ENV, "short")
+    monkeypatch.setenv("OFFDUTY_PASSPHRASE", "short")
     assert main(["scan", str(export), "--save", str(tmp_path / "a.offduty")]) == 1
-    assert "too short" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"offduty: {say(msg('vault.passphrase_too_short', minimum=8))}\n"
     assert not (tmp_path / "a.offduty").exists()
 
 
@@ -72,9 +81,10 @@ def test_show_errors(tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pyte
     not_audit = tmp_path / "notes.txt"
     not_audit.write_text("hello")
     assert main(["show", str(not_audit)]) == 1
-    assert capsys.readouterr().err == "offduty: This file is not an Offduty saved audit.\n"
-    assert main(["show", str(tmp_path / "missing.offduty")]) == 1
-    assert "There is no file" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"offduty: {say(msg('vault.not_an_audit'))}\n"
+    missing = tmp_path / "missing.offduty"
+    assert main(["show", str(missing)]) == 1
+    assert capsys.readouterr().err == f"offduty: {say(msg('vault.no_such_file', path=str(missing)))}\n"
 
 
 def test_show_applies_the_saved_ticks_and_dismissals(tmp_path: Path, memory_keyring: MemoryKeyring,
@@ -92,3 +102,37 @@ def test_show_applies_the_saved_ticks_and_dismissals(tmp_path: Path, memory_keyr
     shown = json.loads(capsys.readouterr().out)
     assert [f["id"] for f in shown["findings"]] == [f.id for f in report.findings[1:]]
     assert [c["done"] for c in shown["checklist"]] == [True]
+
+
+def test_the_passphrase_comes_from_the_environment(export: Path, tmp_path: Path, memory_keyring: MemoryKeyring,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("OFFDUTY_PASSPHRASE", PASS)
+    target = tmp_path / "env.offduty"
+    assert main(["scan", str(export), "--quiet", "--save", str(target)]) == 0
+    assert vault.needs_passphrase(target) and not memory_keyring.store
+    assert main(["show", str(target), "--json", "-"]) == 0 and '"findings"' in capsys.readouterr().out
+    monkeypatch.setenv("OFFDUTY_PASSPHRASE", "something else entirely")
+    assert main(["show", str(target)]) == 1
+    assert capsys.readouterr().err == f"offduty: {say(msg('vault.wrong_passphrase'))}\n"
+
+
+def test_no_keyring_asks_on_the_terminal_twice_then_once_to_open(export: Path, tmp_path: Path, no_keyring: None,
+                                                                 terminal: list[str]) -> None:
+    asked = terminal
+    target = tmp_path / "asked.offduty"
+    assert main(["scan", str(export), "--quiet", "--save", str(target)]) == 0
+    assert len(asked) == 2 and vault.needs_passphrase(target)  # chosen and confirmed
+    assert main(["show", str(target), "--json", "-"]) == 0
+    assert len(asked) == 3
+
+
+def test_mismatched_confirmation_saves_nothing(export: Path, tmp_path: Path, no_keyring: None,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    answers = iter([PASS, PASS + "x"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    assert main(["scan", str(export), "--quiet", "--save", str(tmp_path / "x.offduty")]) == 1
+    assert capsys.readouterr().err == f"offduty: {say(msg('vault.passphrase_mismatch'))}\n"
+    assert not (tmp_path / "x.offduty").exists()

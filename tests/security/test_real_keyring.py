@@ -14,6 +14,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from checks.records import msg
 from checks.store import vault
 from checks.store.audit_state import AuditState
 from checks.store.welfare import WelfareSession
@@ -47,7 +48,7 @@ def key_name() -> Iterator[str]:
 
 
 def test_backend_is_secret_service() -> None:
-    assert "Secret Service" in vault.keyring_description()
+    assert vault.keyring_description() == msg("vault.keyring.secret_service")
     assert type(vault.keyring_backend()).__module__ == "keyring.backends.SecretService"
 
 
@@ -56,7 +57,7 @@ def test_save_and_reopen_through_the_secret_service(tmp_path: Path, key_name: st
     state = AuditState().tick("x.delete_posts")
     target = tmp_path / "audit.offduty"
     where = vault.save_report(report, target, state=state, key_name=key_name)
-    assert "Secret Service" in where
+    assert where == msg("vault.saved.keyring", keyring=msg("vault.keyring.secret_service"))
     assert PLANTED.encode() not in target.read_bytes()
     stored = keyring.get_password(vault.SERVICE, key_name)
     assert stored is not None and stored.encode() not in target.read_bytes()

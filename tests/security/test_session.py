@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.records import msg
 from checks.store import vault
 from checks.store.audit_state import AuditState
 from checks.store.paths import data_dir
@@ -48,8 +49,7 @@ def test_end_removes_everything_the_session_wrote(tmp_path: Path, memory_keyring
     assert result.key_removed and result.folder_removed and result.complete and not result.failed
     assert not session.folder.exists() and not pdf.exists() and unrelated.exists()
     assert (vault.SERVICE, session.key_name) not in memory_keyring.store
-    assert "Removed 3 files" in result.summary() and "can no longer be opened" in result.summary()
-    assert "does not wipe" in result.summary()
+    assert result.summary() == (msg("welfare.removed", count=3), msg("welfare.key_removed"), msg("welfare.not_wiped"))
     with pytest.raises(RuntimeError):
         session.record(tmp_path / "late.pdf")
 
@@ -92,7 +92,7 @@ def test_a_file_that_cannot_be_removed_is_reported(tmp_path: Path, memory_keyrin
     monkeypatch.setattr(Path, "unlink", unlink)
     result = session.end()
     assert result.failed == (stuck,) and not result.complete
-    assert "could not be removed" in result.summary()
+    assert msg("welfare.not_removed", path=str(stuck)) in result.summary()
     assert session.folder.exists()  # kept, with its manifest, so the file can be dealt with later
     monkeypatch.setattr(Path, "unlink", real_unlink)
     again = WelfareSession(session.folder).end()

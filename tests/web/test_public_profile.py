@@ -13,8 +13,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from checks.pipeline import audit
-from checks.records import Audience, ItemKind, Message, Platform, ProfileField, SettingName
-from checks.web.fetch import MAX_BYTES, USER_AGENT, fetch
+from checks.records import Audience, ItemKind, Message, Platform, ProfileField, SettingName, msg
+from checks.web.fetch import MAX_BYTES, MAX_REDIRECTS, USER_AGENT, fetch
 from checks.web.page import read_page
 from checks.web.profile import check_target, check_urls, parse_target, plan
 
@@ -51,9 +51,9 @@ def test_targets_are_recognised_from_what_people_type(given: str, kind: str, sit
 
 def test_plan_says_exactly_what_will_be_fetched() -> None:
     lines = plan(["https://x.com/dan_example", "@pc_example@police.social", "dan-example.bsky.social"])
-    assert lines[0].startswith("https://x.com/dan_example: this one page only")
-    assert "police.social" in lines[1] and "public API" in lines[1]
-    assert "public.api.bsky.app" in lines[2]
+    assert lines == [msg("web.plan.page", url="https://x.com/dan_example"),
+                     msg("web.plan.mastodon", host="police.social", handle="pc_example", posts=40),
+                     msg("web.plan.bluesky", host="public.api.bsky.app", handle="dan-example.bsky.social", posts=50)]
 
 
 # -- fetching ------------------------------------------------------------------------------------
@@ -88,16 +88,16 @@ def test_fetch_stops_at_the_size_limit(httpserver: HTTPServer) -> None:
 def test_fetch_follows_a_few_redirects_but_not_endlessly(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/loop").respond_with_response(Response(status=302, headers={"Location": "/loop"}))
     got = fetch(httpserver.url_for("/loop"))
-    assert not got.ok and "redirected" in got.error
+    assert not got.ok and got.error == msg("web.fetch.redirects", most=MAX_REDIRECTS)
 
 
 def test_fetch_turns_network_failure_into_a_sentence() -> None:
     got = fetch("http://127.0.0.1:9/nothing-listens-here")
-    assert got.status == 0 and "could not be reached" in got.error
+    assert got.status == 0 and got.error == msg("web.fetch.unreachable")
 
 
 def test_fetch_refuses_other_schemes() -> None:
-    assert "only web addresses" in fetch("file:///etc/passwd").error
+    assert fetch("file:///etc/passwd").error == msg("web.fetch.not_web", scheme="file")
 
 
 # -- reading pages -------------------------------------------------------------------------------
@@ -137,13 +137,14 @@ def test_login_wall_is_an_answer_not_an_error(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/dan_example").respond_with_data(page("x_logged_out.html"), content_type="text/html")
     result = check_target(parse_target(httpserver.url_for("/dan_example")))
     assert result.summary.readable and result.items == ()
-    assert "without logging in" in result.summary.message and "good" in result.summary.message
+    assert result.summary.message == msg("web.login_wall", site=msg("web.site.website"))
 
 
 def test_refusal_is_an_answer_too(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/in/x").respond_with_data("", status=999)
     result = check_target(parse_target(httpserver.url_for("/in/x")))
-    assert result.summary.readable and "good" in result.summary.message
+    assert result.summary.readable and result.summary.message == msg("web.refused", site=msg("web.site.website"),
+                                                                     status=999)
 
 
 def test_mastodon_profile_and_posts_through_the_public_api(httpserver: HTTPServer) -> None:
@@ -178,7 +179,8 @@ def test_bluesky_profile_and_posts_through_the_public_appview(httpserver: HTTPSe
 def test_network_failure_is_a_clear_message_and_the_rest_goes_on(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/in/dan-example").respond_with_data(page("linkedin.html"), content_type="text/html")
     inputs, items = check_urls(["http://127.0.0.1:9/in/nobody", httpserver.url_for("/in/dan-example")])
-    assert not inputs[0].readable and "could not be reached" in inputs[0].message
+    assert not inputs[0].readable
+    assert inputs[0].message == msg("web.unreachable", error=msg("web.fetch.unreachable"))
     assert inputs[1].readable and inputs[1].items > 0
     produced = list(items(5))
     assert produced and {i.source.input for i in produced} == {6}
