@@ -12,9 +12,10 @@ Three blocks of features, each a plain sum of weights:
   typo share weight), weighted by IDF and scaled by the block's length; a word's part depends on
   the word alone, so it is worked out once per word and kept;
 - signals: 1 for each signal of the text (`checks.detectors.signals`), unscaled.
-Digits are read as "0" so that numbers are known by their shape. A block's length is the square
-root of the sum of IDF squared over every occurrence, so every feature occurrence simply adds to
-the score and to the length: that is what lets the app add whole words at a time.
+Digits are read as "0" so that numbers are known by their shape. A word feature counts once however
+often it occurs (so a post of one word repeated 800 times is not 800 times as sure); a block's
+length is the square root of the sum of IDF squared over what is present, so every feature simply
+adds to the score and to the length: that is what lets the app add whole words at a time.
 
 Speed: each feature's weights for every category, and its share of the block's length, are packed
 into one Python integer, lane by lane (fixed point, biased so every lane stays positive); adding
@@ -192,14 +193,12 @@ class TextModel:
         word_sum = word_n = char_sum = char_n = 0
         for w in set(words):
             packed, n, cpacked, cn = self._word_part(w)
-            # a word's own feature counts once per occurrence
-            times = words.count(w) if n else 0
-            word_sum += packed * times
-            word_n += n * times
+            word_sum += packed
+            word_n += n
             char_sum += cpacked
             char_n += cn
         known = self._packed_word
-        for f in _pairs(words, view):
+        for f in set(_pairs(words, view)):
             found = known.get(f)
             if found is not None:
                 packed = found
@@ -309,13 +308,10 @@ def featurize(text: str, signals: Iterable[str], word_idf: dict[str, float],
     out: dict[str, float] = {}
     toks = tokens(text)
     words = [t[0] for t in toks]
-    counts: dict[str, int] = {}
-    for f in word_features(words, class_view(toks, spans) if spans else words):
-        if f in word_idf:
-            counts[f] = counts.get(f, 0) + 1
-    length = sum(c * word_idf[f] ** 2 for f, c in counts.items())
-    for f, c in counts.items():
-        out[f] = c * word_idf[f] / math.sqrt(length)
+    present = {f for f in word_features(words, class_view(toks, spans) if spans else words) if f in word_idf}
+    length = sum(word_idf[f] ** 2 for f in present)
+    for f in present:
+        out[f] = word_idf[f] / math.sqrt(length)
     chars: dict[str, int] = {}
     for word in set(words):
         for g, c in _gram_counts(word, char_idf).items():

@@ -188,7 +188,9 @@ def test_full_scan_offline_and_leaves_no_temporary_files(tmp_path: Path) -> None
     assert scan.returncode == 0, scan.stderr[-2000:]
     shown = _child(["show", str(saved)], tmp_path, env)
     assert shown.returncode == 0, shown.stderr[-2000:]
-    assert "A home address in a post" in shown.stdout and _leaks(shown.stdout + scan.stderr) == []
+    as_json = _child(["show", str(saved), "--json", "-"], tmp_path, env)
+    assert "planted_address" in [f["detector"] for f in json.loads(as_json.stdout)["findings"]]  # reopened whole
+    assert _leaks(shown.stdout + as_json.stdout + scan.stderr) == []
     assert not (tmp_path / "net.log").exists(), "something tried to use the network"
     assert sorted(os.listdir(tmp)) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
