@@ -22,7 +22,7 @@ from checks.readers.base import ReadContext, Reader
 from checks.readers.htmlpage import load_html
 from checks.readers.jsonstream import details, guarded, parse_pair
 from checks.readers.spec import FormatSpec
-from checks.records import GeoPoint, Item, ItemKind, Platform, ProfileField, msg
+from checks.records import GeoPoint, Item, ItemKind, Message, Platform, ProfileField, msg
 
 _DATE_FORMATS = (
     "%b %d, %Y %I:%M %p", "%b %d, %Y, %I:%M %p", "%b %d, %Y %I:%M:%S %p", "%b %d, %Y, %I:%M:%S %p",
@@ -284,7 +284,7 @@ class HtmlPagesReader(Reader):
     the page's kind, then the note that asks for the JSON format."""
 
     handlers: Mapping[str, RecordReader] = {}
-    json_note = ""
+    json_note: Message
 
     @staticmethod
     def kind_of(name: str) -> str | None:
@@ -292,7 +292,7 @@ class HtmlPagesReader(Reader):
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         yield from read_pages(ctx, self.kind_of, self.handlers)
-        ctx.note(msg(self.json_note))
+        ctx.note(self.json_note)
 
 
 class FacebookHtmlReader(HtmlPagesReader):
@@ -301,4 +301,4 @@ class FacebookHtmlReader(HtmlPagesReader):
     spec = FormatSpec("facebook-html", Platform.FACEBOOK, variant_of="facebook")
     kind_of = staticmethod(_kind_of)
     handlers = _HANDLERS
-    json_note = "reader.facebook.html_only"
+    json_note = msg("reader.facebook.html_only")

@@ -25,7 +25,7 @@ from checks.readers.facebook_html import (
 from checks.readers.jsonstream import details, parse_pair
 from checks.readers.meta_text import LABELS, PLACEHOLDER_BIRTH_DATE, boolean
 from checks.readers.spec import FormatSpec
-from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName, msg
 
 
 def _kind_of(name: str) -> str | None:
@@ -103,4 +103,4 @@ class InstagramHtmlReader(HtmlPagesReader):
     spec = FormatSpec("instagram-html", Platform.INSTAGRAM, variant_of="instagram")
     kind_of = staticmethod(_kind_of)
     handlers = _HANDLERS
-    json_note = "reader.instagram.html_only"
+    json_note = msg("reader.instagram.html_only")

@@ -7,7 +7,8 @@ and work outright; "Location History", "Daily Top Locations" and others hold fix
 `"lat 51.43 ± 4 meters, long -0.05 ± 4 meters"`, `"51.43 ± 39.66 meters, -0.05 ± 39.66 meters"`
 or `"Latitude, Longitude: 51.43, -0.05"`), `snap_map_places_history.json`,
 `memories_history.json` (locations of saved Memories, paired with the `memories/` files by
-their id), `friends.json` (counted only: friends are other people). Ghost Mode / Snap Map
+their id), `chat_history.json` (saved chat messages the account holder sent, both generations),
+`friends.json` (counted only: friends are other people). Ghost Mode / Snap Map
 settings become a `location_sharing` setting when the export shows them. Multi-part
 `mydata~…` zips arrive merged by the archive layer. Large files are streamed.
 """
@@ -67,7 +68,7 @@ def _home_work_entries(value: Any) -> Iterator[tuple[tuple[str | int, ...], str,
 
 class SnapchatReader(Reader):
     spec = FormatSpec(
-        "snapchat", Platform.SNAPCHAT,
+        "snapchat", Platform.SNAPCHAT, main_file="json/location_history.json",
         signs=(Sign(1.0, paths=("json/memories_history.json", "json/location_history.json", "json/account.json",
                                 "json/snap_map_places_history.json", "json/user_profile.json",
                                 "json/account_history.json")),
@@ -176,6 +177,25 @@ class SnapchatReader(Reader):
                 continue
             yield Item(self.platform, ItemKind.SETTING, ctx.source(name, jp.pointer(*segs)),
                        text="true" if sharing else "false", field=SettingName.LOCATION_SHARING)
+
+    def _chats(self, ctx: ReadContext, name: str, *_: Any) -> Iterator[Item]:
+        """Saved chat messages the account holder sent (their own words; what others sent is not
+        read): 2024+ one list per conversation with `IsSender` and `Content`; 2021-22 "Sent Saved
+        Chat History" with `Text`. Who the chat was with is not kept."""
+        for section, index, value in self._sections(ctx, name):
+            if index is None or not isinstance(value, dict):
+                continue
+            if index % 2000 == 0:
+                ctx.cancel.raise_if_cancelled()
+            old = section.lower().startswith(("sent saved", "received saved"))
+            sent = section.lower().startswith("sent") if old else value.get("IsSender") is True
+            key = "Text" if old else "Content"
+            text = as_text(value.get(key))
+            if sent and text:
+                yield Item(self.platform, ItemKind.MESSAGE,
+                           ctx.source(name, jp.pointer(section, index, key), _time_of(value.get("Created"))),
+                           text=text[:5000], audience=Audience.PRIVATE,
+                           details=(("media_type", as_text(value.get("Media Type"))),))
 
     def _location_history(self, ctx: ReadContext, name: str, *_: Any) -> Iterator[Item]:
         count = 0
@@ -344,6 +364,7 @@ _HANDLERS = {
     "snap_map_places_history.json": SnapchatReader._places,
     "memories_history.json": SnapchatReader._memories,
     "friends.json": SnapchatReader._friends,
+    "chat_history.json": SnapchatReader._chats,
     "settings.json": SnapchatReader._user_profile,
 }
 

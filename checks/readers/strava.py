@@ -326,17 +326,29 @@ class StravaReader(Reader):
                 yield Item(self.platform, ItemKind.POST, src, text=activity.get("description")[:5000],
                            details=activity.details)
             filename = activity.filename
-            if not filename or filename == "#error#":
-                continue
-            listed += 1
-            member = ctx.export.member(root + filename) or ctx.export.member(filename)
-            if member is None:
-                missing.append(root + filename)
-                continue
-            seen += 1
-            ctx.progress(min(seen / total, 0.99), member.name)
-            yield from self._track(ctx, member.name, name, index, activity.when, activity.details)
+            member = None
+            if filename and filename != "#error#":
+                listed += 1
+                member = ctx.export.member(root + filename) or ctx.export.member(filename)
+                if member is None:
+                    missing.append(root + filename)
+            tracked = False
+            if member is not None:
+                seen += 1
+                ctx.progress(min(seen / total, 0.99), member.name)
+                for item in self._track(ctx, member.name, name, index, activity.when, activity.details):
+                    tracked = tracked or item.kind is ItemKind.ACTIVITY
+                    yield item
+            if not tracked:  # a manual activity, a file not given or unreadable: the row itself
+                yield self._row_activity(ctx, name, index, activity)
         self._report_missing(ctx, name, missing, listed)
+
+    def _row_activity(self, ctx: ReadContext, name: str, index: int, activity: _Activity) -> Item:
+        """An activity known only from its activities.csv row: name, time, type, distance; no route."""
+        column = activity.column("name") or activity.column("id")
+        return Item(self.platform, ItemKind.ACTIVITY, ctx.source(name, _csv_ptr(index, column), activity.when),
+                    text=activity.get("name")[:300], audience=Audience.UNKNOWN,
+                    details=(*activity.details, ("route", "none in the export")))
 
     @staticmethod
     def _report_missing(ctx: ReadContext, name: str, missing: list[str], listed: int) -> None:
@@ -377,6 +389,7 @@ class StravaReader(Reader):
             return
         yield Item(self.platform, ItemKind.ACTIVITY,
                    ctx.source(file, "/track/0/point/0", first.time or when),
+                   text=dict(details).get("activity_name", ""),
                    location=GeoPoint(first.lat, first.lon), end_location=GeoPoint(last.lat, last.lon),
                    audience=Audience.UNKNOWN,
                    details=(*details, ("csv_row", f"{csv_name}#{row}"), ("points", str(count))))

@@ -48,6 +48,9 @@ class SnapExport:
     phones: list[tuple[datetime, str]] = field(default_factory=list)
     friends: int = 3
     ghost_mode: bool | None = None
+    # saved chats: (with whom, text, when, sent by the account holder?). "new" (2024+): one list per
+    # conversation with IsSender and Content; "old" (2021-22): "Received/Sent Saved Chat History" with Text
+    chats: list[tuple[str, str, datetime, bool]] = field(default_factory=list)
 
     def files(self) -> dict[str, bytes]:
         out: dict[str, bytes] = {}
@@ -102,9 +105,32 @@ class SnapExport:
             if with_file:
                 out[f"memories/{t.strftime('%Y-%m-%d')}_{mid}-main.jpg"] = photo_bytes(PhotoSpec(make="", model=""))
         out["json/memories_history.json"] = _dump({"Saved Media": saved})
+        if self.chats:
+            out["json/chat_history.json"] = _dump(self._chat_history())
         out["json/friends.json"] = _dump({"Friends": [
             {"Username": f"friend{i}", "Display Name": f"Friend {i}", "Creation Timestamp": snap_time(created)}
             for i in range(self.friends)], "Blocked Users": []})
+        return out
+
+    def _chat_history(self) -> dict[str, Any]:
+        if self.generation == "old":
+            return {"Received Saved Chat History": [
+                        {"From": who, "Media Type": "TEXT", "Created": snap_time(t), "Text": text}
+                        for who, text, t, sent in self.chats if not sent],
+                    "Sent Saved Chat History": [
+                        {"To": who, "Media Type": "TEXT", "Created": snap_time(t), "Text": text}
+                        for who, text, t, sent in self.chats if sent]}
+        out: dict[str, list[dict[str, Any]]] = {}
+        for who, text, t, sent in self.chats:
+            out.setdefault(who, []).append({
+                "From": self.username if sent else who, "Media Type": "TEXT", "Created": snap_time(t),
+                "Content": text, "Conversation Title": None, "IsSender": sent,
+                "Created(microseconds)": int(t.timestamp() * 1000), "IsSaved": True})
+        # a snap that was opened and not saved: no content
+        out.setdefault("someone", []).append({
+            "From": self.username, "Media Type": "MEDIA", "Created": snap_time(datetime(2024, 1, 1, tzinfo=UTC)),
+            "Content": None, "Conversation Title": None, "IsSender": True, "Created(microseconds)": 0,
+            "IsSaved": False})
         return out
 
     def html_files(self) -> dict[str, bytes]:

@@ -152,7 +152,8 @@ def _snapchat(html: bool) -> Callable[[], dict[str, bytes]]:
 
         export = SnapExport(home=lat_long(*HOME), work=lat_long(*WORK), ghost_mode=False,
                             phones=[(T0, "+447700900123")], history=[(T0, *HOME), (T0.replace(hour=9), *WORK)],
-                            places=[(T0, "Parkrun", "London")], memories=[(T0, *HOME, True)])
+                            places=[(T0, "Parkrun", "London")], memories=[(T0, *HOME, True)],
+                            chats=[("sam", "on my way", T0, True), ("sam", "ok", T0, False)])
         return export.html_files() if html else export.files()
     return build
 

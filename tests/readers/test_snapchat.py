@@ -133,3 +133,20 @@ def test_shared_samples(shared_samples: Path) -> None:
     items, ctx = read_export(folder, "snapchat")
     assert not ctx.skipped
     assert all(i.location for i in items if i.kind is ItemKind.PHOTO)  # the sample's memories are 0,0
+
+
+@pytest.mark.parametrize("generation", ["old", "new"])
+def test_saved_chats_the_account_holder_sent_are_messages(tmp_path: Path, generation: str) -> None:
+    e = SnapExport(generation=generation, chats=[
+        ("sam.other", "on nights again at the nick", T0, True), ("sam.other", "their words", T0, False),
+        ("alex.other", "see you at the station", T0 + timedelta(hours=2), True)])
+    items, ctx = read_export(write_zip(e.files(), tmp_path / "mydata~1.zip"), "snapchat")
+    assert not ctx.skipped
+    messages = [i for i in items if i.kind is ItemKind.MESSAGE]
+    assert [(m.text, m.source.timestamp) for m in messages] == [
+        ("on nights again at the nick", T0), ("see you at the station", T0 + timedelta(hours=2))]
+    assert {m.source.file for m in messages} == {"json/chat_history.json"}
+    key = "Text" if generation == "old" else "Content"
+    first = "/Sent Saved Chat History/0" if generation == "old" else "/sam.other/0"
+    assert messages[0].source.pointer == f"{first}/{key}"
+    assert not [i for i in items if "their words" in i.text]  # what others sent is not read

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.records import ItemKind, Platform, ProfileField, SettingName
+from checks.readers import ReadContext
+from checks.records import Item, ItemKind, Platform, ProfileField, SettingName
 from tests.builders._zipped import write_folder, write_zip
 from tests.builders.strava import Activity, StravaExport, build_demo_strava, route
 from tests.readers._util import code, read_export, read_with
@@ -29,32 +30,46 @@ def export() -> StravaExport:
     return e
 
 
-@pytest.mark.parametrize("as_zip", [False, True])
-def test_activities_every_file_kind(tmp_path: Path, as_zip: bool) -> None:
+def _read_every_kind(tmp_path: Path, as_zip: bool) -> tuple[list[Item], ReadContext]:
     files = export().files()
     path = write_zip(files, tmp_path / "export.zip") if as_zip else write_folder(files, tmp_path / "export_1")
     items, ctx = read_export(path, "strava")
     assert all(i.platform is Platform.STRAVA for i in items)
-    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
-    assert len(acts) == 6
-    names = sorted(a.source.file for a in acts)
-    assert names == sorted(["activities/1000.gpx", "activities/1001.gpx.gz", "activities/1002.tcx",
-                            "activities/1003.tcx.gz", "activities/1004.fit", "activities/1005.fit.gz"])
-    for act in acts:
-        assert act.location is not None and act.end_location is not None
-        assert act.location.lat == pytest.approx(HOME[0], abs=1e-5)
-        assert act.end_location.lat == pytest.approx(PARK[0], abs=1e-5)
-        assert act.source.pointer == "/track/0/point/0"
-        assert act.detail("distance_m") == "5210"  # the second (precise, metres) Distance column wins
-        assert act.detail("activity_type") == "Run"
+    assert not ctx.skipped
+    return items, ctx
+
+
+@pytest.mark.parametrize("as_zip", [False, True])
+def test_activities_every_file_kind(tmp_path: Path, as_zip: bool) -> None:
+    items, _ = _read_every_kind(tmp_path, as_zip)
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY and i.source.file != "activities.csv"]
+    assert sorted(a.source.file for a in acts) == sorted([
+        "activities/1000.gpx", "activities/1001.gpx.gz", "activities/1002.tcx", "activities/1003.tcx.gz",
+        "activities/1004.fit", "activities/1005.fit.gz"])
+    assert {(a.source.pointer, a.detail("activity_type"), a.text) for a in acts} == {
+        ("/track/0/point/0", "Run", "Morning Run")}  # the name is text detectors read
+    # the second (precise, metres) Distance column wins
+    assert {a.detail("distance_m") for a in acts} == {"5210"}
+    starts = [a.location for a in acts]
+    ends = [a.end_location for a in acts]
+    assert all(p is not None and p.lat == pytest.approx(HOME[0], abs=1e-5) for p in starts)
+    assert all(p is not None and p.lat == pytest.approx(PARK[0], abs=1e-5) for p in ends)
     first = next(a for a in acts if a.source.file == "activities/1000.gpx")
     assert first.source.timestamp == T0
+
+
+@pytest.mark.parametrize("as_zip", [False, True])
+def test_routes_descriptions_and_rows_without_a_file(tmp_path: Path, as_zip: bool) -> None:
+    items, _ = _read_every_kind(tmp_path, as_zip)
     track = [i for i in items if i.kind is ItemKind.LOCATION and i.source.file == "activities/1000.gpx"]
     assert 5 <= len(track) <= 20  # thinned: about every 200 m of a ~2.3 km route
     assert all(t.source.pointer.startswith("/track/0/point/") for t in track)
     post = next(i for i in items if i.kind is ItemKind.POST)
-    assert post.text == "Lovely loop" and post.source.pointer == "/0/Activity Description"
-    assert not ctx.skipped
+    assert (post.text, post.source.pointer) == ("Lovely loop", "/0/Activity Description")
+    # the builder's manual activity (no file) is read from its activities.csv row, without a route
+    manual = [i for i in items if i.kind is ItemKind.ACTIVITY and i.source.file == "activities.csv"]
+    assert [(m.location, m.detail("route")) for m in manual] == [(None, "none in the export")]
+    assert manual[0].source.pointer.endswith("/Activity Name")
 
 
 def test_profile_zones_visibility(tmp_path: Path) -> None:
@@ -99,7 +114,7 @@ def test_xml_entities_refused(tmp_path: Path) -> None:
 
 def test_demo(tmp_path: Path) -> None:
     items, _ = read_export(build_demo_strava(tmp_path), "strava")
-    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY and i.location is not None]
     assert len(acts) == 7
     assert next(i for i in items if i.field is SettingName.PRIVACY_ZONES).text == "0"
 
@@ -120,7 +135,10 @@ def test_shared_samples(shared_samples: Path) -> None:
         pytest.skip("sample absent")
     items, _ = read_export(folder, "strava")
     acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
-    assert acts and all(a.location and a.end_location for a in acts)
+    tracked = [a for a in acts if a.source.file != "activities.csv"]
+    assert tracked and all(a.location and a.end_location for a in tracked)
+    # rows whose Filename is empty are activities without a route
+    assert all(a.location is None for a in acts if a.source.file == "activities.csv")
 
 
 def test_2018_export_lower_case_columns_and_metres(tmp_path: Path) -> None:
@@ -150,7 +168,11 @@ def test_a_lone_activities_csv_gives_one_note_not_a_skip_per_activity(tmp_path: 
     items, ctx = read_export(path, "strava")
     assert not ctx.skipped
     assert [(m.code, m.value("count")) for m in ctx.messages] == [("reader.strava.files_not_given", 12)]
-    assert not [i for i in items if i.kind is ItemKind.ACTIVITY]
+    # each row is still an activity (its name, time, type and distance), without a route
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    assert {a.location for a in acts} == {None}
+    ids = {a.detail("activity_id") for a in acts} - {"900"}  # 900: the 2020 builder's manual activity
+    assert ids == {str(100 + i) for i in range(12)}
 
 
 def test_activity_files_missing_from_a_whole_export_are_each_skipped(tmp_path: Path) -> None:
@@ -158,4 +180,6 @@ def test_activity_files_missing_from_a_whole_export_are_each_skipped(tmp_path: P
     del files["activities/1002.tcx"]
     items, ctx = read_export(write_zip(files, tmp_path / "export_1.zip"), "strava")
     assert [(s.file, code(s.reason)) for s in ctx.skipped] == [("activities/1002.tcx", "reader.strava.file_missing")]
-    assert len([i for i in items if i.kind is ItemKind.ACTIVITY]) == 5
+    acts = [i for i in items if i.kind is ItemKind.ACTIVITY]
+    assert len([a for a in acts if a.location is not None]) == 5
+    assert [a.detail("activity_id") for a in acts if a.location is None] == ["1002", "900"]  # missing, manual
