@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.assess.scoring import BANDS, INCOMPLETE, band_for, band_words, score
-from checks.records import Audience, Category, Finding, Message, Platform, Severity, msg
+from checks.assess.advice import CROSS_PLATFORM, default_catalogue
+from checks.assess.scoring import BANDS, INCOMPLETE, band_for, band_words, current_score, remaining, score
+from checks.records import Audience, Category, Finding, Message, Platform, Report, Severity, msg
 from checks.report.words import load_entries
-from tests.advice.factory import NOW, finding
+from checks.store.audit_state import AuditState
+from tests.advice.factory import NOW, finding, report
 
 _finding = st.builds(
     lambda n, cat, sev, aud, conf, years, rel: finding(
@@ -105,3 +109,58 @@ def test_an_incomplete_score_is_never_called_low() -> None:
     assert (partial.value, partial.band, partial.state) == (0, "low", INCOMPLETE)  # the contract's band is kept
     assert band_words(complete) == Message("score.band.low")
     assert band_words(partial) == msg("score.band.incomplete")
+
+
+# The score that moves: steps done and items marked "not a problem" lower it ----------------------
+
+
+def _ticked(rep: Report, *advice: str) -> Report:
+    from dataclasses import replace
+
+    return replace(rep, checklist=tuple(replace(c, done=c.done or c.advice in advice) for c in rep.checklist))
+
+
+def test_with_nothing_done_the_current_score_is_the_scans() -> None:
+    rep = report([finding(1), finding(2, category=Category.EMPLOYER_DISCLOSURE, detector="employer")])
+    assert current_score(rep) == rep.score
+
+
+def test_deleting_the_item_removes_it_and_a_setting_reduces_it() -> None:
+    rep = report([finding(1), finding(2, category=Category.EMPLOYER_DISCLOSURE, detector="employer")])
+    kinds = {c.advice: default_catalogue().get(c.advice).kind for c in rep.checklist}  # type: ignore[union-attr]
+    action = next(a for a, k in kinds.items() if k == "action" and not a.startswith(CROSS_PLATFORM))
+    setting = next(a for a, k in kinds.items() if k == "setting" and not a.startswith(CROSS_PLATFORM))
+    after_setting = current_score(_ticked(rep, setting)).value
+    after_action = current_score(_ticked(rep, action)).value
+    assert after_setting < rep.score.value
+    assert after_action < after_setting
+    assert remaining(_ticked(rep, action)) == {f.id: 0.0 for f in rep.findings if action in f.advice}
+
+
+def test_marking_not_a_problem_lowers_the_current_score() -> None:
+    rep = report([finding(1), finding(2, category=Category.FAMILY_DETAILS, detector="family")])
+    shown = AuditState().dismiss(rep.findings[1].id).apply(rep)
+    assert current_score(shown).value < rep.score.value
+
+
+def test_steps_the_export_showed_as_done_do_not_count_twice() -> None:
+    from dataclasses import replace
+
+    rep = report([finding(1)])
+    already = replace(rep, checklist=tuple(replace(c, done=True, already_done=True) for c in rep.checklist))
+    assert current_score(already).value == rep.score.value
+
+
+@pytest.mark.slow
+def test_the_score_spreads_over_people_from_careful_to_exposed(tmp_path: Path) -> None:
+    """Generated people (four exports each) from careful to everything public: the score rises
+    with exposure, a careful person is low, and only the most exposed reach the top band."""
+    from checks.pipeline import audit
+    from tests.advice.people import LEVELS, write_person
+
+    values = [audit(write_person(level, tmp_path / f"p{level}")).score for level in LEVELS]
+    numbers = [s.value for s in values]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), numbers
+    assert values[0].band == "low" and values[1].band in ("low", "moderate"), numbers
+    assert values[-1].band == "severe" and numbers[-1] <= 92, numbers
+    assert numbers[-1] - numbers[0] >= 60, numbers
