@@ -62,6 +62,18 @@ class Advice:
     setting: str | None = None
     done_when: tuple[str, ...] = ()
     item_link: bool = False  # the action is on the item itself (delete this post): link to it
+    settings_url: str | None = None  # the exact settings page, where the platform has a stable address
+    settings_checked: str = ""
+
+    @property
+    def link(self) -> str | None:
+        """Where a step opens: the setting itself where it has a stable address, else the help page."""
+        return self.settings_url or self.source
+
+    @property
+    def link_checked(self) -> str:
+        """The date `link` was checked."""
+        return self.settings_checked if self.settings_url else self.checked
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,13 @@ def _check_choices(raw: dict[str, object], where: str, ident: str) -> None:
     source = raw["source"]
     if source is not None and (not isinstance(source, str) or not source.startswith("https://")):
         raise CatalogueError(f"{where}: {ident}: source must be an https link or null")
+    settings_url = raw.get("settings_url")
+    if settings_url is not None:
+        if not isinstance(settings_url, str) or not settings_url.startswith("https://"):
+            raise CatalogueError(f"{where}: {ident}: settings_url must be an https link")
+        dated = raw.get("settings_checked")
+        if not isinstance(dated, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", dated):
+            raise CatalogueError(f"{where}: {ident}: settings_url needs a settings_checked YYYY-MM-DD date")
 
 
 def _risks(raw: dict[str, object], where: str, ident: str) -> tuple[Category, ...]:
@@ -155,6 +174,7 @@ def _validate_entry(raw: object, where: str) -> Advice:
         confidence=raw["confidence"], fallback=raw["fallback"], setting=raw.get("setting"),
         done_when=tuple(str(v).lower() for v in raw.get("done_when", [])),
         item_link=bool(raw.get("item_link", False)),
+        settings_url=raw.get("settings_url"), settings_checked=str(raw.get("settings_checked", "")),
     )
 
 

@@ -127,3 +127,58 @@ def test_duplicate_ids_and_bad_json_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CatalogueError, match="not valid JSON"):
         load_catalogue(tmp_path)
+
+
+# Straight to the setting ---------------------------------------------------------------------------
+
+# The platforms' own domains a settings link may point at (never a third party).
+SETTINGS_DOMAINS = {
+    "x": ("x.com",), "facebook": ("www.facebook.com", "accountscenter.facebook.com"),
+    "instagram": ("www.instagram.com", "accountscenter.instagram.com"), "tiktok": ("www.tiktok.com",),
+    "strava": ("www.strava.com",), "google": ("myactivity.google.com", "myaccount.google.com", "photos.google.com"),
+    "snapchat": ("accounts.snapchat.com",), "linkedin": ("www.linkedin.com",),
+}
+# Steps the issue names: each opens the exact settings page, not the help centre.
+MUST_OPEN_THE_SETTING = {
+    "x.protect-posts": "x.com/settings/", "x.post-location-off": "x.com/settings/",
+    "facebook.contacts-upload-off": "accountscenter.facebook.com",
+    "instagram.private-account": "instagram.com/accounts/",
+    "instagram.contacts-sync-off": "accountscenter.instagram.com", "tiktok.private-account": "tiktok.com/setting",
+    "strava.privacy-zone": "strava.com/settings/privacy",
+    "strava.activities-default-visibility": "strava.com/settings/",
+    "google.timeline-off": "activitycontrols", "google.results-about-you": "results-about-you",
+    "snapchat.birthday-hidden": "accounts.snapchat.com",
+}
+
+
+def test_settings_links_are_dated_and_on_the_platforms_own_domain() -> None:
+    from urllib.parse import urlsplit
+
+    linked = [e for e in default_catalogue().entries.values() if e.settings_url]
+    assert len(linked) >= 60
+    for e in linked:
+        assert urlsplit(e.settings_url).hostname in SETTINGS_DOMAINS[e.platform], e.id  # type: ignore[arg-type]
+        assert re.fullmatch(r"20\d\d-\d\d-\d\d", e.settings_checked), e.id
+        assert (e.link, e.link_checked) == (e.settings_url, e.settings_checked)
+
+
+@pytest.mark.parametrize(("ident", "part"), sorted(MUST_OPEN_THE_SETTING.items()))
+def test_named_steps_open_the_setting_itself(ident: str, part: str) -> None:
+    entry = default_catalogue().get(ident)
+    assert entry is not None and entry.link is not None and part in entry.link
+
+
+def test_a_step_without_a_settings_page_opens_its_help_page() -> None:
+    entry = next(e for e in default_catalogue().entries.values() if not e.settings_url and e.source)
+    assert (entry.link, entry.link_checked) == (entry.source, entry.checked)
+
+
+def test_a_settings_link_needs_its_date(tmp_path: Path) -> None:
+    raw = json.loads((resource_path("advice") / "x.json").read_text(encoding="utf-8"))
+    entry = next(e for e in raw["entries"] if e.get("settings_url"))
+    del entry["settings_checked"]
+    (tmp_path / "x.json").write_text(json.dumps(raw), encoding="utf-8")
+    (tmp_path / "general.json").write_text((resource_path("advice") / "general.json").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    with pytest.raises(CatalogueError, match="settings_checked"):
+        load_catalogue(tmp_path)
