@@ -11,8 +11,12 @@ dismissals (`AuditState`). It is never written in the clear:
   keyring (Windows Credential Locker, macOS Keychain, the Secret Service on Linux; service
   "Offduty") or is derived from a passphrase with scrypt (n=2^17, r=8, p=1). Plaintext keyring
   backends (keyrings.alt, "fail", an empty chainer) are treated as no keyring at all;
-- writing goes to a temporary file in the same folder, fsynced, then renamed over the target,
-  so a crash mid-save leaves the previous audit as it was.
+- writing goes through the one private writer (`checks/store/files.py`): a new owner-only file in
+  the same folder, fsynced, then renamed over the target, so a crash mid-save leaves the previous
+  audit as it was; never through a planted link, never over an input being read;
+- the passphrase's scrypt parameters are read from the file, so they are checked before anything
+  is derived: at most 256 MiB of memory and four times the default's work, else the file is
+  refused at once (a tampered header cannot make opening take minutes and gigabytes).
 
 The file starts with a versioned header: magic bytes, format version, how the key is wrapped
 (keyring entry name, or scrypt salt and parameters) and the wrapped data key.
@@ -27,16 +31,13 @@ prompt or OFFDUTY_PASSPHRASE, both in `desktop/cli.py`).
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 import logging
-import os
 import secrets
 import struct
-import tempfile
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -49,6 +50,7 @@ from checks.errors import OffdutyError
 from checks.records import Message, Report, msg
 from checks.report.serialise import BadReportData, report_from_dict, report_to_dict
 from checks.store.audit_state import AuditState
+from checks.store.files import FileWriteError, write_private
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,10 @@ SALT_BYTES = 16
 SCRYPT_LOG2_N = 17
 SCRYPT_R = 8
 SCRYPT_P = 1
-MAX_SCRYPT_MEMORY = 1 << 30  # a file asking for more than 1 GiB of scrypt memory is refused
+MAX_SCRYPT_MEMORY = 256 << 20  # a file asking for more scrypt memory than this is refused before deriving
+MAX_SCRYPT_WORK = 4 * (1 << SCRYPT_LOG2_N) * SCRYPT_R * SCRYPT_P  # n * r * p: four times the default's
+MIN_SCRYPT_LOG2_N = 10
+MAX_SCRYPT_P = 4
 MIN_PASSPHRASE = 8
 MAX_KEY_NAME = 64
 MAX_PLAINTEXT = 4 << 30
@@ -258,10 +263,17 @@ def _read_header(fh: IO[bytes]) -> _Header:
         return _Header(method, flags, chunk_size, key_name=name, wrapped=_read_exact(fh, wrapped_len))
     salt = _read_exact(fh, SALT_BYTES)
     log2_n, r, p = struct.unpack(">BBB", _read_exact(fh, 3))
-    if not (1 <= log2_n <= 24 and r >= 1 and p >= 1) or 128 * r * (1 << log2_n) > MAX_SCRYPT_MEMORY or p > 16:
+    if not scrypt_parameters_ok(log2_n, r, p):
         raise AuditDamaged(msg("vault.header_damaged"))
     return _Header(method, flags, chunk_size, salt=salt, log2_n=log2_n, r=r, p=p,
                    wrapped=_read_exact(fh, wrapped_len))
+
+
+def scrypt_parameters_ok(log2_n: int, r: int, p: int) -> bool:
+    """Whether a file's scrypt parameters are in the range Offduty writes (checked before deriving)."""
+    n = 1 << log2_n
+    return (MIN_SCRYPT_LOG2_N <= log2_n <= 20 and 1 <= r <= 32 and 1 <= p <= MAX_SCRYPT_P
+            and 128 * r * n <= MAX_SCRYPT_MEMORY and n * r * p <= MAX_SCRYPT_WORK)
 
 
 def _derive(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
@@ -357,12 +369,13 @@ def check_passphrase(phrase: str) -> str:
 
 def save_report(report: Report, path: Path, *, state: AuditState | None = None,
                 passphrase: str | None = None, key_name: str = DEFAULT_KEY_NAME,
-                _on_chunk: Callable[[], None] | None = None) -> Message:
+                protect: Iterable[Path | str] = (), _on_chunk: Callable[[], None] | None = None) -> Message:
     """Encrypt `report` (and `state`) to `path`; say where the key lives.
 
     With a `passphrase` the audit opens anywhere with it; without one its key is kept in the OS
     keyring under `key_name` (a welfare session uses its own, removed at the end), and with no
     keyring PassphraseNeeded is raised: the caller asks the person, the vault never does.
+    `protect`: inputs being read, never written over.
     """
     path = Path(path)
     if path.is_dir():
@@ -389,7 +402,7 @@ def save_report(report: Report, path: Path, *, state: AuditState | None = None,
         where = msg("vault.saved.passphrase")
     header = replace(header, wrapped=_wrap(kek, data_key, header))
     payload = {"report": report_to_dict(report), "state": (state or AuditState()).to_json()}
-    _atomic_write(path, lambda fh: _write_body(fh, header, data_key, payload, _on_chunk))
+    _atomic_write(path, lambda fh: _write_body(fh, header, data_key, payload, _on_chunk), protect)
     return where
 
 
@@ -435,39 +448,19 @@ def _json_pieces(value: Any, depth: int = 0) -> Iterator[str]:
         yield _JSON.encode(value)
 
 
-def _atomic_write(path: Path, body: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file beside `path`, fsync, rename; never a half-written audit."""
-    if path.exists() and not path.is_file():  # renaming over a device or pipe would replace it
-        raise VaultError(msg("vault.not_a_regular_file", path=str(path)))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    tmp = Path(tmp_name)
+def _atomic_write(path: Path, body: Callable[[IO[bytes]], None], protect: Iterable[Path | str] = ()) -> None:
+    """Write through the private writer: never a half-written audit, never anything but a regular file."""
     try:
-        with os.fdopen(fd, "wb") as fh:
-            body(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise VaultError(msg("vault.write_failed", path=str(path), error=exc.strerror or type(exc).__name__)) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_private(path, body, protect=protect, special=False)
+    except FileWriteError as exc:
+        message = exc.message
+        code = message.code if isinstance(message, Message) else ""
+        if code == "files.not_a_file":
+            raise VaultError(msg("vault.not_a_regular_file", path=str(path))) from exc
+        if code == "files.failed":
+            error = message.value("error") if isinstance(message, Message) else ""
+            raise VaultError(msg("vault.write_failed", path=str(path), error=str(error))) from exc
+        raise VaultError(message) from exc
 
 
 def needs_passphrase(path: Path) -> bool:

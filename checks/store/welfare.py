@@ -9,7 +9,8 @@ even a copy of an encrypted audit left somewhere (a backup, an SSD's spare block
 be opened (crypto-erase). Deleting a file does not wipe it from an SSD: plaintext exports the
 person chose to write are only removed, and the result says so.
 
-The manifest (`session.json`) lists the files recorded (paths only, never evidence), so a session
+The manifest (`session.json`, written by the private writer) lists the files recorded (paths
+only, never evidence), so a session
 that ended with a crash or a power cut can be found and ended on the next start
 (`leftover_sessions()`).
 
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from checks.records import Message, Report, msg
 from checks.store.audit_state import AuditState
+from checks.store.files import write_private_text
 from checks.store.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -169,11 +171,7 @@ class WelfareSession:
     def _write_manifest(self) -> None:
         data = {"started": self.started, "pid": self.pid,
                 "files": [{"path": str(p), "encrypted": e} for p, e in self._files]}
-        tmp = self.folder / f".{MANIFEST}.partial"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, self.folder / MANIFEST)
+        write_private_text(self.folder / MANIFEST, lambda fh: json.dump(data, fh), special=False)
 
 
 def _read_manifest(folder: Path) -> tuple[list[tuple[Path, bool]], float, int]:
