@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from checks.records import Report
+from checks.report.checklist_model import PlanOptions
 from checks.report.html_report import render_html
 
 MARGINS_MM = QMarginsF(15, 15, 15, 17)
@@ -33,13 +34,13 @@ def _ensure_app() -> None:
     _APP = QApplication(sys.argv[:1] or ["offduty"])
 
 
-def _document(report: Report, reveal: bool, name: str | None) -> QTextDocument:
+def _document(report: Report, reveal: bool, name: str | None, options: PlanOptions | None = None) -> QTextDocument:
     doc = QTextDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(11.5)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setHtml(render_html(report, reveal=reveal, name=name))
+    doc.setHtml(render_html(report, reveal=reveal, name=name, options=options))
     return doc
 
 
@@ -48,10 +49,11 @@ def _layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def render_to(device: QPagedPaintDevice, report: Report, reveal: bool = False, name: str | None = None) -> int:
-    """Print the checklist on `device` (a PDF writer or a printer); returns the number of pages."""
+def render_to(device: QPagedPaintDevice, report: Report, reveal: bool = False, name: str | None = None,
+              options: PlanOptions | None = None) -> int:
+    """Print the plan on `device` (a PDF writer or a printer); returns the number of pages."""
     device.setPageLayout(_layout())
-    doc = _document(report, reveal, name)
+    doc = _document(report, reveal, name, options)
     # Lay out in points (1/72 inch) on the printable area; print_() scales to the device.
     rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
     doc.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
@@ -59,8 +61,9 @@ def render_to(device: QPagedPaintDevice, report: Report, reveal: bool = False, n
     return doc.pageCount()
 
 
-def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str | None = None) -> int:
-    """Write the printable checklist as an A4 PDF at `path`; returns the number of pages.
+def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str | None = None,
+              options: PlanOptions | None = None) -> int:
+    """Write the printable plan as an A4 PDF at `path`; returns the number of pages.
 
     Written to a temporary sibling first and renamed, so a failure leaves no half file.
     """
@@ -72,7 +75,7 @@ def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str 
         writer.setResolution(300)
         writer.setTitle(QCoreApplication.translate("printing", "Privacy checklist"))
         writer.setCreator("Offduty")
-        pages = render_to(writer, report, reveal, name)
+        pages = render_to(writer, report, reveal, name, options)
         del writer  # flushes and closes the file
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise OSError(f"could not write {path}")
@@ -84,7 +87,7 @@ def write_pdf(report: Report, path: Path | str, reveal: bool = False, name: str 
 
 
 def print_report(report: Report, parent: object = None, reveal: bool = False, name: str | None = None,
-                 printer: object = None) -> bool:
+                 printer: object = None, options: PlanOptions | None = None) -> bool:
     """Open the system print dialog for the checklist; True when it was sent to the printer.
 
     `printer` (a QPrinter) may be given, for example one set to print to a PDF file.
@@ -100,5 +103,5 @@ def print_report(report: Report, parent: object = None, reveal: bool = False, na
     dialog.setWindowTitle(QCoreApplication.translate("printing", "Print your checklist"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    render_to(printer, report, reveal, name)
+    render_to(printer, report, reveal, name, options)
     return True

@@ -141,12 +141,14 @@ def score(findings: Sequence[Finding], now: datetime | None = None, *, complete:
         strength[cat] = 1 - math.exp(-raw / SATURATION)
         points = CATEGORY_CAP[cat] * strength[cat]
         total += points
-        drivers.append(ScoreDriver(driver_text(cat, counts[cat], platforms[cat], public[cat]), round(points, 1), cat))
+        shown = round(points, 1) or 0.1  # something was found: never "0 points"
+        drivers.append(ScoreDriver(driver_text(cat, counts[cat], platforms[cat], public[cat]), shown, cat))
     for needed, bonus, text in COMBINATIONS:
         if needed <= set(strength):
             points = bonus * min(strength[c] for c in needed)
             total += points
-            drivers.append(ScoreDriver(text, round(points, 1), None))
+            if round(points, 1) > 0:
+                drivers.append(ScoreDriver(text, round(points, 1), None))
     value = round(100 * (1 - math.exp(-total / SCALE))) if total else 0
     if total and not value:
         value = 1  # something was found: never "0", which means nothing at all

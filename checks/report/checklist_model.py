@@ -1,27 +1,51 @@
-"""The printable checklist as plain data, shared by the HTML page and the PDF.
+"""The printable plan as plain data, shared by the HTML page and the PDF.
 
-`build_model(report)` turns a report into what a person works through in a one-to-one session:
-a title page (score, what drives it, date, optional name), then one section per platform with
-tick boxes, steps and the items to delete (evidence masked unless `reveal`), then the phone,
-household, cross-platform and UK offline actions, and room for notes and the next review date.
-No Qt here: `checks/report/html_report.py` renders it, and Qt prints that HTML.
+`build_model(report)` turns a report into what a person works through, short by default: page 1
+with the score as it stands (steps done since the scan lower it), the first steps and where to get
+help; then one section per platform the exports showed a need for, and only the person's phone
+(`PlanOptions.phone`), with compact steps, a link (printed as a QR code) to the exact setting,
+steps already done printed as done; the UK offline steps that matter most; room for notes and
+the next review date. `PlanOptions(everything=True)` prints the whole catalogue in full.
+Evidence is masked unless `reveal`. No Qt here: `checks/report/html_report.py` renders it, and
+Qt prints that HTML.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from checks.assess.advice import Catalogue, default_catalogue, item_link
-from checks.assess.scoring import INCOMPLETE, band_words
-from checks.records import ChecklistEntry, Finding, InputSummary, Message, Platform, Report, msg
+from checks.assess.advice import Advice, Catalogue, default_catalogue, item_link
+from checks.assess.scoring import INCOMPLETE, band_words, current_score
+from checks.records import ChecklistEntry, Finding, InputSummary, ItemKind, Message, Platform, Report, msg
 from checks.report.masking import conceal, mask, mask_text
 from checks.report.words import say, words
 
-MAX_ITEMS = 12  # items listed under one task; the rest are counted
+MAX_ITEMS = 12  # items listed under one task when printing everything; the rest are counted
+SHORT_ITEMS = 2  # items listed under one task in the short plan
+FIRST_STEPS = 5
+BLOCKS = 10  # the short plan prints this many steps in full, most important first (and any with items)
 REVIEW_AFTER_DAYS = 182
+PHONES = ("iphone", "android")
+# UK offline steps every plan carries, whatever the exports showed (the rest: "print everything").
+UK_ALWAYS = ("uk.open-register-opt-out", "uk.anonymous-electoral-registration")
+# Where to get help, on page 1 of every plan: (words, link).
+HELP = (
+    (msg("plan.help_welfare"), None),
+    (msg("plan.help_oscar_kilo"), "https://oscarkilo.org.uk/"),
+    (msg("plan.help_security"), None),
+    (msg("plan.help_emergency"), None),
+)
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What to print: the short plan (default) or everything, and which phone's steps."""
+
+    everything: bool = False  # the whole catalogue, every step in full
+    phone: str | None = None  # "iphone" or "android": only that phone's steps; None: both
 
 
 # Sections after the platforms, in print order: key -> (heading, intro)
@@ -41,8 +65,9 @@ class ItemLine:
     finding: str
     title: str
     evidence: str
-    where: str  # "X (Twitter), 2 March 2024"
-    url: str | None
+    where: str  # in plain words: "your X (Twitter) post of 2 Mar 2024"
+    url: str | None  # only when revealed: a link carries the account's handle
+    technical: str = ""  # the file and place in it, for a "technical details" fold
 
 
 @dataclass(frozen=True)
@@ -65,6 +90,11 @@ class Task:
     more_items: int  # linked items not listed
     findings: int  # how many findings it answers
     priority: float
+    platform: str = ""
+    link: str | None = None  # the exact settings page where there is one, else the help page
+    link_checked: str = ""
+    summary: str = ""  # the catalogue's own why, without the count of places (for compact steps)
+    brief: bool = False  # in the short plan: one line (title, what to choose, link), not the steps
 
 
 @dataclass(frozen=True)
@@ -76,11 +106,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class HelpLine:
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True)
 class ChecklistModel:
     name: str | None
     generated: str  # "24 November 2026"
     review_date: str
-    score: int
+    score: int  # as it stands: steps done since the scan lower it
     band: str  # the Score's band, or "incomplete" (for the page's colours)
     band_name: str  # in words: "Low", "Incomplete"
     band_text: str
@@ -93,6 +129,10 @@ class ChecklistModel:
     sections: tuple[Section, ...]
     reveal: bool
     cancelled: bool
+    score_at_scan: int = 0
+    help: tuple[HelpLine, ...] = ()
+    everything: bool = False
+    phone: str | None = None
 
 
 def platform_label(key: str) -> str:
@@ -134,18 +174,44 @@ def _title_masker(report: Report) -> Callable[[str], str]:
     return apply
 
 
-def _item_line(f: Finding, reveal: bool, platform: str = "", title: Callable[[str], str] = str) -> ItemLine:
+def short_date(moment: object) -> str:
+    """"11 Feb 2024"."""
+    from datetime import date, datetime
+
+    if isinstance(moment, datetime | date):
+        return f"{moment.day} {moment:%b %Y}"
+    return ""
+
+
+_WHERE_KINDS = frozenset(k.value for k in ItemKind) - {"profile_field", "setting"}
+
+
+def plain_where(f: Finding) -> str:
+    """Where an item is, in plain words: "your X (Twitter) post of 11 Feb 2024", never a file path."""
+    platform = platform_label(f.platform.value)
+    kind = f.item_kind.value
+    when = short_date(f.source.timestamp)
+    if kind not in _WHERE_KINDS:
+        return say(Message(f"plan.where.{kind}", (("platform", platform),)))
+    code = f"plan.where.{kind}" if when else f"plan.where.{kind}_undated"
+    return say(Message(code, (("platform", platform), ("date", when))))
+
+
+def technical_where(f: Finding) -> str:
+    """The file and the place in it ("data/tweets.js, /49/tweet/full_text"), for a technical fold."""
+    return ", ".join(part for part in (f.source.file, f.source.pointer) if part)
+
+
+def _item_line(f: Finding, reveal: bool, title: Callable[[str], str] = str) -> ItemLine:
     evidence = f.evidence if reveal else mask(f.evidence, f.span, f.spans)
     evidence = " ".join(printable(evidence).split())
     if len(evidence) > 160:
         evidence = evidence[:157] + "…"
-    when = long_date(f.source.timestamp) if f.source.timestamp else ""
-    parts = [platform_label(f.platform.value)] if f.platform.value != platform else []
-    parts += [when] if when else []
+    where = plain_where(f)
     if f.occurrences > 1:
-        parts.append(say(msg("printout.more_like_it", count=f.occurrences - 1)))
-    where = ", ".join(parts)
-    return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f))
+        where += ", " + say(msg("printout.more_like_it", count=f.occurrences - 1))
+    return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f) if reveal else None,
+                    technical_where(f))
 
 
 def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:
@@ -156,8 +222,7 @@ def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[Ite
         if where in out and f.source.pointer:
             first = out[where]
             if line.title not in first.title:
-                out[where] = ItemLine(first.finding, f"{first.title}; {line.title[:1].lower()}{line.title[1:]}",
-                                      first.evidence, first.where, first.url)
+                out[where] = replace(first, title=f"{first.title}; {line.title[:1].lower()}{line.title[1:]}")
         else:
             out[where if f.source.pointer else (*where[:3], f.id)] = line
     return list(out.values())
@@ -169,7 +234,7 @@ def printable(text: str) -> str:
 
 
 def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], reveal: bool,
-          title: Callable[[str], str] = str) -> Task:
+          title: Callable[[str], str] = str, most: int = MAX_ITEMS) -> Task:
     advice = catalogue.get(entry.advice)
     kind = advice.kind if advice else "action"
     linked = [findings[i] for i in entry.findings if i in findings]
@@ -177,42 +242,61 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
     lines: tuple[ItemLine, ...] = ()
     more = 0
     if show_items:
-        merged = _merge_same_record([_item_line(f, reveal, entry.platform, title) for f in linked], linked)
-        lines, more = tuple(merged[:MAX_ITEMS]), max(0, len(merged) - MAX_ITEMS)
+        merged = _merge_same_record([_item_line(f, reveal, title) for f in linked], linked)
+        lines, more = tuple(merged[:most]), max(0, len(merged) - most)
     return Task(
         advice=entry.advice, title=entry.title, why=say(entry.why), choose=entry.choose, steps=entry.steps,
         web_steps=entry.web_steps, side_effects=entry.side_effects, fallback=entry.fallback,
         source=entry.source, checked=entry.checked, done=entry.done, already_done=entry.already_done,
         kind=kind, confidence=advice.confidence if advice else "medium", items=lines, more_items=more,
-        findings=len(linked), priority=entry.priority,
+        findings=len(linked), priority=entry.priority, platform=entry.platform,
+        link=advice.link if advice else entry.source, link_checked=advice.link_checked if advice else entry.checked,
+        summary=advice.why if advice else say(entry.why),
     )
 
 
-def _offline_task(advice_id: str, catalogue: Catalogue) -> Task | None:
-    advice = catalogue.get(advice_id)
-    if advice is None:
-        return None
+def _briefed(tasks: list[Task], options: PlanOptions) -> list[Task]:
+    """The short plan: the most important steps (and any listing items to change) in full, the
+    rest as one line each, so a person with four exports gets a few pages, not thirty."""
+    ranked = sorted((t for t in tasks if not t.done and _wanted(t.platform, options)), key=lambda t: -t.priority)
+    full = {t.advice for t in ranked[:BLOCKS]} | {t.advice for t in ranked if t.items}
+    return [t if t.advice in full or t.done else replace(t, brief=True) for t in tasks]
+
+
+def _offline_task(advice: Advice) -> Task:
     return Task(advice.id, advice.title, advice.why, advice.choose, advice.steps, advice.web_steps,
                 advice.side_effects, advice.fallback, advice.source, advice.checked, False, False,
-                advice.kind, advice.confidence, (), 0, 0, 0.0)
+                advice.kind, advice.confidence, (), 0, 0, 0.0, advice.platform, advice.link, advice.link_checked,
+                advice.why)
 
 
-def _grouped(tasks: list[Task], report: Report, catalogue: Catalogue) -> dict[str, list[Task]]:
-    """Tasks per platform or theme; every UK offline action is listed, linked to findings or not."""
+def _wanted(platform: str, options: PlanOptions) -> bool:
+    """Whether a step's platform is printed: not the other phone's, when the person named theirs."""
+    return not (options.phone and platform in PHONES and platform != options.phone)
+
+
+def _grouped(tasks: list[Task], catalogue: Catalogue, options: PlanOptions) -> dict[str, list[Task]]:
+    """Tasks per platform or theme. The short plan adds the UK offline steps that matter most;
+    printing everything adds every catalogue entry not already listed."""
     groups: dict[str, list[Task]] = defaultdict(list)
-    for task, entry in zip(tasks, report.checklist, strict=True):
-        groups[_THEME_OF.get(entry.platform, entry.platform)].append(task)
-    listed = {t.advice for t in groups.get("uk", [])}
-    extras = (_offline_task(a.id, catalogue) for a in catalogue.for_platform("uk") if a.id not in listed)
-    groups["uk"].extend(t for t in extras if t is not None)
+    for task in tasks:
+        if _wanted(task.platform, options):
+            groups[_THEME_OF.get(task.platform, task.platform)].append(task)
+    listed = {t.advice for t in tasks}
+    extras = [a for a in catalogue.entries.values() if a.id not in listed and _wanted(a.platform, options)
+              and (options.everything or a.id in UK_ALWAYS)]
+    for advice in extras:
+        task = _offline_task(advice)
+        groups[_THEME_OF.get(advice.platform, advice.platform)].append(
+            task if options.everything else replace(task, brief=True))
     return groups
 
 
 def _by_priority(tasks: list[Task]) -> tuple[Task, ...]:
-    return tuple(sorted(tasks, key=lambda t: (t.already_done, -t.priority, t.title)))
+    return tuple(sorted(tasks, key=lambda t: (t.done, -t.priority, t.title)))
 
 
-def _sections(groups: dict[str, list[Task]], catalogue: Catalogue) -> tuple[Section, ...]:
+def _sections(groups: dict[str, list[Task]], catalogue: Catalogue, phone: str | None) -> tuple[Section, ...]:
     """The platforms, most urgent first, then the themes in print order."""
     platform_keys = sorted((k for k in groups if k not in THEMES),
                            key=lambda k: (-max((t.priority for t in groups[k]), default=0.0), platform_label(k)))
@@ -221,9 +305,12 @@ def _sections(groups: dict[str, list[Task]], catalogue: Catalogue) -> tuple[Sect
     for key, (heading, intro) in THEMES.items():
         if groups.get(key):
             # The UK and household steps are a curated sequence: keep the catalogue's order.
-            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.already_done, rank.get(t.advice, 0))))
+            tasks_here = (tuple(sorted(groups[key], key=lambda t: (t.done, rank.get(t.advice, 0))))
                           if key in ("uk", "household") else _by_priority(groups[key]))
-            sections.append(Section(key, say(heading), say(intro), tasks_here))
+            title = say(heading)
+            if key == "phone" and phone:
+                title = say(msg("plan.phone_for", phone=Message(f"plan.phone.{phone}")))
+            sections.append(Section(key, title, say(intro), tasks_here))
     return tuple(sections)
 
 
@@ -235,24 +322,34 @@ def _input_line(summary: InputSummary) -> str:
 
 
 def build_model(report: Report, reveal: bool = False, name: str | None = None,
-                catalogue: Catalogue | None = None) -> ChecklistModel:
-    """The printable checklist of `report`. Evidence is masked unless `reveal`."""
+                catalogue: Catalogue | None = None, options: PlanOptions | None = None) -> ChecklistModel:
+    """The printable plan of `report` (ticks applied, "not a problem" items left out: the visible
+    report). Evidence is masked unless `reveal`."""
     catalogue = catalogue or default_catalogue()
+    options = options or PlanOptions()
     shown = report if reveal else conceal(report)
     findings = {f.id: f for f in shown.findings}
     title = str if reveal else _title_masker(report)
-    tasks = [_task(e, catalogue, findings, reveal, title) for e in report.checklist]
-    todo = [t for t in tasks if not t.already_done]
+    most = MAX_ITEMS if options.everything else SHORT_ITEMS
+    tasks = [_task(e, catalogue, findings, reveal, title, most) for e in report.checklist]
+    if not options.everything:
+        tasks = _briefed(tasks, options)
+    todo = [t for t in tasks if not t.done]
     generated = report.generated_at
-    band = INCOMPLETE if report.score.state == INCOMPLETE else report.score.band
+    now = current_score(report, catalogue)
+    band = INCOMPLETE if now.state == INCOMPLETE else now.band
+    first = sorted((t for t in todo if t.findings and _wanted(t.platform, options)), key=lambda t: -t.priority)
     return ChecklistModel(
         name=" ".join(name.split()) if name and name.strip() else None, generated=long_date(generated),
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
-        score=report.score.value, band=band, band_name=say(band_words(report.score)),
+        score=now.value, band=band, band_name=say(band_words(now)),
         band_text=say(Message(f"score.printout.{band}")),
-        drivers=tuple(say(d.text) for d in report.score.drivers[:5]),
+        drivers=tuple(say(d.text) for d in now.drivers[:5]),
         inputs=tuple(_input_line(i) for i in report.inputs), findings=len(report.findings),
         todo=len(todo), already_done=len(tasks) - len(todo),
-        top=tuple(sorted((t for t in todo if t.findings), key=lambda t: -t.priority)[:5]),
-        sections=_sections(_grouped(tasks, report, catalogue), catalogue), reveal=reveal, cancelled=report.cancelled,
+        top=tuple(first[:FIRST_STEPS]),
+        sections=_sections(_grouped(tasks, catalogue, options), catalogue, options.phone), reveal=reveal,
+        cancelled=report.cancelled, score_at_scan=report.score.value,
+        help=tuple(HelpLine(say(text), url) for text, url in HELP), everything=options.everything,
+        phone=options.phone,
     )
