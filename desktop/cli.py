@@ -3,7 +3,9 @@
 Exit status (contract): 0 the audit ran; 2 usage error; 3 no input could be read as an export;
 1 anything else, with a one-line message and no traceback unless OFFDUTY_DEBUG=1.
 Progress goes to standard error, never into `--json -`. Qt is imported only for the window and
-for PDF output.
+for PDF output. Every output is said by the disclosure policy (`checks.report.disclosure`) and
+every file is written by the one private writer (`checks.store.files`), never over an input
+being read. No line printed here carries a control character from an export.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import argparse
 import getpass
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +21,7 @@ from typing import TextIO
 from checks.errors import NoReadableInput, OffdutyError
 from checks.progress import Progress, Stage
 from checks.records import Report, msg
+from checks.report.masking import safe_text
 from checks.report.words import say
 from checks.version import __version__
 
@@ -95,16 +97,17 @@ class _ProgressPrinter:
     def __call__(self, p: Progress) -> None:
         pct = int(p.fraction * 100)
         stage = say(p.stage.message)
+        label = safe_text(p.input_label)
         if self.tty:
             bar = "#" * (pct // 4)
-            label = (p.input_label or stage)[:40]
+            label = (label or stage)[:40]
             self.stream.write(f"\r[{bar:<25}] {pct:3d}% {stage}: {label:<40}")
             if p.stage is Stage.DONE:
                 self.stream.write("\n")
             self.stream.flush()
         elif pct // 10 != self.last // 10 or p.stage is Stage.DONE:
             self.last = pct
-            self.stream.write(f"offduty: {pct}% {stage} {p.input_label}\n".rstrip() + "\n")
+            self.stream.write(f"offduty: {pct}% {stage} {label}".rstrip() + "\n")
             self.stream.flush()
 
 
@@ -117,10 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exc.code
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
     except NoReadableInput as exc:
-        sys.stderr.write(f"offduty: {exc}\n")
+        _say_error(str(exc))
         return EXIT_UNREADABLE
     except OffdutyError as exc:
-        sys.stderr.write(f"offduty: {exc}\n")
+        _say_error(str(exc))
         return exc.exit_status
     except KeyboardInterrupt:
         sys.stderr.write("offduty: interrupted\n")
@@ -134,9 +137,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except Exception as exc:  # the contract: one line, no traceback unless asked
         if os.environ.get("OFFDUTY_DEBUG") == "1":
-            traceback.print_exc()
-        sys.stderr.write(f"offduty: unexpected error: {type(exc).__name__}: {exc}\n")
+            from desktop.logging_setup import debug_traceback
+
+            sys.stderr.write(debug_traceback(exc))  # frames and code, values from the exports hidden
+        from desktop.logging_setup import redact
+
+        _say_error(f"unexpected error: {type(exc).__name__}: {redact(str(exc))}")
         return EXIT_ERROR
+
+
+def _say_error(text: str) -> None:
+    """One line on standard error, with nothing from an export able to drive the terminal."""
+    sys.stderr.write("offduty: " + safe_text(text) + "\n")
 
 
 def _protect_process() -> None:
@@ -236,13 +248,13 @@ def _scan(ns: argparse.Namespace) -> int:
     from desktop.logging_setup import remember_report
 
     remember_report(report)  # from here on, no log line can show what the audit found
-    _write_outputs(report, ns)
+    _write_outputs(report, ns, protect=paths)
     if ns.save:
         from checks.store.vault import save_report
 
-        where = save_report(report, Path(ns.save), passphrase=passphrase)
+        where = save_report(report, Path(ns.save), passphrase=passphrase, protect=paths)
         if not ns.quiet:
-            sys.stderr.write(f"offduty: audit saved, encrypted, to {ns.save} ({say(where)})\n")
+            _say_error(f"audit saved, encrypted, to {ns.save} ({say(where)})")
     return EXIT_OK
 
 
@@ -252,38 +264,38 @@ def _show(ns: argparse.Namespace) -> int:
 
     saved = load_audit(ns.file, passphrase=passphrase_for_opening(ns.file))
     remember_report(saved.report)
-    _write_outputs(saved.state.apply(saved.report), ns)  # as the person left it: ticks, dismissals
+    _write_outputs(saved.state.apply(saved.report), ns, protect=[ns.file])  # as left: ticks, dismissals
     return EXIT_OK
 
 
-def _write_outputs(report: Report, ns: argparse.Namespace) -> None:
+def _write_outputs(report: Report, ns: argparse.Namespace, protect: Sequence[Path] = ()) -> None:
+    """The outputs asked for (the summary when none), all said by one disclosure policy."""
+    from checks.report.disclosure import disclosure
     from checks.report.json_report import write_json
     from checks.report.summary import write_summary
     from checks.store.files import write_private_text
 
-    if not ns.reveal:
-        from checks.report.masking import conceal
-
-        report = conceal(report)  # one finding's secret never shows in clear in another's evidence
+    d = disclosure(report, reveal=ns.reveal)
     wrote_any = False
     if ns.json:
         wrote_any = True
         if ns.json == "-":
-            write_json(report, sys.stdout, reveal=ns.reveal)
+            write_json(report, sys.stdout, d=d)
         else:
-            write_private_text(Path(ns.json), lambda fh: write_json(report, fh, reveal=ns.reveal))
+            write_private_text(Path(ns.json), lambda fh: write_json(report, fh, d=d), protect=protect)
     if ns.html:
         from checks.report.html_report import write_html
 
         wrote_any = True
-        write_private_text(Path(ns.html), lambda fh: write_html(report, fh, reveal=ns.reveal, name=ns.name))
+        write_private_text(Path(ns.html), lambda fh: write_html(report, fh, reveal=ns.reveal, name=ns.name),
+                           protect=protect)
     if ns.pdf:
         from desktop.printing import write_pdf  # Qt renders the PDF; no browser needed
 
         wrote_any = True
-        write_pdf(report, Path(ns.pdf), reveal=ns.reveal, name=ns.name)
+        write_pdf(report, Path(ns.pdf), reveal=ns.reveal, name=ns.name, protect=protect)
     if not wrote_any:
-        write_summary(report, sys.stdout, reveal=ns.reveal)
+        write_summary(report, sys.stdout, d=d)
 
 
 def _formats(ns: argparse.Namespace) -> int:

@@ -27,7 +27,12 @@ from checks.web.profile import CheckResult, check_urls, plan
 
 
 class Engine:
-    """The calls the window makes; all of them are safe to run on a worker thread."""
+    """The calls the window makes; all of them are safe to run on a worker thread.
+
+    Files are written by the one private writer, never over an export the last audit read.
+    """
+
+    _inputs: tuple[Path, ...] = ()  # the exports of the last audit: never written over
 
     def describe(self, paths: Sequence[Path]) -> list[PlannedInput]:
         return describe(list(paths))
@@ -35,6 +40,7 @@ class Engine:
     def audit(self, paths: Sequence[Path], progress: Callable[[Progress], None], cancel: CancelToken,
               **options: Any) -> Report:
         """`checks.audit`; `options` are its keywords (`ocr`, `extra_items`, `extra_inputs`)."""
+        self._inputs = tuple(Path(p) for p in paths)
         return audit(list(paths), progress=progress, cancel=cancel, **options)
 
     def ocr_available(self) -> bool:
@@ -68,7 +74,7 @@ class Engine:
              key_name: str | None = None) -> Message:
         """Save the audit encrypted; without a passphrase its key goes in the keyring (entry `key_name`)."""
         return vault.save_report(report, path, passphrase=passphrase, state=state,
-                                 key_name=key_name or vault.DEFAULT_KEY_NAME)
+                                 key_name=key_name or vault.DEFAULT_KEY_NAME, protect=self._inputs)
 
     def load(self, path: Path, passphrase: str | None) -> SavedAudit:
         """Open a saved audit (PassphraseNeeded when it is locked with one and none was given)."""
@@ -78,10 +84,13 @@ class Engine:
         """Whether a saved audit was locked with a passphrase (asked before opening)."""
         return vault.needs_passphrase(path)
 
-    def write_html(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
-        write_private_text(path, lambda fh: write_html(report, fh, reveal=reveal, name=name))
+    def write_html(self, report: Report, path: Path, reveal: bool, name: str | None, **options: Any) -> None:
+        """The printable plan as HTML (`options`: `write_html`'s keywords), owner-only."""
+        write_private_text(path, lambda fh: write_html(report, fh, reveal=reveal, name=name, **options),
+                           protect=self._inputs)
 
-    def write_pdf(self, report: Report, path: Path, reveal: bool, name: str | None) -> None:
+    def write_pdf(self, report: Report, path: Path, reveal: bool, name: str | None, **options: Any) -> None:
+        """The printable plan as PDF (`options`: `write_pdf`'s keywords), owner-only."""
         from desktop.printing import write_pdf
 
-        write_pdf(report, path, reveal=reveal, name=name)
+        write_pdf(report, path, reveal=reveal, name=name, protect=self._inputs, **options)

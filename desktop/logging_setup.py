@@ -10,6 +10,12 @@ numbers, UK postcodes, precise coordinates, and quoted values inside exception m
 (Python puts the offending text there: `invalid literal for int(): '07700 900123'`). Tracebacks
 are reduced to the exception type and where it happened.
 
+Debug output (`OFFDUTY_DEBUG=1`) is Offduty's own: only loggers under `checks`, `desktop` and
+`offduty` go down to DEBUG; every other library stays at WARNING (Pillow's debug lines name a
+camera's owner and print raw GPS values), and a handler filter drops any library's debug or info
+record that gets through anyway. `debug_traceback()` gives a developer every frame of an error
+with the values hidden the same way.
+
 `harden_process()` turns core dumps off (`RLIMIT_CORE` 0) and, on Linux, marks the process
 non-dumpable (`prctl(PR_SET_DUMPABLE, 0)`), as KeePassXC does, so a crash does not write the
 findings held in memory to disk and other processes of the same user cannot attach to read it.
@@ -111,6 +117,39 @@ def redact(text: str, sensitive: SensitiveValues = SENSITIVE) -> str:
     return _COORD.sub(HIDDEN, text)
 
 
+OWN_LOGGERS = ("checks", "desktop", "offduty")
+
+
+class OwnDebugOnly(logging.Filter):
+    """Below WARNING, only Offduty's own records pass (never a library's debug lines)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.split(".")[0] in OWN_LOGGERS
+
+
+def debug_traceback(exc: BaseException) -> str:
+    """A traceback for a developer: every frame and its line of code, each exception's type and
+    message with anything that looks like evidence hidden (`redact`, quoted values)."""
+    out: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    chain: list[BaseException] = []
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    for n, item in enumerate(reversed(chain)):
+        if n:
+            out.append("\nDuring handling of the above exception, another exception occurred:\n\n")
+        out.append("Traceback (most recent call last; values from exports hidden):\n")
+        for frame in traceback.extract_tb(item.__traceback__):
+            out.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n')
+            if frame.line:
+                out.append(f"    {frame.line.strip()}\n")
+        out.append(f"{type(item).__name__}: {redact(_QUOTED.sub(HIDDEN, str(item)))}\n")
+    return "".join(out)
+
+
 def _exception_summary(exc_info: tuple[type[BaseException], BaseException, object] | None) -> str:
     """The exception's type, its message with quoted values hidden, and where it happened."""
     if not exc_info or exc_info[0] is None:
@@ -194,13 +233,18 @@ def configure_logging(verbose: bool = False, log_file: Path | None = None) -> lo
             root.removeHandler(handler)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
-        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        from checks.store.files import open_private_log
+
+        handlers.append(logging.StreamHandler(open_private_log(log_file)))  # owner-only, never through a link
     for handler in handlers:
+        handler.addFilter(OwnDebugOnly())
         handler.addFilter(EvidenceFilter())
         handler.setFormatter(logging.Formatter("offduty: %(levelname)s %(name)s: %(message)s"))
         handler._offduty = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    root.setLevel(logging.WARNING)  # libraries stay at warnings, even when debugging
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.NOTSET)
     logging.captureWarnings(True)
     return root
 

@@ -13,14 +13,13 @@ Qt prints that HTML.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from checks.assess.advice import Advice, Catalogue, default_catalogue, item_link
+from checks.assess.advice import Advice, Catalogue, default_catalogue
 from checks.assess.scoring import INCOMPLETE, band_words, current_score
-from checks.records import ChecklistEntry, Finding, InputSummary, ItemKind, Message, Platform, Report, msg
-from checks.report.masking import conceal, mask, mask_text
+from checks.records import ChecklistEntry, Finding, InputSummary, ItemKind, Message, Platform, Report, Source, msg
+from checks.report.disclosure import Disclosure, disclosure
 from checks.report.words import say, words
 
 MAX_ITEMS = 12  # items listed under one task when printing everything; the rest are counted
@@ -152,28 +151,6 @@ def long_date(moment_date: object) -> str:
     return ""
 
 
-_PLAIN_VALUES = frozenset({"everyone", "followers", "only_me", "true", "false", "public", "private"})
-
-
-def _title_masker(report: Report) -> Callable[[str], str]:
-    """Mask, inside finding titles, what any finding's evidence marks as sensitive.
-
-    Detectors keep what they found out of titles (tests/detectors/test_no_leaks.py); this is a
-    second line of defence so the printed page never shows in a title what it masks in evidence.
-    """
-    secrets = sorted({f.evidence[f.span[0]:f.span[1]].strip() for f in report.findings if f.span and f.evidence},
-                     key=len, reverse=True)
-    secrets = [x for x in secrets if len(x) >= 5 and x.lower() not in _PLAIN_VALUES]
-
-    def apply(text: str) -> str:
-        for secret in secrets:
-            if secret in text:
-                text = text.replace(secret, mask_text(secret))
-        return text
-
-    return apply
-
-
 def short_date(moment: object) -> str:
     """"11 Feb 2024"."""
     from datetime import date, datetime
@@ -186,32 +163,29 @@ def short_date(moment: object) -> str:
 _WHERE_KINDS = frozenset(k.value for k in ItemKind) - {"profile_field", "setting"}
 
 
-def plain_where(f: Finding) -> str:
-    """Where an item is, in plain words: "your X (Twitter) post of 11 Feb 2024", never a file path."""
+def plain_where(f: Finding, source: Source | None = None) -> str:
+    """Where an item is, in plain words: "your X (Twitter) post of 11 Feb 2024", never a file path.
+
+    `source`: one of the finding's other records (`related`), said the same way."""
     platform = platform_label(f.platform.value)
     kind = f.item_kind.value
-    when = short_date(f.source.timestamp)
+    when = short_date((source or f.source).timestamp)
     if kind not in _WHERE_KINDS:
         return say(Message(f"plan.where.{kind}", (("platform", platform),)))
     code = f"plan.where.{kind}" if when else f"plan.where.{kind}_undated"
     return say(Message(code, (("platform", platform), ("date", when))))
 
 
-def technical_where(f: Finding) -> str:
-    """The file and the place in it ("data/tweets.js, /49/tweet/full_text"), for a technical fold."""
-    return ", ".join(part for part in (f.source.file, f.source.pointer) if part)
-
-
-def _item_line(f: Finding, reveal: bool, title: Callable[[str], str] = str) -> ItemLine:
-    evidence = f.evidence if reveal else mask(f.evidence, f.span, f.spans)
+def _item_line(f: Finding, d: Disclosure) -> ItemLine:
+    """An item as the disclosure policy shows it: masked, no link or town unless revealed."""
+    evidence = d.evidence(f)
     evidence = " ".join(printable(evidence).split())
     if len(evidence) > 160:
-        evidence = evidence[:157] + "…"
-    where = plain_where(f)
+        evidence = evidence[:157] + "…"  # cut after masking: a cut never uncovers anything
+    where = d.where(f)
     if f.occurrences > 1:
         where += ", " + say(msg("printout.more_like_it", count=f.occurrences - 1))
-    return ItemLine(f.id, title(say(f.title)), evidence, where, item_link(f) if reveal else None,
-                    technical_where(f))
+    return ItemLine(f.id, d.title(f), evidence, where, d.link(f), d.technical(f))
 
 
 def _merge_same_record(lines: list[ItemLine], linked: list[Finding]) -> list[ItemLine]:
@@ -233,8 +207,8 @@ def printable(text: str) -> str:
     return "".join(ch for ch in text if ord(ch) <= 0xFFFF and not 0xFE00 <= ord(ch) <= 0xFE0F).strip()
 
 
-def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], reveal: bool,
-          title: Callable[[str], str] = str, most: int = MAX_ITEMS) -> Task:
+def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Finding], d: Disclosure,
+          most: int = MAX_ITEMS) -> Task:
     advice = catalogue.get(entry.advice)
     kind = advice.kind if advice else "action"
     linked = [findings[i] for i in entry.findings if i in findings]
@@ -242,16 +216,16 @@ def _task(entry: ChecklistEntry, catalogue: Catalogue, findings: dict[str, Findi
     lines: tuple[ItemLine, ...] = ()
     more = 0
     if show_items:
-        merged = _merge_same_record([_item_line(f, reveal, title) for f in linked], linked)
+        merged = _merge_same_record([_item_line(f, d) for f in linked], linked)
         lines, more = tuple(merged[:most]), max(0, len(merged) - most)
     return Task(
-        advice=entry.advice, title=entry.title, why=say(entry.why), choose=entry.choose, steps=entry.steps,
+        advice=entry.advice, title=entry.title, why=d.text(entry.why), choose=entry.choose, steps=entry.steps,
         web_steps=entry.web_steps, side_effects=entry.side_effects, fallback=entry.fallback,
         source=entry.source, checked=entry.checked, done=entry.done, already_done=entry.already_done,
         kind=kind, confidence=advice.confidence if advice else "medium", items=lines, more_items=more,
         findings=len(linked), priority=entry.priority, platform=entry.platform,
         link=advice.link if advice else entry.source, link_checked=advice.link_checked if advice else entry.checked,
-        summary=advice.why if advice else say(entry.why),
+        summary=advice.why if advice else d.text(entry.why),
     )
 
 
@@ -327,11 +301,10 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
     report). Evidence is masked unless `reveal`."""
     catalogue = catalogue or default_catalogue()
     options = options or PlanOptions()
-    shown = report if reveal else conceal(report)
-    findings = {f.id: f for f in shown.findings}
-    title = str if reveal else _title_masker(report)
+    d = disclosure(report, reveal=reveal)  # every item's words, as on every other surface
+    findings = {f.id: f for f in report.findings}
     most = MAX_ITEMS if options.everything else SHORT_ITEMS
-    tasks = [_task(e, catalogue, findings, reveal, title, most) for e in report.checklist]
+    tasks = [_task(e, catalogue, findings, d, most) for e in report.checklist]
     if not options.everything:
         tasks = _briefed(tasks, options)
     todo = [t for t in tasks if not t.done]
@@ -344,7 +317,7 @@ def build_model(report: Report, reveal: bool = False, name: str | None = None,
         review_date=long_date((generated + timedelta(days=REVIEW_AFTER_DAYS)).date()),
         score=now.value, band=band, band_name=say(band_words(now)),
         band_text=say(Message(f"score.printout.{band}")),
-        drivers=tuple(say(d.text) for d in now.drivers[:5]),
+        drivers=tuple(d.text(driver.text) for driver in now.drivers[:5]),
         inputs=tuple(_input_line(i) for i in report.inputs), findings=len(report.findings),
         todo=len(todo), already_done=len(tasks) - len(todo),
         top=tuple(first[:FIRST_STEPS]),

@@ -81,6 +81,11 @@ def _parts(url: str) -> tuple[str, int | None, str] | None:
     return host, port, parts.path
 
 
+def web_address(url: str | None) -> str | None:
+    """`url` when it is a plain http(s) address (no other scheme, control character or credentials)."""
+    return url if url and _parts(url) is not None else None
+
+
 def _given_host(given: str) -> tuple[str, int | None]:
     target = urlsplit(given if "://" in given else "https://" + given.lstrip("@").split("@")[-1])
     try:

@@ -4,7 +4,9 @@ No external resources, no scripts: the page opens offline in any browser and pri
 codes are PNG `data:` images made here (`checks/report/qr.py`). The same HTML feeds Qt's
 QTextDocument for the PDF (`desktop/printing.py`), so it keeps to what Qt's rich-text engine
 understands: headings, paragraphs, lists, tables and images, styled by a small CSS.
-Evidence is masked unless `reveal=True`; the person's name appears only when given. The short
+Every finding's words come from the disclosure policy (`checks.report.disclosure`): masked unless
+`reveal=True`, no post address or town unless revealed; only http(s) addresses become links; no
+control or bidi character reaches the page. The person's name appears only when given. The short
 plan prints compact steps; `PlanOptions(everything=True)` prints every step in full.
 """
 
@@ -24,6 +26,8 @@ from checks.report.checklist_model import (
     platform_label,
     short_date,
 )
+from checks.report.disclosure import web_address
+from checks.report.masking import safe_text
 from checks.report.qr import qr_data_uri, short_address
 from checks.report.words import say
 
@@ -70,7 +74,8 @@ _GAUGE = ((20, "#4f9a52"), (50, "#e0b43c"), (75, "#e07b39"), (101, "#c8413b"))
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Text for the page: escaped, and without control or bidi characters (`safe_text`)."""
+    return escape(safe_text(text), quote=True)
 
 
 def _w(message: Message) -> str:
@@ -80,6 +85,7 @@ def _w(message: Message) -> str:
 
 def _qr(url: str | None, checked: str = "", size: int = QR_SIZE, address: bool = True) -> str:
     """A link as a QR code, with its short address and the date it was checked beneath."""
+    url = web_address(url)  # only http(s) addresses become links: never javascript:, file: or data:
     if not url:
         return ""
     uri = qr_data_uri(url)
@@ -105,7 +111,8 @@ def _items(items: tuple[ItemLine, ...], more: int, reveal: bool, compact: bool) 
     rows = []
     for it in items:
         evidence = f'<br/><span class="item">{_e(it.evidence)}</span>' if it.evidence else ""
-        link = f'<br/><span class="small">{_e(it.url)}</span>' if it.url and not compact else ""
+        url = web_address(it.url)
+        link = f'<br/><span class="small">{_e(url)}</span>' if url and not compact else ""
         rows.append(f'<tr><td width="16">{BOX}&nbsp;</td><td>{_e(it.where[:1].upper() + it.where[1:])}: '
                     f'{_e(it.title)}{evidence}{link}</td></tr>')
     if more:

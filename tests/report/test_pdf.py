@@ -75,10 +75,25 @@ def test_pages_render_to_images(masked_pdf: tuple[Path, int], tmp_path: Path) ->
 
 
 def test_a_failed_write_leaves_no_file(tmp_path: Path, leaky_report: Report) -> None:
+    from checks.store.files import FileWriteError
+
     target = tmp_path / "missing-folder" / "x.pdf"
-    with pytest.raises(OSError):
+    with pytest.raises(FileWriteError):
         write_pdf(leaky_report, target)
     assert not target.exists()
+
+
+def test_a_revealed_pdf_is_owner_only_and_never_follows_a_planted_link(tmp_path: Path, leaky_report: Report) -> None:
+    import os
+    import stat
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / ".revealed.pdf.partial").symlink_to(victim)  # the old writer's fixed temporary name
+    target = tmp_path / "revealed.pdf"
+    write_pdf(leaky_report, target, reveal=True)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert victim.read_text() == "keep me" and ADDRESS in _text(target)
 
 
 def test_print_dialog_prints_the_same_checklist(tmp_path: Path, leaky_report: Report,
@@ -96,8 +111,16 @@ def test_print_dialog_prints_the_same_checklist(tmp_path: Path, leaky_report: Re
     assert print_report(leaky_report, None, printer=printer) is False
     assert not out.exists()
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    assert print_report(leaky_report, None, printer=printer) is True
+    recorded: list[Path] = []
+
+    def record(path: Path) -> None:
+        assert not path.exists()  # recorded before it is written: a crash still leaves a trace
+        recorded.append(path)
+
+    assert print_report(leaky_report, None, printer=printer, record=record) is True
     del printer
+    assert recorded == [out]  # printing to a file is a file the session knows about
+    assert (out.stat().st_mode & 0o777) == 0o600  # written by the private writer, not by Qt
     text = _text(out)
     assert "Your privacy plan" in text
     assert leaky_report.checklist[0].title in text
