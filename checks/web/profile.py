@@ -4,13 +4,15 @@ visible into Items for the same detectors, and say plainly what could and could 
 Accepted targets: profile addresses (X, Instagram, Facebook, LinkedIn, TikTok, a personal website),
 Mastodon handles or profile addresses (read through the server's public API), and Bluesky handles
 or bsky.app addresses (read through Bluesky's public AppView API). `plan(targets)` says exactly
-what will be fetched, so the window and the command line can ask first. What each check could
-and could not see is said in codes (`[web]` in the words catalogue).
+what will be fetched, so the window and the command line can ask first: each line names the host
+redirects may stay within and the time limit (`checks/web/fetch.py` keeps both). What each check
+could and could not see is said in codes (`[web]` in the words catalogue).
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -33,8 +35,9 @@ from checks.records import (
     Source,
     msg,
 )
+from checks.report.masking import safe_text
 from checks.report.words import say
-from checks.web.fetch import Fetched, fetch, new_session
+from checks.web.fetch import CHECK_DEADLINE_S, PAGE_DEADLINE_S, Fetched, fetch, new_session
 from checks.web.page import read_page
 
 BLUESKY_APPVIEW = "https://public.api.bsky.app"
@@ -74,11 +77,15 @@ class Target:
 
     def describe(self) -> list[Message]:
         """Exactly what will be fetched, one Message a request."""
+        limits = msg("web.plan.limits", host=urlsplit(self.url).hostname or "?",
+                     seconds=round(CHECK_DEADLINE_S if self.kind != "page" else PAGE_DEADLINE_S))
         if self.kind == "mastodon":
-            return [msg("web.plan.mastodon", host=urlsplit(self.url).netloc, handle=self.handle, posts=40)]
+            return [msg("web.plan.mastodon", host=urlsplit(self.url).netloc, handle=self.handle, posts=40,
+                        limits=limits)]
         if self.kind == "bluesky":
-            return [msg("web.plan.bluesky", host=urlsplit(self.url).netloc, handle=self.handle, posts=50)]
-        return [msg("web.plan.page", url=self.url)]
+            return [msg("web.plan.bluesky", host=urlsplit(self.url).netloc, handle=self.handle, posts=50,
+                        limits=limits)]
+        return [msg("web.plan.page", url=self.url, limits=limits)]
 
 
 def parse_target(given: str, bluesky_appview: str = BLUESKY_APPVIEW) -> Target:
@@ -152,9 +159,9 @@ def _item(site: str, file: str, fact_field: str, text: str, pointer: str = "", w
     )
 
 
-def _check_page(target: Target, session: requests.Session) -> CheckResult:
+def _check_page(target: Target, session: requests.Session, deadline: float | None = None) -> CheckResult:
     name = _SITE_NAMES.get(target.site, target.site)
-    got = fetch(target.url, session)
+    got = fetch(target.url, session, deadline=deadline)
     if got.error:
         return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
     if got.status in (401, 403, 429, 999):
@@ -175,10 +182,10 @@ def _check_page(target: Target, session: requests.Session) -> CheckResult:
     return CheckResult(_summary(target, len(items), True, note), items)
 
 
-def _get_json(url: str, session: requests.Session) -> tuple[Any, Fetched]:
+def _get_json(url: str, session: requests.Session, deadline: float | None = None) -> tuple[Any, Fetched]:
     import json
 
-    got = fetch(url, session, accept_json=True)
+    got = fetch(url, session, accept_json=True, deadline=deadline)
     if not got.ok:
         return None, got
     try:
@@ -192,9 +199,9 @@ def _visible(target: Target, site: str, items: list[Item]) -> CheckResult:
                        tuple(items))
 
 
-def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
+def _check_mastodon(target: Target, session: requests.Session, deadline: float | None = None) -> CheckResult:
     lookup_url = f"{target.url}/api/v1/accounts/lookup?acct={quote(target.handle)}"
-    account, got = _get_json(lookup_url, session)
+    account, got = _get_json(lookup_url, session, deadline)
     if not isinstance(account, dict) or "id" not in account:
         if got.error:
             return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
@@ -202,11 +209,12 @@ def _check_mastodon(target: Target, session: requests.Session) -> CheckResult:
             return CheckResult(_summary(target, 0, True, msg("web.mastodon_closed")), ())
         # Not a Mastodon server after all: read it as a page.
         return _check_page(replace(target, kind="page", site="website", url=target.given
-                                   if target.given.startswith("http") else f"{target.url}/@{target.handle}"), session)
+                                   if target.given.startswith("http") else f"{target.url}/@{target.handle}"),
+                           session, deadline)
     profile_url = str(account.get("url") or f"{target.url}/@{target.handle}")
     items = _mastodon_profile(account, lookup_url, profile_url)
     statuses_url = f"{target.url}/api/v1/accounts/{quote(str(account['id']))}/statuses?limit=40&exclude_reblogs=true"
-    statuses, _ = _get_json(statuses_url, session)
+    statuses, _ = _get_json(statuses_url, session, deadline)
     items.extend(_mastodon_posts(statuses, statuses_url))
     return _visible(target, "mastodon", items)
 
@@ -243,10 +251,10 @@ def _mastodon_posts(statuses: Any, file: str) -> Iterator[Item]:
                         status.get("url") or status.get("uri"))
 
 
-def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
+def _check_bluesky(target: Target, session: requests.Session, deadline: float | None = None) -> CheckResult:
     base = target.url.rstrip("/")
     profile_url = f"{base}/xrpc/app.bsky.actor.getProfile?actor={quote(target.handle)}"
-    profile, got = _get_json(profile_url, session)
+    profile, got = _get_json(profile_url, session, deadline)
     if not isinstance(profile, dict) or "did" not in profile:
         if got.error:
             return CheckResult(_summary(target, 0, False, msg("web.unreachable", error=got.error)), ())
@@ -261,7 +269,7 @@ def _check_bluesky(target: Target, session: requests.Session) -> CheckResult:
     if profile.get("description"):
         items.append(_item("bluesky", profile_url, "bio", str(profile["description"]), "/description", url=web_url))
     feed_url = f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(target.handle)}&limit=50&filter=posts_no_replies"
-    feed, _ = _get_json(feed_url, session)
+    feed, _ = _get_json(feed_url, session, deadline)
     items.extend(_bluesky_posts(feed, feed_url, str(profile["did"]), web_url))
     return _visible(target, "bluesky", items)
 
@@ -287,14 +295,15 @@ def _summary(target: Target, items: int, readable: bool, message: Message) -> In
 
 
 def check_target(target: Target, session: requests.Session | None = None) -> CheckResult:
-    """Check one target; never raises for network trouble or odd pages."""
+    """Check one target within `CHECK_DEADLINE_S` overall; never raises for network trouble or odd pages."""
     session = session or new_session()
+    deadline = time.monotonic() + CHECK_DEADLINE_S
     try:
         if target.kind == "mastodon":
-            return _check_mastodon(target, session)
+            return _check_mastodon(target, session, deadline)
         if target.kind == "bluesky":
-            return _check_bluesky(target, session)
-        return _check_page(target, session)
+            return _check_bluesky(target, session, deadline)
+        return _check_page(target, session, deadline)
     except Exception as exc:  # an odd page must not stop the audit
         return CheckResult(_summary(target, 0, False, msg("web.unreadable", error=type(exc).__name__)), ())
 
@@ -314,14 +323,14 @@ def check_urls(targets: Sequence[str], *, progress: TextIO | None = None,
         target = parse_target(given, bluesky_appview)
         if progress is not None:
             for line in target.describe():
-                progress.write(f"offduty: {say(msg('web.checking', request=line))}\n")
+                progress.write(f"offduty: {safe_text(say(msg('web.checking', request=line)))}\n")
             progress.flush()
         result = check_target(target, session)
         results.append(result)
         if on_result is not None:
             on_result(index, result)
         if progress is not None:
-            progress.write(f"offduty: {given}: {say(result.summary.message)}\n")
+            progress.write(f"offduty: {safe_text(given)}: {safe_text(say(result.summary.message))}\n")
     session.close()
 
     def items(first_input: int) -> Iterator[Item]:

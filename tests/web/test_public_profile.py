@@ -51,9 +51,12 @@ def test_targets_are_recognised_from_what_people_type(given: str, kind: str, sit
 
 def test_plan_says_exactly_what_will_be_fetched() -> None:
     lines = plan(["https://x.com/dan_example", "@pc_example@police.social", "dan-example.bsky.social"])
-    assert lines == [msg("web.plan.page", url="https://x.com/dan_example"),
-                     msg("web.plan.mastodon", host="police.social", handle="pc_example", posts=40),
-                     msg("web.plan.bluesky", host="public.api.bsky.app", handle="dan-example.bsky.social", posts=50)]
+    page_limits = msg("web.plan.limits", host="x.com", seconds=25)
+    assert lines == [msg("web.plan.page", url="https://x.com/dan_example", limits=page_limits),
+                     msg("web.plan.mastodon", host="police.social", handle="pc_example", posts=40,
+                         limits=msg("web.plan.limits", host="police.social", seconds=60)),
+                     msg("web.plan.bluesky", host="public.api.bsky.app", handle="dan-example.bsky.social", posts=50,
+                         limits=msg("web.plan.limits", host="public.api.bsky.app", seconds=60))]
 
 
 # -- fetching ------------------------------------------------------------------------------------
