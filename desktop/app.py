@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +27,7 @@ from desktop.worker import TaskRunner
 
 log = logging.getLogger(__name__)
 APP_ID = "uk.offduty.Offduty"
+SMALLEST = QSize(1024, 768)
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -87,6 +88,10 @@ class Screenshotter:
         self.saved: list[Path] = []
 
     def start(self) -> None:
+        # The window fits its screen; a screen smaller than the smallest laptop's (as the offscreen
+        # platform's 800x600) is shown at 1024x768, the size the pages are checked at.
+        if self.window.width() < SMALLEST.width() or self.window.height() < SMALLEST.height() - 40:
+            self.window.resize(SMALLEST.width(), SMALLEST.height() - 40)
         self.window.report_ready.connect(self._next)
         self.window.scan_stopped.connect(self._failed)
 

@@ -1,9 +1,14 @@
-"""The main window: a list of steps on the left, the current page on the right.
+"""The main window: a list of steps on the left, the current page on the right, and a bottom bar
+with Back, the page's main action (Scan, Print) and Next.
 
 The window is given its engine, task runner and session (composition root in desktop/app.py);
 pages talk to the session and to the runner, never to threads. The window drives the pages
-through their interface only (`desktop/pages/base.py`: reset, shown, add_to_scan, show_finding
-and their signals, plus the menus' typed actions), never through their widgets.
+through their interface only (`desktop/pages/base.py`: reset, shown, add_to_scan, show_finding,
+main_button and their signals, plus the menus' typed actions), never through their widgets.
+
+It fits the screen it opens on (sized to the available area, every page scrolls), Enter presses
+the focused button or else the bar's default (the main action when it can act, else Next), and
+the keyboard focus is drawn as a thick ring in the palette's highlight colour.
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -51,6 +58,24 @@ from desktop.worker import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 WELFARE_FONT_SCALE = 1.25
+PREFERRED_SIZE = QSize(1180, 800)
+MINIMUM_SIZE = QSize(640, 480)
+# Pages Next passes over: Scanning is shown when a scan starts, never stepped into.
+SKIPPED_BY_NEXT = frozenset({PageKey.SCAN.value})
+# A clearly visible keyboard focus, in the palette's own colours (light, dark, high contrast).
+FOCUS_STYLE = """
+QPushButton, QToolButton { padding: 5px 14px; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(button); color: palette(button-text); min-height: 1.4em; }
+QPushButton:hover, QToolButton:hover { border: 1px solid palette(highlight); }
+QPushButton:default { border: 2px solid palette(dark); }
+QPushButton:disabled { color: palette(mid); }
+QPushButton:focus, QToolButton:focus, QCommandLinkButton:focus { border: 3px solid palette(highlight);
+    padding: 3px 12px; }
+QCommandLinkButton { border: 1px solid palette(mid); border-radius: 4px; padding: 6px; }
+QCheckBox:focus, QRadioButton:focus { border: 3px solid palette(highlight); border-radius: 3px; padding: 2px; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QListView:focus, QTreeView:focus, QTableView:focus,
+QTextBrowser:focus, QScrollArea:focus { border: 3px solid palette(highlight); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -122,7 +147,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
+        outer.addWidget(self._bottom_bar())
         self.setCentralWidget(central)
+        self.setStyleSheet(FOCUS_STYLE)
         self._menus()
 
         for page in self.pages.values():
@@ -130,6 +157,7 @@ class MainWindow(QMainWindow):
             page.finding_requested.connect(self.show_finding)
             page.scan_requested.connect(self.start_scan)
             page.open_requested.connect(self.open_audit)
+            page.print_requested.connect(self.output.print_checklist)
             page.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.welcome.mode_chosen.connect(self._on_mode_chosen)
         self.scan.scan_finished.connect(self._on_scan_finished)
@@ -137,7 +165,7 @@ class MainWindow(QMainWindow):
         self.scan.scan_failed.connect(lambda message: emit(self.scan_stopped, message))
         self.set_welfare(session.welfare)
         self.nav.setCurrentRow(0)
-        self.resize(1180, 780)
+        self.fit_to_screen()
 
     def _formats(self) -> list[object]:
         try:
@@ -145,6 +173,48 @@ class MainWindow(QMainWindow):
         except Exception:  # the guides are help text; the audit works without them
             log.error("export guides could not be loaded", exc_info=True)  # data files, no evidence
             return []
+
+    def _bottom_bar(self) -> QWidget:
+        """Back, the page's main action (each page's own button, shown for its page) and Next."""
+        bar = QFrame()
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setAccessibleName(self.tr("Move through the audit"))
+        lay = QHBoxLayout(bar)
+        lay.setContentsMargins(12, 6, 12, 6)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.clicked.connect(self.go_next)
+        self.step_label = QLabel()
+        self.step_label.setAccessibleName(self.tr("Where you are in the audit"))
+        lay.addWidget(self.back_button)
+        lay.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        self.main_actions: dict[str, QPushButton] = {}
+        for key, page in self.pages.items():
+            button = page.main_button
+            if button is not None:
+                button.setAutoDefault(False)
+                button.installEventFilter(self)  # its enabled state decides what Enter does
+                lay.addWidget(button)
+                self.main_actions[key] = button
+        lay.addWidget(self.next_button)
+        return bar
+
+    def fit_to_screen(self) -> None:
+        """Open at a comfortable size that fits the screen's free area, whatever its size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setMinimumSize(MINIMUM_SIZE)
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        free = screen.availableGeometry()
+        frame = 40  # room for the window's own title bar and border, drawn outside the client area
+        width = max(MINIMUM_SIZE.width(), min(PREFERRED_SIZE.width(), free.width() - 16))
+        height = max(MINIMUM_SIZE.height(), min(PREFERRED_SIZE.height(), free.height() - frame))
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + max(0, (free.height() - height - frame) // 2))
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -195,9 +265,81 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.stack.setCurrentIndex(row)
+            self._update_bar()
+            if not self.nav.hasFocus():  # arrowing through the list keeps the focus in the list
+                self.default_button().setFocus(Qt.FocusReason.OtherFocusReason)
             page = self.stack.currentWidget()
             if isinstance(page, Page):
                 page.shown()
+
+    def next_key(self) -> str | None:
+        """The page Next leads to (None on the last)."""
+        index = self.PAGE_KEYS.index(self.current_page()) + 1
+        while index < len(self.PAGE_KEYS) and self.PAGE_KEYS[index] in SKIPPED_BY_NEXT:
+            index += 1
+        return self.PAGE_KEYS[index] if index < len(self.PAGE_KEYS) else None
+
+    def back_key(self) -> str | None:
+        index = self.PAGE_KEYS.index(self.current_page()) - 1
+        while index >= 0 and self.PAGE_KEYS[index] in SKIPPED_BY_NEXT:
+            index -= 1
+        return self.PAGE_KEYS[index] if index >= 0 else None
+
+    def go_next(self) -> None:
+        key = self.next_key()
+        if key is not None:
+            self.show_page(key)
+
+    def go_back(self) -> None:
+        key = self.back_key()
+        if key is not None:
+            self.show_page(key)
+
+    def main_action(self) -> QPushButton | None:
+        """The current page's main action, when it has one."""
+        return self.main_actions.get(self.current_page())
+
+    def default_button(self) -> QPushButton:
+        """What Enter presses: the page's main action when it can act, else Next (else Back)."""
+        main = self.main_action()
+        if main is not None and main.isEnabled():
+            return main
+        return self.next_button if self.next_button.isEnabled() else self.back_button
+
+    def _update_bar(self) -> None:
+        current = self.current_page()
+        for key, button in self.main_actions.items():
+            button.setVisible(key == current)
+        self.back_button.setEnabled(self.back_key() is not None)
+        self.next_button.setEnabled(self.next_key() is not None)
+        default = self.default_button()
+        for button in (self.back_button, self.next_button, *self.main_actions.values()):
+            button.setDefault(button is default)
+        index = self.PAGE_KEYS.index(current) + 1
+        self.step_label.setText(self.tr("Step %1 of %2: %3").replace("%1", str(index)).replace(
+            "%2", str(len(self.PAGE_KEYS))).replace("%3", self.pages[current].title))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.EnabledChange and watched in self.main_actions.values():
+            self._update_bar()
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button, or else the bar's default (widgets that use Enter
+        themselves, such as a list or a text box, have it first)."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            focused = QApplication.focusWidget()
+            if focused is self.nav:  # chose a step in the list: go into it
+                self.default_button().setFocus(Qt.FocusReason.OtherFocusReason)
+                event.accept()
+                return
+            target = focused if isinstance(focused, QAbstractButton) and focused.isEnabled() else self.default_button()
+            if target.isEnabled() and target.isVisible():
+                target.animateClick()
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def show_finding(self, finding_id: str) -> bool:
         """Bring a finding forward on the page that shows findings."""

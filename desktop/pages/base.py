@@ -23,7 +23,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from checks.records import InputSummary, Item
-from desktop.pages.common import button_row, heading, paragraph
+from desktop.pages.common import heading, paragraph
 
 
 class PageKey(enum.StrEnum):
@@ -79,7 +79,11 @@ class Page(QWidget):
         finding_requested(str): show this finding (its id) wherever findings are shown.
         scan_requested(): scan now, with what every page adds to the request.
         open_requested(str): open a saved audit ("" to choose one).
+        print_requested(): print the plan now (the window hands it to the page that prints).
         notice(str): a short message for the status bar.
+
+    `main_button` (from `add_main_action`) is the page's main action; the window shows it in its
+    bottom bar beside Back and Next, and Enter presses it when it can act.
     """
 
     key: ClassVar[PageKey]
@@ -88,6 +92,7 @@ class Page(QWidget):
     finding_requested = Signal(str)
     scan_requested = Signal()
     open_requested = Signal(str)
+    print_requested = Signal()
     notice = Signal(str)
 
     def __init__(self, title: str, parent: QWidget | None = None, intro: str = "") -> None:
@@ -112,16 +117,15 @@ class Page(QWidget):
         self.main_button: QPushButton | None = None
 
     def add_main_action(self, text: str, accessible_name: str) -> QPushButton:
-        """The page's main action (scan, check): a button at the end of the page, off until it can act.
+        """The page's main action (scan, print): off until it can act.
 
-        Kept as `main_button`, so a flow with a bottom bar can offer it there instead.
+        Kept as `main_button`: the window's bottom bar shows it beside Back and Next.
         """
         button = QPushButton(text)
         button.setAccessibleName(accessible_name)
         button.setDefault(True)
         button.setEnabled(False)
-        self.body.addLayout(button_row(button, end=True))
-        self.main_button = button
+        self.main_button = button  # not in the page's body: the window's bottom bar holds it
         return button
 
     def shown(self) -> None:

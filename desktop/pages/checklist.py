@@ -1,5 +1,7 @@
 """Checklist: what to do, per platform, in order, with a tick box for each step (kept in the saved
-audit), the platform's help page (opened only when the person clicks) and the items to delete."""
+audit), a button to the exact setting (or the help page where the platform has no stable address;
+opened only when the person clicks), the items to delete in plain words, and Print as the main
+action. Items' text comes from the disclosure policy (`checks/report/disclosure.py`)."""
 
 from __future__ import annotations
 
@@ -19,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checks.assess.advice import default_catalogue
 from checks.records import ChecklistEntry
-from checks.report.masking import mask
-from checks.report.words import say
-from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, hide_quoted, platform_label
+from checks.report.disclosure import disclosure
+from desktop.models import ENTRY_ROLE, ChecklistFilter, ChecklistModel, platform_label
 from desktop.pages.base import Page, PageKey
 from desktop.pages.common import FirstRowSelection, heading, paragraph, record_table, refill_choices
 from desktop.qtcompat import emit
@@ -40,6 +42,7 @@ class ChecklistPage(Page):
             "are kept when you save the audit. The most important steps come first."))
         self.session = session
         self.current: ChecklistEntry | None = None
+        self.link: str | None = None
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Steps done"))
         self.progress.setFormat(self.tr("%v of %m done"))
@@ -69,16 +72,20 @@ class ChecklistPage(Page):
         d.addWidget(self.d_title)
         self.d_text = paragraph()
         self.d_text.setAccessibleName(self.tr("How to do this step"))
-        d.addWidget(self.d_text)
         row = QHBoxLayout()
         row.addWidget(self.toggle)
-        self.help = QPushButton(self.tr("Open the platform’s help page"))
-        self.help.setAccessibleName(self.tr("Open the platform's help page in your web browser"))
+        self.help = QPushButton(self.tr("Open the setting"))
+        self.help.setAccessibleName(self.tr("Open the setting in your web browser"))
         self.help.clicked.connect(self._on_help)
         row.addWidget(self.help)
+        self.open_item = QPushButton(self.tr("Open the chosen item"))
+        self.open_item.setAccessibleName(self.tr("Open the chosen item on the platform in your web browser"))
+        self.open_item.clicked.connect(self._on_open_item)
+        row.addWidget(self.open_item)
         row.addStretch(1)
-        d.addLayout(row)
-        self.d_items_label = paragraph(self.tr("The items to delete or change (choose one to see it):"))
+        d.addLayout(row)  # the buttons first: in reach without scrolling
+        d.addWidget(self.d_text)
+        self.d_items_label = paragraph(self.tr("The things to delete or change (Enter shows one in full):"))
         d.addWidget(self.d_items_label)
         self.d_items = QListWidget()
         self.d_items.setAccessibleName(self.tr("Items this step is about"))
@@ -99,10 +106,13 @@ class ChecklistPage(Page):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
-        # The table and its detail scroll on their own; the page itself fits the window.
-        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The table and its detail scroll on their own; the page scrolls too when the screen is small.
+        self.table.setMinimumHeight(self.fontMetrics().height() * 7)
+        detail.setMinimumHeight(self.fontMetrics().height() * 9)
         self.empty = paragraph(self.tr("No checklist yet. Add your exports and scan them."))
         self.body.addWidget(self.empty)
+        self.print_button = self.add_main_action(self.tr("Print your plan…"), self.tr("Print your plan"))
+        self.print_button.clicked.connect(lambda: emit(self.print_requested))
 
         self.first_row = FirstRowSelection(self, self.table, lambda: self._show(self.selected()))
         self.model.ticked.connect(self.session.tick)
@@ -122,6 +132,7 @@ class ChecklistPage(Page):
         self.hide_done.setVisible(has)
         self.table.setVisible(has)
         self.empty.setVisible(not has)
+        self.print_button.setEnabled(report is not None)
         if report is not None and not has:
             self.empty.setText(self.tr("Nothing to do: Offduty found nothing that needs fixing."))
         self._update_progress()
@@ -168,7 +179,9 @@ class ChecklistPage(Page):
         if e is None:
             return
         self.d_title.setText(f"{platform_label(e.platform)}: {e.title}")
-        lines = [say(e.why)]
+        report = self.session.report
+        policy = disclosure(report, welfare=self.session.welfare) if report is not None else None
+        lines = [policy.text(e.why) if policy is not None else ""]
         if e.choose:
             lines += ["", self.tr("Choose: ") + e.choose]
         if e.steps:
@@ -179,23 +192,30 @@ class ChecklistPage(Page):
             lines += ["", self.tr("Good to know: ") + e.side_effects]
         if e.fallback:
             lines += ["", self.tr("If you cannot find it: ") + e.fallback]
-        lines += ["", self.tr("Checked against the platform’s help on %1.").replace("%1", e.checked)]
+        advice = default_catalogue().get(e.advice)
+        self.link = advice.link if advice else e.source
+        checked = advice.link_checked if advice else e.checked
+        lines += ["", self.tr("Steps checked %1; link checked %2.").replace("%1", e.checked).replace("%2", checked)]
         self.d_text.setText("\n".join(lines))
-        self.help.setVisible(bool(e.source))
+        self.help.setVisible(bool(self.link))
+        self.help.setText(self.tr("Open the setting") if advice and advice.settings_url else
+                          self.tr("Open the help page"))
+        self.help.setToolTip(self.link or "")
         self._update_toggle(e)
         self.d_items.clear()
-        report = self.session.report
         by_id = {f.id: f for f in report.findings} if report else {}
         for fid in e.findings:
             f = by_id.get(fid)
-            if f is None or fid in self.session.state.dismissed:
+            if f is None or policy is None or fid in self.session.state.dismissed:
                 continue
-            title = hide_quoted(f, say(f.title), self.session.welfare)
-            text = f"{title}: {mask(f.evidence, f.span, f.spans) if not self.session.welfare else '…'}  ({f.source.file})"
-            self.d_items.addItem(text)
+            line = policy.checklist_item(f)
+            self.d_items.addItem(line[:1].upper() + line[1:])
             self.d_items.item(self.d_items.count() - 1).setData(Qt.ItemDataRole.UserRole, fid)
         self.d_items.setVisible(self.d_items.count() > 0)
         self.d_items_label.setVisible(self.d_items.count() > 0)
+        self.open_item.setVisible(self.d_items.count() > 0)
+        if self.d_items.count():
+            self.d_items.setCurrentRow(0)
 
     def _on_toggle(self) -> None:
         e = self.current
@@ -209,5 +229,17 @@ class ChecklistPage(Page):
                 break
 
     def _on_help(self) -> None:
-        if self.current is not None and self.current.source:
-            QDesktopServices.openUrl(QUrl(self.current.source))  # only on the person's click
+        if self.current is not None and self.link and self.link.startswith("https://"):
+            QDesktopServices.openUrl(QUrl(self.link))  # only on the person's click
+
+    def _on_open_item(self) -> None:
+        item, report = self.d_items.currentItem(), self.session.report
+        if item is None or report is None:
+            return
+        fid = item.data(Qt.ItemDataRole.UserRole)
+        finding = next((f for f in report.findings if f.id == fid), None)
+        url = disclosure(report).open_url(finding) if finding is not None else None
+        if url and url.startswith("https://"):
+            QDesktopServices.openUrl(QUrl(url))  # only on the person's click
+        elif isinstance(fid, str):
+            emit(self.finding_requested, fid)  # no address to open: show it in the findings

@@ -1,9 +1,12 @@
 """Findings: every exposure in a sortable, filterable table, with a detail panel.
 
-Evidence is masked, and concealed across findings (`checks.report.masking.conceal`: a post giving both
-an address and a phone number never shows either in clear); "Show" reveals one item's full
-evidence at a time (choosing another item hides it again). A place's items are drawn relative to
-each other, locally, with no map (in a welfare session only once the item is shown).
+Every piece of a finding's text comes from the disclosure policy (`checks/report/disclosure.py`):
+evidence masked across findings (a post giving both an address and a phone number never shows
+either in clear), the town only once shown; "Show" reveals one item's full evidence at a time
+(choosing another item hides it again). Where an item is is said in plain words ("your X post of
+11 Feb 2024") with an Open button; the file and place in it are in a "technical details" fold.
+A place's items are drawn relative to each other, locally, with no map (in a welfare session
+only once the item is shown).
 In a welfare session evidence is hidden completely until shown. Photos are read from the
 export only when asked for, in memory. A finding can be marked "not a problem"; the mark is
 kept in the saved audit.
@@ -18,27 +21,28 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from checks.places.drawing import Mark, relative_svg
 from checks.records import Category, Finding, Platform, Severity, Source
-from checks.report.masking import conceal, mask
-from checks.report.words import say
+from checks.report.disclosure import Disclosure, disclosure, where_words
 from desktop.models import (
     FINDING_ROLE,
     FindingsFilter,
     FindingsModel,
     finding_date,
-    hide_quoted,
     severity_label,
 )
 from desktop.pages.base import Page, PageKey
@@ -50,6 +54,7 @@ from desktop.worker import TaskRunner
 
 
 def where_text(source: Source) -> str:
+    """The file and the place in it, for the technical details fold (never the main line)."""
     where = source.file or "?"
     if source.pointer:
         where += f" → {source.pointer}"
@@ -72,7 +77,7 @@ class FindingsPage(Page):
         self.session, self.runner = session, runner
         self.revealed: str | None = None
         self.current: Finding | None = None
-        self.concealed: dict[str, str] = {}  # finding id -> evidence with every finding's secret masked
+        self.disclosure: Disclosure | None = None  # what the page may show of the report's findings
         self.svg = ""
 
         filters = QHBoxLayout()
@@ -113,15 +118,26 @@ class FindingsPage(Page):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        # "Kind" labels can be long; let the title have the room, the rest show on hover.
-        header.setSectionResizeMode(FindingsModel.CATEGORY, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(FindingsModel.CATEGORY, self.fontMetrics().horizontalAdvance("Identity details") + 24)
+        # The title keeps the room: the other columns are narrow (their text shows on hover), and
+        # "times seen" and "status" live in the detail panel, so larger text never squeezes it.
+        for column, sample in ((FindingsModel.SEVERITY, "Medium  "), (FindingsModel.CATEGORY, "Home address"),
+                               (FindingsModel.PLATFORM, "X (Twitter)"), (FindingsModel.DATE, "28 Sep 2026")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        for column in (FindingsModel.SEEN, FindingsModel.STATUS):
+            self.table.setColumnHidden(column, True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.detail = self._build_detail()
+        detail_scroll = QScrollArea()  # the detail scrolls on its own: the page fits any screen
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 6)
+        detail_scroll.setMinimumHeight(self.fontMetrics().height() * 8)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -165,7 +181,13 @@ class FindingsPage(Page):
         self.reveal.toggled.connect(self._on_reveal)
         ev_row.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("What it says:"), ev_row)
-        form.addRow(self.tr("Where in your export:"), self.d_where)
+        where_row = QHBoxLayout()
+        where_row.addWidget(self.d_where, 1)
+        self.open_item = QPushButton(self.tr("Open"))
+        self.open_item.setAccessibleName(self.tr("Open this item on the platform in your web browser"))
+        self.open_item.clicked.connect(self._on_open_item)
+        where_row.addWidget(self.open_item, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Where it is:"), where_row)
         form.addRow(self.tr("Place:"), self.d_place)
         outer.addLayout(form)
         self.d_related_label = paragraph()
@@ -174,6 +196,18 @@ class FindingsPage(Page):
         self.d_related.setAccessibleName(self.tr("Other places in your exports where this appears"))
         self.d_related.setMaximumHeight(100)
         outer.addWidget(self.d_related)
+        self.technical_button = QToolButton()
+        self.technical_button.setText(self.tr("Technical details"))
+        self.technical_button.setAccessibleName(self.tr("Show the technical details: the file and the place in it"))
+        self.technical_button.setCheckable(True)
+        self.technical_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.technical_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.technical = paragraph()
+        self.technical.setAccessibleName(self.tr("Technical details"))
+        self.technical.setVisible(False)
+        self.technical_button.toggled.connect(self._on_technical)
+        outer.addWidget(self.technical_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.technical)
         photo_row = QHBoxLayout()
         self.photo_button = QPushButton(self.tr("Show photo"))
         self.photo_button.setAccessibleName(self.tr("Show the photo from your export"))
@@ -192,16 +226,13 @@ class FindingsPage(Page):
         self.drawing = QSvgWidget()
         self.drawing.setAccessibleName(self.tr("Drawing of where these items were, relative to each other"))
         self.drawing.setFixedSize(280, 280)
+        self.drawing_caption.setVisible(False)  # the policy's caption (below) says it, with the town when shown
         drawing.addWidget(self.drawing_caption)
         drawing.addWidget(self.drawing_near)
         drawing.addWidget(self.drawing, 0, Qt.AlignmentFlag.AlignLeft)
         self.drawing_box.setVisible(False)
         self.drawing_box.setMaximumWidth(300)
         columns.addWidget(self.drawing_box, 0, Qt.AlignmentFlag.AlignTop)
-        self.open_item = QPushButton(self.tr("Open it on the platform"))
-        self.open_item.setAccessibleName(self.tr("Open this item on the platform in your web browser"))
-        self.open_item.clicked.connect(self._on_open_item)
-        outer.addWidget(self.open_item, 0, Qt.AlignmentFlag.AlignLeft)
         self.dismiss = QCheckBox(self.tr("This is not a problem (keep it, but leave it out of the printout)"))
         self.dismiss.setAccessibleName(self.tr("Mark as not a problem"))
         self.dismiss.toggled.connect(self._on_dismiss)
@@ -217,7 +248,7 @@ class FindingsPage(Page):
     def refresh(self) -> None:
         report = self.session.report
         findings = report.findings if report else ()
-        self.concealed = {f.id: f.evidence for f in conceal(report).findings} if report else {}
+        self.disclosure = disclosure(report, welfare=self.session.welfare) if report else None
         self.model.welfare = self.session.welfare
         self.model.set_findings(findings, self.session.state.dismissed)
         present = {f.platform for f in findings}
@@ -289,22 +320,27 @@ class FindingsPage(Page):
 
     # the detail panel ----------------------------------------------------------------------
 
+    def shown_policy(self) -> Disclosure | None:
+        """The disclosure policy with the one item the person chose to show revealed."""
+        if self.disclosure is None:
+            return None
+        return self.disclosure.revealing((self.revealed,) if self.revealed else ())
+
     def evidence_text(self, f: Finding) -> str:
-        if self.revealed == f.id:
-            return f.evidence
-        if self.session.welfare:
+        d = self.shown_policy()
+        if d is None:
+            return ""
+        if self.session.welfare and not d.shows(f):
             return self.tr("Hidden. Press “Show” when you are ready to see it.")
-        return mask(self.concealed.get(f.id, f.evidence), f.span, f.spans)
+        return d.evidence(f)
 
     def reason_text(self, f: Finding) -> str:
-        """The reason, with the evidence's sensitive words hidden as the evidence is.
-
-        Detectors do not quote what they found in reasons (tests/detectors/test_no_leaks.py); this
-        is a second line of defence for any that ever does."""
-        return say(f.reason) if self.revealed == f.id else hide_quoted(f, say(f.reason), self.session.welfare)
+        d = self.shown_policy()
+        return d.reason(f) if d is not None else ""
 
     def title_text(self, f: Finding) -> str:
-        return say(f.title) if self.revealed == f.id else hide_quoted(f, say(f.title), self.session.welfare)
+        d = self.shown_policy()
+        return d.title(f) if d is not None else ""
 
     def _show(self, f: Finding | None) -> None:
         if self.current is None or f is None or f.id != self.current.id:
@@ -326,20 +362,21 @@ class FindingsPage(Page):
         self.reveal.setText(self.tr("Hide") if self.revealed == f.id else self.tr("Show"))
         self.reveal.blockSignals(False)
         self.reveal.setEnabled(bool(f.evidence))
-        self.d_where.setText(where_text(f.source))
-        self.d_place.setText(f.place.near if f.place and f.place.near else
-                             self.tr("A place (no town nearby in Offduty's list)") if f.place else self.tr("–"))
+        d = self.shown_policy()
+        where = d.where(f) if d is not None else ""
+        self.d_where.setText(where[:1].upper() + where[1:])
+        self.technical.setText("\n".join((d.technical(f), *d.sources(f)[:200])) if d is not None else "")
+        place = d.place_line(f) if d is not None else None
+        self.d_place.setText(place or self.tr("–"))
         self._show_drawing(f)
         self.d_related.clear()
-        self.d_related.addItems([where_text(s) for s in f.related[:200]])
+        self.d_related.addItems([where_words(f.platform, f.item_kind, s.timestamp) for s in f.related[:200]])
         self.d_related.setVisible(bool(f.related))
         self.d_related_label.setVisible(bool(f.related))
-        self.d_related_label.setText(self.tr("Also in %1 other place(s) in your exports:").replace(
-            "%1", str(len(f.related))))
+        self.d_related_label.setText(self.tr("Also in %n other place(s) in your exports:", "", len(f.related)))
         self.photo_button.setVisible(photo_source(f) is not None)
-        url = f.source.url or ""
-        self.open_item.setVisible(url.startswith("https://"))
-        self.open_item.setText(self.tr("Open it on %1 (to delete or change it)").replace("%1", f.platform.label))
+        self.open_item.setVisible(bool(d.open_url(f)) if d is not None else False)
+        self.open_item.setToolTip(self.tr("Open it on %1, to delete or change it").replace("%1", f.platform.label))
         self.photo_button.setEnabled(True)
         self.dismiss.blockSignals(True)
         self.dismiss.setChecked(f.id in self.session.state.dismissed)
@@ -351,6 +388,10 @@ class FindingsPage(Page):
             titles = [by_id[a] for a in f.advice if a in by_id]
         self.d_advice.setText(self.tr("What to do: ") + "; ".join(titles[:4]) if titles else "")
 
+    def _on_technical(self, on: bool) -> None:
+        self.technical.setVisible(on)
+        self.technical_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
     def _on_reveal(self, on: bool) -> None:
         f = self.current
         if f is None:
@@ -360,10 +401,13 @@ class FindingsPage(Page):
         self.d_evidence.setText(self.evidence_text(f))
         self.d_reason.setText(self.reason_text(f))
         self.d_title.setText(self.title_text(f))
+        d = self.shown_policy()
+        self.d_place.setText((d.place_line(f) if d is not None else None) or self.tr("–"))
         self._show_drawing(f)
 
     def drawing_allowed(self, f: Finding) -> bool:
-        return bool(f.place and f.points) and (not self.session.welfare or self.revealed == f.id)
+        d = self.shown_policy()
+        return d is not None and d.draws(f)
 
     def _show_drawing(self, f: Finding) -> None:
         """The local drawing of a place's items (never a map), when there is one to show."""
@@ -377,11 +421,13 @@ class FindingsPage(Page):
                                 title=self.tr("Where these items were, around the place"))
         ink = self.palette().color(self.foregroundRole()).name()  # readable in dark mode too
         self.drawing.load(QByteArray(self.svg.replace('"#000"', f'"{ink}"').encode("utf-8")))
-        self.drawing_near.setText(f.place.near or self.tr("No town nearby in Offduty's list"))
+        d = self.shown_policy()
+        self.drawing_near.setText(d.caption(f) if d is not None else "")
         self.drawing_box.setVisible(True)
 
     def _on_open_item(self) -> None:
-        url = self.current.source.url if self.current else None
+        d = self.shown_policy()
+        url = d.open_url(self.current) if d is not None and self.current is not None else None
         if url and url.startswith("https://"):
             QDesktopServices.openUrl(QUrl(url))  # only when the person clicks
 

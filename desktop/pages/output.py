@@ -1,5 +1,7 @@
-"""Print and save: print the checklist, write it as PDF or HTML (the same renderers as the command
-line), save the audit encrypted, and open a saved one. File work runs on the worker."""
+"""Print and save: print the plan (the main action), write it as PDF or HTML (the same renderers as
+the command line), save the audit encrypted, and open a saved one. The plan is short by default:
+only the person's phone (asked here) and the steps the exports showed a need for; "print
+everything" gives the whole catalogue. File work runs on the worker."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.records import Report
+from checks.report.checklist_model import PlanOptions
 from desktop import printing
 from desktop.engine import Engine
 from desktop.pages.base import Page, PageKey
@@ -101,22 +105,30 @@ class OutputPage(Page):
         self.reveal = QCheckBox(self.tr("Include the full text of each item (keep the printout safe)"))
         self.reveal.setAccessibleName(self.tr("Include the full evidence in the printout"))
         form.addRow("", self.reveal)
+        self.phone = QComboBox()
+        self.phone.setAccessibleName(self.tr("Your phone, so the plan has only its steps"))
+        self.phone.addItem(self.tr("Not sure: print both"), None)
+        self.phone.addItem(self.tr("iPhone"), "iphone")
+        self.phone.addItem(self.tr("Android"), "android")
+        form.addRow(self.tr("Your phone:"), self.phone)
+        self.everything = QCheckBox(self.tr("Print everything: every step for every platform (many more pages)"))
+        self.everything.setAccessibleName(self.tr("Print everything, the whole catalogue"))
+        form.addRow("", self.everything)
         self.body.addLayout(form)
 
         grid = QGridLayout()
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = self.add_main_action(self.tr("Print your plan…"), self.tr("Print your plan"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.html_button = QPushButton(self.tr("Save as a web page (HTML)…"))
         self.save_button = QPushButton(self.tr("Save the audit (encrypted)…"))
         self.open_button = QPushButton(self.tr("Open a saved audit…"))
-        grid.addWidget(heading(self.tr("Your checklist"), 2), 0, 0, 1, 3)
-        grid.addWidget(self.print_button, 1, 0)
-        grid.addWidget(self.pdf_button, 1, 1)
-        grid.addWidget(self.html_button, 1, 2)
+        grid.addWidget(heading(self.tr("Your plan as a file"), 2), 0, 0, 1, 3)
+        grid.addWidget(self.pdf_button, 1, 0)
+        grid.addWidget(self.html_button, 1, 1)
         grid.addWidget(heading(self.tr("Your audit"), 2), 2, 0, 1, 3)
         grid.addWidget(self.save_button, 3, 0)
         grid.addWidget(self.open_button, 3, 1)
-        for b in (self.print_button, self.pdf_button, self.html_button, self.save_button, self.open_button):
+        for b in (self.pdf_button, self.html_button, self.save_button, self.open_button):
             b.setAccessibleName(b.text().rstrip("…"))
         self.body.addLayout(grid)
         self.save_note = paragraph(self.tr(
@@ -142,6 +154,8 @@ class OutputPage(Page):
         """No name and no full text left for the next person."""
         self.name.clear()
         self.reveal.setChecked(False)
+        self.phone.setCurrentIndex(0)
+        self.everything.setChecked(False)
 
     def refresh(self) -> None:
         has = self.session.report is not None
@@ -163,6 +177,10 @@ class OutputPage(Page):
     def _options(self) -> QFileDialog.Option:
         return QFileDialog.Option.DontUseNativeDialog if self.session.welfare else QFileDialog.Option(0)
 
+    def plan_options(self) -> PlanOptions:
+        """What to print: only the chosen phone's steps, or everything."""
+        return PlanOptions(everything=self.everything.isChecked(), phone=self.phone.currentData())
+
     def person_name(self) -> str | None:
         return self.name.text().strip() or None
 
@@ -175,7 +193,8 @@ class OutputPage(Page):
         if report is None:
             return
         # The print dialog belongs on the GUI thread.
-        printing.print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name())
+        printing.print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name(),
+                              options=self.plan_options())
 
     def _choose_and_write(self, kind: str) -> None:
         title = self.tr("Save the checklist as PDF") if kind == "pdf" else self.tr("Save the checklist as a web page")
@@ -193,12 +212,13 @@ class OutputPage(Page):
         report = self._report()
         if report is None:
             return None
-        reveal, name = self.reveal.isChecked(), self.person_name()
+        reveal, name, options = self.reveal.isChecked(), self.person_name(), self.plan_options()
         writer = self.engine.write_pdf if kind == "pdf" else self.engine.write_html
         self.status.setText(self.tr("Writing…"))
         if self.session.welfare:  # on the session's list before it exists, so a crash still leaves a trace
             self.session.wrote(path)
-        self.last_task = self.runner.start(f"write-{kind}", lambda _ctx: writer(report, path, reveal, name),
+        self.last_task = self.runner.start(f"write-{kind}",
+                                           lambda _ctx: writer(report, path, reveal, name, options=options),
                                            on_finished=lambda _r: self._on_written(path),
                                            on_failed=self.status.setText)
         return self.last_task

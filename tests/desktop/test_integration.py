@@ -350,8 +350,10 @@ def test_a_place_is_drawn_locally_with_one_mark_per_item(qtbot, engine: HeldEngi
     qtbot.waitUntil(page.drawing_box.isVisible, timeout=TIMEOUT)
     assert page.drawing.renderer().isValid()
     assert page.svg.count("<circle") == len(POINTS) + 1  # the place's ring and one mark per item
-    assert "no map" in page.drawing_caption.text()
-    assert page.drawing_near.text() == "near Croydon"
+    assert "no map" in page.drawing_near.text()  # the caption, from the disclosure policy
+    assert "Croydon" not in page.drawing_near.text()  # the town is part of the evidence: shown with it
+    page.reveal.setChecked(True)
+    assert "near Croydon" in page.drawing_near.text()
     assert page.select_finding("f-home")  # a place without points: no drawing
     assert not page.drawing_box.isVisible()
 

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 
+from checks.assess.advice import default_catalogue
 from checks.records import Category, Message, Report, msg
 from checks.report.words import say
 from checks.store.audit_state import AuditState
@@ -93,7 +94,7 @@ def test_the_whole_journey(qtbot, x_export: tuple[Path, str], tmp_path: Path) ->
     assert report is not None
     assert window.current_page() == "overview"
     assert window.overview.score.text() == str(report.score.value)
-    assert report.checklist[0].title in window.overview.urgent.text()
+    assert report.checklist[0].title in window.overview.cards[0].title.text()  # the first of "your first five"
 
     # Findings: filter, then reveal one at a time.
     window.show_page("findings")
@@ -104,12 +105,15 @@ def test_the_whole_journey(qtbot, x_export: tuple[Path, str], tmp_path: Path) ->
     page.table.selectRow(0)
     assert page.current is not None and page.current.id == "f-home"
     assert HOME not in page.d_evidence.text()
-    assert "near Croydon" in page.d_place.text()
-    assert "data/tweets.js" in page.d_where.text() and "/0/tweet/full_text" in page.d_where.text()
+    assert "Croydon" not in page.d_place.text()  # the town is shown with the evidence
+    assert page.d_where.text() == "Your X (Twitter) post of 2 Mar 2025"  # plain words, with an Open button
+    assert "data/tweets.js" in page.technical.text() and "/0/tweet/full_text" in page.technical.text()
+    assert not page.technical.isVisibleTo(window)  # folded away until asked for
     assert page.d_related.count() == 1
     qtbot.waitUntil(lambda: page.reveal.height() > 0, timeout=TIMEOUT)  # the detail panel is laid out
     qtbot.mouseClick(page.reveal, Qt.MouseButton.LeftButton)
     assert HOME in page.d_evidence.text()
+    assert "near Croydon" in page.d_place.text()
     page.category.setCurrentIndex(0)
     assert page.select_finding("f-work")
     assert page.revealed is None  # moving on hides it again
@@ -427,9 +431,10 @@ def test_links_open_only_when_clicked(qtbot, x_export: tuple[Path, str], monkeyp
     window.checklist.table.selectRow(0)
     entry = window.checklist.current
     assert entry is not None
-    if entry.source:
+    link = default_catalogue().get(entry.advice).link  # type: ignore[union-attr]
+    if link:
         window.checklist.help.click()
-        assert opened[-1] == entry.source
+        assert opened[-1] == link  # the setting itself where it has a stable address, else the help page
 
 
 def test_get_your_exports_is_generated_from_the_formats_data(qtbot, engine: HeldEngine) -> None:
@@ -508,7 +513,8 @@ def test_print_sends_the_checklist_as_the_person_sees_it(qtbot, x_export: tuple[
     window.session.dismiss("f-dob", True)
     sent: list[tuple[Report, object, bool, str | None]] = []
     monkeypatch.setattr("desktop.printing.print_report",
-                        lambda report, parent, reveal=False, name=None: sent.append((report, parent, reveal, name)))
+                        lambda report, parent, reveal=False, name=None, **_options: sent.append((report, parent, reveal,
+                                                                                                  name)))
     window.output.name.setText("Sam Example")
     window.output.print_button.click()
     assert len(sent) == 1
