@@ -1,12 +1,16 @@
 """Qt models over the engine's records: findings (with filtering) and the checklist (with ticks).
 
-The table never shows evidence; evidence is shown masked in the detail panel and revealed one
-item at a time. Dismissals and ticks live in an `AuditState` the models share with the window.
+The table never shows evidence. Every text it shows of a finding comes from the disclosure policy
+(`checks/report/disclosure.py`): the title with any quoted value masked, the town ("near
+Croydon") only for a finding the person chose to show, never while its evidence is masked or
+hidden. A search looks in those same words, so it cannot confirm hidden text. Dismissals and
+ticks live in an `AuditState` the models share with the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,8 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from checks.records import ChecklistEntry, Finding, Severity, msg
+from checks.records import ChecklistEntry, Finding, Report, Score, Severity, msg
 from checks.report.checklist_model import platform_label
+from checks.report.disclosure import Disclosure, disclosure
 from checks.report.masking import mask
 from checks.report.words import say
 from checks.store.audit_state import AuditState
@@ -66,11 +71,20 @@ def severity_icon(severity: Severity) -> Any:
 
 
 def hide_quoted(f: Finding, text: str, welfare: bool = False) -> str:
-    """`text` (a title or reason) with the evidence's sensitive words hidden where it quotes them."""
+    """`text` (a title or reason) with the evidence's sensitive words hidden where it quotes them.
+
+    Superseded by `Disclosure.title`/`reason` (which know every finding of the report); kept until
+    every page asks the policy."""
     secret = (f.evidence[f.span[0]:f.span[1]] if f.span else f.evidence).strip()
     if len(secret) < 3 or secret not in text:
         return text
     return text.replace(secret, QCoreApplication.translate("models", "(hidden)") if welfare else mask(secret))
+
+
+def policy_for(findings: Sequence[Finding], welfare: bool = False) -> Disclosure:
+    """The disclosure policy over `findings` alone (for a model given no report's policy)."""
+    report = Report("", datetime(1970, 1, 1), (), tuple(findings), Score(0, "low"), ())
+    return disclosure(report, welfare=welfare)
 
 
 def finding_date(finding: Finding) -> str:
@@ -88,18 +102,38 @@ class FindingsModel(QAbstractTableModel):
         self._findings: tuple[Finding, ...] = ()
         self._dismissed: frozenset[str] = frozenset()
         self.welfare = False
+        self._disclosure: Disclosure | None = None  # the page's policy; else one made over the findings
+        self._made: tuple[tuple[Finding, ...], bool, Disclosure] | None = None
         self._sort_keys: dict[tuple[int, int], Any] = {}  # sorting asks for each key many times
 
     def headers(self) -> list[str]:
         return [self.tr("Severity"), self.tr("What was found"), self.tr("Kind"), self.tr("Platform"), self.tr("Date"),
                 self.tr("Times seen"), self.tr("Status")]
 
-    def set_findings(self, findings: Sequence[Finding], dismissed: frozenset[str] = frozenset()) -> None:
+    def set_findings(self, findings: Sequence[Finding], dismissed: frozenset[str] = frozenset(),
+                     policy: Disclosure | None = None) -> None:
+        """Show `findings`, said by `policy` (the page's disclosure for the report; else one of their own)."""
         self.beginResetModel()
         self._findings = tuple(findings)
         self._dismissed = dismissed
+        self._disclosure = policy
         self._sort_keys = {}
         self.endResetModel()
+
+    def set_disclosure(self, policy: Disclosure | None) -> None:
+        """A new policy (the person showed or hid an item, or a welfare session began): rows say it."""
+        self._disclosure = policy
+        self._sort_keys = {}
+        if self._findings:
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._findings) - 1, self.columnCount() - 1))
+
+    def disclosure(self) -> Disclosure:
+        """What this model may show: the page's policy, or one over its findings (welfare as set)."""
+        if self._disclosure is not None:
+            return self._disclosure
+        if self._made is None or self._made[0] is not self._findings or self._made[1] != self.welfare:
+            self._made = (self._findings, self.welfare, policy_for(self._findings, self.welfare))
+        return self._made[2]
 
     def set_dismissed(self, dismissed: frozenset[str]) -> None:
         changed = self._dismissed ^ dismissed
@@ -144,7 +178,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.SEVERITY:
             return severity_icon(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE:
-            return say(f.reason)
+            return self.disclosure().reason(f)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -167,8 +201,7 @@ class FindingsModel(QAbstractTableModel):
         if col == self.SEVERITY:
             return severity_label(f.severity)
         if col == self.TITLE:
-            title = hide_quoted(f, say(f.title), self.welfare)
-            return f"{title} ({f.place.near})" if f.place and f.place.near else title
+            return row_title(f, self.disclosure())
         if col == self.CATEGORY:
             return f.category.label
         if col == self.PLATFORM:
@@ -189,10 +222,18 @@ class FindingsModel(QAbstractTableModel):
         return self._display(f, col).casefold()
 
 
-def _searchable(f: Finding) -> str:
-    """What a search looks in: the words about a finding, never its evidence."""
-    return " ".join((say(f.title), say(f.reason), f.category.label, f.platform.label, f.source.file,
-                     f.place.near if f.place and f.place.near else "")).casefold()
+def row_title(f: Finding, policy: Disclosure) -> str:
+    """A finding's title in the table, with its town only when its evidence is shown."""
+    title = policy.title(f)
+    place = policy.place_line(f) if policy.shows(f) and f.place and f.place.near else None
+    return f"{title} ({place})" if place else title
+
+
+def _searchable(f: Finding, policy: Disclosure) -> str:
+    """What a search looks in: the words the table and panel show, never hidden evidence or towns."""
+    place = policy.place_line(f) if policy.shows(f) else ""
+    return " ".join((policy.title(f), policy.reason(f), f.category.label, f.platform.label, policy.where(f),
+                     policy.technical(f), place or "")).casefold()
 
 
 class FindingsFilter(QSortFilterProxyModel):
@@ -226,15 +267,18 @@ class FindingsFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         f = model.finding(source_row) if isinstance(model, FindingsModel) else None
-        return f is not None and self.accepts(f, model.is_dismissed(f))
+        return f is not None and self.accepts(f, model.is_dismissed(f), model.disclosure())
 
-    def accepts(self, f: Finding, dismissed: bool) -> bool:
+    def accepts(self, f: Finding, dismissed: bool, policy: Disclosure | None = None) -> bool:
         chosen = ((self.category, f.category.value), (self.platform, f.platform.value),
                   (self.severity, f.severity.value))
         if any(want and want != value for want, value in chosen) or (dismissed and not self.show_dismissed):
             return False
         # Evidence is deliberately not searched: a search must not confirm hidden text.
-        return not self.words or all(w in _searchable(f) for w in self.words)
+        if not self.words:
+            return True
+        searchable = _searchable(f, policy or policy_for((f,)))
+        return all(w in searchable for w in self.words)
 
 
 class ChecklistModel(QAbstractTableModel):

@@ -6,7 +6,12 @@ In a welfare session nothing is remembered between runs (no recent files, no set
 "End session" removes every file the session wrote, clears what it held, and says so. The files
 are recorded in a `checks.store.welfare.WelfareSession` as they are written (so a crash leaves a list
 to clean up on the next start), and audits kept only for the session are encrypted with the
-session's own keyring key, which ending the session deletes (crypto-erase).
+session's own keyring key, which ending the session deletes (crypto-erase). A checklist printed
+to a file from the print dialog is recorded the same way (`printing.print_report(record=
+session.wrote)`), so "End session" removes it too.
+
+`disclosure()` is the one policy every page asks for the current report's text (masked; hidden
+in a welfare session; built once per report and shared, so pages agree).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from checks.records import Report
+from checks.report.disclosure import Disclosure, disclosure
 from checks.store.audit_state import AuditState
 from checks.store.paths import config_dir
 from checks.store.welfare import WelfareSession
@@ -75,6 +81,7 @@ class Session(QObject):
         self._written: list[Path] = []
         self._kept: list[Path] = []
         self.store: WelfareSession | None = None  # the welfare session's record of its files and key
+        self._policy: Disclosure | None = None
         self.set_welfare(welfare)
 
     def set_welfare(self, welfare: bool) -> None:
@@ -118,9 +125,20 @@ class Session(QObject):
 
     # the audit -----------------------------------------------------------------------------
 
+    def disclosure(self, revealed: tuple[str, ...] = ()) -> Disclosure | None:
+        """What the window may show of the current report (None without one): evidence masked, in a
+        welfare session hidden, towns only with the evidence; `revealed`: ids the person chose to show."""
+        if self.report is None:
+            return None
+        policy = self._policy
+        if policy is None or policy.report is not self.report or policy.welfare != self.welfare:
+            policy = self._policy = disclosure(self.report, welfare=self.welfare)
+        return policy.revealing(revealed) if revealed else policy
+
     def set_report(self, report: Report | None, state: AuditState | None = None) -> None:
         if report is not None and state is None:
             state = self.state.carried_to(report)
+        self._policy = None
         self.report = report
         self.state = state or AuditState()
         emit(self.report_changed)
