@@ -507,13 +507,13 @@ class MainWindow(QMainWindow):
         files = sum(len(s.files) for s in leftovers)
         answer = QMessageBox.question(self, self.tr("An earlier welfare session did not end"), self.tr(
             "A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left "
-            "%1 file(s). Remove them now, with the session's key?").replace("%1", str(files)))
+            "%n file(s). Remove them now, with the session's key?", "", files))
         if answer != QMessageBox.StandardButton.Yes:
             return []
         reports: list[object] = [s.end() for s in leftovers]
         removed = sum(len(getattr(r, "removed", ())) for r in reports)
         failed = [p for r in reports for p in getattr(r, "failed", ())]
-        text = self.tr("Removed %1 file(s) left by the earlier session, and its key.").replace("%1", str(removed))
+        text = self.tr("Removed %n file(s) left by the earlier session, and its key.", "", removed)
         if failed:
             text += "\n" + self.tr("Could not be removed (please delete them yourself):") + "\n" + "\n".join(
                 f"• {p}" for p in failed)

@@ -127,6 +127,11 @@ class AddPage(Page):
         self.paths = keep
         self._describe()
 
+    def shown(self) -> None:
+        """With nothing added yet, the keyboard starts on "Add files…"."""
+        if not self.paths:
+            self.add_files.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def readable_paths(self) -> list[Path]:
         return [p for plan in self.planned if plan.readable for p in plan.paths]
 
@@ -180,7 +185,7 @@ class AddPage(Page):
                 date_text = ""
             said = say(plan.message)
             status = self.tr("Yes") + f" ({said})" if plan.readable else self.tr("No: ") + said
-            item = QTreeWidgetItem([plan.label, rec.platform.label if rec else self.tr("Not recognised"),
+            item = QTreeWidgetItem([self.export_label(plan), rec.platform.label if rec else self.tr("Not recognised"),
                                     date_text, human_size(plan.size_bytes) if plan.size_bytes else "", status])
             item.setIcon(4, ok if plan.readable else warn)
             item.setToolTip(0, str(plan.paths[0]))
@@ -188,7 +193,15 @@ class AddPage(Page):
             self.list.addTopLevelItem(item)
         self.session.paths = [p for plan in planned if plan.readable for p in plan.paths]
         self._update_status()
+        if self.scan.isEnabled() and self.isVisible():
+            self.scan.setFocus(Qt.FocusReason.OtherFocusReason)  # the next step is to scan: Enter does it
         emit(self.described)
+
+    def export_label(self, plan: PlannedInput) -> str:
+        """The export's file name, and how many more parts it came in ("... and 2 more parts")."""
+        if len(plan.paths) < 2:
+            return plan.label
+        return self.tr("%1 and %n more part(s)", "", len(plan.paths) - 1).replace("%1", plan.paths[0].name)
 
     def _update_status(self) -> None:
         readable = sum(1 for p in self.planned if p.readable)

@@ -53,7 +53,7 @@ class ScanPage(Page):
         self.exports = QTreeWidget()
         self.exports.setAccessibleName(self.tr("Progress per export"))
         self.exports.setRootIsDecorated(False)
-        self.exports.setHeaderLabels([self.tr("Export"), self.tr("Progress"), self.tr("Records read")])
+        self.exports.setHeaderLabels([self.tr("Export"), self.tr("Progress"), self.tr("Read so far")])
         self.exports.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.exports.setMinimumHeight(160)
         self.body.addWidget(self.exports, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from desktop.pages.base import Page, PageKey
@@ -74,6 +74,8 @@ class WelcomePage(Page):
 
     def shown(self) -> None:
         self.refresh()
+        # The keyboard starts on the chosen answer: Enter goes on with it.
+        (self.welfare if self.session.welfare else self.alone).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
         self.refresh()

@@ -64,7 +64,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/add.py" line="73" />
-        <location filename="../../desktop/pages/add.py" line="197" />
+        <location filename="../../desktop/pages/add.py" line="210" />
         <source>No exports added yet. You can add them now, or come back when they arrive.</source>
         <translation>No exports added yet. You can add them now, or come back when they arrive.</translation>
     </message>
@@ -114,37 +114,45 @@
         <translation>Choose an export folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="157" />
+        <location filename="../../desktop/pages/add.py" line="162" />
         <source>Looking at your exports…</source>
         <translation>Looking at your exports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="182" />
+        <location filename="../../desktop/pages/add.py" line="187" />
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="182" />
+        <location filename="../../desktop/pages/add.py" line="187" />
         <source>No: </source>
         <translation>No: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="183" />
+        <location filename="../../desktop/pages/add.py" line="188" />
         <source>Not recognised</source>
         <translation>Not recognised</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/add.py" line="204" />
+        <source>%1 and %n more part(s)</source>
+        <translation>
+            <numerusform>%1 and %n more part</numerusform>
+            <numerusform>%1 and %n more parts</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="199" />
+        <location filename="../../desktop/pages/add.py" line="212" />
         <source>1 export ready to scan.</source>
         <translation>1 export ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="200" />
+        <location filename="../../desktop/pages/add.py" line="213" />
         <source>%1 exports ready to scan.</source>
         <translation>%1 exports ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/add.py" line="202" />
+        <location filename="../../desktop/pages/add.py" line="215" />
         <source>%1 of %2 can be read. The others say why above; they are left out of the scan.</source>
         <translation>%1 of %2 can be read. The others say why above; they are left out of the scan.</translation>
     </message>
@@ -152,28 +160,28 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="280" />
-        <location filename="../../desktop/models.py" line="306" />
+        <location filename="../../desktop/models.py" line="324" />
+        <location filename="../../desktop/models.py" line="350" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="280" />
+        <location filename="../../desktop/models.py" line="324" />
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="280" />
+        <location filename="../../desktop/models.py" line="324" />
         <source>What to do</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="305" />
+        <location filename="../../desktop/models.py" line="349" />
         <source>Already done</source>
         <translation>Already done</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="306" />
+        <location filename="../../desktop/models.py" line="350" />
         <source>To do</source>
         <translation>To do</translation>
     </message>
@@ -336,42 +344,42 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="94" />
+        <location filename="../../desktop/models.py" line="110" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="94" />
+        <location filename="../../desktop/models.py" line="110" />
         <source>What was found</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="94" />
+        <location filename="../../desktop/models.py" line="110" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="94" />
+        <location filename="../../desktop/models.py" line="110" />
         <source>Platform</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="94" />
+        <location filename="../../desktop/models.py" line="110" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="95" />
+        <location filename="../../desktop/models.py" line="111" />
         <source>Times seen</source>
         <translation>Times seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="95" />
+        <location filename="../../desktop/models.py" line="111" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="180" />
+        <location filename="../../desktop/models.py" line="213" />
         <source>Not a problem</source>
         <translation>Not a problem</translation>
     </message>
@@ -821,15 +829,21 @@ Nothing leaves this computer.</translation>
         <source>An earlier welfare session did not end</source>
         <translation>An earlier welfare session did not end</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/window.py" line="509" />
-        <source>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %1 file(s). Remove them now, with the session's key?</source>
-        <translation>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %1 file(s). Remove them now, with the session's key?</translation>
+        <source>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %n file(s). Remove them now, with the session's key?</source>
+        <translation>
+            <numerusform>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %n file. Remove them now, with the session's key?</numerusform>
+            <numerusform>A welfare session on this computer was not ended (Offduty may have closed unexpectedly). It left %n files. Remove them now, with the session's key?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/window.py" line="516" />
-        <source>Removed %1 file(s) left by the earlier session, and its key.</source>
-        <translation>Removed %1 file(s) left by the earlier session, and its key.</translation>
+        <source>Removed %n file(s) left by the earlier session, and its key.</source>
+        <translation>
+            <numerusform>Removed %n file left by the earlier session, and its key.</numerusform>
+            <numerusform>Removed %n files left by the earlier session, and its key.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/window.py" line="520" />
@@ -1288,8 +1302,8 @@ Nothing leaves this computer.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/scan.py" line="56" />
-        <source>Records read</source>
-        <translation>Records read</translation>
+        <source>Read so far</source>
+        <translation>Read so far</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/scan.py" line="60" />
@@ -1649,7 +1663,7 @@ Nothing leaves this computer.</translation>
 <context>
     <name>models</name>
     <message>
-        <location filename="../../desktop/models.py" line="73" />
+        <location filename="../../desktop/models.py" line="81" />
         <source>(hidden)</source>
         <translation>(hidden)</translation>
     </message>
