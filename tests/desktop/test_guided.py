@@ -193,3 +193,38 @@ def test_ticking_steps_moves_the_score_and_the_first_five_end_in_a_done_moment(q
     assert f"from {before} to {page.score.text()}" in page.celebrate_text.text()
     window.session.dismiss("f-work", True)  # "not a problem" lowers it too
     assert int(page.score.text()) <= int(page.celebrate_text.text().split(" to ")[1].split(".")[0])
+
+
+def test_the_same_score_in_the_window_the_printout_and_a_reopened_audit(qtbot, x_export: tuple[Path, str],  # type: ignore[no-untyped-def]
+                                                                          tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) missing")
+    export, photo = x_export
+    engine = HeldEngine(lambda _p: make_report(export, photo), steps=4)
+    window = _window(qtbot, engine)
+    with qtbot.waitSignal(window.add.described, timeout=TIMEOUT):
+        window.add.add_paths([export])
+    with qtbot.waitSignal(window.report_ready, timeout=TIMEOUT):
+        window.start_scan()
+    scanned = window.overview.score.text()
+    window.overview.cards[0].done_button.click()
+    shown = window.overview.score.text()
+    assert int(shown) < int(scanned)
+
+    task = window.output.write("pdf", tmp_path / "plan.pdf")
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    first = subprocess.run(["pdftotext", "-raw", "-f", "1", "-l", "1", str(tmp_path / "plan.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert f"\n{shown}\n" in f"\n{first}" and f"It was {scanned} when you scanned" in " ".join(first.split())
+
+    saved = tmp_path / "audit.offduty"
+    task = window.output.save(saved, "a long enough passphrase")
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass
+    again = _window(qtbot, engine)
+    with qtbot.waitSignal(again.report_ready, timeout=TIMEOUT):
+        again.load_audit(saved, "a long enough passphrase")
+    assert again.overview.score.text() == shown
