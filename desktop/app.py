@@ -21,6 +21,7 @@ from checks.resources import resource_path
 from checks.version import __version__
 from desktop.engine import Engine
 from desktop.pages.base import PageKey
+from desktop.pages.overview import first_steps
 from desktop.session import Session
 from desktop.window import MainWindow
 from desktop.worker import TaskRunner
@@ -111,9 +112,13 @@ class Screenshotter:
         QTimer.singleShot(150, lambda k=key: self._grab(k))
 
     def _stage(self, key: str) -> None:
-        """Show each new part doing its job: example profiles (never fetched), a place's drawing."""
+        """Show each new part doing its job: example profiles (never fetched), two of the first five
+        ticked (the score moves), a place's drawing."""
         if key == PageKey.STRANGER:
             self.window.stranger.set_targets(["https://x.com/sam_h_se23", "@samh@mastodon.example"])
+        elif key == PageKey.OVERVIEW and self.window.session.report is not None:
+            for entry in first_steps(self.window.session.report)[:2]:  # the score moving as steps are done
+                self.window.session.tick(entry.advice, True)
         elif key == PageKey.FINDINGS and self.window.session.report is not None:
             drawn = next((f for f in self.window.session.report.findings if f.place and f.points), None)
             if drawn is not None:

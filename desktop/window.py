@@ -58,7 +58,7 @@ from desktop.worker import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 WELFARE_FONT_SCALE = 1.25
-PREFERRED_SIZE = QSize(1180, 800)
+PREFERRED_SIZE = QSize(1440, 900)
 MINIMUM_SIZE = QSize(640, 480)
 # Pages Next passes over: Scanning is shown when a scan starts, never stepped into.
 SKIPPED_BY_NEXT = frozenset({PageKey.SCAN.value})

@@ -33,7 +33,7 @@ class ScoreGauge(QWidget):
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
-        return QSize(320, line * 3 + 8)
+        return QSize(320, int(line * 2.2) + 34)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(160, self.sizeHint().height())
@@ -46,7 +46,8 @@ class ScoreGauge(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         line = self.fontMetrics().height()
-        bar = QRectF(8, line * 0.9, self.width() - 16, line * 0.7)
+        ink = pal.color(QPalette.ColorRole.WindowText)
+        bar = QRectF(8, 13, self.width() - 16, line * 0.7)
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
         painter.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(bar, 4, 4)
@@ -55,24 +56,23 @@ class ScoreGauge(QWidget):
         painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(filled, 4, 4)
-        ink = pal.color(QPalette.ColorRole.WindowText)
-        if self.before is not None:
-            x0, x1 = self._x(bar, self.before), self._x(bar, self.value)
-            painter.setPen(ink)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(self._marker(x0, bar.top()))
-            y = bar.top() - line * 0.45
-            painter.drawLine(QPointF(x0, y), QPointF(x1 + 6, y))
-            painter.drawPolygon(QPolygonF([QPointF(x1 + 6, y - 4), QPointF(x1, y), QPointF(x1 + 6, y + 4)]))
         painter.setPen(ink)
         painter.setBrush(ink)
-        painter.drawPolygon(self._marker(self._x(bar, self.value), bar.top()))
-        painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-        labels = QRectF(bar.left(), bar.bottom() + 2, bar.width(), line + 2)
+        x1 = self._x(bar, self.value)
+        painter.drawPolygon(QPolygonF([QPointF(x1 - 6, 1), QPointF(x1 + 6, 1), QPointF(x1, bar.top() + 2)]))
+        below = bar.bottom() + 3
+        if self.before is not None:
+            # Where it was: a hollow marker under the bar, and an arrow towards "safer".
+            x0 = self._x(bar, self.before)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(QPolygonF([QPointF(x0, below), QPointF(x0 - 6, below + 10),
+                                           QPointF(x0 + 6, below + 10)]))
+            y = below + 5
+            painter.drawLine(QPointF(x0 - 7, y), QPointF(x1, y))
+            painter.setBrush(ink)
+            painter.drawPolygon(QPolygonF([QPointF(x1, y), QPointF(x1 + 7, y - 4), QPointF(x1 + 7, y + 4)]))
+            below += 13
+        labels = QRectF(bar.left(), below, bar.width(), line + 2)
         painter.drawText(labels, Qt.AlignmentFlag.AlignLeft, self.tr("0 · safer"))
         painter.drawText(labels, Qt.AlignmentFlag.AlignRight, self.tr("100 · more exposed"))
         painter.end()
-
-    @staticmethod
-    def _marker(x: float, top: float) -> QPolygonF:
-        return QPolygonF([QPointF(x - 6, top - 9), QPointF(x + 6, top - 9), QPointF(x, top + 2)])
