@@ -97,12 +97,12 @@ class Session(QObject):
         if welfare and self.scratch is None:
             if self._saved_dirs is None:
                 self._saved_dirs = _user_settings_dirs()
-            self.scratch = Path(tempfile.mkdtemp(prefix="offduty-session-"))
             if self.store is None:
                 try:
                     self.store = WelfareSession()
                 except OSError:
                     log.warning("the welfare session's folder could not be made; files are tracked in memory")
+            self.scratch = self._new_scratch()
             targets = dict.fromkeys(self._saved_dirs, str(self.scratch))
         elif not welfare and self.scratch is not None:
             self._remove_scratch()
@@ -114,6 +114,15 @@ class Session(QObject):
             return
         for fmt, folder in targets.items():
             QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+    def _new_scratch(self) -> Path:
+        """Where Qt keeps its own memory in a welfare session: inside the session's owner-only folder,
+        so a crash leaves it where the next start finds and ends the session."""
+        if self.store is not None:
+            scratch = self.store.folder / "qt-settings"
+            scratch.mkdir(mode=0o700, exist_ok=True)
+            return scratch
+        return Path(tempfile.mkdtemp(prefix="offduty-session-"))  # 0700; removed when the session ends
 
     def _remove_scratch(self) -> bool:
         scratch, self.scratch = self.scratch, None
@@ -192,6 +201,8 @@ class Session(QObject):
         failed: list[Path] = []
         key_removed = False
         not_wiped: tuple[Path, ...] = ()
+        scratch = self.scratch  # Qt's memory: said as removed when it held anything
+        scratch_used = scratch is not None and any(scratch.rglob("*"))
         if self.store is not None:
             report = self.store.end()
             removed.extend(report.removed)
@@ -210,8 +221,8 @@ class Session(QObject):
                 failed.append(path)
         kept = tuple(p for p in dict.fromkeys(self._kept) if p.exists())
         if self.welfare:
-            scratch = self.scratch
-            if self._remove_scratch() and scratch is not None:
+            self._remove_scratch()
+            if scratch_used and scratch is not None:
                 removed.append(scratch)
             self.set_welfare(True)  # a fresh scratch folder for whoever comes next
         self._written.clear()

@@ -233,3 +233,46 @@ def test_the_older_calls_still_mask_a_span_and_its_words_elsewhere() -> None:
     assert mask("at 42 Laburnum Close, Laburnum is lovely", (3, 20)) == "at ** L******* C****, L******* is lovely"
     masker = Masker(Secrets.of(["Quillbrook"]))
     assert masker.mask("QUILLBROOK and quillbrook") == "Q********* and q*********"
+
+
+# -- the writers ask the policy -------------------------------------------------------------------
+
+def _hostile_report(url: str) -> Report:
+    from checks.assess.advice import build_checklist, default_catalogue
+
+    post = f"Lovely walk {HOSTILE} with Maisie"
+    f = make(post, "Maisie", n=1, category=Category.FAMILY_DETAILS, platform=Platform.MASTODON,
+             source=Source(0, "outbox.json", "/orderedItems/0/object/content", WHEN, url))
+    catalogue = default_catalogue()
+    f = replace(f, advice=catalogue.ids_for(category=f.category, platform=f.platform, item_kind=f.item_kind,
+                                            detector=f.detector, key=f.key, severity=f.severity))
+    return Report("test", WHEN, (InputSummary("outbox.json", Platform.MASTODON, "mastodon", 1),), (f,),
+                  Score(10, "low"), build_checklist([f], catalogue))
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "file:///etc/passwd",
+                                 "data:text/html,<script>alert(1)</script>", "https://evil.example/phish"])
+def test_no_writer_makes_a_link_of_a_hostile_address(url: str) -> None:
+    import io
+
+    from checks.report.html_report import render_html
+    from checks.report.json_report import report_to_json
+    from checks.report.summary import write_summary
+
+    report = _hostile_report(url)
+    for reveal in (False, True):
+        html = render_html(report, reveal=reveal)
+        assert url not in html and "javascript:" not in html and "file:" not in html
+        data = report_to_json(report, reveal=reveal)
+        assert "item_link" not in data["findings"][0]
+        out = io.StringIO()
+        write_summary(report, out, reveal=reveal)
+        for text in (html, out.getvalue()):
+            assert not any(ch in text for ch in "\x1b\x07\x9b\u202e\u2066\u200b"), reveal
+    from checks.report.checklist_model import build_model
+
+    safe = "https://police.social/@sam/110000000000000001"
+    items = [i for model in (build_model(_hostile_report(safe), reveal=True), build_model(_hostile_report(safe)))
+             for s in model.sections for t in s.tasks for i in t.items]
+    assert [i.url for i in items] == [safe, None]  # masked: "your Mastodon post of 11 Feb 2024" instead
+    assert items[1].where == "your Mastodon post of 11 Feb 2024"

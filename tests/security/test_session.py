@@ -137,3 +137,26 @@ def test_path_for_stays_inside_the_session_folder() -> None:
     for bad in ("", "..", MANIFEST):
         with pytest.raises(ValueError):
             session.path_for(bad)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_checklist_printed_to_a_file_in_a_welfare_session_is_removed_at_the_end(
+        tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The print dialog's "print to file" goes through a file the session records before it exists."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.printing import print_report
+    from desktop.session import Session
+
+    session = Session(welfare=True)
+    printed = tmp_path / "printed-plan.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))  # what the person chose in the dialog
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert print_report(make_report(), None, printer=printer, record=session.wrote)
+    assert printed.exists() and stat.S_IMODE(printed.stat().st_mode) == 0o600
+    assert session.store is not None and printed.absolute() in session.store.files  # a crash leaves it listed
+    result = session.end()
+    assert not printed.exists() and printed in result.removed and printed in result.not_wiped

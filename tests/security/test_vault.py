@@ -316,6 +316,27 @@ def test_hostile_scrypt_parameters_are_refused_before_deriving(tmp_path: Path) -
         vault.load_audit(target, passphrase=PASS)
 
 
+@pytest.mark.parametrize(("log2_n", "r", "p"), [(20, 8, 1), (17, 8, 16), (19, 8, 1), (17, 64, 1), (9, 8, 1)])
+def test_out_of_range_scrypt_parameters_are_refused_before_computing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     log2_n: int, r: int, p: int) -> None:
+    """1 GiB (n=2^20), 16 times the work, 512 MiB: each refused at once, nothing derived."""
+    target = tmp_path / "p.offduty"
+    vault.save_report(make_report(1), target, passphrase=PASS)
+    data = bytearray(target.read_bytes())
+    at = len(vault.MAGIC) + 7 + vault.SALT_BYTES
+    data[at:at + 3] = bytes((log2_n, r, p))
+    target.write_bytes(bytes(data))
+
+    def derive(*_args: object) -> bytes:
+        raise AssertionError("scrypt ran on parameters the header should have refused")
+
+    monkeypatch.setattr(vault, "_derive", derive)
+    with raises_code(vault.AuditDamaged, "vault.header_damaged"):
+        vault.load_audit(target, passphrase=PASS)
+    assert vault.scrypt_parameters_ok(vault.SCRYPT_LOG2_N, vault.SCRYPT_R, vault.SCRYPT_P)
+    assert vault.scrypt_parameters_ok(17, 8, 1) and vault.scrypt_parameters_ok(18, 8, 1)  # today's and room to grow
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with raises_code(vault.VaultError, "vault.no_such_file"):
         vault.load_audit(tmp_path / "nope.offduty")
