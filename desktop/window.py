@@ -368,6 +368,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Offduty – welfare session") if welfare else self.tr("Offduty"))
 
     def _refresh_fonts(self) -> None:
+        # Widgets under a style sheet keep the font they were polished with: hand the window the
+        # application's font (children inherit it) and polish again, so larger text reaches them all.
+        self.setFont(QApplication.font())
+        self.setStyleSheet(FOCUS_STYLE)
         for label in self.findChildren(ScaledLabel):
             label.refresh_font()
 

@@ -14,7 +14,7 @@ kept in the saved audit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -61,6 +61,11 @@ def where_text(source: Source) -> str:
     if source.timestamp:
         where += f"  ({source.timestamp.day} {source.timestamp:%b %Y})"
     return where
+
+
+# The narrow columns, each as wide as a sample of its longest usual text (the title takes the rest).
+COLUMN_SAMPLES = {FindingsModel.SEVERITY: "Severity  ", FindingsModel.CATEGORY: "Home address",
+                  FindingsModel.PLATFORM: "X (Twitter)", FindingsModel.DATE: "28 Sep 2026"}
 
 
 class FindingsPage(Page):
@@ -120,13 +125,15 @@ class FindingsPage(Page):
         header = self.table.horizontalHeader()
         # The title keeps the room: the other columns are narrow (their text shows on hover), and
         # "times seen" and "status" live in the detail panel, so larger text never squeezes it.
-        for column, sample in ((FindingsModel.SEVERITY, "Medium  "), (FindingsModel.CATEGORY, "Home address"),
-                               (FindingsModel.PLATFORM, "X (Twitter)"), (FindingsModel.DATE, "28 Sep 2026")):
+        for column in COLUMN_SAMPLES:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
+        self._size_columns()
         for column in (FindingsModel.SEEN, FindingsModel.STATUS):
             self.table.setColumnHidden(column, True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # No alarm symbols (a red cross on every high row reads like a disciplinary notice): the
+        # severity is said in words, in the same calm tone on its own and in a welfare session.
+        self.table.setIconSize(QSize(1, 1))
 
         self.detail = self._build_detail()
         detail_scroll = QScrollArea()  # the detail scrolls on its own: the page fits any screen
@@ -258,7 +265,13 @@ class FindingsPage(Page):
         self.first_row.request()
 
     def shown(self) -> None:
+        self._size_columns()  # the text may have grown (a welfare session, the system's text size)
         self.first_row.run()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
 
     def reset(self) -> None:
         """Nothing stays revealed, no photo stays on screen."""
