@@ -194,7 +194,7 @@ class OutputPage(Page):
             return
         # The print dialog belongs on the GUI thread.
         printing.print_report(report, self, reveal=self.reveal.isChecked(), name=self.person_name(),
-                              options=self.plan_options())
+                              options=self.plan_options(), record=self.session.wrote)  # a file is recorded
 
     def _choose_and_write(self, kind: str) -> None:
         title = self.tr("Save the checklist as PDF") if kind == "pdf" else self.tr("Save the checklist as a web page")
