@@ -83,9 +83,10 @@ def _readability(rec: Recognition | None) -> tuple[bool, Message]:
 
 
 def expected_file(format_id: str) -> str | None:
-    """A file the format's recognition looks for (what an empty export was expected to hold)."""
+    """The file the format's own declaration says its exports hold (`FormatSpec.expected_file`):
+    what a recognised export that gave nothing was expected to hold."""
     spec = FORMATS.get(format_id)
-    return next((path for sign in spec.signs for path in sign.paths), None) if spec else None
+    return spec.expected_file if spec else None
 
 
 class _Throttle:

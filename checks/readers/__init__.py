@@ -92,7 +92,7 @@ _WHATSAPP_LINE = r"^\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},? \d{1,2}:\d{2}"
 recognised_only(FormatSpec("whatsapp-chat", Platform.OTHER, signs=(
     Sign(0.9, paths=("_chat.txt",), text=_WHATSAPP_LINE),
     Sign(0.9, pattern=r"(^|/)WhatsApp Chat (with|-) [^/\n]*\.txt$", text=_WHATSAPP_LINE),
-)))
+), expected_file="_chat.txt"))
 from checks.readers.photos import PhotosReader  # noqa: E402
 
 register(PhotosReader)

@@ -158,7 +158,8 @@ class BlueskyReader(Reader):
     spec = FormatSpec(
         "bluesky-car", Platform.BLUESKY,
         signs=(Sign(1.0, pattern=r"\.car$", contains=(b"roots", b"version")),
-               Sign(0.6, paths=("repo.car",))))
+               Sign(0.6, paths=("repo.car",))),
+        expected_file="repo.car")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         cars = sorted(n for n in ctx.export.names() if n.lower().endswith(".car"))

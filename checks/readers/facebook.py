@@ -124,7 +124,7 @@ class FacebookReader(Reader):
                     pattern=r"^(your_posts(__check_ins__photos_and_videos)?(_\d+)?|profile_information)\.json$"),
                Sign(0.7, paths=("location_history.json",), keys=("location_history_v2", "location_history")),
                Sign(0.5, named=r"^facebook-")),
-        folders=META_FOLDERS)
+        folders=META_FOLDERS, expected_file="profile_information/profile_information.json")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(k, m) for m in ctx.export.members() if (k := _kind_of(m.name))]

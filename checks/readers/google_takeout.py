@@ -422,7 +422,7 @@ def _sidecar_item(ctx: ReadContext, name: str, data: dict[str, Any], media_name:
 
 class GoogleTakeoutReader(Reader):
     spec = FormatSpec(
-        "google-takeout", Platform.GOOGLE, main_file="Takeout/Location History (Timeline)/Records.json",
+        "google-takeout", Platform.GOOGLE, expected_file="Takeout/Location History (Timeline)/Records.json",
         signs=(Sign(1.0, paths=("Records.json",), keys=("locations",)),
                Sign(1.0, pattern=r"(^|/)(Semantic Location History|Location History( \(Timeline\))?)/"),
                Sign(1.0, pattern=_SLH_MONTH, keys=("timelineObjects",)),

@@ -180,7 +180,7 @@ def read_timeline_file(ctx: ReadContext, file: str, shape: str, platform: Platfo
 
 class GoogleTimelineReader(Reader):
     spec = FormatSpec(
-        "google-timeline", Platform.GOOGLE, main_file="Timeline.json",
+        "google-timeline", Platform.GOOGLE, expected_file="Timeline.json",
         signs=(Sign(1.0, pattern=r"\.json$", depth=1, shape="object",
                     keys=("semanticSegments", "rawSignals", "userLocationProfile")),
                Sign(0.95, pattern=r"\.json$", depth=1, shape="array", all_keys=("startTime",),

@@ -93,7 +93,7 @@ class InstagramReader(Reader):
 
     spec = FormatSpec(
         "instagram", Platform.INSTAGRAM,
-        main_file="personal_information/personal_information/personal_information.json",
+        expected_file="personal_information/personal_information/personal_information.json",
         signs=(Sign(1.0, pattern=r"(^|/)your_instagram_activity/"),
                Sign(1.0, paths=("personal_information/personal_information/instagram_profile_information.json",
                                 "personal_information/personal_information/instagram_profile_information.html")),

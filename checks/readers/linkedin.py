@@ -97,7 +97,7 @@ class LinkedInReader(Reader):
     """LinkedIn data export (CSV files)."""
 
     spec = FormatSpec(
-        "linkedin-csv", Platform.LINKEDIN, main_file="Profile.csv",
+        "linkedin-csv", Platform.LINKEDIN, expected_file="Profile.csv",
         signs=(Sign(1.0, paths=("profile.csv",), header=("First Name", "Last Name", "Maiden Name", "Address",
                                                           "Birth Date")),
                Sign(1.0, paths=("positions.csv",), header=("Company Name", "Title", "Description", "Location",

@@ -80,7 +80,7 @@ class MastodonReader(Reader):
         "mastodon", Platform.MASTODON,
         signs=(Sign(1.0, paths=("outbox.json",), also=(Sign(0, paths=("actor.json",)),)),
                Sign(0.9, paths=("outbox.json",), keys=("@context",), values=(("type", "OrderedCollection"),))),
-        folders=("media_attachments",))
+        folders=("media_attachments",), expected_file="outbox.json")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         actors = sorted(ctx.export.find("actor.json"), key=lambda m: m.name.count("/"))

@@ -173,7 +173,8 @@ class RedditReader(Reader):
                Sign(0.8, paths=("checkfile.csv",), header=("filename", "sha256")),
                Sign(0.7, paths=("post_votes.csv",), header=("id", "permalink", "direction")),
                Sign(0.7, paths=("ip_logs.csv",), header=("date", "ip")),
-               Sign(0.7, named=r"^export_[^/]+_\d{8}\.zip$", also=(Sign(0, paths=("statistics.csv",)),))))
+               Sign(0.7, named=r"^export_[^/]+_\d{8}\.zip$", also=(Sign(0, paths=("statistics.csv",)),))),
+        expected_file="posts.csv")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         found = [(m.name.rsplit("/", 1)[-1].lower(), m) for m in ctx.export.members()]

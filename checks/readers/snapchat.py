@@ -68,7 +68,7 @@ def _home_work_entries(value: Any) -> Iterator[tuple[tuple[str | int, ...], str,
 
 class SnapchatReader(Reader):
     spec = FormatSpec(
-        "snapchat", Platform.SNAPCHAT, main_file="json/location_history.json",
+        "snapchat", Platform.SNAPCHAT, expected_file="json/location_history.json",
         signs=(Sign(1.0, paths=("json/memories_history.json", "json/location_history.json", "json/account.json",
                                 "json/snap_map_places_history.json", "json/user_profile.json",
                                 "json/account_history.json")),

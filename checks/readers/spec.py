@@ -66,8 +66,10 @@ class FormatSpec:
 
     `variant_of` marks the HTML form of another format: it is chosen instead of that format
     when an export holds only HTML pages. `folders` are the layout's own top folders.
-    `single_title` names one file of the format given on its own ("Photo"). `main_file` is the file
-    that holds most of what is read, named when a recognised export gives nothing.
+    `single_title` names one file of the format given on its own ("Photo"). `expected_file` is the
+    file that holds most of what is read (a path its real layout ends with), named when a recognised
+    export gives nothing; None where the format has no one such file (a folder of photos, an HTML
+    variant, which is chosen only beside its JSON form).
     """
 
     id: str
@@ -76,13 +78,7 @@ class FormatSpec:
     folders: tuple[str, ...] = ()
     variant_of: str | None = None
     single_title: Message | None = field(default=None)
-    main_file: str = ""
-
-    @property
-    def expected_file(self) -> str | None:
-        """The file an export of this format should hold: `main_file`, else the first path a sign
-        looks for; None when the format has no one such file (a folder of photos)."""
-        return self.main_file or next((path for sign in self.signs for path in sign.paths), None)
+    expected_file: str | None = None
 
     @property
     def title(self) -> str:

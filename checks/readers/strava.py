@@ -223,7 +223,7 @@ class StravaReader(Reader):
                Sign(0.9, paths=("activities.csv",), header=("Activity ID", "Activity Date", "Activity Name")),
                Sign(0.9, paths=("activities.csv",), header=("id", "date", "name", "type")),
                Sign(0.6, paths=("activities.csv",))),
-        folders=("activities",))
+        folders=("activities",), expected_file="activities.csv")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         yield from self._profile(ctx)

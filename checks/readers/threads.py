@@ -142,7 +142,7 @@ class ThreadsReader(Reader):
         signs=(Sign(1.0, pattern=r"(^|/)threads/threads_and_replies\.(json|html?)$",
                     only=r"(^|/)threads/|(^|/)media/|^[^/\n]+\.html?$"),
                Sign(0.95, paths=("threads_and_replies.json",), keys=(POSTS_KEY,))),
-        folders=("threads",))
+        folders=("threads",), expected_file="threads/threads_and_replies.json")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         members = [(kind, m.name) for m in ctx.export.members() if (kind := threads_kind(m.name))]

@@ -86,7 +86,8 @@ class TikTokReader(Reader):
         "tiktok", Platform.TIKTOK,
         signs=(Sign(1.0, paths=("user_data_tiktok.json", "user_data.json"), keys=_TOP_KEYS),
                Sign(0.8, paths=("user_data_tiktok.json",)),
-               Sign(0.5, named=r"^TikTok_Data_")))
+               Sign(0.5, named=r"^TikTok_Data_")),
+        expected_file="user_data_tiktok.json")
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:
         members = ctx.export.find("user_data_tiktok.json", "user_data.json")

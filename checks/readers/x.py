@@ -263,7 +263,7 @@ class XArchiveReader(Reader):
     """Reads an X (Twitter) archive; see the module docstring for what becomes which item."""
 
     spec = FormatSpec(
-        "x-archive", Platform.X, main_file="data/tweets.js",
+        "x-archive", Platform.X, expected_file="data/tweets.js",
         signs=(Sign(1.0, paths=("data/manifest.js",), head=(b"window.__THAR_CONFIG",)),
                Sign(0.9, pattern=r"^(data/)?[^/\n]+\.js$", head=(b"window.YTD.",)),
                Sign(0.6, pattern=r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$"),

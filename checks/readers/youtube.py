@@ -227,7 +227,7 @@ class YouTubeReader(Reader):
     """YouTube data from Google Takeout, given on its own (the Takeout reader reads it inside a whole Takeout)."""
 
     spec = FormatSpec(
-        "youtube", Platform.YOUTUBE, main_file="YouTube and YouTube Music/comments/comments.csv",
+        "youtube", Platform.YOUTUBE, expected_file="YouTube and YouTube Music/comments/comments.csv",
         signs=(Sign(1.0, pattern=FOLDER.pattern, only=FOLDER.pattern + r"|(^|/)archive_browser\.html$"),
                Sign(0.9, paths=("comments.csv",), header=("Comment ID", "Channel ID", "Comment Create Timestamp")),
                Sign(0.9, paths=("comments.csv",), header=("Channel ID", "Comment Create Timestamp", "Price",

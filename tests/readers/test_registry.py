@@ -9,8 +9,10 @@ from collections.abc import Callable
 import pytest
 
 from checks.readers import FORMATS
+from tests.builders.facebook import FacebookExport
 from tests.builders.instagram import InstagramExport
 from tests.builders.linkedin import LinkedInExport
+from tests.builders.mastodon import MastodonArchive
 from tests.builders.reddit import RedditExport
 from tests.builders.snapchat import SnapExport
 from tests.builders.strava import StravaExport
@@ -21,6 +23,9 @@ from tests.builders.youtube import YouTubeTakeout
 
 BUILT: dict[str, Callable[[], dict[str, bytes]]] = {
     "x-archive": lambda: XArchive().files(),
+    "facebook": lambda: FacebookExport().files(),
+    "facebook-2019": lambda: FacebookExport(layout="pre2024").files(),
+    "mastodon": lambda: MastodonArchive().files(),
     "instagram": lambda: InstagramExport().files(),
     "threads": lambda: ThreadsExport().files(),
     "linkedin-csv": lambda: LinkedInExport().files(),
@@ -39,7 +44,22 @@ def test_every_format_but_photos_and_html_variants_names_its_file() -> None:
 
 @pytest.mark.parametrize("format_id", sorted(BUILT))
 def test_the_expected_file_is_in_the_real_layout(format_id: str) -> None:
-    expected = FORMATS[format_id].expected_file
+    expected = FORMATS[format_id.split("-2019")[0]].expected_file
     assert expected is not None
     names = [n.lower() for n in BUILT[format_id]()]
     assert any(n == expected.lower() or n.endswith("/" + expected.lower()) for n in names), (expected, names[:8])
+
+
+def test_the_pipeline_names_the_declared_file_never_a_sign_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from checks import pipeline
+
+    spec = FORMATS["x-archive"]
+    assert spec.signs[0].paths[0] == "data/manifest.js"  # what recognition looks at first is not the data
+    assert pipeline.expected_file("x-archive") == "data/tweets.js"
+    monkeypatch.setitem(FORMATS, "x-archive", replace(spec, expected_file="elsewhere/tweets.js"))
+    assert pipeline.expected_file("x-archive") == "elsewhere/tweets.js"
+    monkeypatch.setitem(FORMATS, "x-archive", replace(spec, expected_file=None))
+    assert pipeline.expected_file("x-archive") is None  # no guess from the recognition signs
+    assert pipeline.expected_file("no-such-format") is None
