@@ -315,18 +315,32 @@ def default_catalogue() -> Catalogue:
 
 
 _STRAVA_ACTIVITY = re.compile(r"^activities/(\d{5,})\.(?:gpx|tcx|fit)(?:\.gz)?$", re.IGNORECASE)
-# Pages where the person fixes a profile field or a setting, for platforms with a stable address.
+# The page to fix a profile field or a setting on, where the platform has one stable address for
+# it (the same pages as the catalogue's `settings_url`s); Mastodon's depend on the server, and
+# Threads, TikTok and Bluesky edit a profile in a dialog with no address of its own.
 _PROFILE_PAGES = {
     Platform.X: "https://x.com/settings/profile",
     Platform.INSTAGRAM: "https://www.instagram.com/accounts/edit/",
     Platform.STRAVA: "https://www.strava.com/settings/profile",
     Platform.LINKEDIN: "https://www.linkedin.com/in/me/",
     Platform.FACEBOOK: "https://www.facebook.com/me/about",
+    Platform.REDDIT: "https://www.reddit.com/settings/profile",
+    Platform.YOUTUBE: "https://studio.youtube.com/",
+    Platform.SNAPCHAT: "https://accounts.snapchat.com/",
+    Platform.GOOGLE: "https://myaccount.google.com/profile",
 }
 _SETTINGS_PAGES = {
+    Platform.X: "https://x.com/settings/privacy_and_safety",
+    Platform.INSTAGRAM: "https://www.instagram.com/accounts/privacy_setting/",
     Platform.STRAVA: "https://www.strava.com/settings/privacy",
     Platform.FACEBOOK: "https://www.facebook.com/privacy/checkup",
     Platform.LINKEDIN: "https://www.linkedin.com/public-profile/settings",
+    Platform.THREADS: "https://www.threads.com/settings/privacy",
+    Platform.REDDIT: "https://www.reddit.com/settings/privacy",
+    Platform.YOUTUBE: "https://www.youtube.com/account_advanced",
+    Platform.TIKTOK: "https://www.tiktok.com/setting",
+    Platform.BLUESKY: "https://bsky.app/settings/privacy-and-security",
+    Platform.GOOGLE: "https://myactivity.google.com/activitycontrols",
 }
 
 

@@ -30,6 +30,13 @@ def test_known_ids_are_all_still_there() -> None:
     assert not missing, f"advice ids removed or renamed: {sorted(missing)}"
 
 
+def test_every_id_is_in_the_known_list() -> None:
+    """A new id goes into known_ids.txt when it is added, so the test above guards it from then on."""
+    known = {line.strip() for line in KNOWN.read_text(encoding="utf-8").splitlines() if line.strip()}
+    unlisted = set(default_catalogue().entries) - known
+    assert not unlisted, f"add these advice ids to {KNOWN.name}: {sorted(unlisted)}"
+
+
 def test_ids_are_unique_across_files() -> None:
     seen: dict[str, str] = {}
     for path in sorted(resource_path("advice").glob("*.json")):
