@@ -8,8 +8,11 @@ Every surface is checked: each line the disclosure policy gives (masked, and in 
 session), the terminal summary, the JSON report's text fields and the printed HTML plan.
 
 A span counts as shown when its words appear in order as whole words, whatever the case, accents
-or punctuation between them. Sensitive words are generated so they cannot be the catalogue's own
-("Zq..." names, numbers of three or more digits): the app's own words are never masked, by design.
+or punctuation between them. Sensitive words are generated so they cannot be the app's own words
+or numbers ("Zq..." names; numbers of five or more digits, or grouped; the app's counts below a
+thousand): the app's own sentences ("score 40/100", "11 Feb 2024") are never masked, by design, so
+a span "100" or "2024" would be found in them. Short numbers are masked inside evidence all the
+same (tests/report/test_disclosure.py).
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ WHEN = datetime(2024, 2, 11, 9, 30, tzinfo=UTC)
 NAMES = st.from_regex(r"Zq[a-z]{3,7}", fullmatch=True)
 LOWER_SECRETS = st.from_regex(r"zq[a-z]{3,6}", fullmatch=True)
 NUMBERS = st.one_of(
-    st.from_regex(r"[0-9]{3,12}", fullmatch=True),
+    st.from_regex(r"[0-9]{5,12}", fullmatch=True),
     st.builds(lambda a, b: f"{a} {b}", st.from_regex(r"0[0-9]{4}", fullmatch=True),
               st.from_regex(r"[0-9]{6}", fullmatch=True)),
     st.builds(lambda a, b, c: f"{a}-{b}-{c}", *[st.from_regex(r"[0-9]{2}", fullmatch=True)] * 3),
@@ -118,7 +121,7 @@ def findings_of_a_post(draw: st.DrawFn, n: int) -> list[Finding]:
         value = draw(st.sampled_from([secret, f"your {secret}", "a post"]))
         title: Message | str = draw(st.sampled_from([
             msg("family.title.profile", relation=value, platform=Platform.X), f"A title quoting {value}",
-            msg("places.checkins.title.public", platform=Platform.X, things=value, count=draw(st.integers(0, 99999)))]))
+            msg("places.checkins.title.public", platform=Platform.X, things=value, count=draw(st.integers(0, 999)))]))
         handle = draw(NAMES)
         url = f"https://x.com/{handle}/status/{draw(st.from_regex(r'[0-9]{15,19}', fullmatch=True))}"
         out.append(Finding(
