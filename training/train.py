@@ -16,17 +16,29 @@ import platform
 import sys
 from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from checks.detectors import analysis
 from checks.detectors.decide import decide, decisions
 from checks.detectors.signals import Signal, item_signals, text_signals
-from checks.detectors.textmodel import MODEL_FILE, TextModel, char_grams, class_view, featurize, tokens, word_features
+from checks.detectors.textmodel import (
+    MODEL_FILE,
+    TextModel,
+    char_grams,
+    class_view,
+    featurize,
+    read_model,
+    tokens,
+    word_features,
+)
 from checks.resources import resource_path
 from training.dataset import TEXT_CATEGORIES, Example, load_all, sha256, training_files
+from training.evaluate import evaluate, table
 
 TARGET_PRECISION = 0.93
 MIN_DF = 2
@@ -156,38 +168,26 @@ def prune(names: list[str], weights: np.ndarray, below: float) -> list[int]:
 
 
 def holdout(train: list[Example], test: list[Example], c: float, folds: int, show: bool = False,
-            below: float = 0.0) -> int:
-    """Rules + model trained without `test`, scored on it: a preview of a fresh batch's first run."""
-    names, word_idf, char_idf, weights, intercepts, thresholds = train_model(train, c, folds, below)
-    idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in names]
-    model = TextModel(TEXT_CATEGORIES, intercepts, thresholds, names, idf, [float(v) for v in weights.flatten()])
-    rules = decisions()
-    errors: list[str] = []
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for n, ex in enumerate(test):
-        item = ex.item(n)
-        sig = text_signals(item.text)
-        present = sig.kinds | item_signals(item)
-        logits = model.score(item.text, [s.value for s in present], sig.spans())
-        for j, cat in enumerate(TEXT_CATEGORIES):
-            found = decide(cat, present, model.probability(logits[j]), thresholds[j], rules).found
-            truth = cat.value in ex.expected
-            tp[cat.value] += found and truth
-            fp[cat.value] += found and not truth
-            fn[cat.value] += truth and not found
-            if show and found != truth:
-                kind = "FP" if found else "FN"
-                errors.append(f"{kind} {cat.value[:8]} {model.probability(logits[j]):.2f} {ex.text[:140]}")
-    for cat in TEXT_CATEGORIES:
-        v = cat.value
-        print(f"{v:22s} P {tp[v] / max(1, tp[v] + fp[v]):.2f} R {tp[v] / max(1, tp[v] + fn[v]):.2f}"
-              f"  ({tp[v]} found, {fp[v]} false, {fn[v]} missed)")
-    t, f, m = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    print(f"{'overall':22s} P {t / max(1, t + f):.2f} R {t / max(1, t + m):.2f}")
-    for line in sorted(errors):
-        print(line)
+            below: float = 0.0, keep: Path | None = None) -> int:
+    """Rules + model trained without `test`, scored on it exactly as an audit runs (a preview of a
+    fresh batch's first run). With `keep`, the model is saved there, or read from there if it
+    exists, so rules can be tried again without training again."""
+    if keep is not None and keep.exists():
+        model = read_model(keep)
+    else:
+        names, word_idf, char_idf, weights, intercepts, thresholds = train_model(train, c, folds, below)
+        idf = [word_idf.get(n, char_idf.get(n[2:], 1.0)) if not n.startswith("s:") else 1.0 for n in names]
+        model = TextModel(TEXT_CATEGORIES, intercepts, thresholds, names, idf,
+                          [float(v) for v in weights.flatten()])
+        if keep is not None:
+            model.save(keep)
+    analysis.text_model = lambda: model  # type: ignore[assignment]  # the detectors read this model
+    analysis._Last.key = None
+    scores = evaluate(test)
+    print(table(scores))
+    if show:
+        for kind, cat, text in sorted(scores.errors):
+            print(f"{kind} {cat[:8]} {text[:160]!r}")
     return 0
 
 
@@ -199,13 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--penalty", choices=("l1", "l2"), default=PENALTY)
     ap.add_argument("--holdout", help="train without this data file and report rules + model on it (writes nothing)")
     ap.add_argument("--show-errors", action="store_true", help="with --holdout: list what it got wrong")
+    ap.add_argument("--keep", type=Path, help="with --holdout: save the model there, or reuse it if it exists")
     args = ap.parse_args(argv)
     globals()["PENALTY"] = args.penalty
     files = training_files()
     if args.holdout:
         held = [p for p in files if p.name == args.holdout]
         files = [p for p in files if p.name != args.holdout]
-        return holdout(load_all(files), load_all(held), args.c, args.folds, args.show_errors, args.prune)
+        return holdout(load_all(files), load_all(held), args.c, args.folds, args.show_errors, args.prune, args.keep)
     examples = load_all(files)
     print(f"{len(examples)} labelled texts from {len(files)} files", file=sys.stderr)
     names, word_idf, char_idf, weights, intercepts, thresholds = train_model(examples, args.c, args.folds, args.prune)

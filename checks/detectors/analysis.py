@@ -6,16 +6,75 @@ signals (`checks.detectors.signals`), the model's score for every category
 (`checks.detectors.decide`). The detectors only say what to show (where in the text, which key,
 which words) for what was decided here. The last analysis is kept: the detectors look at the same
 item one after another.
+
+A long text (a blog-length Reddit post, a LinkedIn summary) is read in windows of a few sentences
+(`windows`): the model was trained on posts, and over a long text many weak words add up to a
+score no single part of it earns. A category is found when any window shows it; the detectors then
+look for its words in that window (`hits`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checks.detectors.decide import Verdict, decide, decisions
-from checks.detectors.signals import Signal, TextSignals, item_signals, text_signals
+from checks.detectors.signals import Signal, SignalHit, TextSignals, item_signals, text_signals
 from checks.detectors.textmodel import Contribution, text_model
 from checks.records import Basis, Category, Item
+
+LONG_TEXT = 480  # characters: longer texts are read in windows
+WINDOW = 320  # characters a window aims for (whole sentences; one sentence shared with the next)
+_SENTENCE_END = re.compile(r"(?<=[.!?…\n])\s+")
+
+
+def windows(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the windows of `text` start and end: one window for a short text."""
+    if len(text) <= LONG_TEXT:
+        return ((0, len(text)),)
+    sentences = _sentences(text)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentences):
+        start, end = sentences[i]
+        j = i + 1
+        while j < len(sentences) and sentences[j][1] - start <= WINDOW:
+            end = sentences[j][1]
+            j += 1
+        out.append((start, end))
+        if j >= len(sentences):
+            break
+        i = j - 1 if j - 1 > i else j  # the last sentence is read again with what follows
+    return tuple(out)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with any sentence longer than a window cut at spaces."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        while end - start > WINDOW:
+            cut = text.rfind(" ", start + WINDOW // 2, start + WINDOW)
+            cut = cut if cut > start else start + WINDOW
+            out.append((start, cut))
+            start = cut
+        if end > start:
+            out.append((start, end))
+        if m is not None:
+            start = m.end()
+    return out
+
+
+@dataclass(frozen=True)
+class Window:
+    """One part of the text as the model and rules saw it."""
+
+    start: int
+    end: int
+    present: frozenset[Signal]
+    logits: tuple[float, ...]
+    spans: tuple[tuple[str, int, int], ...]  # classed spans, in the window's own positions
 
 
 @dataclass
@@ -25,25 +84,54 @@ class TextAnalysis:
     item: Item
     signals: TextSignals
     present: frozenset[Signal]
-    logits: tuple[float, ...]
-    _verdicts: dict[Category, Verdict] = field(default_factory=dict)
+    windows: tuple[Window, ...]
+    _verdicts: dict[Category, tuple[Verdict, Window]] = field(default_factory=dict)
+
+    @property
+    def logits(self) -> tuple[float, ...]:
+        """The model's scores for the first window (the whole text when it is short)."""
+        return self.windows[0].logits
 
     def probability(self, category: Category) -> float:
-        model = text_model()
-        return model.probability(self.logits[model.index(category)])
+        return self._decided(category)[0].probability
 
     def verdict(self, category: Category) -> Verdict:
+        return self._decided(category)[0]
+
+    def window(self, category: Category) -> tuple[int, int]:
+        """Where in the text `category` was decided (the whole text unless it is long)."""
+        chosen = self._decided(category)[1]
+        return chosen.start, chosen.end
+
+    def hits(self, category: Category, *signals: Signal) -> list[SignalHit]:
+        """The signal hits (of these kinds, or all) inside the window where `category` was decided."""
+        start, end = self.window(category)
+        wanted = set(signals)
+        return [h for h in self.signals.hits
+                if start <= h.start and h.end <= end and (not wanted or h.signal in wanted)]
+
+    def _decided(self, category: Category) -> tuple[Verdict, Window]:
         found = self._verdicts.get(category)
         if found is None:
             model = text_model()
-            found = decide(category, self.present, self.probability(category), model.threshold(category),
-                           decisions())
-            self._verdicts[category] = found
+            j, threshold, rules = model.index(category), model.threshold(category), decisions()
+            best: tuple[Verdict, Window] | None = None
+            for w in self.windows:
+                v = decide(category, w.present, model.probability(w.logits[j]), threshold, rules)
+                if best is None or (v.found, v.confidence, v.probability) > (
+                        best[0].found, best[0].confidence, best[0].probability):
+                    best = (v, w)
+            assert best is not None
+            found = self._verdicts[category] = best
         return found
 
     def explain(self, category: Category, top: int = 4) -> list[Contribution]:
-        return text_model().explain(self.item.text, [s.value for s in self.present], category, top,
-                                    self.signals.spans())
+        """The words and signals that carried `category` (words at their positions in the whole text)."""
+        w = self._decided(category)[1]
+        found = text_model().explain(self.item.text[w.start:w.end], [s.value for s in w.present], category, top,
+                                     list(w.spans))
+        return [Contribution(c.kind, c.name, c.weight, c.start + w.start, c.end + w.start) if c.kind == "word"
+                else c for c in found]
 
     def basis(self, category: Category, offset: int, length: int, relevant: frozenset[Signal] = frozenset(),
               top: int = 3) -> Basis:
@@ -53,12 +141,12 @@ class TextAnalysis:
         offset), so the words' spans can be masked with the evidence; `relevant` limits the signals
         named to those that mean something for this category.
         """
-        verdict = self.verdict(category)
+        verdict, w = self._decided(category)
         contributions = self.explain(category, top=8)
         signals = [c.name for c in contributions if c.kind == "signal"
                    and (not relevant or Signal(c.name) in relevant)][:top]
         if verdict.by and verdict.by != "model":
-            signals = [s.value for s in self.present if s in relevant][:top] or signals
+            signals = [s.value for s in w.present if s in relevant][:top] or signals
         words = []
         for c in contributions:
             if c.kind != "word":
@@ -81,9 +169,23 @@ def analyse(item: Item) -> TextAnalysis:
     key = (id(item), item.text)
     if _Last.key == key and _Last.analysis is not None and _Last.analysis.item is item:
         return _Last.analysis
-    sig = text_signals(item.text)
-    present = sig.kinds | item_signals(item)
-    logits = text_model().score(item.text, [s.value for s in present], sig.spans())
-    result = TextAnalysis(item, sig, present, logits)
+    text = item.text
+    sig = text_signals(text)
+    own = item_signals(item)
+    present = sig.kinds | own
+    model = text_model()
+    spans = sig.spans()
+    parts = windows(text)
+    if len(parts) == 1:
+        found = (Window(0, len(text), present, model.score(text, [s.value for s in present], spans), tuple(spans)),)
+    else:
+        built = []
+        for start, end in parts:
+            inside = frozenset(h.signal for h in sig.hits if start <= h.start and h.end <= end) | own
+            local = tuple((c, a - start, b - start) for c, a, b in spans if start <= a and b <= end)
+            logits = model.score(text[start:end], [s.value for s in inside], list(local))
+            built.append(Window(start, end, inside, logits, local))
+        found = tuple(built)
+    result = TextAnalysis(item, sig, present, found)
     _Last.key, _Last.analysis = key, result
     return result

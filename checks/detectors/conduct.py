@@ -63,16 +63,18 @@ class ConductRisk(TextDetector):
 
 def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:
     """What the post could be read as, and the words that say so."""
-    sig = analysis.signals
+    def of(*signals: Signal) -> list[SignalHit]:
+        return analysis.hits(Category.CONDUCT_RISK, *signals)
+
     for kind, signals in (("group", GROUP), ("leaders", LEADERS), ("threat", THREAT), ("business", BUSINESS)):
-        hits = [h for h in sig.hits if h.signal in signals]
+        hits = of(*signals)
         if hits:
             if kind == "group":  # mask the group and the words about it
-                hits += sig.of(Signal.DEROGATORY, Signal.DEHUMANISING, Signal.SLUR)
+                hits += of(Signal.DEROGATORY, Signal.DEHUMANISING, Signal.SLUR)
             if kind == "leaders":
-                hits += sig.of(Signal.DEROGATORY)
+                hits += of(Signal.DEROGATORY)
             return kind, hits
-    return "general", sig.of(Signal.DEROGATORY)
+    return "general", of(Signal.DEROGATORY)
 
 
 def _reason(kind: str) -> Message:

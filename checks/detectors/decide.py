@@ -3,7 +3,8 @@
 For each text category a text is decided once (`decide()`), from its signals and the model's
 probability: found by the model (probability at or over the category's threshold) or by an
 assertion; stopped by a veto (other people's words, a denial) or, for an assertion, by a model that
-finds the category very unlikely. A `Verdict` says which happened and why, in codes the words
+finds the category very unlikely, or by the absence of any sign of it (a model that scores a
+post as police talk when it names nothing of the police is reading too much into its words). A `Verdict` says which happened and why, in codes the words
 catalogue turns into sentences, so every finding can explain itself and every refusal can be tested.
 """
 
@@ -27,8 +28,11 @@ class Condition:
     any: frozenset[Signal] = frozenset()
     also_any: frozenset[Signal] = frozenset()
     unless: frozenset[Signal] = frozenset()
+    when_absent: bool = False  # holds when none of `any` is present (a veto: "no sign of a police job")
 
     def holds(self, present: frozenset[Signal]) -> bool:
+        if self.when_absent:
+            return present.isdisjoint(self.any) and present.isdisjoint(self.unless)
         return (self.all <= present
                 and (not self.any or not present.isdisjoint(self.any))
                 and (not self.also_any or not present.isdisjoint(self.also_any))
@@ -86,7 +90,8 @@ def _condition(raw: Mapping[str, object], groups: Mapping[str, frozenset[Signal]
         return [str(v) for v in value]
 
     return Condition(_expand(names("all"), groups), _expand(names("any"), groups),
-                     _expand(names("also_any"), groups), _expand(names("unless"), groups))
+                     _expand(names("also_any"), groups), _expand(names("unless"), groups),
+                     bool(raw.get("when_absent", False)))
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,7 @@ class EmployerDisclosure(TextDetector):
     advice = ()
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
-        hits = [h for h in analysis.signals.hits if h.signal in NAMED or h.signal in JOB]
+        hits = analysis.hits(self.category, *NAMED, *JOB)
         named = [h for h in hits if h.signal in NAMED]
         anchor = named[0] if named else (hits[0] if hits else None)
         if anchor is not None:

@@ -81,8 +81,8 @@ class FamilyDetails(TextDetector):
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         found = list(self._text(item, analysis.signals.scan))
         if not found:  # decided, but no name to key it by: one finding for the post
-            hits = analysis.signals.of(Signal.RELATION_CHILD, Signal.RELATION_FAMILY, Signal.RELATION_PARTNER,
-                                       Signal.SCHOOL, Signal.CLUB)
+            hits = analysis.hits(self.category, Signal.RELATION_CHILD, Signal.RELATION_FAMILY,
+                                 Signal.RELATION_PARTNER, Signal.SCHOOL, Signal.CLUB)
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             spans = [(h.start, h.end) for h in hits] + [(c.start, c.end) for c in words[:2]]
             start, end = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, len(item.text))

@@ -70,9 +70,8 @@ _NOT_PLACE = frozenset("I I'm My The A Every Monday Tuesday Wednesday Thursday F
 
 
 def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:
-    sig = analysis.signals
     for kind, signals in (("away", AWAY), ("now", NOW), ("routine", ROUTINE)):
-        hits = sig.of(*signals)
+        hits = analysis.hits(Category.LOCATION_PATTERN, *signals)
         if hits:
             return kind, hits
     return "routine", []

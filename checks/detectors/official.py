@@ -39,7 +39,7 @@ class OfficialInformation(TextDetector):
     advice = ()
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
-        hits = analysis.signals.of(*SPANS)
+        hits = analysis.hits(self.category, *SPANS)
         order = {s: i for i, s in enumerate(SPANS)}
         hits.sort(key=lambda h: (order[h.signal], h.start))
         if hits:
