@@ -58,7 +58,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             cut = text.rfind(" ", start + WINDOW // 2, start + WINDOW)
             cut = cut if cut > start else start + WINDOW
             out.append((start, cut))
-            start = cut
+            start = cut + 1 if text[cut] == " " else cut
         if end > start:
             out.append((start, end))
         if m is not None:

@@ -1,0 +1,58 @@
+"""How one text is read: windows over long texts, and the vetoes that need a sign of a category."""
+
+from __future__ import annotations
+
+from checks.detectors.analysis import LONG_TEXT, WINDOW, analyse, windows
+from checks.detectors.decide import decide, decisions
+from checks.detectors.employer import EmployerDisclosure
+from checks.detectors.signals import Signal
+from checks.records import Category
+from tests.detectors.conftest import make_post, run
+
+FILLER = ("We walked the dog along the canal and stopped for a coffee at the lock. The weather held "
+          "until the afternoon, then the rain came in sideways off the hills. ")
+
+
+def test_a_short_text_is_one_window() -> None:
+    text = "Lovely day at the beach with the dog."
+    assert windows(text) == ((0, len(text)),)
+
+
+def test_windows_cover_a_long_text_in_sentence_sized_parts_that_overlap() -> None:
+    text = FILLER * 12
+    parts = windows(text)
+    assert len(text) > LONG_TEXT and len(parts) > 1
+    assert parts[0][0] == 0 and parts[-1][1] == len(text.rstrip())
+    for (a1, b1), (a2, _b2) in zip(parts, parts[1:], strict=False):
+        assert a2 < b1, "each window shares its last sentence with the next"
+        assert a2 > a1
+    assert all(b - a <= WINDOW for a, b in parts)
+
+
+def test_a_sentence_longer_than_a_window_is_cut_at_spaces() -> None:
+    text = " ".join(["word"] * 400)
+    parts = windows(text)
+    assert len(parts) > 2
+    assert all(text[a] != " " for a, _ in parts)
+
+
+def test_employer_at_the_end_of_a_long_post_is_found_and_shown_there() -> None:
+    text = FILLER * 6 + "Back on nights with Avon and Somerset Police tomorrow, my relief is short again."
+    found = run(EmployerDisclosure, make_post(text))
+    assert [d.key for d in found] == ["employer:avon-somerset"]
+    start, _end = analyse(make_post(text)).window(Category.EMPLOYER_DISCLOSURE)
+    assert start > len(FILLER) * 4
+    assert "Police" in found[0].evidence or "*" in found[0].evidence
+
+
+def test_the_model_alone_cannot_find_employer_official_or_conduct_without_any_sign() -> None:
+    rules = decisions()
+    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION, Category.CONDUCT_RISK):
+        verdict = decide(category, frozenset({Signal.FIRST_PERSON}), 0.999, 0.5, rules)
+        assert not verdict.found and verdict.vetoed_by.startswith("no_sign_of_")
+    verdict = decide(Category.EMPLOYER_DISCLOSURE, frozenset({Signal.RANK}), 0.999, 0.5, rules)
+    assert verdict.found and verdict.by == "model"
+
+
+def test_an_idiom_with_no_police_word_is_not_employer() -> None:
+    assert run(EmployerDisclosure, make_post("We dance to the beat of raw talent wasted")) == []
