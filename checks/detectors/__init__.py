@@ -39,6 +39,9 @@ register(_account.AccountExposure)
 from checks.detectors.photo_text import PhotoTextDetector  # noqa: E402
 
 register(PhotoTextDetector)
+from checks.detectors.upload_ip import UploadIpAddress  # noqa: E402
+
+register(UploadIpAddress)
 
 # -- the registered analyzers (across items), one line each ------------------------------------
 
