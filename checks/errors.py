@@ -36,11 +36,15 @@ class OffdutyError(Exception):
 
 
 class UnreadableExport(OffdutyError):
-    """One path could not be opened as an export (encrypted, damaged, not a zip, empty...)."""
+    """One path could not be opened as an export (encrypted, damaged, not a zip, empty...).
+
+    `reason` is a code under `[archive.export]` (`checks/exports/archive.py` raises it) with
+    its values; the error's own Message is `error.unreadable_export` with the path and that reason.
+    """
 
     exit_status = 3
 
-    def __init__(self, path: str, reason: Message | str) -> None:
+    def __init__(self, path: str, reason: Message) -> None:
         from checks.records import msg
 
         super().__init__(msg("error.unreadable_export", path=path, reason=reason))
@@ -49,11 +53,15 @@ class UnreadableExport(OffdutyError):
 
 
 class NoReadableInput(OffdutyError):
-    """None of the given paths could be read as an export (exit 3); each path says why."""
+    """None of the given paths could be read as an export (exit 3); each path says why.
+
+    `problems` are (path, reason) with each reason a Message: an `UnreadableExport`'s reason or
+    the pipeline's own (`pipeline.not_recognised`, `pipeline.cannot_read_yet`, ...).
+    """
 
     exit_status = 3
 
-    def __init__(self, problems: Sequence[tuple[str, Message | str]]) -> None:
+    def __init__(self, problems: Sequence[tuple[str, Message]]) -> None:
         from checks.records import msg
 
         super().__init__(msg("error.no_readable_input", count=len(problems)))

@@ -52,7 +52,7 @@ class PlannedInput:
     label: str
     recognition: Recognition | None
     readable: bool
-    message: Message | str
+    message: Message
     size_bytes: int
 
 
@@ -173,7 +173,8 @@ def audit(
         inputs.extend(extra_inputs)
         cancelled = _read_extra(job, extra_items, len(inputs) - len(extra_inputs))
     if not cancelled and not any(i.readable for i in inputs):
-        raise NoReadableInput([(i.path, i.message or msg("pipeline.nothing_to_read")) for i in inputs])
+        nothing = msg("pipeline.nothing_to_read")
+        raise NoReadableInput([(i.path, i.message if isinstance(i.message, Message) else nothing) for i in inputs])
     job.throttle(Progress(-1, "", Stage.INFERRING, (job.total - 0.5) / job.total), force=True)
     if not cancelled:
         job.sinks.infer()
@@ -233,7 +234,7 @@ def _read_extra(job: _Job, extra_items: Callable[[int], Iterable[Item]], first_i
     return False
 
 
-def _unread(group: Sequence[Path], message: Message | str, rec: Recognition | None = None,
+def _unread(group: Sequence[Path], message: Message, rec: Recognition | None = None,
             export: Export | None = None) -> InputSummary:
     """An export that was not read, and why."""
     return InputSummary(

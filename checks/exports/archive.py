@@ -285,7 +285,7 @@ class _BoundedStream(_WrappedStream):
             return 0
         self._pos += len(data)
         if self._pos > self._limit:
-            raise MemberTooLarge(f"{display_name(self._name)} is larger than it claims to be")
+            raise MemberTooLarge(msg("archive.grew", file=display_name(self._name)))
         view[: len(data)] = data
         return len(data)
 
@@ -442,11 +442,14 @@ def _refusal(info: zipfile.ZipInfo, name: str, limits: Limits, archive_size: int
     return None
 
 
-def _all_refused(refused: Sequence[Skipped]) -> str:
+def _all_refused(refused: Sequence[Skipped]) -> Message:
+    """Why an export none of whose files could be read is unreadable: the first refusal's reason,
+    without its "refused:" / "skipped:" opening (said in the sentence's own words)."""
     first = refused[0]
-    more = f" and {len(refused) - 1} more" if len(refused) > 1 else ""
     reason = say(first.reason).split(": ", 1)[-1]
-    return f"none of its files could be read ({first.file}{more}: {reason})"
+    if len(refused) == 1:
+        return msg("archive.export.none_readable", file=first.file, reason=reason)
+    return msg("archive.export.none_readable_more", file=first.file, count=len(refused) - 1, reason=reason)
 
 
 def _only_archives(names: Sequence[str]) -> bool:
@@ -531,7 +534,7 @@ class ZipExport(Export):
         all_names = [n for part in names_by_part for n, _ in part]
         if not all_names and not self.refused:
             self.close()
-            raise UnreadableExport(str(first), "the zip holds no files")
+            raise UnreadableExport(str(first), msg("archive.export.empty_zip"))
         strip = _common_wrapper(all_names)
         total = 0
         for index, part in enumerate(names_by_part):
@@ -550,23 +553,19 @@ class ZipExport(Export):
             raise UnreadableExport(str(first), _all_refused(self.refused))
         if _only_archives(self.names()):
             self.close()
-            raise UnreadableExport(
-                str(first), "it holds only other zip files; Offduty does not open zips inside zips: unzip it "
-                "and give Offduty the zips inside (all the parts of one export together)")
+            raise UnreadableExport(str(first), msg("archive.export.only_zips_inside"))
 
     def _screen(self, zf: zipfile.ZipFile, path: Path, part: int) -> list[tuple[str, zipfile.ZipInfo]]:
         limits = self.limits
         infos = zf.infolist()
         if len(infos) > limits.max_members:
-            raise UnreadableExport(
-                str(path), f"it holds {len(infos):,} files, more than the {limits.max_members:,} a real export has")
+            raise UnreadableExport(str(path), msg("archive.export.too_many_files", count=len(infos),
+                                                  limit=limits.max_members))
         archive_size = path.stat().st_size
         overlapping = _overlapping_entries(zf, path, infos)
         files = [i for i in infos if not i.filename.endswith("/")]  # ZipInfo.is_dir fails on an empty name
         if files and all(i.flag_bits & 0x1 for i in files):
-            raise UnreadableExport(
-                str(path), "the zip is password-protected; download the export again without a password, "
-                "or unzip it yourself and give Offduty the folder")
+            raise UnreadableExport(str(path), msg("archive.export.password"))
         accepted: list[tuple[str, zipfile.ZipInfo]] = []
         for info in files:
             raw = info.filename
@@ -612,22 +611,24 @@ class ZipExport(Export):
         self._zips.clear()
 
 
+# What a file's first bytes say it is (words under [archive.kind]), and whether it is an archive.
 _MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG photo"),
-    (b"%PDF", "a PDF document"),
-    (b"\x1f\x8b", "a .gz/.tgz archive"),
-    (b"BZh", "a .bz2/.tbz archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\xfd7zXZ", "an .xz archive"),
+    (b"\x89PNG", msg("archive.kind.png"), False),
+    (b"\xff\xd8\xff", msg("archive.kind.jpeg"), False),
+    (b"%PDF", msg("archive.kind.pdf"), False),
+    (b"\x1f\x8b", msg("archive.kind.gzip"), True),
+    (b"BZh", msg("archive.kind.bzip2"), True),
+    (b"Rar!", msg("archive.kind.rar"), True),
+    (b"7z\xbc\xaf", msg("archive.kind.7zip"), True),
+    (b"\xfd7zXZ", msg("archive.kind.xz"), True),
 )
 
 
-def _what_is(head: bytes) -> str | None:
-    for magic, what in _MAGIC:
+def _kind_of(head: bytes) -> tuple[Message, bool] | None:
+    """(what the file is, whether that is an archive) when its first bytes say, else None."""
+    for magic, kind, is_archive in _MAGIC:
         if head.startswith(magic):
-            return what
+            return kind, is_archive
     return None
 
 
@@ -658,10 +659,10 @@ def _precheck_directory(path: Path, limits: Limits) -> None:
     except (OSError, struct.error):
         return
     if count > limits.max_members:
-        raise UnreadableExport(
-            str(path), f"it claims to hold {count:,} files, more than the {limits.max_members:,} a real export has")
+        raise UnreadableExport(str(path), msg("archive.export.claims_too_many_files", count=count,
+                                              limit=limits.max_members))
     if cd_size > limits.max_directory_bytes:
-        raise UnreadableExport(str(path), "its list of files is far larger than any real export's (damaged or hostile)")
+        raise UnreadableExport(str(path), msg("archive.export.directory_too_large"))
 
 
 def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
@@ -669,37 +670,36 @@ def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
         with path.open("rb") as fh:
             head = fh.read(8)
     except IsADirectoryError:
-        raise UnreadableExport(str(path), "it is a folder, not a zip part; give zip parts together, "
-                                          "or the folder on its own") from None
+        raise UnreadableExport(str(path), msg("archive.export.folder_among_parts")) from None
     except OSError as exc:
-        raise UnreadableExport(str(path), f"it cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableExport(str(path), msg("archive.export.cannot_open",
+                                              error=exc.strerror or type(exc).__name__)) from None
     if not head:
-        raise UnreadableExport(str(path), "the file is empty")
+        raise UnreadableExport(str(path), msg("archive.export.empty_file"))
     _precheck_directory(path, limits)
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         if head.startswith(b"PK"):
-            raise UnreadableExport(
-                str(path), "the zip is damaged or incomplete (was the download interrupted?); "
-                "download the export again") from None
-        what = _what_is(head)
-        if what and "archive" in what:
-            raise UnreadableExport(
-                str(path), f"it is {what}, not a zip; Offduty reads .zip exports: request the export as .zip, "
-                "or unpack it yourself and give Offduty the folder") from None
-        if what:
-            raise UnreadableExport(str(path), f"it is {what}, not a zip or an export Offduty knows") from None
-        raise UnreadableExport(str(path), "it is not a zip file or an export Offduty knows") from None
+            raise UnreadableExport(str(path), msg("archive.export.incomplete_zip")) from None
+        raise UnreadableExport(str(path), _not_a_zip(head)) from None
     except UnicodeDecodeError:
-        raise UnreadableExport(str(path), "the zip's list of file names is damaged (names are not valid text); "
-                                          "download the export again") from None
+        raise UnreadableExport(str(path), msg("archive.export.names_damaged")) from None
     except OSError as exc:
-        raise UnreadableExport(str(path), f"the zip cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise UnreadableExport(str(path), msg("archive.export.zip_unreadable",
+                                              error=exc.strerror or type(exc).__name__)) from None
     except Exception as exc:  # hostile directories make zipfile raise ValueError, struct.error, ...
-        raise UnreadableExport(
-            str(path), f"the zip is damaged and cannot be read ({type(exc).__name__}); download the export again"
-        ) from None
+        raise UnreadableExport(str(path), msg("archive.export.zip_damaged", error=type(exc).__name__)) from None
+
+
+def _not_a_zip(head: bytes) -> Message:
+    """Why a file named or given as a zip is not one: what it is instead, when its first bytes say."""
+    kind = _kind_of(head)
+    if kind is None:
+        return msg("archive.export.not_a_zip")
+    what, is_archive = kind
+    return msg("archive.export.other_archive", what=what) if is_archive else msg("archive.export.not_a_zip_but",
+                                                                                  what=what)
 
 
 def _overlapping_entries(zf: zipfile.ZipFile, path: Path, infos: list[zipfile.ZipInfo]) -> set[int]:
@@ -747,10 +747,10 @@ class FolderExport(Export):
         for name, size in self._walk(path):
             found.append((name, size))
             if len(found) > limits.max_members:
-                raise UnreadableExport(
-                    str(path), f"the folder holds more than {limits.max_members:,} files, more than a real export has")
+                raise UnreadableExport(str(path), msg("archive.export.folder_too_many_files",
+                                                      limit=limits.max_members))
         if not found and not self.refused:
-            raise UnreadableExport(str(path), "the folder is empty")
+            raise UnreadableExport(str(path), msg("archive.export.empty_folder"))
         strip = _common_wrapper([n for n, _ in found], media_wrapper=False)
         self._strip = strip
         for name, size in found:
@@ -763,9 +763,7 @@ class FolderExport(Export):
         if not self._members and self.refused:
             raise UnreadableExport(str(path), _all_refused(self.refused))
         if _only_archives(self.names()):
-            raise UnreadableExport(
-                str(path), "the folder holds only zip files; give Offduty the zips themselves "
-                "(all the parts of one export together)")
+            raise UnreadableExport(str(path), msg("archive.export.only_zips_in_folder"))
 
     def _walk(self, root: Path) -> Iterator[tuple[str, int]]:
         def unreadable(err: OSError) -> None:
@@ -842,9 +840,7 @@ def _guarded(make: Callable[[], Export], path: Path) -> Export:
         raise
     except Exception as exc:
         log.warning("unexpected %s while opening a zip", type(exc).__name__)
-        raise UnreadableExport(
-            str(path), f"the zip is damaged and cannot be read ({type(exc).__name__}); download the export again"
-        ) from None
+        raise UnreadableExport(str(path), msg("archive.export.zip_damaged", error=type(exc).__name__)) from None
 
 
 def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Export:
@@ -858,33 +854,32 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
     first = paths[0]
     for p in paths:
         if not os.path.lexists(p):
-            raise UnreadableExport(str(p), "there is no such file or folder")
+            raise UnreadableExport(str(p), msg("archive.export.no_such_path"))
         if os.path.islink(p) and not p.exists():
-            raise UnreadableExport(str(p), "it is a broken link")
+            raise UnreadableExport(str(p), msg("archive.export.broken_link"))
     if len(paths) > 1:
         return _guarded(lambda: ZipExport(paths, limits), first)
     try:
         if first.is_dir():
             return FolderExport(first, limits)
         if not first.is_file():
-            raise UnreadableExport(str(first), "it is not a regular file or folder")
+            raise UnreadableExport(str(first), msg("archive.export.not_regular"))
         if first.stat().st_size == 0:
-            raise UnreadableExport(str(first), "the file is empty")
+            raise UnreadableExport(str(first), msg("archive.export.empty_file"))
         with first.open("rb") as fh:
             head = fh.read(8)
     except PermissionError:
-        raise UnreadableExport(str(first), "Offduty is not allowed to read it (permission denied)") from None
+        raise UnreadableExport(str(first), msg("archive.export.permission")) from None
     except OSError as exc:
-        raise UnreadableExport(str(first), f"it cannot be opened ({exc.strerror or type(exc).__name__})") from None
+        raise UnreadableExport(str(first), msg("archive.export.cannot_open",
+                                               error=exc.strerror or type(exc).__name__)) from None
     suffix = first.suffix.lower()
     if _looks_like_zip(head) or suffix == ".zip":
         return _guarded(lambda: ZipExport([first], limits), first)
-    if suffix in (".tgz", ".tbz", ".gz", ".bz2", ".tar", ".7z", ".rar") or (
-            _what_is(head) or "").endswith("archive"):
-        what = _what_is(head) or f"a {suffix} archive"
-        raise UnreadableExport(
-            str(first), f"it is {what}; Offduty reads .zip exports: request the export as .zip, "
-            "or unpack it yourself and give Offduty the folder")
+    kind = _kind_of(head)
+    if suffix in (".tgz", ".tbz", ".gz", ".bz2", ".tar", ".7z", ".rar") or (kind is not None and kind[1]):
+        what = kind[0] if kind is not None else msg("archive.kind.suffix", suffix=suffix)
+        raise UnreadableExport(str(first), msg("archive.export.archive_given", what=what))
     return FileExport(first, limits)
 
 

@@ -20,6 +20,7 @@ from checks import audit
 from checks.detectors.lexicon import lexicon
 from checks.detectors.textmodel import text_model
 from checks.errors import NoReadableInput, UnreadableExport
+from checks.records import Message, msg
 from checks.report.words import say
 from desktop.cli import main
 from tests.archive import crafted
@@ -79,10 +80,16 @@ def test_bomb_members_are_listed_with_reasons(tmp_path: Path) -> None:
     with open_export([crafted.ratio_bomb(tmp_path)]) as export:
         assert export.names() == ["hello.txt"]
         assert code(export.refused[0].reason) == "archive.ratio"
-    with pytest.raises(UnreadableExport, match=r"none of its files could be read \(a\.json: it claims to be larger"):
+    with pytest.raises(UnreadableExport) as info:
         open_export([crafted.huge_compress_size(tmp_path)])
-    with pytest.raises(UnreadableExport, match=r"x\.txt and 1 more: its data overlaps"):
+    assert info.value.reason == msg("archive.export.none_readable", file="a.json",
+                                    reason="it claims to be larger than the whole zip (damaged or hostile)")
+    with pytest.raises(UnreadableExport) as info:
         open_export([crafted.full_overlap(tmp_path)])
+    reason = info.value.reason
+    assert isinstance(reason, Message) and reason.code == "archive.export.none_readable_more"
+    assert (reason.value("file"), reason.value("count")) == ("x.txt", 1)
+    assert reason.value("reason") == say(msg("archive.overlap")).split(": ", 1)[1]  # without "refused:"
 
 
 def test_lying_size_never_delivers_more_than_declared(tmp_path: Path) -> None:

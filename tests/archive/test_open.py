@@ -19,6 +19,7 @@ from checks.exports.archive import (
     group_parts,
     open_export,
 )
+from checks.records import Message, msg
 from checks.report.words import say
 from tests.readers._util import code
 
@@ -106,13 +107,39 @@ def test_photo_folder_keeps_its_layout(tmp_path: Path) -> None:
         assert sorted(export.names()) == ["2024/IMG_0001.jpg", "2024/IMG_0002.jpg"]
 
 
+def unreadable(paths: list[Path], limits: Limits | None = None) -> Message:
+    """The reason `open_export` refuses `paths` (a Message: tests assert its code and values)."""
+    with pytest.raises(UnreadableExport) as info:
+        open_export(paths, limits) if limits else open_export(paths)
+    assert info.value.message == msg("error.unreadable_export", path=str(paths[0]), reason=info.value.reason)
+    assert isinstance(info.value.reason, Message)
+    return info.value.reason
+
+
 def test_empty_folder_and_empty_zip_are_unreadable(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UnreadableExport, match="empty"):
-        open_export([tmp_path / "empty"])
+    assert unreadable([tmp_path / "empty"]) == msg("archive.export.empty_folder")
     zp = make_zip(tmp_path / "nothing.zip", {})
-    with pytest.raises(UnreadableExport, match="no files"):
-        open_export([zp])
+    assert unreadable([zp]) == msg("archive.export.empty_zip")
+    (tmp_path / "nothing.json").write_bytes(b"")
+    assert unreadable([tmp_path / "nothing.json"]) == msg("archive.export.empty_file")
+    assert unreadable([tmp_path / "missing.zip"]) == msg("archive.export.no_such_path")
+
+
+@pytest.mark.parametrize(("head", "name", "reason"), [
+    (b"\x1f\x8b\x08\x00rest", "takeout.tgz", msg("archive.export.archive_given", what=msg("archive.kind.gzip"))),
+    (b"ustar-ish bytes", "takeout.tar", msg("archive.export.archive_given",
+                                            what=msg("archive.kind.suffix", suffix=".tar"))),
+    (b"\xff\xd8\xff\xe0photo", "export.zip", msg("archive.export.not_a_zip_but", what=msg("archive.kind.jpeg"))),
+    (b"Rar!\x1a\x07rest", "export.zip", msg("archive.export.other_archive", what=msg("archive.kind.rar"))),
+    (b"just some text", "export.zip", msg("archive.export.not_a_zip")),
+    (b"PK\x03\x04cut short", "export.zip", msg("archive.export.incomplete_zip")),
+])
+def test_what_a_file_is_instead_of_a_zip_is_said_in_codes(tmp_path: Path, head: bytes, name: str,
+                                                          reason: Message) -> None:
+    (tmp_path / name).write_bytes(head)
+    assert unreadable([tmp_path / name]) == reason
+    assert "\n" not in say(reason) and "{" not in say(reason)
 
 
 def test_single_file(tmp_path: Path) -> None:
@@ -231,14 +258,14 @@ def test_total_size_limit_skips_members_beyond_it(tmp_path: Path) -> None:
 
 def test_member_count_limit(tmp_path: Path) -> None:
     zp = make_zip(tmp_path / "a.zip", {f"{i}.txt": "x" for i in range(20)})
-    with pytest.raises(UnreadableExport, match="more than the 10"):
-        open_export([zp], Limits(max_members=10))
+    reason = unreadable([zp], Limits(max_members=10))
+    assert reason.code in ("archive.export.too_many_files", "archive.export.claims_too_many_files")
+    assert (reason.value("count"), reason.value("limit")) == (20, 10)
     folder = tmp_path / "f"
     folder.mkdir()
     for i in range(20):
         (folder / f"{i}.txt").write_text("x")
-    with pytest.raises(UnreadableExport, match="more than 10"):
-        open_export([folder], Limits(max_members=10))
+    assert unreadable([folder], Limits(max_members=10)) == msg("archive.export.folder_too_many_files", limit=10)
 
 
 def test_per_member_size_limit(tmp_path: Path) -> None:
@@ -277,13 +304,11 @@ def test_stream_wraps_unexpected_decoder_errors(tmp_path: Path) -> None:
 def test_zips_inside_a_zip_or_folder_get_advice(tmp_path: Path) -> None:
     inner = make_zip(tmp_path / "takeout-20260101T101010Z-001.zip", {"Takeout/a.json": "{}"})
     outer = make_zip(tmp_path / "everything.zip", {"takeout-20260101T101010Z-001.zip": inner.read_bytes()})
-    with pytest.raises(UnreadableExport, match="does not open zips inside zips"):
-        open_export([outer])
+    assert unreadable([outer]) == msg("archive.export.only_zips_inside")
     folder = tmp_path / "Downloads"
     folder.mkdir()
     (folder / inner.name).write_bytes(inner.read_bytes())
-    with pytest.raises(UnreadableExport, match="give Offduty the zips themselves"):
-        open_export([folder])
+    assert unreadable([folder]) == msg("archive.export.only_zips_in_folder")
 
 
 class _Unseekable(io.RawIOBase):

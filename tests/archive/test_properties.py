@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from checks.errors import UnreadableExport
 from checks.exports.archive import READ_ERRORS, Limits, open_export
 from checks.exports.recognise import recognise
+from checks.records import Message
+from checks.report.words import say
 
 LIMITS = Limits(max_members=500, max_member_size=4 * 1024 * 1024, max_total_size=16 * 1024 * 1024,
                 suspicious_min_size=256 * 1024)
@@ -50,7 +52,8 @@ def _check(path: Path) -> None:
     try:
         export = open_export([path], LIMITS)
     except UnreadableExport as exc:
-        assert exc.reason and "\n" not in exc.reason
+        assert isinstance(exc.reason, Message) and exc.reason.code.startswith("archive.export.")
+        assert "\n" not in say(exc.reason)
         return
     with export:
         recognise(export)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from checks.records import msg
+from checks.report.words import say
 from desktop import cli
 
 ACCOUNT = 'window.YTD.account.part0 = [ {\n  "account" : {\n    "username" : "invented_person"\n  }\n} ]'
@@ -48,9 +50,9 @@ def test_3_names_each_path_and_why(tmp_path: Path, capsys: pytest.CaptureFixture
     missing = tmp_path / "missing.zip"
     assert cli.main(["scan", "--quiet", str(empty), str(notes), str(missing)]) == 3
     err = capsys.readouterr().err
-    assert f"{empty}: the file is empty" in err
-    assert f"{notes}: not an export Offduty recognises" in err
-    assert f"{missing}: there is no such file or folder" in err
+    for path, reason in ((empty, "archive.export.empty_file"), (notes, "pipeline.not_recognised"),
+                         (missing, "archive.export.no_such_path")):
+        assert say(msg("error.problem", path=str(path), reason=msg(reason))) in err
     assert "Traceback" not in err
 
 
