@@ -46,6 +46,7 @@ class Rule:
     condition: Condition
     confidence: float = 0.0
     final: bool = False  # an assertion the model cannot overrule (a field that says it outright)
+    model_at_least: float = 0.0  # an assertion that holds only when the model gives at least this
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def decisions() -> Decisions:
     vetoes = tuple(Rule(v["id"], frozenset(Category(c) for c in v["categories"]), _condition(v, groups))
                    for v in data.get("veto", ()))
     asserts = tuple(Rule(a["id"], frozenset({Category(a["category"])}), _condition(a, groups),
-                         float(a.get("confidence", 0.8)), bool(a.get("final", False)))
+                         float(a.get("confidence", 0.8)), bool(a.get("final", False)),
+                         float(a.get("model_at_least", 0.0)))
                     for a in data.get("assert", ()))
     return Decisions(vetoes, asserts, float(data.get("model", {}).get("veto_below", 0.0)))
 
@@ -119,7 +121,7 @@ def decide(category: Category, present: frozenset[Signal], probability: float, t
         if veto.condition.holds(present):
             return Verdict(category, False, 0.0, probability, vetoed_by=veto.id)
     for rule in asserts:
-        if rule.condition.holds(present):
+        if probability >= rule.model_at_least and rule.condition.holds(present):
             if probability < rules.model_veto_below and not rule.final:
                 return Verdict(category, False, 0.0, probability, by=rule.id, vetoed_by="model")
             return Verdict(category, True, max(rule.confidence, probability), probability, by=rule.id)

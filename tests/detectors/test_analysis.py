@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checks.detectors.analysis import LONG_TEXT, WINDOW, analyse, windows
 from checks.detectors.decide import decide, decisions
 from checks.detectors.employer import EmployerDisclosure
-from checks.detectors.signals import Signal
+from checks.detectors.signals import Signal, text_signals
 from checks.records import Category
 from tests.detectors.conftest import make_post, run
 
@@ -56,3 +58,28 @@ def test_the_model_alone_cannot_find_employer_official_or_conduct_without_any_si
 
 def test_an_idiom_with_no_police_word_is_not_employer() -> None:
     assert run(EmployerDisclosure, make_post("We dance to the beat of raw talent wasted")) == []
+
+
+def test_a_force_named_lowers_the_bar_the_model_must_clear_but_does_not_decide_alone() -> None:
+    rules = decisions()
+    named = frozenset({Signal.FORCE, Signal.FIRST_PERSON})
+    assert decide(Category.EMPLOYER_DISCLOSURE, named, 0.55, 0.9, rules).by == "police_named_likely"
+    assert not decide(Category.EMPLOYER_DISCLOSURE, named, 0.3, 0.9, rules).found
+    news = named | {Signal.NEWS_POLICE}
+    assert not decide(Category.EMPLOYER_DISCLOSURE, news, 0.55, 0.9, rules).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Derbyshire response, Chesterfield section", Signal.FORCE),
+    ("Still the youngest in the Essex control room", Signal.FORCE),
+    ("Herts special here, 200 hours done", Signal.FORCE),
+    ("Skeg in August on response #lincspolice", Signal.POLICE_HASHTAG),
+])
+def test_forces_by_area_with_a_team_and_police_hashtags_are_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Kent roads are awful today", "Essex traffic is a nightmare", "#savethebees"])
+def test_an_area_without_a_police_team_is_not_a_force(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.FORCE not in kinds and Signal.POLICE_HASHTAG not in kinds
