@@ -29,7 +29,7 @@ from checks.assess.scoring import score
 from checks.detectors import ANALYZERS, DETECTORS
 from checks.detectors.base import Analyzer, Detector
 from checks.errors import NoReadableInput, UnreadableExport
-from checks.exports.archive import DEFAULT_LIMITS, Export, Limits, group_parts, open_export
+from checks.exports.archive import DEFAULT_LIMITS, Export, Limits, export_label, group_parts, open_export
 from checks.exports.recognise import Recognition, recognise
 from checks.progress import Cancelled, CancelToken, Progress, ProgressCallback, Stage, no_progress
 from checks.readers import FORMATS, ReadContext, reader_for
@@ -56,10 +56,6 @@ class PlannedInput:
     size_bytes: int
 
 
-def _label(group: Sequence[Path]) -> str:
-    return group[0].name if len(group) == 1 else f"{group[0].name} (+{len(group) - 1} parts)"
-
-
 def describe(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> list[PlannedInput]:
     """Open and recognise each export without reading it (fast)."""
     out = []
@@ -68,9 +64,9 @@ def describe(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> list[Pla
             with open_export(group, limits) as export:
                 rec = recognise(export)
                 readable, message = _readability(rec)
-                out.append(PlannedInput(tuple(group), _label(group), rec, readable, message, export.size_bytes))
+                out.append(PlannedInput(tuple(group), export_label(group), rec, readable, message, export.size_bytes))
         except UnreadableExport as exc:
-            out.append(PlannedInput(tuple(group), _label(group), None, False, exc.reason, 0))
+            out.append(PlannedInput(tuple(group), export_label(group), None, False, exc.reason, 0))
     return out
 
 
@@ -179,7 +175,7 @@ def audit(
     if not cancelled:
         job.sinks.infer()
     job.throttle(Progress(-1, "", Stage.ASSESSING, (job.total - 0.2) / job.total), force=True)
-    report = _assess(job.sinks, [_label(g) for g in groups], inputs, cancelled, catalogue or default_catalogue(),
+    report = _assess(job.sinks, [export_label(g) for g in groups], inputs, cancelled, catalogue or default_catalogue(),
                      now)
     job.throttle(Progress(-1, "", Stage.DONE, 1.0, message=msg("stage.findings", count=len(report.findings))),
                  force=True)
@@ -209,7 +205,7 @@ def _read_exports(job: _Job, groups: list[list[Path]]) -> tuple[list[InputSummar
     """Each export in turn: (what each was, whether the person cancelled)."""
     inputs: list[InputSummary] = []
     for index, group in enumerate(groups):
-        label = _label(group)
+        label = export_label(group)
         job.throttle(Progress(index, label, Stage.OPENING, index / job.total), force=True)
 
         def reading(frac: float, n: int, i: int = index, lab: str = label) -> None:

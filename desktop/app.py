@@ -17,6 +17,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from checks.records import Message, msg
+from checks.report.words import say
 from checks.resources import resource_path
 from checks.version import __version__
 from desktop.engine import Engine
@@ -97,7 +99,7 @@ class Screenshotter:
         self.window.scan_stopped.connect(self._failed)
 
     def _failed(self, *_args: object) -> None:
-        sys.stderr.write("offduty: the demo scan did not finish; screenshots show the empty pages\n")
+        _complain(msg("cli.demo_not_finished"))
         self.status = 1
         self._next()
 
@@ -128,11 +130,16 @@ class Screenshotter:
         index = self.window.PAGE_KEYS.index(key) + 1
         path = self.folder / f"{index:02d}-{key}.png"
         if not self.window.grab().save(str(path)):
-            sys.stderr.write(f"offduty: could not write {path}\n")
+            _complain(msg("cli.screenshot_not_written", path=str(path)))
             self.status = 1
         else:
             self.saved.append(path)
         self._next()
+
+
+def _complain(message: Message | str) -> None:
+    """One line on standard error, in the person's language."""
+    sys.stderr.write(f"offduty: {say(message)}\n")
 
 
 def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str | None = None,
@@ -149,7 +156,7 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
         try:
             start = [*engine.demo_paths(), *start]
         except Exception as exc:
-            sys.stderr.write(f"offduty: {exc}\n")
+            _complain(str(exc))
             if screenshot_dir:
                 return 1
     shooter: Screenshotter | None = None
@@ -158,7 +165,7 @@ def run_app(paths: Sequence[Path] = (), demo: bool = False, screenshot_dir: str 
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            sys.stderr.write(f"offduty: cannot use {folder}: {exc.strerror}\n")
+            _complain(msg("cli.screenshot_folder", path=str(folder), error=exc.strerror or type(exc).__name__))
             return 1
         shooter = Screenshotter(app, window, folder)
         shooter.start()

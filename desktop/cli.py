@@ -3,9 +3,11 @@
 Exit status (contract): 0 the audit ran; 2 usage error; 3 no input could be read as an export;
 1 anything else, with a one-line message and no traceback unless OFFDUTY_DEBUG=1.
 Progress goes to standard error, never into `--json -`. Qt is imported only for the window and
-for PDF output. Every output is said by the disclosure policy (`checks.report.disclosure`) and
-every file is written by the one private writer (`checks.store.files`), never over an input
-being read. No line printed here carries a control character from an export.
+for PDF output. Help, prompts and lines on standard error are said through the words catalogue
+(`[cli]` in resources/words/en-GB.toml; argparse's own "usage:" and "--help" lines are its own).
+Every output is said by the disclosure policy (`checks.report.disclosure`) and every file is
+written by the one private writer (`checks.store.files`), never over an input being read. No
+line printed here carries a control character from an export.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import TextIO
 
 from checks.errors import NoReadableInput, OffdutyError
 from checks.progress import Progress, Stage
-from checks.records import Report, msg
+from checks.records import Message, Report, msg
 from checks.report.masking import safe_text
 from checks.report.words import say
 from checks.version import __version__
@@ -37,52 +39,48 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _words(message: Message) -> str:
+    """A help text in the person's language, safe for argparse (which %-formats help)."""
+    return say(message).replace("%", "%%")
+
+
 def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", metavar="FILE", help="write the report as JSON ('-' for standard output)")
-    parser.add_argument("--html", metavar="FILE", help="write the printable checklist as a self-contained HTML page")
-    parser.add_argument("--pdf", metavar="FILE", help="write the printable checklist as PDF (A4)")
-    parser.add_argument("--reveal", action="store_true",
-                        help="put the full evidence text in the outputs (masked without it)")
-    parser.add_argument("--name", metavar="NAME", help="the person's name for the printed title page (optional)")
-    parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    parser.add_argument("--json", metavar="FILE", help=_words(msg("cli.help.json")))
+    parser.add_argument("--html", metavar="FILE", help=_words(msg("cli.help.html")))
+    parser.add_argument("--pdf", metavar="FILE", help=_words(msg("cli.help.pdf")))
+    parser.add_argument("--reveal", action="store_true", help=_words(msg("cli.help.reveal")))
+    parser.add_argument("--name", metavar="NAME", help=_words(msg("cli.help.name")))
+    parser.add_argument("--quiet", action="store_true", help=_words(msg("cli.help.quiet")))
 
 
 def build_parsers() -> dict[str, argparse.ArgumentParser]:
-    top = _Parser(prog="offduty", description="See what your own social media exports give away, and fix it. "
-                  "Without a command, opens the desktop app.",
-                  epilog="commands: scan, show, formats, advice (offduty COMMAND --help)")
+    top = _Parser(prog="offduty", description=say(msg("cli.help.offduty")), epilog=say(msg("cli.help.commands")))
     top.add_argument("--version", action="version", version=f"offduty {__version__}")
-    top.add_argument("--demo", action="store_true", help="open the app with the bundled demo export loaded")
-    top.add_argument("--screenshot", metavar="DIR",
-                     help="with --demo: visit every page, save one PNG per page in DIR, quit")
-    top.add_argument("--welfare", action="store_true", help="start in welfare-session mode")
-    top.add_argument("paths", nargs="*", type=Path, help="exports to load into the app")
+    top.add_argument("--demo", action="store_true", help=_words(msg("cli.help.demo_app")))
+    top.add_argument("--screenshot", metavar="DIR", help=_words(msg("cli.help.screenshot")))
+    top.add_argument("--welfare", action="store_true", help=_words(msg("cli.help.welfare")))
+    top.add_argument("paths", nargs="*", type=Path, help=_words(msg("cli.help.app_paths")))
 
-    scan = _Parser(prog="offduty scan", description="Audit exports without a window.")
-    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                      help="an export: zip (or several zip parts), folder, single file or folder of photos")
-    scan.add_argument("--demo", action="store_true", help="audit the bundled demo export")
-    scan.add_argument("--url", action="append", default=[], metavar="URL",
-                      help="also check this public profile as a logged-out stranger (uses the network)")
-    scan.add_argument("--save", metavar="FILE", help="also save the audit, encrypted, to FILE (.offduty)")
+    scan = _Parser(prog="offduty scan", description=say(msg("cli.help.scan")))
+    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=_words(msg("cli.help.scan_paths")))
+    scan.add_argument("--demo", action="store_true", help=_words(msg("cli.help.demo_scan")))
+    scan.add_argument("--url", action="append", default=[], metavar="URL", help=_words(msg("cli.help.url")))
+    scan.add_argument("--save", metavar="FILE", help=_words(msg("cli.help.save")))
     scan.add_argument("--passphrase", action="store_true",
-                      help="with --save: lock the audit with a passphrase (asked on the terminal, or "
-                           "OFFDUTY_PASSPHRASE) instead of the system keyring, to open it on another computer")
-    scan.add_argument("--ocr", action="store_true",
-                      help="also read text in photos (house numbers, street signs, number plates); slower, "
-                           "needs the optional OCR engine: pip install 'offduty[ocr]'")
+                      help=_words(msg("cli.help.passphrase", env=PASSPHRASE_ENV)))
+    scan.add_argument("--ocr", action="store_true", help=_words(msg("cli.help.ocr")))
     _output_options(scan)
 
-    show = _Parser(prog="offduty show", description="Open a saved (encrypted) audit.")
+    show = _Parser(prog="offduty show", description=say(msg("cli.help.show")))
     show.add_argument("file", type=Path, metavar="FILE")
     _output_options(show)
 
-    formats = _Parser(prog="offduty formats", description="List the export formats read, and how to request each.")
-    formats.add_argument("--json", action="store_true", help="as JSON")
+    formats = _Parser(prog="offduty formats", description=say(msg("cli.help.formats")))
+    formats.add_argument("--json", action="store_true", help=_words(msg("cli.help.as_json")))
 
-    advice = _Parser(prog="offduty advice", description="List the advice catalogue.")
-    advice.add_argument("--json", action="store_true", help="as JSON")
-    advice.add_argument("--platform", help="only this platform's entries")
+    advice = _Parser(prog="offduty advice", description=say(msg("cli.help.advice")))
+    advice.add_argument("--json", action="store_true", help=_words(msg("cli.help.as_json")))
+    advice.add_argument("--platform", help=_words(msg("cli.help.platform")))
     return {"top": top, "scan": scan, "show": show, "formats": formats, "advice": advice}
 
 
@@ -126,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say_error(str(exc))
         return exc.exit_status
     except KeyboardInterrupt:
-        sys.stderr.write("offduty: interrupted\n")
+        _say_error(say(msg("cli.interrupted")))
         return EXIT_ERROR
     except BrokenPipeError:  # `offduty formats | head`: the reader went away; say nothing more
         try:
@@ -142,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(debug_traceback(exc))  # frames and code, values from the exports hidden
         from desktop.logging_setup import redact
 
-        _say_error(f"unexpected error: {type(exc).__name__}: {redact(str(exc))}")
+        _say_error(say(msg("cli.unexpected", error=type(exc).__name__, detail=redact(str(exc)))))
         return EXIT_ERROR
 
 
@@ -170,22 +168,22 @@ def _dispatch(args: list[str]) -> int:
         return {"scan": _scan, "show": _show, "formats": _formats, "advice": _advice}[command](ns)
     ns = parsers["top"].parse_args(args)
     if ns.screenshot and not ns.demo:
-        parsers["top"].error("--screenshot goes with --demo")
+        parsers["top"].error(say(msg("cli.usage.screenshot_needs_demo")))
     from desktop.app import run_app  # Qt only from here on
 
     return run_app(paths=[Path(p) for p in ns.paths], demo=ns.demo, screenshot_dir=ns.screenshot,
                    welfare=ns.welfare)
 
 
-def ask_passphrase(prompt: str, confirm: bool = False) -> str:
+def ask_passphrase(prompt: Message, confirm: bool = False) -> str:
     """Ask for a passphrase on the terminal (twice when `confirm`); a clear error without one."""
     from checks.store.vault import PassphraseNeeded, VaultError
 
     if not (sys.stdin and sys.stdin.isatty()):
         raise PassphraseNeeded(msg("cli.no_terminal", env=PASSPHRASE_ENV))
     try:
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Type the passphrase again: ") != first:
+        first = getpass.getpass(say(prompt))
+        if confirm and getpass.getpass(say(msg("cli.prompt.again"))) != first:
             raise VaultError(msg("vault.passphrase_mismatch"))
     except (EOFError, KeyboardInterrupt):
         raise PassphraseNeeded(msg("cli.no_passphrase")) from None
@@ -202,8 +200,7 @@ def passphrase_for_saving(*, force: bool = False) -> str | None:
 
     phrase = os.environ.get(PASSPHRASE_ENV) or None
     if phrase is None and (force or keyring_backend() is None):
-        prompt = ("Choose a passphrase for the saved audit: " if force
-                  else "No system keyring here. Choose a passphrase for the saved audit: ")
+        prompt = msg("cli.prompt.choose") if force else msg("cli.prompt.choose_no_keyring")
         phrase = ask_passphrase(prompt, confirm=True)
     return check_passphrase(phrase) if phrase is not None else None
 
@@ -214,7 +211,7 @@ def passphrase_for_opening(path: Path) -> str | None:
 
     if not needs_passphrase(path):
         return None
-    return os.environ.get(PASSPHRASE_ENV) or ask_passphrase("Passphrase for this audit: ")
+    return os.environ.get(PASSPHRASE_ENV) or ask_passphrase(msg("cli.prompt.open"))
 
 
 def _scan(ns: argparse.Namespace) -> int:
@@ -225,9 +222,9 @@ def _scan(ns: argparse.Namespace) -> int:
     if ns.demo:
         paths = [*demo_paths(), *paths]
     if not paths and not ns.url:
-        build_parsers()["scan"].error("give at least one export PATH, --demo or --url")
+        build_parsers()["scan"].error(say(msg("cli.usage.need_input")))
     if ns.passphrase and not ns.save:
-        build_parsers()["scan"].error("--passphrase goes with --save")
+        build_parsers()["scan"].error(say(msg("cli.usage.passphrase_needs_save")))
     passphrase = None
     if ns.save:  # a passphrase, when one is needed, is asked before the scan, not after minutes of work
         passphrase = passphrase_for_saving(force=ns.passphrase)
@@ -242,7 +239,7 @@ def _scan(ns: argparse.Namespace) -> int:
         from checks.readers.ocr import available
 
         if not available():
-            raise OffdutyError("--ocr needs the optional OCR engine: pip install 'offduty[ocr]'")
+            raise OffdutyError(msg("cli.ocr_missing"))
     report = audit(paths, progress=progress or (lambda p: None), extra_items=extra_items,
                    extra_inputs=extra_inputs, ocr=ns.ocr)
     from desktop.logging_setup import remember_report
@@ -254,7 +251,7 @@ def _scan(ns: argparse.Namespace) -> int:
 
         where = save_report(report, Path(ns.save), passphrase=passphrase, protect=paths)
         if not ns.quiet:
-            _say_error(f"audit saved, encrypted, to {ns.save} ({say(where)})")
+            _say_error(say(msg("cli.saved", path=ns.save, where=where)))
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from checks.records import ChecklistEntry, Finding, Report, Score, Severity, msg
 from checks.report.checklist_model import platform_label
-from checks.report.disclosure import Disclosure, disclosure
+from checks.report.disclosure import Disclosure, disclosure, short_date
 from checks.report.masking import mask
 from checks.report.words import say
 from checks.store.audit_state import AuditState
@@ -88,8 +88,9 @@ def policy_for(findings: Sequence[Finding], welfare: bool = False) -> Disclosure
 
 
 def finding_date(finding: Finding) -> str:
+    """"11 Feb 2024" (the month from the words catalogue), or "" when the item has no date."""
     ts = finding.source.timestamp
-    return f"{ts.day} {ts:%b %Y}" if ts else ""
+    return short_date(ts) if ts else ""
 
 
 class FindingsModel(QAbstractTableModel):

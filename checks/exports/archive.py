@@ -499,8 +499,7 @@ class ZipExport(Export):
 
     def __init__(self, paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> None:
         first = paths[0]
-        super().__init__(first, "zip" if len(paths) == 1 else "zip-parts",
-                         first.name if len(paths) == 1 else f"{first.name} (+{len(paths) - 1} parts)")
+        super().__init__(first, "zip" if len(paths) == 1 else "zip-parts", export_label(paths))
         self.limits = limits
         self._zips: list[zipfile.ZipFile | None] = []
         self._infos: dict[str, tuple[int, zipfile.ZipInfo]] = {}
@@ -897,6 +896,14 @@ _PART_PATTERNS = (
 
 
 _DOWNLOADED_AGAIN = re.compile(r"^(.*?) \(\d+\)(\.[A-Za-z0-9]+)$")
+
+
+def export_label(paths: Sequence[Path]) -> str:
+    """How an export is named in progress and notes: its (first) file's name, and how many more
+    parts it came in ("takeout-…-001.zip and 2 more parts"), in the person's language."""
+    if len(paths) == 1:
+        return paths[0].name
+    return say(msg("archive.parts", name=paths[0].name, count=len(paths) - 1))
 
 
 def export_id(path: Path) -> str | None:

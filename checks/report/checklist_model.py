@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from checks.assess.advice import Advice, Catalogue, default_catalogue
 from checks.assess.scoring import INCOMPLETE, band_words, current_score
 from checks.records import ChecklistEntry, Finding, InputSummary, ItemKind, Message, Platform, Report, Source, msg
 from checks.report.disclosure import Disclosure, disclosure
+from checks.report.disclosure import short_date as disclosed_date
 from checks.report.words import say, words
 
 MAX_ITEMS = 12  # items listed under one task when printing everything; the rest are counted
@@ -143,20 +144,25 @@ def platform_label(key: str) -> str:
         return say(Message(code)) if words().has(code) else key.replace("-", " ").title()
 
 
-def long_date(moment_date: object) -> str:
-    from datetime import date, datetime
+_MONTHS = (msg("date.month.january"), msg("date.month.february"), msg("date.month.march"), msg("date.month.april"),
+           msg("date.month.may"), msg("date.month.june"), msg("date.month.july"), msg("date.month.august"),
+           msg("date.month.september"), msg("date.month.october"), msg("date.month.november"),
+           msg("date.month.december"))
 
-    if isinstance(moment_date, datetime | date):
-        return f"{moment_date.day} {moment_date:%B %Y}"
+
+def long_date(moment: object) -> str:
+    """"11 February 2024", the month's name from the catalogue (so another language names it); "" for no date."""
+    if isinstance(moment, datetime | date):
+        return say(msg("date.long", day=moment.day, month=_MONTHS[moment.month - 1], year=moment.year))
     return ""
 
 
 def short_date(moment: object) -> str:
-    """"11 Feb 2024"."""
-    from datetime import date, datetime
-
-    if isinstance(moment, datetime | date):
-        return f"{moment.day} {moment:%b %Y}"
+    """"11 Feb 2024", said as the disclosure policy says dates; "" for no date."""
+    if isinstance(moment, datetime):
+        return disclosed_date(moment)
+    if isinstance(moment, date):
+        return disclosed_date(datetime(moment.year, moment.month, moment.day))
     return ""
 
 
