@@ -35,7 +35,7 @@ from checks.progress import Cancelled, CancelToken, Progress, ProgressCallback, 
 from checks.readers import FORMATS, ReadContext, reader_for
 from checks.readers.ocr import PhotoTextPass
 from checks.records import Detection, InputSummary, Item, Message, Platform, Report, Skipped, msg
-from checks.settings import setting_of
+from checks.settings import ReadsSettings, setting_of
 from checks.version import __version__
 
 log = logging.getLogger(__name__)
@@ -122,9 +122,12 @@ class _Sinks:
                 log.exception("analyzer %s failed", analyzer.id)
 
     def infer(self) -> None:
-        """What the analyzers draw from everything seen (places, routines)."""
+        """What the analyzers draw from everything seen (places, routines), each handed the
+        settings gathered here when it reads them."""
         for analyzer in self.analyzers:
             try:
+                if isinstance(analyzer, ReadsSettings):
+                    analyzer.use_settings(dict(self.settings))
                 self.detections.extend(analyzer.finish())
             except Exception:
                 log.exception("analyzer %s failed", analyzer.id)

@@ -14,7 +14,8 @@ fusion in `fusion.py`), clusters them into places (`clusters.py`) and reports:
 - check-ins and visits (`checkins.py`): per platform, how many there are and who can see them,
   how many are near home, and the places checked in at most often; never one finding each.
 - `strava_privacy` (home_address): activities that start or end at home, and whether a privacy
-  zone exists and is big enough (starts just outside a small zone still point home).
+  zone exists and is big enough (starts just outside a small zone still point home); the zones
+  come from the account settings the pipeline gathers once and hands over (`use_settings`).
 - `photo_metadata` (`photos.py`): photos carrying GPS (high when taken at home), and "location
   tagging is still on" when recent photos carry GPS. Camera owner names and serial numbers are
   the `camera_identity` analyzer's (`camera.py`).
@@ -29,7 +30,7 @@ Tenerife is travel, not a routine), whole-town check-ins, or fixes less precise 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from checks.detectors.base import Analyzer
@@ -97,6 +98,11 @@ class PlacesAnalyzer(Analyzer):
     def __init__(self) -> None:
         self.store = GeoStore()
         self.checkins = CheckinBook()
+        self.settings: Mapping[str, str] = {}
+
+    def use_settings(self, settings: Mapping[str, str]) -> None:
+        """The account settings the pipeline gathered (`checks/settings.py`): Strava's privacy zones."""
+        self.settings = settings
 
     def observe(self, item: Item) -> None:
         checkin = self.checkins.observe(item)
@@ -193,8 +199,8 @@ class PlacesAnalyzer(Analyzer):
         activities = [o for o in self.store.kept if o.platform is Platform.STRAVA and o.kind is ItemKind.ACTIVITY]
         if not activities or home is None:
             return
-        zones = int(float(self.store.settings.get("strava.privacy_zones", "0") or 0))
-        radius = float(self.store.settings.get("strava.privacy_zone_radius_m", "0") or 0)
+        zones = int(float(self.settings.get("strava.privacy_zones", "0") or 0))
+        radius = float(self.settings.get("strava.privacy_zone_radius_m", "0") or 0)
         near_home = [(o, haversine_m(home.lat, home.lon, o.lat, o.lon)) for o in activities]
         at_home = sorted([(o, d) for o, d in near_home if d <= max(STRAVA_NEAR_HOME_M, radius + 250)],
                          key=lambda od: (od[1], od[0].source.file, od[0].source.pointer))

@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 
 from checks.places.geo import haversine_m, local_time, valid_point
 from checks.records import Item, ItemKind, Platform, Source
-from checks.settings import setting_of
 
 CELL_DEG = 0.0005  # about 55 m north-south, 35 m east-west in the UK
 MAX_CELLS = 250_000
@@ -169,16 +168,10 @@ class GeoStore:
         self.dropped_kept = 0
         self.fixes = 0
         self.latest_photo_time: datetime | None = None
-        self.settings: dict[str, str] = {}
         self.photos: list[Item] = []  # photo items with identifying metadata (owner, serial), no location needed
         self._stays: dict[tuple[Platform, str], _StayTracker] = {}
 
     def observe(self, item: Item) -> None:
-        setting = setting_of(item)
-        if setting is not None:
-            key, value = setting
-            self.settings[key] = value
-            return
         if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
             if item.time is not None and (self.latest_photo_time is None or item.time > self.latest_photo_time):
                 self.latest_photo_time = item.time

@@ -13,7 +13,7 @@ from checks.places.geo import move
 from checks.records import Category, Detection, Item, ItemKind, Message, Platform, Source
 from checks.report.masking import mask
 from checks.report.words import load_entries, say
-from tests.places import checkin_life, scenario
+from tests.places import checkin_life, infer, scenario
 
 T = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 
@@ -25,9 +25,7 @@ def camera_photos(n: int = 5) -> list[Item]:
 
 
 def run(analyzer: PlacesAnalyzer | CameraIdentity, items: list[Item]) -> list[Detection]:
-    for item in items:
-        analyzer.observe(item)
-    return list(analyzer.finish())
+    return infer(analyzer, items)
 
 
 def test_camera_owner_and_serial_are_reported_once_each_by_their_own_analyzer() -> None:
@@ -47,7 +45,7 @@ def test_the_places_analyzer_reports_no_camera_identity_and_keeps_no_camera_phot
     analyzer = PlacesAnalyzer()
     assert not run(analyzer, camera_photos())
     assert analyzer.store.photos == []  # the camera_identity analyzer has them
-    assert set(vars(analyzer)) == {"store", "checkins"}
+    assert set(vars(analyzer)) == {"store", "checkins", "settings"}  # settings: handed over by the pipeline
 
 
 def test_camera_identity_ignores_blank_values_and_other_items() -> None:

@@ -30,17 +30,14 @@ from checks.records import (
     Source,
     msg,
 )
-from tests.places import checkin_life, scenario
+from tests.places import checkin_life, infer, scenario
 from tests.places.checkin_life import CheckinLife, Venue
 
 Where = tuple[str, str]
 
 
 def run(items: list[Item]) -> list[Detection]:
-    analyzer = PlacesAnalyzer()
-    for item in items:
-        analyzer.observe(item)
-    return list(analyzer.finish())
+    return infer(PlacesAnalyzer(), items)
 
 
 def where(d: Detection) -> set[Where]:

@@ -10,7 +10,7 @@ import pytest
 from checks.places.analyzer import PlacesAnalyzer
 from checks.places.geo import haversine_m, move
 from checks.records import Category, Detection, GeoPoint, Item, ItemKind, Message, Platform, Severity, Source, msg
-from tests.places import scenario
+from tests.places import infer, scenario
 
 
 def finding_count(d: Detection) -> int:
@@ -18,10 +18,7 @@ def finding_count(d: Detection) -> int:
 
 
 def run(items: list[Item]) -> list[Detection]:
-    analyzer = PlacesAnalyzer()
-    for item in items:
-        analyzer.observe(item)
-    return list(analyzer.finish())
+    return infer(PlacesAnalyzer(), items)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
