@@ -664,6 +664,11 @@ def _precheck_directory(path: Path, limits: Limits) -> None:
         raise UnreadableExport(str(path), msg("archive.export.directory_too_large"))
 
 
+def _cannot_open(path: Path, exc: OSError) -> UnreadableExport:
+    """The error for a path the system would not open, with the system's reason."""
+    return UnreadableExport(str(path), msg("archive.export.cannot_open", error=exc.strerror or type(exc).__name__))
+
+
 def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     try:
         with path.open("rb") as fh:
@@ -671,8 +676,7 @@ def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     except IsADirectoryError:
         raise UnreadableExport(str(path), msg("archive.export.folder_among_parts")) from None
     except OSError as exc:
-        raise UnreadableExport(str(path), msg("archive.export.cannot_open",
-                                              error=exc.strerror or type(exc).__name__)) from None
+        raise _cannot_open(path, exc) from None
     if not head:
         raise UnreadableExport(str(path), msg("archive.export.empty_file"))
     _precheck_directory(path, limits)
@@ -870,8 +874,7 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
     except PermissionError:
         raise UnreadableExport(str(first), msg("archive.export.permission")) from None
     except OSError as exc:
-        raise UnreadableExport(str(first), msg("archive.export.cannot_open",
-                                               error=exc.strerror or type(exc).__name__)) from None
+        raise _cannot_open(first, exc) from None
     suffix = first.suffix.lower()
     if _looks_like_zip(head) or suffix == ".zip":
         return _guarded(lambda: ZipExport([first], limits), first)
