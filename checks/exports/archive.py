@@ -664,19 +664,27 @@ def _precheck_directory(path: Path, limits: Limits) -> None:
         raise UnreadableExport(str(path), msg("archive.export.directory_too_large"))
 
 
-def _cannot_open(path: Path, exc: OSError) -> UnreadableExport:
-    """The error for a path the system would not open, with the system's reason."""
+def _unopenable(path: Path, exc: OSError) -> UnreadableExport:
+    """The error for a path the system would not open: a folder among zip parts, no permission,
+    or the system's own reason."""
+    if isinstance(exc, IsADirectoryError):
+        return UnreadableExport(str(path), msg("archive.export.folder_among_parts"))
+    if isinstance(exc, PermissionError):
+        return UnreadableExport(str(path), msg("archive.export.permission"))
     return UnreadableExport(str(path), msg("archive.export.cannot_open", error=exc.strerror or type(exc).__name__))
 
 
-def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+def _head(path: Path) -> bytes:
+    """The first bytes of a file given as an export (they say what it is)."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
-    except IsADirectoryError:
-        raise UnreadableExport(str(path), msg("archive.export.folder_among_parts")) from None
+            return fh.read(8)
     except OSError as exc:
-        raise _cannot_open(path, exc) from None
+        raise _unopenable(path, exc) from None
+
+
+def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    head = _head(path)
     if not head:
         raise UnreadableExport(str(path), msg("archive.export.empty_file"))
     _precheck_directory(path, limits)
@@ -869,12 +877,9 @@ def open_export(paths: Sequence[Path], limits: Limits = DEFAULT_LIMITS) -> Expor
             raise UnreadableExport(str(first), msg("archive.export.not_regular"))
         if first.stat().st_size == 0:
             raise UnreadableExport(str(first), msg("archive.export.empty_file"))
-        with first.open("rb") as fh:
-            head = fh.read(8)
-    except PermissionError:
-        raise UnreadableExport(str(first), msg("archive.export.permission")) from None
+        head = _head(first)
     except OSError as exc:
-        raise _cannot_open(first, exc) from None
+        raise _unopenable(first, exc) from None
     suffix = first.suffix.lower()
     if _looks_like_zip(head) or suffix == ".zip":
         return _guarded(lambda: ZipExport([first], limits), first)

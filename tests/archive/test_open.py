@@ -126,6 +126,26 @@ def test_empty_folder_and_empty_zip_are_unreadable(tmp_path: Path) -> None:
     assert unreadable([tmp_path / "missing.zip"]) == msg("archive.export.no_such_path")
 
 
+def test_a_path_the_system_will_not_open_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    part = make_zip(tmp_path / "mydata~1700000000000.zip", {"json/a.json": "{}"})
+    folder = tmp_path / "mydata~1700000000000-2.zip"
+    folder.mkdir()  # a folder named like the second part, given with the first
+    with open_export([part, folder]) as export:
+        (refused,) = export.refused
+        assert refused.reason == msg("archive.part_not_read", reason=msg("archive.export.folder_among_parts"))
+    locked = tmp_path / "locked.json"
+    locked.write_text("{}")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert unreadable([locked]) == msg("archive.export.permission")
+
+
 @pytest.mark.parametrize(("head", "name", "reason"), [
     (b"\x1f\x8b\x08\x00rest", "takeout.tgz", msg("archive.export.archive_given", what=msg("archive.kind.gzip"))),
     (b"ustar-ish bytes", "takeout.tar", msg("archive.export.archive_given",
