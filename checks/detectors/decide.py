@@ -47,6 +47,7 @@ class Rule:
     confidence: float = 0.0
     final: bool = False  # an assertion the model cannot overrule (a field that says it outright)
     model_at_least: float = 0.0  # an assertion that holds only when the model gives at least this
+    model_below: float = 2.0  # a veto that holds only when the model gives less than this
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def decisions() -> Decisions:
     groups: dict[str, frozenset[Signal]] = dict(signal_rules().groups)
     for name, members in data.get("groups", {}).items():
         groups[name] = _expand(members, groups)
-    vetoes = tuple(Rule(v["id"], frozenset(Category(c) for c in v["categories"]), _condition(v, groups))
+    vetoes = tuple(Rule(v["id"], frozenset(Category(c) for c in v["categories"]), _condition(v, groups),
+                        model_below=float(v.get("model_below", 2.0)))
                    for v in data.get("veto", ()))
     asserts = tuple(Rule(a["id"], frozenset({Category(a["category"])}), _condition(a, groups),
                          float(a.get("confidence", 0.8)), bool(a.get("final", False)),
@@ -118,7 +120,7 @@ def decide(category: Category, present: frozenset[Signal], probability: float, t
     rules = rules or decisions()
     vetoes, asserts = rules.for_category(category)
     for veto in vetoes:
-        if veto.condition.holds(present):
+        if probability < veto.model_below and veto.condition.holds(present):
             return Verdict(category, False, 0.0, probability, vetoed_by=veto.id)
     for rule in asserts:
         if probability >= rule.model_at_least and rule.condition.holds(present):

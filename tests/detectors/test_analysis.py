@@ -47,11 +47,13 @@ def test_employer_at_the_end_of_a_long_post_is_found_and_shown_there() -> None:
     assert "Police" in found[0].evidence or "*" in found[0].evidence
 
 
-def test_the_model_alone_cannot_find_employer_official_or_conduct_without_any_sign() -> None:
+def test_the_model_alone_needs_near_certainty_for_employer_official_or_conduct_without_any_sign() -> None:
     rules = decisions()
     for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION, Category.CONDUCT_RISK):
-        verdict = decide(category, frozenset({Signal.FIRST_PERSON}), 0.999, 0.5, rules)
+        verdict = decide(category, frozenset({Signal.FIRST_PERSON}), 0.9, 0.5, rules)
         assert not verdict.found and verdict.vetoed_by.startswith("no_sign_of_")
+        assert decide(category, frozenset({Signal.FIRST_PERSON}), 0.99, 0.5, rules).found, \
+            "a model all but certain is not stopped: word lists are never complete"
     verdict = decide(Category.EMPLOYER_DISCLOSURE, frozenset({Signal.RANK}), 0.999, 0.5, rules)
     assert verdict.found and verdict.by == "model"
 
@@ -63,10 +65,10 @@ def test_an_idiom_with_no_police_word_is_not_employer() -> None:
 def test_a_force_named_lowers_the_bar_the_model_must_clear_but_does_not_decide_alone() -> None:
     rules = decisions()
     named = frozenset({Signal.FORCE, Signal.FIRST_PERSON})
-    assert decide(Category.EMPLOYER_DISCLOSURE, named, 0.55, 0.9, rules).by == "police_named_likely"
-    assert not decide(Category.EMPLOYER_DISCLOSURE, named, 0.3, 0.9, rules).found
+    assert decide(Category.EMPLOYER_DISCLOSURE, named, 0.8, 0.95, rules).by == "police_named_likely"
+    assert not decide(Category.EMPLOYER_DISCLOSURE, named, 0.5, 0.95, rules).found
     news = named | {Signal.NEWS_POLICE}
-    assert not decide(Category.EMPLOYER_DISCLOSURE, news, 0.55, 0.9, rules).found
+    assert not decide(Category.EMPLOYER_DISCLOSURE, news, 0.8, 0.95, rules).found
 
 
 @pytest.mark.parametrize(("text", "signal"), [
