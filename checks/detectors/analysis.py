@@ -176,6 +176,7 @@ def analyse(item: Item) -> TextAnalysis:
     model = text_model()
     spans = sig.spans()
     parts = windows(text)
+    found: tuple[Window, ...]
     if len(parts) == 1:
         found = (Window(0, len(text), present, model.score(text, [s.value for s in present], spans), tuple(spans)),)
     else:

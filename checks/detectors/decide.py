@@ -4,8 +4,9 @@ For each text category a text is decided once (`decide()`), from its signals and
 probability: found by the model (probability at or over the category's threshold) or by an
 assertion; stopped by a veto (other people's words, a denial) or, for an assertion, by a model that
 finds the category very unlikely, or by the absence of any sign of it (a model that scores a
-post as police talk when it names nothing of the police is reading too much into its words). A `Verdict` says which happened and why, in codes the words
-catalogue turns into sentences, so every finding can explain itself and every refusal can be tested.
+post as police talk when it names nothing of the police is reading too much into its words). A
+`Verdict` says which happened and why, in codes the words catalogue turns into sentences, so every
+finding can explain itself and every refusal can be tested.
 """
 
 from __future__ import annotations

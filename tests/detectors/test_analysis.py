@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from checks.detectors.analysis import LONG_TEXT, WINDOW, analyse, windows
@@ -25,7 +27,7 @@ def test_windows_cover_a_long_text_in_sentence_sized_parts_that_overlap() -> Non
     parts = windows(text)
     assert len(text) > LONG_TEXT and len(parts) > 1
     assert parts[0][0] == 0 and parts[-1][1] == len(text.rstrip())
-    for (a1, b1), (a2, _b2) in zip(parts, parts[1:], strict=False):
+    for (a1, b1), (a2, _b2) in itertools.pairwise(parts):
         assert a2 < b1, "each window shares its last sentence with the next"
         assert a2 > a1
     assert all(b - a <= WINDOW for a, b in parts)
@@ -85,3 +87,11 @@ def test_forces_by_area_with_a_team_and_police_hashtags_are_signals(text: str, s
 def test_an_area_without_a_police_team_is_not_a_force(text: str) -> None:
     kinds = text_signals(text).kinds
     assert Signal.FORCE not in kinds and Signal.POLICE_HASHTAG not in kinds
+
+
+def test_an_insult_alone_is_not_conduct_but_an_insult_at_a_group_or_beside_the_job_can_be() -> None:
+    rules = decisions()
+    assert decide(Category.CONDUCT_RISK, frozenset({Signal.DEROGATORY}), 0.9, 0.5, rules).vetoed_by == \
+        "no_sign_of_conduct"
+    for sign in (Signal.GROUP_DEROGATED, Signal.THREAT, Signal.RANK):
+        assert decide(Category.CONDUCT_RISK, frozenset({Signal.DEROGATORY, sign}), 0.9, 0.5, rules).found
