@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.pipeline import PlannedInput
+from checks.report.checklist_model import short_date
 from checks.report.words import say
 from desktop.engine import Engine
 from desktop.pages.base import Page, PageKey, ScanRequest
@@ -180,7 +181,7 @@ class AddPage(Page):
             rec = plan.recognition
             try:
                 date = datetime.fromtimestamp(plan.paths[0].stat().st_mtime)
-                date_text = f"{date.day} {date:%b %Y}"
+                date_text = short_date(date)
             except OSError:
                 date_text = ""
             said = say(plan.message)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from checks.places.drawing import Mark, relative_svg
 from checks.records import Category, Finding, Platform, Severity, Source
+from checks.report.checklist_model import short_date
 from checks.report.disclosure import Disclosure, disclosure, where_words
 from desktop.models import (
     FINDING_ROLE,
@@ -59,7 +60,7 @@ def where_text(source: Source) -> str:
     if source.pointer:
         where += f" → {source.pointer}"
     if source.timestamp:
-        where += f"  ({source.timestamp.day} {source.timestamp:%b %Y})"
+        where += f"  ({short_date(source.timestamp)})"
     return where
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVB
 from checks.assess.advice import default_catalogue
 from checks.assess.scoring import INCOMPLETE, current_score
 from checks.records import ChecklistEntry, Message, Report, msg
+from checks.report.checklist_model import long_date
 from checks.report.words import say
 from desktop.compare import Comparison
 from desktop.models import platform_label
@@ -187,7 +188,7 @@ class OverviewPage(Page):
 
     def comparison_text(self, comparison: Comparison) -> str:
         """"7 of 12 things found on 14 March 2026 are fixed. 2 new things found since." """
-        when = f"{comparison.since.day} {comparison.since:%B %Y}"
+        when = long_date(comparison.since)
         text = self.tr("%1 of %2 things found on %3 are fixed.").replace("%1", str(len(comparison.fixed))).replace(
             "%2", str(comparison.earlier_total)).replace("%3", when)
         if comparison.new:
