@@ -57,7 +57,7 @@ class ConductRisk(TextDetector):
         title = msg("conduct.title.shared", where=where(item)) if shared else \
             msg("conduct.title.own", where=where(item))
         yield self.emit(item, analysis, verdict, start, end, title=title, reason=_reason(kind), why=WHY,
-                        key=f"conduct:{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+                        key=f"conduct:{kind}:shared" if shared else f"conduct:{kind}",
                         severity=severity)
 
 

@@ -87,7 +87,7 @@ class FamilyDetails(TextDetector):
             spans = [(h.start, h.end) for h in hits] + [(c.start, c.end) for c in words[:2]]
             start, end = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0, len(item.text))
             child = any(h.signal in (Signal.RELATION_CHILD, Signal.SCHOOL) for h in hits)
-            found = [(start, end, f"{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+            found = [(start, end, "posts",
                       msg("family.reason.named"), child)]
         for start, end, name, reason, child in found:
             key = f"{'child' if child else 'relative'}:{name.lower()}"

@@ -132,7 +132,7 @@ class HomeAddress(TextDetector):
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (min(c.start for c in words[:3]), max(c.end for c in words[:3])) if words else \
                 (0, len(item.text))
-            parts = [(start, end, f"home:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+            parts = [(start, end, "home:posts",
                       msg("home.title.text", where=where(item)), msg("home.reason.text"), None)]
         for lo, hi, key, title, reason, severity in _joined(parts):
             yield self.emit(item, analysis, verdict, lo, hi, title=title, reason=reason, key=key, why=WHY,

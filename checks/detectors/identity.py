@@ -198,7 +198,7 @@ class IdentityDetails(TextDetector):
             # decided, but no value to key it by: the post itself (a number must pass its checks)
             words = [c for c in analysis.explain(self.category) if c.kind == "word"][:3]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
-            found = [(start, end, f"identity:{item.source.file}:{item.source.pointer}:{item.source.timestamp}",
+            found = [(start, end, "identity:posts",
                       msg("identity.title.detail", where=where(item)), msg("identity.reason.detail"), None)]
         for start, end, key, title, reason, severity in found:
             yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, key=key, why=WHY,

@@ -58,7 +58,7 @@ class LocationPattern(TextDetector):
         else:
             title, reason = msg("location.title.routine", where=where(item)), msg("location.reason.routine")
         yield self.emit(item, analysis, verdict, start, end, title=title, reason=reason, why=WHY,
-                        key=f"{kind}:{item.source.file}:{item.source.pointer}:{item.source.timestamp}")
+                        key=f"{kind}:posts")
 
 
 AWAY = (Signal.AWAY_FUTURE, Signal.HOUSE_EMPTY, Signal.TIME_AWAY, Signal.AWAY)

@@ -54,7 +54,7 @@ class OfficialInformation(TextDetector):
         operation = next((h for h in hits if h.signal is Signal.OPERATION_NAME), None)
         key = ("official:op:" + " ".join(item.text[operation.start:operation.end].lower().split()[1:])
                if operation is not None else
-               f"official:{item.source.file}:{item.source.pointer}:{item.source.timestamp}")
+               "official:posts")
         if hits and hits[0].signal is Signal.REFERENCE_NUMBER:
             reason = msg("official.reason.reference")
         elif operation is not None:

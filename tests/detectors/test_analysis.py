@@ -6,12 +6,13 @@ import itertools
 
 import pytest
 
+from checks.assess.merge import merge
 from checks.detectors.analysis import LONG_TEXT, WINDOW, analyse, windows
 from checks.detectors.decide import decide, decisions
 from checks.detectors.employer import EmployerDisclosure
 from checks.detectors.signals import Signal, text_signals
 from checks.records import Category
-from tests.detectors.conftest import make_post, run
+from tests.detectors.conftest import make_post, run, run_all
 
 FILLER = ("We walked the dog along the canal and stopped for a coffee at the lock. The weather held "
           "until the afternoon, then the rain came in sideways off the hills. ")
@@ -95,3 +96,30 @@ def test_an_insult_alone_is_not_conduct_but_an_insult_at_a_group_or_beside_the_j
         "no_sign_of_conduct"
     for sign in (Signal.GROUP_DEROGATED, Signal.THREAT, Signal.RANK):
         assert decide(Category.CONDUCT_RISK, frozenset({Signal.DEROGATORY, sign}), 0.9, 0.5, rules).found
+
+
+def test_the_op_on_reddit_is_the_original_poster_not_an_operation() -> None:
+    assert Signal.OPERATIONAL not in text_signals("I think the OP is right, op said they tried it").kinds
+    assert Signal.OPERATIONAL in text_signals("Early start on the Op tomorrow").kinds
+
+
+def test_operational_words_in_a_story_are_nobody_s_own_work() -> None:
+    rules = decisions()
+    story = frozenset({Signal.OPERATIONAL, Signal.GIVEN_NAME})
+    assert decide(Category.OFFICIAL_INFORMATION, story, 0.9, 0.5, rules).vetoed_by == "not_own_work"
+    own = story | {Signal.FIRST_PERSON}
+    assert decide(Category.OFFICIAL_INFORMATION, own, 0.9, 0.5, rules).found
+
+
+def test_posts_of_the_same_kind_become_one_finding_that_lists_each_post() -> None:
+    posts = ["Every Tuesday 6am I'm at the Parkrun in Heaton Park, come say hi",
+             "Every Thursday at 7pm you'll find me at the Oak Tree gym on Park Lane",
+             "Every Saturday morning at 9 I'm at the swimming baths on Mill Road"]
+    detections = [d for n, text in enumerate(posts) for d in run_all(make_post(text, n))
+                  if d.category is Category.LOCATION_PATTERN]
+    assert len(detections) == 3
+    findings = [f for f in merge(detections) if f.category is Category.LOCATION_PATTERN]
+    assert len(findings) == 1
+    assert findings[0].occurrences == 3
+    pointers = {s.pointer for s in (findings[0].source, *findings[0].related)}
+    assert pointers == {f"/{n}/tweet/full_text" for n in range(3)}
