@@ -3,7 +3,8 @@
 
 Reads the person's own words and channel: `comments/comments.csv` and `live chats/live chats.csv`
 (the text is JSON segments: `{"takeoutSegments":[{"text":...}]}` before June 2024,
-`{"text":...},{"text":...}` after; older Takeouts have `my-comments/my-comments.html`),
+`{"text":...},{"text":...}` after; older Takeouts have `my-comments/my-comments.html`, its name
+translated too: `mis-comentarios/mis-comentarios.html`),
 `channels/channel.csv` (channel name, the "About" description, country, visibility),
 `channels/channel URL configs.csv` (the handle), `channels/channel feature data.csv` (the
 default location given to uploads), `video metadata/videos.csv` (titles, descriptions and who
@@ -18,7 +19,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import NavigableString, Tag
 
 from checks.pointer import pointer
 from checks.readers.base import ReadContext, Reader
@@ -193,7 +197,7 @@ def read_youtube(ctx: ReadContext, names: list[str]) -> Iterator[Item]:
             role = _classify(ctx, name)
             if role is not None:
                 jobs.append((role, name))
-        elif low.endswith("my-comments.html"):
+        elif low.endswith((".html", ".htm")) and _COMMENTS_PAGE.search(low.rsplit("/", 1)[-1]):
             jobs.append(("comments_html", name))
     jobs.sort(key=lambda rn: (_ORDER.index(rn[0]) if rn[0] in _ORDER else len(_ORDER), rn[1]))
     for role, name in jobs:
@@ -204,23 +208,101 @@ def read_youtube(ctx: ReadContext, names: list[str]) -> Iterator[Item]:
             yield from _PARSERS[role](ctx, name, role)
 
 
+# The comments page's name in the account's language: my-comments, mis-comentarios, meine-kommentare...
+_COMMENTS_PAGE = re.compile(r"comm?ent|komm?ent", re.I)
+# "at 2021-03-04 17:05:09 UTC." (the words around it are in the account's language)
+_PAGE_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?"
+                        r"(?:\s*(?P<zone>[A-Za-z]{1,5}(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{1,2}:?\d{2}))?")
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$")
+# Zone abbreviations Google writes, in minutes east of UTC; ambiguous ones (CST, IST, AST) are left out:
+# a time in an unknown zone is not given rather than given wrong.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60,
+    "MESZ": 120, "EET": 120, "EEST": 180, "MSK": 180, "IDT": 180, "HKT": 480, "SGT": 480, "AWST": 480,
+    "JST": 540, "KST": 540, "ACST": 570, "ACDT": 630, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+    "NST": -210, "NDT": -150, "ADT": -180, "EDT": -240, "EST": -300, "CDT": -300, "MDT": -360, "MST": -420,
+    "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600,
+}
+
+
+def _zone_minutes(zone: str) -> int | None:
+    """Minutes east of UTC of a zone as the page writes it ("UTC", "PDT", "GMT+2", "+05:30"), or None."""
+    zone = zone.strip().upper()
+    if zone in _ZONES:
+        return _ZONES[zone]
+    found = _OFFSET.match(zone)
+    if found is None:
+        return None
+    minutes = int(found.group(2)) * 60 + int(found.group(3) or 0)
+    return -minutes if found.group(1) == "-" else minutes
+
+
+def page_time(text: str) -> datetime | None:
+    """The UTC time in a comment's heading ("You added a comment on a video at 2021-03-04 17:05:09
+    UTC."), or None when there is none or its zone is unknown."""
+    found = _PAGE_TIME.search(text)
+    if found is None:
+        return next((t for line in text.split("\n") if (t := parse_time(line)) is not None), None)
+    minutes = 0 if found.group("zone") is None else _zone_minutes(found.group("zone"))
+    if minutes is None:
+        return None
+    year, month, day, hour, minute, second = (int(found.group(k) or 0) for k in range(1, 7))
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:
+        return None
+    return local - timedelta(minutes=minutes)
+
+
+def _comment_link(entry: Tag) -> tuple[str | None, str, bool]:
+    """(the comment's address, the video's id, whether it is a reply) from the item's links."""
+    for link in entry.find_all("a"):
+        href = str(link.get("href") or "")
+        parts = urlsplit(href)
+        query = parse_qs(parts.query)
+        if parts.scheme in ("http", "https") and parts.netloc.endswith("youtube.com") and "lc" in query:
+            video, comment = query.get("v", [""])[0], query["lc"][0]
+            return f"{_WATCH}{video}&lc={comment}", video, "." in comment  # a reply's id: <parent>.<reply>
+    return None, "", False
+
+
+def _heading_and_words(entry: Tag) -> tuple[str, str]:
+    """An item's heading (what, where, when) and the comment's words: the words follow the first
+    line break; without one, they follow the line with the time."""
+    parts: tuple[list[str], list[str]] = ([], [])
+    side = 0
+    for node in entry.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                parts[side].append("\n")
+                side = 1
+        elif type(node) is NavigableString:  # not an HTML comment or a declaration
+            parts[side].append(str(node))
+    if side:
+        return "".join(parts[0]), "\n".join(t.strip() for t in "".join(parts[1]).split("\n") if t.strip())
+    lines = [t.strip() for t in "".join(parts[0]).split("\n") if t.strip()]
+    at = next((k for k, line in enumerate(lines) if page_time(line) is not None), None)
+    if at is None:
+        return "", ""
+    return "\n".join(lines[: at + 1]), "\n".join(lines[at + 1:])
+
+
 def _comments_html(ctx: ReadContext, name: str) -> Iterator[Item]:
-    """Older Takeouts: `my-comments.html`, one list item per comment (a link to the video, the time,
-    the words). Best effort: the page's own wording is in the account's language."""
+    """Older Takeouts: `my-comments.html`, one list item per comment: "You added a <a>comment</a> on
+    <a>a video</a> at 2021-03-04 17:05:09 UTC.<br/>the words" (a reply: "You <a>replied</a> to a
+    <a>comment</a>..."), worded in the account's language. A comment whose time cannot be read is
+    read without one; an item with no words has nothing to check."""
     soup = load_html(ctx, name, msg("reader.too_large"))
     if soup is None:
         return
     for index, entry in enumerate(soup.find_all("li")):
-        lines = [t.strip() for t in entry.get_text("\n").split("\n") if t.strip()]
-        at = next((k for k, line in enumerate(lines) if parse_time(line) is not None), None)
-        if at is None or at + 1 >= len(lines):
-            continue  # the words come after the time
-        link = entry.find("a")
-        href = str(link.get("href") or "") if link is not None else ""
-        yield Item(Platform.YOUTUBE, ItemKind.COMMENT,
-                   ctx.source(name, f"/li/{index}", parse_time(lines[at]),
-                              href if href.startswith("https://") else None),
-                   text="\n".join(lines[at + 1:])[:20000], audience=Audience.PUBLIC)
+        heading, words = _heading_and_words(entry)
+        if not words:
+            continue
+        url, video, reply = _comment_link(entry)
+        yield Item(Platform.YOUTUBE, ItemKind.COMMENT, ctx.source(name, f"/li/{index}", page_time(heading), url),
+                   text=words[:20000], audience=Audience.PUBLIC,
+                   details=details(("video_id", video), ("reply", "true" if reply else "")))
 
 
 class YouTubeReader(Reader):

@@ -7,16 +7,19 @@ with a no-break space, file and column names translated too) holds `comments/com
 recordings.csv`, `playlists/playlists.csv`, `subscriptions/subscriptions.csv` and
 `history/watch-history.json`. Comment text is JSON segments: `{"takeoutSegments":[{"text":...}]}`
 in the 2023 layout, `{"text":...},{"text":...}` from June 2024 (with `Post ID` and `Top-Level
-Comment ID` columns in 2025). Older Takeouts have `my-comments/my-comments.html` instead.
+Comment ID` columns in 2025). Older Takeouts have `my-comments/my-comments.html` instead (the
+layout "html": one `<li>` per comment, its heading ending "at 2021-03-04 17:05:09 UTC." before a line
+break and the words).
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tests.builders._zipped import Written
 
@@ -32,6 +35,9 @@ HEADERS = {
     "es": ("ID de comentario", "ID de canal", "Marca de tiempo de creación del comentario", "Precio",
            "ID de vídeo", "Texto del comentario"),
 }
+
+
+HTML_ZONES = {"UTC": 0, "PDT": -420, "CEST": 120, "GMT+05:30": 330}  # minutes east of UTC
 
 
 def yt_time(moment: datetime) -> str:
@@ -74,6 +80,7 @@ class YouTubeTakeout(Written):
     recorded_at: tuple[float, float] | None = None  # where the first video was recorded
     default_location: tuple[float, float] | None = None
     other_products: dict[str, bytes] = field(default_factory=dict)  # other Takeout members, by path
+    html_zone: str = "UTC"  # the zone `my-comments.html` gives its times in (HTML_ZONES), or anything else
 
     @property
     def root(self) -> str:
@@ -94,11 +101,30 @@ class YouTubeTakeout(Written):
         return rows
 
     def comments_html(self) -> bytes:
-        items = "".join(
-            f'<li>Commented on <a href="https://www.youtube.com/watch?v={c.video}&amp;lc=Ugx{k}">a video</a>.'
-            f"<br>{c.when.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC<br>{c.text.replace('|', '')}</li>"
-            for k, c in enumerate(self.comments))
-        return f"<html><body><ul>{items}</ul></body></html>".encode()
+        """`my-comments.html` as Takeout wrote it until 2023: one list item per comment, the heading
+        "You added a <a>comment</a> on <a>a video</a> at 2021-03-04 17:05:09 UTC." (a reply: "You
+        <a>replied</a> to a <a>comment</a> on ..."), times in `html_zone`, then a line break and the
+        words (a comment with no words ends at the break)."""
+        watch = "http://www.youtube.com/watch?v="
+        items = []
+        for k, c in enumerate(self.comments):
+            cid = f"Ugx{k:04d}AaABAg"
+            if c.parent:
+                what = (f'You <a href="{watch}{c.video}&amp;lc={c.parent}.9Xy{k:04d}">replied</a> to a '
+                        f'<a href="{watch}{c.video}&amp;lc={c.parent}">comment</a>')
+            else:
+                what = f'You added a <a href="{watch}{c.video}&amp;lc={cid}">comment</a>'
+            when = self.html_time(c.when)
+            words = "<br/>".join(html.escape(line) for line in c.text.replace("|", "").split("\n"))
+            items.append(f'<li>{what} on <a href="{watch}{c.video}">a video</a> at {when}.<br/>{words}</li>')
+        return ('<html><head><meta charset="UTF-8"><title>Your YouTube Comments</title></head><body><ul>'
+                f'{"".join(items)}</ul></body></html>').encode()
+
+    def html_time(self, moment: datetime) -> str:
+        if self.html_zone not in HTML_ZONES:  # a zone or a time Offduty cannot read, written as given
+            return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} {self.html_zone}".strip()
+        local = moment.astimezone(UTC) + timedelta(minutes=HTML_ZONES[self.html_zone])
+        return f"{local:%Y-%m-%d %H:%M:%S} {self.html_zone}"
 
     def files(self) -> dict[str, bytes]:
         r = self.root

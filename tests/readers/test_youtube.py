@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from checks.readers.youtube import comment_text
-from checks.records import Audience, ItemKind, Platform, ProfileField, SettingName
+from checks.readers.youtube import comment_text, page_time
+from checks.records import Audience, Item, ItemKind, Platform, ProfileField, SettingName
+from tests.builders._zipped import write_zip
 from tests.builders.google import record
 from tests.builders.youtube import YouTubeTakeout, YtComment
 from tests.readers._util import codes, read_export
@@ -64,11 +66,67 @@ def test_uploads_where_they_were_recorded_and_the_default_location(tmp_path: Pat
     assert live.text == "hello from Forest Hill"
 
 
+def html_comments(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.kind is ItemKind.COMMENT and i.source.file.endswith(".html")]
+
+
 def test_older_takeouts_comment_page(tmp_path: Path) -> None:
-    items, _ = read_export(sample("html").write_zip(tmp_path / "takeout-20190101T101010Z-001.zip"), "youtube")
-    comments = [i for i in items if i.kind is ItemKind.COMMENT and not i.detail("kind")]
+    """`my-comments.html` as Takeout wrote it: "You added a comment on a video at <date> <time> UTC."
+    before a line break and the words (a real page of 8 comments was read as none)."""
+    items, ctx = read_export(sample("html").write_zip(tmp_path / "takeout-20190101T101010Z-001.zip"), "youtube")
+    comments = html_comments(items)
     assert [c.text for c in comments] == ["Great walk, I go past there on my way to work\nevery Tuesday", "thanks!"]
-    assert comments[0].source.timestamp == T0.replace(microsecond=0)
+    assert [c.source.timestamp for c in comments] == [T0, T0.replace(day=4)]
+    assert [c.source.pointer for c in comments] == ["/li/0", "/li/1"]
+    assert comments[0].source.url == "https://www.youtube.com/watch?v=dQw4w9WgXcA&lc=Ugx0000AaABAg"
+    assert [c.detail("reply") for c in comments] == [None, "true"]
+    assert {c.detail("video_id") for c in comments} == {"dQw4w9WgXcA"}
+    assert {c.audience for c in comments} == {Audience.PUBLIC}
+    assert codes(ctx) == []
+
+
+@pytest.mark.parametrize("zone", ["PDT", "CEST", "GMT+05:30"])
+def test_comment_page_times_in_the_accounts_zone(tmp_path: Path, zone: str) -> None:
+    items, _ = read_export(sample("html", html_zone=zone).write_zip(tmp_path / "takeout.zip"), "youtube")
+    assert [c.source.timestamp for c in html_comments(items)] == [T0, T0.replace(day=4)]
+
+
+@pytest.mark.parametrize("zone", ["CST", "XQT"])  # ambiguous (US Central or China), unknown
+def test_a_comment_whose_time_cannot_be_read_is_read_without_one(tmp_path: Path, zone: str) -> None:
+    items, ctx = read_export(sample("html", html_zone=zone).write_zip(tmp_path / "takeout.zip"), "youtube")
+    comments = html_comments(items)
+    assert [c.text for c in comments] == ["Great walk, I go past there on my way to work\nevery Tuesday", "thanks!"]
+    assert [c.source.timestamp for c in comments] == [None, None]
+    assert codes(ctx) == []
+
+
+def test_a_comment_page_without_dates_or_words(tmp_path: Path) -> None:
+    takeout = sample("html")
+    takeout.comments.append(YtComment("", T0))  # Takeout lists comments that have no words left
+    files = takeout.files()
+    page = files.pop("Takeout/YouTube and YouTube Music/my-comments/my-comments.html").decode()
+    page = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", "2021-13-45 25:61:00", page, count=1)
+    # the page's name is translated too
+    files["Takeout/YouTube and YouTube Music/mis-comentarios/mis-comentarios.html"] = page.encode()
+    items, ctx = read_export(write_zip(files, tmp_path / "takeout.zip"), "youtube")
+    comments = html_comments(items)
+    assert [(c.text, c.source.timestamp) for c in comments] == [
+        ("Great walk, I go past there on my way to work\nevery Tuesday", None), ("thanks!", T0.replace(day=4))]
+    assert codes(ctx) == []
+
+
+@pytest.mark.parametrize(("heading", "moment"), [
+    ("You added a comment on a video at 2025-03-03 07:30:12 UTC.", T0),
+    ("at 2025-03-02 23:30:12 PST.", T0),
+    ("am 2025-03-03 08:30:12 MEZ", T0),
+    ("le 2025-03-03 09:30 GMT+2", T0.replace(second=0)),
+    ("2025-03-03 07:30:12", T0),
+    ("at 2025-03-03 07:30:12 IST.", None),
+    ("at 2025-02-30 07:30:12 UTC.", None),
+    ("You added a comment on a video.", None),
+])
+def test_page_times(heading: str, moment: datetime | None) -> None:
+    assert page_time(heading) == moment
 
 
 def test_youtube_inside_a_whole_takeout_is_read_with_it(tmp_path: Path) -> None:
