@@ -4,7 +4,8 @@ Reads Profile (name, address, birth date, headline, summary, postcode, location,
 websites), Profile Summary, Positions (employer, title, location, current job), Education,
 Email Addresses, Phone Numbers, Whatsapp Phone Numbers, Shares, Comments, Rich Media,
 Job Applications (contact phone and email given to employers), Verifications (employer,
-city, year of birth), the messages the person sent, published articles (`Articles/*.html`), and
+city, year of birth), the messages the person sent (without Profile.csv, those of the one sender
+in every conversation; when no one is, a skip says so), published articles (`Articles/*.html`), and
 how many contacts the uploaded address book holds (never the contacts themselves). A phone number
 is reported once however many files hold it. CSVs are streamed row by row; the header line is
 located (Connections.csv starts with a `Notes:` preamble), UTF-8, BOMs, UTF-16 and the tabs of
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -387,13 +389,24 @@ def _contacts(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Accoun
 
 
 def _messages(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Account) -> Iterator[Item]:
-    """Messages the person sent (DIRECTION "OUTGOING" in 2018 exports, else FROM their own name);
-    messages they received are other people's words and are not read."""
-    own = account.name.lower()
+    """Messages the person sent (DIRECTION "OUTGOING" in 2018 exports, else FROM their own name: the
+    profile's, or without Profile.csv the one person in every conversation, `_holder`); messages they
+    received are other people's words and are not read."""
+    own, url = account.name.lower(), ""
+    if not own:
+        holder = _holder(ctx, name)
+        if holder.undecided:
+            ctx.skip(name, msg("reader.linkedin.messages_no_account", count=holder.rows))
+            return
+        own, url = holder.name.lower(), holder.url
     for index, v in rows:
         direction = _get(v, "Direction")[1].upper()
         sender = _get(v, "From")[1].lower()
-        if not (direction == "OUTGOING" or (not direction and own and sender == own)):
+        sender_url = _get(v, "Sender Profile URL")[1]
+        if direction:
+            if direction != "OUTGOING":
+                continue
+        elif not (own and sender == own and (not url or not sender_url or sender_url == url)):
             continue
         when = parse_date(_get(v, "Date")[1])
         for header in ("Subject", "Content"):
@@ -401,6 +414,70 @@ def _messages(ctx: ReadContext, name: str, rows: Iterator[Row], account: _Accoun
             if text:
                 yield _item(ctx, name, ItemKind.MESSAGE, index, real, when, text=text, audience=Audience.PRIVATE,
                             details=details(("to", _get(v, "To")[1])))
+
+
+@dataclass
+class _Holder:
+    """Who the export's account holder is, as far as `messages.csv` alone tells."""
+
+    name: str = ""
+    url: str = ""
+    rows: int = 0  # messages with words whose sender could not be told apart
+    undecided: bool = False
+
+
+_MAX_NAME_PARTS = 3  # "Jo Invented, MBA, FCA": a name in TO may itself hold commas
+
+
+def _holder(ctx: ReadContext, name: str) -> _Holder:
+    """Without Profile.csv, the sender who is a party (as sender or in TO) to at least 90% of the
+    conversations while nobody else is a party to more than half of them: the account holder is in
+    every conversation of their own inbox (LinkedIn's FOLDER says INBOX or ARCHIVE, never SENT).
+    Anything less certain is undecided, and the messages are not read. A read of its own, so that
+    skips are reported once, by the read that yields the items."""
+    quiet = ReadContext(ctx.input_index, ctx.export, cancel=ctx.cancel)
+    parties: dict[str, set[str]] = {}
+    sent: Counter[str] = Counter()
+    urls: dict[str, Counter[str]] = {}
+    conversations: set[str] = set()
+    worded = 0
+    for index, v in _rows(quiet, name, "content"):
+        if _get(v, "Direction")[1]:
+            return _Holder()  # 2018: every message says whether it was sent
+        worded += bool(_get(v, "Subject")[1] or _get(v, "Content")[1])
+        sender = _get(v, "From")[1]
+        names = [t.strip() for t in _get(v, "To")[1].split(",") if t.strip()]
+        if not (sender or names):
+            continue  # LinkedIn's own notices: nobody sent them
+        conversation = _get(v, "Conversation ID")[1] or f"#{index}"
+        conversations.add(conversation)
+        if sender:
+            sent[sender] += 1
+            parties.setdefault(sender, set()).add(conversation)
+            urls.setdefault(sender, Counter())[_get(v, "Sender Profile URL")[1]] += 1
+        for start in range(len(names)):
+            for end in range(start + 1, min(start + _MAX_NAME_PARTS, len(names)) + 1):
+                parties.setdefault(", ".join(names[start:end]), set()).add(conversation)
+    return _decide(parties, sent, urls, len(conversations), worded)
+
+
+def _decide(parties: dict[str, set[str]], sent: Counter[str], urls: dict[str, Counter[str]], total: int,
+            worded: int) -> _Holder:
+    if not sent:
+        return _Holder(rows=worded, undecided=worded > 0)
+    best = max(sent, key=lambda n: (len(parties[n]), sent[n]))
+    own = best.split(", ")
+
+    def same_person(other: str) -> bool:  # "Jo Invented" within "Jo Invented, MBA", or the reverse
+        parts = other.split(", ")
+        short, long = sorted((parts, own), key=len)
+        return any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1))
+
+    rival = max((len(c) for n, c in parties.items() if not same_person(n)), default=0)
+    if len(parties[best]) * 10 < total * 9 or rival * 2 > total:
+        return _Holder(rows=worded, undecided=worded > 0)
+    url = urls[best].most_common(1)[0][0]
+    return _Holder(best, url)
 
 
 MAX_ARTICLE = 8 * 1024 * 1024

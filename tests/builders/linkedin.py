@@ -7,7 +7,12 @@ the 2026 style, prose dates in Rich_Media.csv, blank rows in PhoneNumbers.csv. T
 writes what the first GDPR exports held: `Phone Numbers.csv` (with a space), `Shares.csv` in UTF-16
 with a byte-order mark, tab-separated, quoted, with spaced headers (`Share Commentary`, `Shared
 URL`...), `Messages.csv` with a `Direction` column, `Imported Contacts.csv`, and `Articles/<date>-
-<title>.html` pages.
+<title>.html` pages. The "2021" layout is an export without `Profile.csv` (as people publish it, or as
+the "Basic" export held it): `Shares.csv`, `Comments.csv`, `Reactions.csv`, `Connections.csv` (no URL
+column), `Skills.csv`, follows and `messages.csv` (lower case, LF line ends, no BOM) with `CONVERSATION
+ID`, `FROM`, `SENDER PROFILE URL`, `TO` (names joined by ", ", a name may hold a comma itself), dates
+as `2021-03-04 17:05:09 UTC`, FOLDER `INBOX` or `ARCHIVE` (never "SENT"), newest message first in each
+conversation, and LinkedIn's own notices with no sender and no recipient.
 """
 
 from __future__ import annotations
@@ -54,6 +59,22 @@ def linkedin_date(moment: datetime) -> str:
 
 
 @dataclass
+class LiMessage:
+    """One row of the 2021 `messages.csv`."""
+
+    sender: str  # "" for LinkedIn's own notices
+    to: str  # the other participants' names, joined by ", "
+    content: str
+    when: datetime
+    subject: str = ""
+    url: str = ""  # the sender's profile address; by default made from the name
+
+    def sender_url(self) -> str:
+        slug = "-".join("".join(c if c.isalnum() else " " for c in self.sender.lower()).split())
+        return self.url or (f"https://www.linkedin.com/in/{slug}-0a1b2c" if self.sender else "")
+
+
+@dataclass
 class LinkedInExport(Written):
     first: str = "Jo"
     last: str = "Invented"
@@ -83,11 +104,15 @@ class LinkedInExport(Written):
     layout: str = "2024"  # "2024" | "2018"
     messages: list[tuple[str, str, str, datetime]] = field(default_factory=list)  # from, to, content, when
     articles: list[tuple[datetime, str, str]] = field(default_factory=list)  # when, title, text
+    conversations: list[list[LiMessage]] = field(default_factory=list)  # 2021 messages.csv, oldest first
+    with_profile: bool = False  # "2021": whether Profile.csv is in the export
 
     def suffixed(self, stem: str) -> str:
         return f"{stem}_{self.member_id}.csv" if self.member_id else f"{stem}.csv"
 
     def files(self) -> dict[str, bytes]:
+        if self.layout == "2021":
+            return self._files_2021()
         out: dict[str, bytes] = {}
         out["Profile.csv"] = csv_bytes(PROFILE_HEADER, [[
             self.first, self.last, self.maiden, self.address, self.birth_date, self.headline, self.summary,
@@ -181,6 +206,44 @@ class LinkedInExport(Written):
                 f'<html><head><title>{title}</title></head><body><h1>{title}</h1>'
                 f'<p class="created">Created on {when:%Y-%m-%d %H:%M}</p><div><p>{text}</p></div></body></html>'
             ).encode()
+        return out
+
+
+    def _files_2021(self) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        if self.with_profile:
+            out["Profile.csv"] = csv_bytes(PROFILE_HEADER, [[
+                self.first, self.last, "", "", "", self.headline, self.summary, "Law Enforcement", "", self.geo,
+                "", "", ""]], bom=False)
+        out["Connections.csv"] = csv_bytes(
+            ["First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"],
+            [[f"Friend{k}", "Madeup", "", "Invented Ltd", "Analyst", "12 Mar 2021"] for k in range(self.connections)],
+            bom=False, preamble=CONNECTIONS_PREAMBLE.replace("\r\n", "\n")).replace(b"\r\n", b"\n")
+        out["Shares.csv"] = csv_bytes(
+            ["Date", "ShareLink", "ShareCommentary", "SharedURL", "MediaURL", "Visibility"],
+            [[w.strftime("%Y-%m-%d %H:%M:%S"), f"https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{k}",
+              text, "", "", vis] for k, (w, text, vis) in enumerate(self.shares)], bom=False)
+        out["Comments.csv"] = csv_bytes(
+            ["Date", "Link", "Message"],
+            [[w.strftime("%Y-%m-%d %H:%M:%S"), f"https://www.linkedin.com/feed/update/urn:li:activity:{k}", text]
+             for k, (w, text) in enumerate(self.comments)], bom=False)
+        out["Reactions.csv"] = csv_bytes(["Date", "Type", "Link"], [[
+            "2021-03-01 09:00:00", "LIKE", "https://www.linkedin.com/feed/update/urn:li:activity:9"]], bom=False)
+        out["Skills.csv"] = csv_bytes(["", "Name"], [["0", "Community Engagement"]], bom=False)
+        out["Hashtag_Follows.csv"] = csv_bytes(["HashTag", "CreatedTime", "LastModifiedTime", "State"],
+                                               [["policing", "2021-01-02", "2021-01-02", "FOLLOW"]], bom=False)
+        out["Company Follows.csv"] = csv_bytes(["Organization", "Followed On"], [["Invented Ltd", "Mar 2021"]],
+                                               bom=False).replace(b"\r\n", b"\n")
+        rows = []
+        for k, conversation in enumerate(self.conversations):
+            cid = f"2-{k:04d}InventedConversationIdAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="
+            for m in reversed(conversation):  # newest first
+                rows.append([cid, "", m.sender, m.sender_url(), m.to, m.when.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                             m.subject, m.content, "ARCHIVE" if k % 5 == 4 else "INBOX"])
+        out["messages.csv"] = csv_bytes(
+            ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO", "DATE", "SUBJECT",
+             "CONTENT", "FOLDER"], rows, bom=False).replace(b"\r\n", b"\n")
+        out.update(self.extra)
         return out
 
 

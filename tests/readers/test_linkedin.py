@@ -14,7 +14,7 @@ from checks.exports.archive import open_export
 from checks.readers import ReadContext
 from checks.readers.linkedin import LinkedInReader, parse_date
 from checks.records import Audience, Item, ItemKind, Platform, ProfileField
-from tests.builders.linkedin import LinkedInExport, build_demo_linkedin, csv_bytes
+from tests.builders.linkedin import LiMessage, LinkedInExport, build_demo_linkedin, csv_bytes
 from tests.readers._util import code, fields, read_export
 
 T0 = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
@@ -235,3 +235,78 @@ def test_a_2018_shares_csv_given_alone_is_recognised(tmp_path: Path) -> None:
     path.write_bytes(export.files()["Shares.csv"])
     items, _ = read(path)
     assert [i.text for i in items] == ["Hello from 2018"]
+
+
+HOLDER = "Jo Invented, MBA"  # a name may hold a comma, as it does in TO lists
+
+
+def export_2021(conversations: list[list[LiMessage]], **kwargs: object) -> LinkedInExport:
+    return LinkedInExport(
+        layout="2021", last="Invented, MBA", conversations=conversations,
+        shares=[(T0, "Proud of the team today", "PUBLIC")], comments=[(T0, "Well deserved!")],
+        **kwargs)  # type: ignore[arg-type]
+
+
+def inbox_2021() -> list[list[LiMessage]]:
+    """Conversations of an invented holder: one to one, a group, one never answered, a notice."""
+    def at(day: int) -> datetime:
+        return T0.replace(day=day)
+    return [
+        [LiMessage("Sam Other", HOLDER, "Hi Jo, are you on shift Friday?", at(1)),
+         LiMessage(HOLDER, "Sam Other", "Yes, lates at Lewisham all week", at(2), subject="Friday"),
+         LiMessage("Sam Other", HOLDER, "see you there", at(3))],
+        [LiMessage("Alex Madeup", f"Sam Other, {HOLDER}", "Drinks after the course?", at(4)),
+         LiMessage(HOLDER, "Alex Madeup, Sam Other", "Count me in", at(5)),
+         LiMessage("Sam Other", f"Alex Madeup, {HOLDER}", "me too", at(6))],
+        [LiMessage("Pat Recruiter", HOLDER, "An exciting opportunity", at(7))],
+        [LiMessage("Chris Friend", HOLDER, "Long time!", at(8)),
+         LiMessage(HOLDER, "Chris Friend", "Good to hear from you", at(9))],
+        [LiMessage("", "", "Try Premium free for a month", at(10))],
+    ]
+
+
+def test_2021_without_profile_reads_the_messages_the_holder_sent(tmp_path: Path) -> None:
+    """No Profile.csv (a real 2021 export: 3,593 messages, none read and nothing said): the holder
+    is the one sender who is in every conversation."""
+    items, ctx = read(export_2021(inbox_2021()).write_zip(tmp_path / "Basic_LinkedInDataExport_03-04-2021.zip"))
+    assert ctx.skipped == [] and ctx.messages == []
+    sent = [i for i in items if i.kind is ItemKind.MESSAGE]
+    # messages.csv lists each conversation newest first: rows 0-2, 3-5, 6, 7-8, 9
+    assert [(m.text, m.source.pointer) for m in sent] == [
+        ("Friday", "/1/SUBJECT"), ("Yes, lates at Lewisham all week", "/1/CONTENT"), ("Count me in", "/4/CONTENT"),
+        ("Good to hear from you", "/7/CONTENT")]
+    assert sent[1].source.timestamp == T0.replace(day=2) and sent[1].audience is Audience.PRIVATE
+    assert sent[2].detail("to") == "Alex Madeup, Sam Other"
+    assert {i.kind for i in items} == {ItemKind.MESSAGE, ItemKind.POST, ItemKind.COMMENT}
+
+
+def test_2021_a_namesake_is_not_the_holder(tmp_path: Path) -> None:
+    inbox = inbox_2021()
+    inbox.append([LiMessage(HOLDER, HOLDER, "another person with the same name writes to Jo", T0,
+                            url="https://www.linkedin.com/in/someone-else-9z")])
+    items, _ = read(export_2021(inbox).write_zip(tmp_path / "li.zip"))
+    assert "another person with the same name writes to Jo" not in [i.text for i in items if i.kind is ItemKind.MESSAGE]
+    assert len([i for i in items if i.kind is ItemKind.MESSAGE]) == 4
+
+
+@pytest.mark.parametrize("inbox", [
+    # two people, one conversation: either could be the holder
+    [[LiMessage("Sam Other", HOLDER, "hello", T0), LiMessage(HOLDER, "Sam Other", "hi", T0)]],
+    # the holder never wrote, and one correspondent wrote in every conversation
+    [[LiMessage("Sam Other", HOLDER, "hello", T0)], [LiMessage("Sam Other", f"Alex Madeup, {HOLDER}", "all", T0)]],
+    # nobody is in most conversations
+    [[LiMessage("Sam Other", "Alex Madeup", "hello", T0)], [LiMessage("Chris Friend", "Pat Recruiter", "hi", T0)]],
+])
+def test_2021_without_profile_when_the_holder_cannot_be_told(tmp_path: Path, inbox: list[list[LiMessage]]) -> None:
+    items, ctx = read(export_2021(inbox).write_zip(tmp_path / "li.zip"))
+    assert not [i for i in items if i.kind is ItemKind.MESSAGE]
+    worded = sum(len(c) for c in inbox)
+    assert [(s.file, code(s.reason), s.reason.values) for s in ctx.skipped] == [  # type: ignore[union-attr]
+        ("messages.csv", "reader.linkedin.messages_no_account", (("count", worded),))]
+    assert [i.kind for i in items if i.kind is not ItemKind.MESSAGE] == [ItemKind.POST, ItemKind.COMMENT]
+
+
+def test_2021_with_profile_the_profile_says_who_sent(tmp_path: Path) -> None:
+    inbox = [[LiMessage("Sam Other", HOLDER, "hello", T0), LiMessage(HOLDER, "Sam Other", "hi", T0)]]
+    items, ctx = read(export_2021(inbox, with_profile=True).write_zip(tmp_path / "li.zip"))
+    assert [i.text for i in items if i.kind is ItemKind.MESSAGE] == ["hi"] and ctx.skipped == []
