@@ -123,102 +123,122 @@ class FamilyDetails(TextDetector):
                     span=span, severity=Severity.HIGH)
                 return
 
-    def _text(self, item: Item, sc: Scan) -> Iterator[tuple[int, int, str, Message, bool]]:
+    def _text(self, item: Item, sc: Scan) -> Iterator[Named]:
         """Each person named: (start, end, name, reason, is a child), with their school masked too."""
-        text = sc.text
-        schools = sc.of("schools")
-        relations = sc.of("relations")
-        seen: set[str] = set()
+        people = _People(sc)
+        yield from _by_relation(people)
+        yield from _by_age(people)
+        yield from _by_school(people)
 
-        def emit(start: int, end: int, name: str, relation: str, why: Message,
-                 child: bool) -> Iterator[tuple[int, int, str, Message, bool]]:
-            key = f"{'child' if child else 'relative'}:{name.lower()}"
-            if key in seen:
-                return
-            seen.add(key)
-            school = self._school_span(text, start, schools)
-            if school is not None:  # the school is as sensitive as the name: mask from first to last
-                start, end = min(start, school[0]), max(end, school[1])
-                why = msg("family.reason.school")
-            yield start, end, name, why, child
 
-        for r in relations:
-            group = r.entry.value(0)
-            if group == "other":
-                continue
-            before = sc.lower[max(0, r.start - 40):r.start]
-            sentence_start = sentence_bounds(text, r.start)[0]
-            capital = text[r.start].isupper()
-            if not (_RELATION_BEFORE.search(before) or (capital and r.start - sentence_start < 25)
-                    or re.search(r"\b(?:twins|to)\s+$", before)):
-                continue
-            span = title_word_after(text, r.end)
-            if span is None:
-                continue
-            name = text[span[0]:span[1]]
-            child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
-            yield from emit(r.start, span[1], name, r.entry.phrase,
-                            msg("family.reason.relation", relation=r.entry.phrase), child)
-        low = sc.lower
-        for m in _YEAR_OLD.finditer(text) if "year" in low else ():
-            yield from emit(m.start(), m.end(), m.group(2), "child", msg("family.reason.age"), True)
-        for rx in (_AGE_BRACKET, _AGE_COMMA) if sc.has_digit else ():
-            for m in rx.finditer(text):
-                if m.group(1).lower() in NOT_NAMES or int(m.group(2)) > 17:
-                    continue
-                yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"), True)
-        for m in _AGE_TODAY.finditer(text) if "today" in low else ():
-            if m.group(1).lower() in NOT_NAMES or re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20):m.start()]):
-                continue
-            yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"),
-                            int(m.group(3)) < 18)
-        for m in _OUR_NAME.finditer(text) if ("our " in low or "my " in low) else ():
-            if m.group(1).lower() in NOT_NAMES:
-                continue
-            yield from emit(m.start(), m.end(), m.group(1), "family", msg("family.reason.named"), True)
-        for m in _BIRTHDAY_TO.finditer(text) if "birthday" in low else ():
-            if m.group(2).lower() not in NOT_NAMES and int(m.group(1)) < 18:
-                yield from emit(m.start(), m.end(), m.group(2), "child", msg("family.reason.age"), True)
-        for m in _BIRTHDAY_AGE.finditer(text) if "birthday" in low else ():
-            if m.group(1).lower() not in NOT_NAMES and int(m.group(2)) < 18:
-                yield from emit(m.start(), m.end(), m.group(1), "child", msg("family.reason.age"), True)
-        if schools:
-            for rx in (_POSSESSIVE_NAME, _PICKUP, _PROUD):
-                for m in rx.finditer(text):
-                    name = m.group(1) or m.group(2) if rx is _PICKUP else m.group(1)
-                    if name.lower() in NOT_NAMES:
-                        continue
-                    if self._school_near(text, m.start(), schools):
-                        yield from emit(m.start(), m.end(), name, "child",
-                                        msg("family.reason.school"), True)
-            for h in schools:
-                if h.entry.value(0) != "club" or not h.entry.phrase[0].isalpha():
-                    continue
-                s0, s1 = sentence_bounds(text, h.start)
-                m2 = re.search(rf"\b({_NAME})\s+(?:got|won|passed|earned|gained|received)\b", text[s0:h.start])
-                if m2 and m2.group(1).lower() not in NOT_NAMES and re.search(r"\b(?:proud|my|our)\b", sc.lower[s0:s1]):
-                    yield from emit(s0 + m2.start(), h.end, m2.group(1), "child",
-                                    msg("family.reason.school"), True)
+Named = tuple[int, int, str, Message, bool]  # start, end, the name, why, is a child
 
-    @staticmethod
-    def _school_near(text: str, pos: int, schools: list[Hit]) -> bool:
-        return FamilyDetails._school_span(text, pos, schools) is not None
 
-    @staticmethod
-    def _school_span(text: str, pos: int, schools: list[Hit]) -> tuple[int, int] | None:
-        """Where the named schools or clubs in the sentence at `pos` are ("St Saviour's Primary"), if any."""
-        s0, s1 = sentence_bounds(text, pos)
-        named: list[tuple[int, int]] = []
-        loose: tuple[int, int] | None = None
-        for h in schools:
-            if not (s0 <= h.start <= s1 and h.entry.value(0) in ("school", "club")):
-                continue
-            # a named school: Title-case words before it ("St Saviour's Primary", "Oakfield Academy")
-            lead = _LEADING_NAME.search(text, max(s0, h.start - 60), h.start)
-            if text[h.start].isupper() or h.entry.value(0) == "club":
-                named.append((lead.start() if lead else h.start, h.end))
-            elif lead is not None and loose is None:
-                loose = (lead.start(), h.end)
-        if named:
-            return min(a for a, _ in named), max(b for _, b in named)
-        return loose
+class _People:
+    """The people named in one text, each said once, with the school beside them masked too."""
+
+    def __init__(self, sc: Scan) -> None:
+        self.sc = sc
+        self.text = sc.text
+        self.schools = sc.of("schools")
+        self.seen: set[str] = set()
+
+    def emit(self, start: int, end: int, name: str, why: Message, child: bool) -> Iterator[Named]:
+        key = f"{'child' if child else 'relative'}:{name.lower()}"
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        school = _school_span(self.text, start, self.schools)
+        if school is not None:  # the school is as sensitive as the name: mask from first to last
+            start, end = min(start, school[0]), max(end, school[1])
+            why = msg("family.reason.school")
+        yield start, end, name, why, child
+
+
+def _by_relation(people: _People) -> Iterator[Named]:
+    """"my daughter Poppy", "Our Lily", "twins Oscar and Ruby"."""
+    sc, text = people.sc, people.text
+    for r in sc.of("relations"):
+        group = r.entry.value(0)
+        if group == "other":
+            continue
+        before = sc.lower[max(0, r.start - 40):r.start]
+        sentence_start = sentence_bounds(text, r.start)[0]
+        capital = text[r.start].isupper()
+        if not (_RELATION_BEFORE.search(before) or (capital and r.start - sentence_start < 25)
+                or re.search(r"\b(?:twins|to)\s+$", before)):
+            continue
+        span = title_word_after(text, r.end)
+        if span is None:
+            continue
+        child = group in CHILD_GROUPS or "girl" in r.entry.phrase or "boy" in r.entry.phrase
+        yield from people.emit(r.start, span[1], text[span[0]:span[1]],
+                               msg("family.reason.relation", relation=r.entry.phrase), child)
+
+
+def _young(name: str, age: str) -> bool:
+    return name.lower() not in NOT_NAMES and int(age) < 18
+
+
+def _by_age(people: _People) -> Iterator[Named]:
+    """A name with a child's age: "Lily (6)", "Poppy, 9,", "Alfie is 5 today", "happy 7th birthday to Max"."""
+    sc, text, low = people.sc, people.text, people.sc.lower
+    age = msg("family.reason.age")
+    for m in _YEAR_OLD.finditer(text) if "year" in low else ():
+        yield from people.emit(m.start(), m.end(), m.group(2), age, True)
+    for rx in (_AGE_BRACKET, _AGE_COMMA) if sc.has_digit else ():
+        for m in rx.finditer(text):
+            if _young(m.group(1), m.group(2)):
+                yield from people.emit(m.start(), m.end(), m.group(1), age, True)
+    for m in _AGE_TODAY.finditer(text) if "today" in low else ():
+        if m.group(1).lower() in NOT_NAMES or re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        yield from people.emit(m.start(), m.end(), m.group(1), age, int(m.group(3)) < 18)
+    for m in _OUR_NAME.finditer(text) if ("our " in low or "my " in low) else ():
+        if m.group(1).lower() not in NOT_NAMES:
+            yield from people.emit(m.start(), m.end(), m.group(1), msg("family.reason.named"), True)
+    for m in _BIRTHDAY_TO.finditer(text) if "birthday" in low else ():
+        if _young(m.group(2), m.group(1)):
+            yield from people.emit(m.start(), m.end(), m.group(2), age, True)
+    for m in _BIRTHDAY_AGE.finditer(text) if "birthday" in low else ():
+        if _young(m.group(1), m.group(2)):
+            yield from people.emit(m.start(), m.end(), m.group(1), age, True)
+
+
+def _by_school(people: _People) -> Iterator[Named]:
+    """A name beside a school or club: "Maisie's first day at St Saviour's", "Josh won at Rovers U10s"."""
+    sc, text, schools = people.sc, people.text, people.schools
+    if not schools:
+        return
+    why = msg("family.reason.school")
+    for rx in (_POSSESSIVE_NAME, _PICKUP, _PROUD):
+        for m in rx.finditer(text):
+            name = m.group(1) or m.group(2) if rx is _PICKUP else m.group(1)
+            if name.lower() not in NOT_NAMES and _school_span(text, m.start(), schools) is not None:
+                yield from people.emit(m.start(), m.end(), name, why, True)
+    for h in schools:
+        if h.entry.value(0) != "club" or not h.entry.phrase[0].isalpha():
+            continue
+        s0, s1 = sentence_bounds(text, h.start)
+        m2 = re.search(rf"\b({_NAME})\s+(?:got|won|passed|earned|gained|received)\b", text[s0:h.start])
+        if m2 and m2.group(1).lower() not in NOT_NAMES and re.search(r"\b(?:proud|my|our)\b", sc.lower[s0:s1]):
+            yield from people.emit(s0 + m2.start(), h.end, m2.group(1), why, True)
+
+
+def _school_span(text: str, pos: int, schools: list[Hit]) -> tuple[int, int] | None:
+    """Where the named schools or clubs in the sentence at `pos` are ("St Saviour's Primary"), if any."""
+    s0, s1 = sentence_bounds(text, pos)
+    named: list[tuple[int, int]] = []
+    loose: tuple[int, int] | None = None
+    for h in schools:
+        if not (s0 <= h.start <= s1 and h.entry.value(0) in ("school", "club")):
+            continue
+        # a named school: Title-case words before it ("St Saviour's Primary", "Oakfield Academy")
+        lead = _LEADING_NAME.search(text, max(s0, h.start - 60), h.start)
+        if text[h.start].isupper() or h.entry.value(0) == "club":
+            named.append((lead.start() if lead else h.start, h.end))
+        elif lead is not None and loose is None:
+            loose = (lead.start(), h.end)
+    if named:
+        return min(a for a, _ in named), max(b for _, b in named)
+    return loose

@@ -319,9 +319,20 @@ class IdentityDetails(TextDetector):
 
     # -- numbers ---------------------------------------------------------------------------------
     def _numbers(self, item: Item, sc: Scan, emit: Emit, kinds: set[str]) -> Iterator[Value]:
-        text, low = sc.text, sc.lower
-        digits = len(_ANY_DIGIT.findall(text))
+        """Official numbers, plates, bank details and phone numbers, each checked before it is reported;
+        a part of the text taken by one kind of number is not read again as another."""
+        digits = len(_ANY_DIGIT.findall(sc.text))
         taken: list[tuple[int, int]] = []
+        yield from self._documents(item, sc, emit, kinds, digits, taken)
+        yield from self._vehicles(item, sc, emit, kinds, taken)
+        yield from self._money(item, sc, emit, kinds, taken)
+        if digits >= 7:
+            yield from self._phones(item, sc.text, sc.lower, emit, taken)
+
+    def _documents(self, item: Item, sc: Scan, emit: Emit, kinds: set[str], digits: int,
+                   taken: list[tuple[int, int]]) -> Iterator[Value]:
+        """National Insurance, driving licence and passport numbers."""
+        text = sc.text
         if "nino" in kinds or _NINO_HINT.search(text):
             for m in NINO.finditer(text):
                 g = m.groups()
@@ -348,6 +359,11 @@ class IdentityDetails(TextDetector):
                 yield from emit(m.start(), m.end(), "passport:" + m.group(0).upper(),
                                 msg("identity.title.passport", where=where(item)), msg("identity.reason.passport"),
                                 0.9, Severity.HIGH)
+
+    def _vehicles(self, item: Item, sc: Scan, emit: Emit, kinds: set[str],
+                  taken: list[tuple[int, int]]) -> Iterator[Value]:
+        """Registrations: a bare current-format plate, or any format when the post says it is a car's."""
+        text = sc.text
         # a bare current-format plate counts too: the verdict has already said the post is about the person
         for kind, rx in (("current", REG_CURRENT),) if "vehicle" not in kinds else ():
             for m in rx.finditer(text):
@@ -366,6 +382,11 @@ class IdentityDetails(TextDetector):
                     taken.append((m.start(), m.end()))
                     yield from emit(m.start(), m.end(), "vrm:" + re.sub(r"[\s\-]", "", m.group(0)).upper(),
                                     msg("identity.title.vrm", where=where(item)), msg("identity.reason.vrm"), 0.85)
+
+    def _money(self, item: Item, sc: Scan, emit: Emit, kinds: set[str],
+               taken: list[tuple[int, int]]) -> Iterator[Value]:
+        """A sort code with an account number, IBANs and NHS numbers (checksums checked)."""
+        text, low = sc.text, sc.lower
         if "bank" in kinds:
             sort = SORT_CODE.search(text)
             acct = ACCOUNT.search(text)
@@ -389,8 +410,6 @@ class IdentityDetails(TextDetector):
                     yield from emit(m.start(), m.end(), "nhs:" + digits_only,
                                     msg("identity.title.nhs", where=where(item)), msg("identity.reason.nhs"), 0.9,
                                     Severity.HIGH)
-        if digits >= 7:
-            yield from self._phones(item, text, low, emit, taken)
 
     def _phones(self, item: Item, text: str, low: str, emit: Emit,
                 taken: list[tuple[int, int]]) -> Iterator[Value]:
