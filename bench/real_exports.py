@@ -70,6 +70,7 @@ class Outcome:
     categories: Counter[str] = field(default_factory=Counter)
     detectors: Counter[str] = field(default_factory=Counter)
     false_alarms: int = 0
+    false_alarm_items: int = 0  # the posts behind them (a finding lists every post of its kind)
     seconds: float = 0.0
     error: str = ""
 
@@ -122,6 +123,7 @@ def summarise(outcome: Outcome, report: Report) -> None:
     outcome.categories = Counter(f.category.value for f in report.findings)
     outcome.detectors = Counter(f.detector for f in report.findings)
     outcome.false_alarms = sum(1 for f in report.findings if f.category in FALSE_ALARM_CATEGORIES)
+    outcome.false_alarm_items = sum(f.occurrences for f in report.findings if f.category in FALSE_ALARM_CATEGORIES)
 
 
 @dataclass
@@ -183,19 +185,20 @@ def reading_table(outcomes: list[Outcome]) -> str:
 
 
 def findings_table(outcomes: list[Outcome]) -> str:
-    rows = ["| id | findings | per category | per detector | employer/official/conduct |",
+    rows = ["| id | findings | per category | per detector | employer/official/conduct (posts) |",
             "|---|---:|---|---|---:|"]
     for o in outcomes:
         rows.append(f"| {o.id} | {o.findings} | {cell(o.categories, SHORT)} | {cell(o.detectors)} "
-                    f"| {o.false_alarms} |")
+                    f"| {o.false_alarms} ({o.false_alarm_items}) |")
     total = Outcome("**total**", "", "", 0)
     for o in outcomes:
         total.findings += o.findings
         total.categories.update(o.categories)
         total.detectors.update(o.detectors)
         total.false_alarms += o.false_alarms
+        total.false_alarm_items += o.false_alarm_items
     rows.append(f"| **total** | {total.findings} | {cell(total.categories, SHORT)} | {cell(total.detectors)} "
-                f"| {total.false_alarms} |")
+                f"| {total.false_alarms} ({total.false_alarm_items}) |")
     return "\n".join(rows)
 
 

@@ -35,8 +35,11 @@ from checks.records import Category, Detection, Item, Message, Severity, msg
 GROUP = (Signal.SLUR, Signal.GROUP_DEHUMANISED, Signal.GROUP_DEROGATED, Signal.DEHUMANISING, Signal.GROUP)
 LEADERS = (Signal.LEADERS_DEROGATED, Signal.LEADERSHIP)
 THREAT = (Signal.THREAT,)
-BUSINESS = (Signal.OWN_BUSINESS, Signal.BUSINESS, Signal.BUSINESS_WEAK)
-WHY = frozenset({*GROUP, *LEADERS, *THREAT, *BUSINESS, Signal.DEROGATORY, Signal.REPOST, Signal.REPOST_TEXT})
+BUSINESS = (Signal.OWN_BUSINESS, Signal.BUSINESS, Signal.SIDE_JOB, Signal.BUSINESS_WEAK)
+BEHAVIOUR = (Signal.DRINK_DRIVING, Signal.DRUGS)
+PREJUDICE = (Signal.GENERALISING,)
+WHY = frozenset({*GROUP, *LEADERS, *THREAT, *BUSINESS, *BEHAVIOUR, *PREJUDICE, Signal.DEROGATORY, Signal.REPOST,
+                 Signal.REPOST_TEXT})
 
 
 class ConductRisk(TextDetector):
@@ -66,7 +69,8 @@ def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:
     def of(*signals: Signal) -> list[SignalHit]:
         return analysis.hits(Category.CONDUCT_RISK, *signals)
 
-    for kind, signals in (("group", GROUP), ("leaders", LEADERS), ("threat", THREAT), ("business", BUSINESS)):
+    for kind, signals in (("group", GROUP), ("leaders", LEADERS), ("threat", THREAT), ("behaviour", BEHAVIOUR),
+                          ("prejudice", PREJUDICE), ("business", BUSINESS)):
         hits = of(*signals)
         if hits:
             if kind == "group":  # mask the group and the words about it
@@ -86,4 +90,8 @@ def _reason(kind: str) -> Message:
         return msg("conduct.reason.threat")
     if kind == "business":
         return msg("conduct.reason.business")
+    if kind == "behaviour":
+        return msg("conduct.reason.behaviour")
+    if kind == "prejudice":
+        return msg("conduct.reason.prejudice")
     return msg("conduct.reason.general")

@@ -174,6 +174,11 @@ WHY = frozenset({Signal.SECURITY_QUESTION, Signal.VEHICLE_WORD, Signal.BIRTHDAY_
 FEDI = re.compile(r"(?<![\w])@[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
+# a run of six or more digits, spaced or dashed as numbers are written, or a token of letters and
+# digits (a plate, a document number): a value that did not pass its checks is not reported as an
+# unnamed "detail"
+_NUMBER_LIKE = re.compile(r"(?:\+\s?)?\d(?:[\s\-./]?\d){5,}|\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{4,}\b")
+
 class IdentityDetails(TextDetector):
     id = "identity_details"
     category = Category.IDENTITY_DETAILS
@@ -194,8 +199,9 @@ class IdentityDetails(TextDetector):
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         found = list(self._values(item, analysis.signals.scan))
-        if not found and verdict.by == "model" and not analysis.signals.scan.has_digit:
-            # decided, but no value to key it by: the post itself (a number must pass its checks)
+        if not found and verdict.by == "model" and not _NUMBER_LIKE.search(item.text):
+            # decided, but no value to key it by: the post itself ("Turned 27 yesterday"); a text with
+            # a long number that failed its checks gives nothing (a number must pass its checks)
             words = [c for c in analysis.explain(self.category) if c.kind == "word"][:3]
             start, end = (min(c.start for c in words), max(c.end for c in words)) if words else (0, len(item.text))
             found = [(start, end, "identity:posts",

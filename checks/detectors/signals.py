@@ -147,6 +147,12 @@ class Signal(enum.StrEnum):
     LEADERS_DEROGATED = "leaders_derogated"
     RELATION_SCHOOL = "relation_school"
     OWN_BUSINESS = "own_business"
+    DRUGS = "drugs"
+    DRINK = "drink"
+    DRIVE = "drive"
+    DRINK_DRIVING = "drink_driving"
+    SIDE_JOB = "side_job"
+    GENERALISING = "generalising"
     WORKPLACE_PLACE = "workplace_place"
     NOW_AT_PLACE = "now_at_place"
     # the item itself

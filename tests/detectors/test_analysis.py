@@ -123,3 +123,21 @@ def test_posts_of_the_same_kind_become_one_finding_that_lists_each_post() -> Non
     assert findings[0].occurrences == 3
     pointers = {s.pointer for s in (findings[0].source, *findings[0].related)}
     assert pointers == {f"/{n}/tweet/full_text" for n in range(3)}
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Went back for the car at 2am after about 8 pints", Signal.DRINK_DRIVING),
+    ("Sank 6 pints and still drove home", Signal.DRINK_DRIVING),
+    ("Quiet one tonight, couple of lines and Netflix", Signal.DRUGS),
+    ("Doing Uber on my rest days to cover the mortgage", Signal.SIDE_JOB),
+    ("Wouldn't hire a woman for that role, they only go off and have kids", Signal.GENERALISING),
+])
+def test_conduct_without_a_marked_word_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["A couple of pints at the Crown, then walked home",
+                                  "Drove to the coast, had a lovely day", "Weeding the allotment all morning"])
+def test_a_drink_or_a_drive_alone_is_not_drink_driving(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.DRINK_DRIVING not in kinds and Signal.DRUGS not in kinds

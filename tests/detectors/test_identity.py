@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.detectors.identity import IdentityDetails, valid_nino
+from checks.detectors.identity import _NUMBER_LIKE, IdentityDetails, valid_nino
 from checks.records import Audience, ProfileField, Severity
 from tests.detectors.conftest import make_field, make_post, run
 
@@ -118,3 +118,11 @@ def test_profile_birth_date_phone_email() -> None:
     [mail] = run(IdentityDetails, replace(shown, audience=Audience.PUBLIC))
     assert mail.key == "email:jo@example.org"
     assert run(IdentityDetails, shown) == []  # the sign-in address, not shown on the profile
+
+
+@pytest.mark.parametrize(("text", "blocks"), [
+    ("Turned 27 yesterday", False), ("Passport number ends 4471", False), ("Born on Christmas Day '88", False),
+    ("Call 07700 900 12", True), ("My car reg is AB80 CDE", True), ("licence MORGA713116SM9IJ", True),
+])
+def test_a_post_is_reported_as_an_unnamed_detail_only_when_no_number_failed_its_checks(text: str, blocks: bool) -> None:
+    assert (_NUMBER_LIKE.search(text) is not None) is blocks
