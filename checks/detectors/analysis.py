@@ -25,6 +25,7 @@ from checks.records import Basis, Category, Item
 
 LONG_TEXT = 480  # characters: longer texts are read in windows
 WINDOW = 320  # characters a window aims for (whole sentences; one sentence shared with the next)
+EXPLAINED = 8  # contributions worked out once per category (the detectors and the basis ask for up to this)
 _SENTENCE_END = re.compile(r"(?<=[.!?…\n])\s+")
 
 
@@ -86,6 +87,7 @@ class TextAnalysis:
     present: frozenset[Signal]
     windows: tuple[Window, ...]
     _verdicts: dict[Category, tuple[Verdict, Window]] = field(default_factory=dict)
+    _explained: dict[Category, list[Contribution]] = field(default_factory=dict)
 
     @property
     def logits(self) -> tuple[float, ...]:
@@ -127,11 +129,16 @@ class TextAnalysis:
 
     def explain(self, category: Category, top: int = 4) -> list[Contribution]:
         """The words and signals that carried `category` (words at their positions in the whole text)."""
+        cached = self._explained.get(category)
+        if cached is not None and top <= EXPLAINED:
+            return cached[:top]
         w = self._decided(category)[1]
-        found = text_model().explain(self.item.text[w.start:w.end], [s.value for s in w.present], category, top,
-                                     list(w.spans))
-        return [Contribution(c.kind, c.name, c.weight, c.start + w.start, c.end + w.start) if c.kind == "word"
-                else c for c in found]
+        found = text_model().explain(self.item.text[w.start:w.end], [s.value for s in w.present], category,
+                                     max(top, EXPLAINED), list(w.spans))
+        out = [Contribution(c.kind, c.name, c.weight, c.start + w.start, c.end + w.start) if c.kind == "word"
+               else c for c in found]
+        self._explained[category] = out
+        return out[:top]
 
     def basis(self, category: Category, offset: int, length: int, relevant: frozenset[Signal] = frozenset(),
               top: int = 3) -> Basis:
