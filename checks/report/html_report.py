@@ -268,13 +268,13 @@ def _title_page(m: ChecklistModel) -> str:
 
 
 def _closing(m: ChecklistModel) -> str:
-    lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(5))
+    lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(4))
     evidence = msg("printout.revealed") if m.reveal else msg("printout.masked")
     return f"""
 <h2>{_w(msg("printout.notes"))}</h2>
 <table class="lines" width="100%" cellspacing="0" cellpadding="4">{lines}</table>
-<h2>{_w(msg("printout.next_review"))}</h2>
-<p>{_w(msg("printout.next_review_why"))} {_w(msg("printout.suggested_date"))} <b>{_e(m.review_date)}</b></p>
+<p><b>{_w(msg("printout.next_review"))}.</b> {_w(msg("printout.next_review_why"))} {_w(msg("printout.suggested_date"))}
+<b>{_e(m.review_date)}</b></p>
 <p>{_w(msg("printout.agreed_date"))} ________________ &nbsp; {_w(msg("printout.reviewed_with"))} ________________</p>
 <p class="small">{_w(msg("printout.limits"))} {_w(evidence)}</p>
 """

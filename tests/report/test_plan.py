@@ -78,9 +78,9 @@ def test_page_one_has_the_score_the_first_steps_and_where_to_get_help(four: Repo
         assert who in first, who
 
 
-def test_a_four_export_person_gets_at_most_nine_pages(four: Report, tmp_path: Path) -> None:
+def test_a_four_export_person_gets_at_most_eight_pages(four: Report, tmp_path: Path) -> None:
     pages, _ = _pdf(four, tmp_path / "four.pdf")
-    assert pages <= 9, pages  # 8 until the Facebook export's upload addresses gained their step (a row, and the tail)
+    assert pages <= 8, pages
     everything, _ = _pdf(four, tmp_path / "all.pdf", everything=True)
     assert everything > pages + 10  # the whole catalogue is still there on request
 
