@@ -141,3 +141,23 @@ def test_conduct_without_a_marked_word_has_signals(text: str, signal: Signal) ->
 def test_a_drink_or_a_drive_alone_is_not_drink_driving(text: str) -> None:
     kinds = text_signals(text).kinds
     assert Signal.DRINK_DRIVING not in kinds and Signal.DRUGS not in kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Back at Ashford nick for the social", Signal.UNIT),
+    ("Took a 999 tonight from a little girl", Signal.POLICE_TALK),
+    ("Headset off. 101 queue at 247 callers", Signal.POLICE_TALK),
+    ("Log 0613 from last night is still sat unallocated", Signal.REFERENCE_NUMBER),
+    ("Thirteen years on the landings at Maghaberry", Signal.PRISON_TALK),
+])
+def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Nick and I went out for tea", Signal.UNIT), ("I log 2000 steps a day", Signal.REFERENCE_NUMBER),
+    ("Did a bang-up job on the fence", Signal.PRISON_TALK), ("Rang 999 when the car hit the wall", Signal.POLICE_TALK),
+    ("Gareth Evans-Rowe, 52, Swansea", Signal.NAME_WITH_AGE),
+])
+def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
+    assert signal not in text_signals(text).kinds
