@@ -19,7 +19,7 @@ import enum
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -147,6 +147,7 @@ class Signal(enum.StrEnum):
     LEADERS_DEROGATED = "leaders_derogated"
     RELATION_SCHOOL = "relation_school"
     OWN_BUSINESS = "own_business"
+    NOT_POLICE = "not_police"
     DRUGS = "drugs"
     DRINK = "drink"
     DRIVE = "drive"
@@ -182,6 +183,7 @@ class Pattern:
     regex: re.Pattern[str]
     gate: re.Pattern[str] | None = None  # the text must hold one of the gate's substrings
     case: bool = False
+    cancels: frozenset[Signal] = frozenset()  # hits of these signals it overlaps are not signals ("gaming PC")
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ class SignalRules:
     groups: Mapping[str, frozenset[Signal]]
     classes: Mapping[Signal, str]
     near_firsts: frozenset[Signal] = frozenset()  # every signal that can start a pair
+    cancels: Mapping[Signal, frozenset[Signal]] = field(default_factory=dict)  # look-alike signal -> what it cancels
 
 
 def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
@@ -235,15 +238,20 @@ def signal_rules() -> SignalRules:
     for name, members in data.get("groups", {}).items():
         groups[name] = _signals(members, groups)
     patterns = tuple(
-        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ())), bool(p.get("case", False)))
+        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ())), bool(p.get("case", False)),
+                frozenset(Signal(c) for c in p.get("cancels", ())))
         for p in data.get("pattern", ()))
     nears = tuple(
         Near(Signal(n["signal"]), _signals(n["first"], groups), _signals(n["then"], groups), int(n["within"]),
              bool(n.get("ordered", True)))
         for n in data.get("near", ()))
     classes = {Signal(name): cls for cls, names in data.get("classes", {}).items() for name in names}
+    cancels: dict[Signal, frozenset[Signal]] = {}
+    for pattern in patterns:
+        if pattern.cancels:
+            cancels[pattern.signal] = cancels.get(pattern.signal, frozenset()) | pattern.cancels
     return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes,
-                       frozenset().union(*(n.first for n in nears)))
+                       frozenset().union(*(n.first for n in nears)), cancels)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n;|•]+(?:\s|$)|\n|\s[|•·]\s")  # bios split on pipes and bullets
@@ -337,6 +345,17 @@ def _pair(near: Near, pool: list[SignalHit], sentence: dict[int, int]) -> Signal
     return None
 
 
+def _cancelled(hits: list[SignalHit], rules: SignalRules) -> list[SignalHit]:
+    """`hits` without those a look-alike pattern cancels where they overlap ("PC" in "gaming PC")."""
+    cancelling = rules.cancels
+    if not cancelling:
+        return hits
+    spans = [(h.start, h.end, cancelling[h.signal]) for h in hits if h.signal in cancelling]
+    if not spans:
+        return hits
+    return [h for h in hits if not any(h.signal in gone and h.start < b and a < h.end for a, b, gone in spans)]
+
+
 class _LastText:
     """The signals of the last text seen (detectors look at one item after another)."""
 
@@ -350,7 +369,7 @@ def text_signals(text: str) -> TextSignals:
         return last[1]
     rules = signal_rules()
     sc = scan(text)
-    hits = _lexicon_hits(sc, rules) + _pattern_hits(sc, rules)
+    hits = _cancelled(_lexicon_hits(sc, rules) + _pattern_hits(sc, rules), rules)
     hits += _near_hits(sc.lower, hits, rules)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits))

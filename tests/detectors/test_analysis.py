@@ -161,3 +161,16 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
 ])
 def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["New gaming PC arrived", "PC game sale this weekend", "PS5 finally arrived",
+                                  "PS: see you later", "Back in DC, missed it", "ACC 201 tutorial tonight"])
+def test_police_initials_that_are_something_else_are_cancelled(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds
+    assert kinds.isdisjoint({Signal.RANK_ABBR, Signal.FORCE_ABBR, Signal.LEADERSHIP})
+
+
+@pytest.mark.parametrize("text", ["I am a PC in the Met", "PC 1234 on patrol", "DS Smith from CID", "PS Jones"])
+def test_police_initials_used_as_ranks_stay(text: str) -> None:
+    assert Signal.RANK_ABBR in text_signals(text).kinds
