@@ -75,6 +75,7 @@ REG_PREFIX = re.compile(r"(?<![\w])([a-z])(\d{1,3})\s?([a-z]{3})(?![\w])", re.IG
 REG_SUFFIX = re.compile(r"(?<![\w])([a-z]{3})\s?(\d{1,3})\s?([a-z])(?![\w])", re.IGNORECASE)
 SORT_CODE = re.compile(r"\b(\d{2})[\-\s](\d{2})[\-\s](\d{2})\b")
 ACCOUNT = re.compile(r"\b\d{8}\b")
+_SORT_CODE_SAID = re.compile(r"\bsort\s?code\b")
 PHONE_CONTEXT = re.compile(r"\b(?:call|text|ring|phone|mobile|whatsapp|number|no\.?|tel|reach me|contact me|message me|"
                            r"dm me|get me on|contact|"
                            r"landline|cell|mob)\b", re.IGNORECASE)
@@ -402,6 +403,10 @@ class IdentityDetails(TextDetector):
                 yield from emit(start, end, f"bank:{sort.group(0)}:{acct.group(0)}",
                                 msg("identity.title.bank", where=where(item)), msg("identity.reason.bank"), 0.9,
                                 Severity.HIGH)
+            elif sort and _SORT_CODE_SAID.search(low):  # "sort code 04-00-04": half of the pair, said as such
+                taken.append((sort.start(), sort.end()))
+                yield from emit(sort.start(), sort.end(), f"bank:{sort.group(0)}",
+                                msg("identity.title.bank", where=where(item)), msg("identity.reason.sort_code"), 0.7)
         for m in IBAN.finditer(text) if "GB" in text.upper() else ():
             compact = re.sub(r"\s", "", m.group(0)).upper()
             if valid_iban(compact) and not any(a < m.end() and m.start() < b for a, b in taken):

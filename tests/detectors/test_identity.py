@@ -126,3 +126,8 @@ def test_profile_birth_date_phone_email() -> None:
 ])
 def test_a_post_is_reported_as_an_unnamed_detail_only_when_no_number_failed_its_checks(text: str, blocks: bool) -> None:
     assert (_NUMBER_LIKE.search(text) is not None) is blocks
+
+
+def test_a_sort_code_said_as_such_is_a_bank_detail_even_without_the_account() -> None:
+    assert keys("Monzo, my sort code 04-00-04, happy to take split payments") == ["bank:04-00-04"]
+    assert keys("Final score 04-00-04 on aggregate") == []
