@@ -81,17 +81,12 @@ def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:
     return "general", of(Signal.DEROGATORY)
 
 
+_REASONS = {
+    "group": msg("conduct.reason.group"), "leaders": msg("conduct.reason.leaders"),
+    "threat": msg("conduct.reason.threat"), "business": msg("conduct.reason.business"),
+    "behaviour": msg("conduct.reason.behaviour"), "prejudice": msg("conduct.reason.prejudice"),
+}
+
+
 def _reason(kind: str) -> Message:
-    if kind == "group":
-        return msg("conduct.reason.group")
-    if kind == "leaders":
-        return msg("conduct.reason.leaders")
-    if kind == "threat":
-        return msg("conduct.reason.threat")
-    if kind == "business":
-        return msg("conduct.reason.business")
-    if kind == "behaviour":
-        return msg("conduct.reason.behaviour")
-    if kind == "prejudice":
-        return msg("conduct.reason.prejudice")
-    return msg("conduct.reason.general")
+    return _REASONS.get(kind) or msg("conduct.reason.general")
