@@ -59,12 +59,36 @@ class Decisions:
 
     def for_category(self, category: Category) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The vetoes and assertions that can decide `category` (worked out once per category)."""
-        cache: dict[Category, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = self.__dict__.setdefault("_by", {})
-        found = cache.get(category)
+        found = self._by_category().get(category)
         if found is None:
-            found = cache[category] = (tuple(v for v in self.vetoes if category in v.categories),
-                                       tuple(a for a in self.asserts if category in a.categories))
-        return found
+            return (tuple(v for v in self.vetoes if category in v.categories),
+                    tuple(a for a in self.asserts if category in a.categories))
+        return found[:2]
+
+    def triggers(self, category: Category) -> frozenset[Signal] | None:
+        """Signals of which a text needs one for any assertion of `category` to hold (None: no such set).
+
+        A text with none of them, and a model probability under the threshold, is not found: vetoes
+        only ever stop a finding, so nothing else needs checking (most posts end here).
+        """
+        found = self._by_category().get(category)
+        return found[2] if found is not None else None
+
+    def _by_category(self) -> dict[Category, tuple[tuple[Rule, ...], tuple[Rule, ...], frozenset[Signal] | None]]:
+        cache = self.__dict__.get("_by")
+        if cache is None:
+            cache = {}
+            for category in Category:
+                vetoes = tuple(v for v in self.vetoes if category in v.categories)
+                asserts = tuple(a for a in self.asserts if category in a.categories)
+                needed: frozenset[Signal] | None = frozenset()
+                for a in asserts:
+                    one_of = a.condition.all | a.condition.any or a.condition.also_any
+                    always = a.condition.when_absent or not one_of
+                    needed = None if needed is None or always else needed | one_of
+                cache[category] = (vetoes, asserts, needed)
+            self.__dict__["_by"] = cache
+        return cache
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,10 @@ def decide(category: Category, present: frozenset[Signal], probability: float, t
            rules: Decisions | None = None) -> Verdict:
     """Whether `category` is found in a text with these signals and this model probability."""
     rules = rules or decisions()
+    if probability < threshold:
+        needed = rules.triggers(category)
+        if needed is not None and present.isdisjoint(needed):
+            return Verdict(category, False, 0.0, probability)
     vetoes, asserts = rules.for_category(category)
     for veto in vetoes:
         if probability < veto.model_below and veto.condition.holds(present):

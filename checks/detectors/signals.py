@@ -183,6 +183,7 @@ class Pattern:
     regex: re.Pattern[str]
     gate: re.Pattern[str] | None = None  # the text must hold one of the gate's substrings
     case: bool = False
+    gate_case: bool = False  # the gate's substrings are matched with their capitals (in the text as written)
     cancels: frozenset[Signal] = frozenset()  # hits of these signals it overlaps are not signals ("gaming PC")
 
 
@@ -216,13 +217,17 @@ def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> f
     return frozenset(out)
 
 
-def _gate(words: Iterable[str]) -> re.Pattern[str] | None:
+_ANY_DIGIT = re.compile(r"\d")  # the gate of every pattern that needs a digit (the scan already knows)
+
+
+def _gate(words: Iterable[str], case: bool = False) -> re.Pattern[str] | None:
     words = list(words)
     if not words:
         return None
     if all(w.isdigit() and len(w) == 1 for w in words):
-        return re.compile(r"\d")
-    return re.compile("|".join(re.escape(w.lower()) for w in words))  # searched in the lower-cased text
+        return _ANY_DIGIT
+    # searched in the lower-cased text, or with `case` in the text as written
+    return re.compile("|".join(re.escape(w if case else w.lower()) for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +243,8 @@ def signal_rules() -> SignalRules:
     for name, members in data.get("groups", {}).items():
         groups[name] = _signals(members, groups)
     patterns = tuple(
-        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ())), bool(p.get("case", False)),
+        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ()), bool(p.get("gate_case", False))),
+                bool(p.get("case", False)), bool(p.get("gate_case", False)),
                 frozenset(Signal(c) for c in p.get("cancels", ())))
         for p in data.get("pattern", ()))
     nears = tuple(
@@ -293,9 +299,19 @@ def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
 def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     out: list[SignalHit] = []
     low = sc.lower
+    opened: dict[int, bool] = {}  # patterns share gates: each is searched once per text
     for pattern in rules.patterns:
-        if pattern.gate is not None and pattern.gate.search(low) is None:
-            continue
+        gate = pattern.gate
+        if gate is not None:
+            if gate is _ANY_DIGIT:
+                if not sc.has_digit:
+                    continue
+            else:
+                passed = opened.get(id(gate))
+                if passed is None:
+                    passed = opened[id(gate)] = gate.search(sc.text if pattern.gate_case else low) is not None
+                if not passed:
+                    continue
         subject = sc.text if pattern.case else low
         group = "hit" if "hit" in pattern.regex.groupindex else 0
         out.extend(SignalHit(pattern.signal, m.start(group), m.end(group)) for m in pattern.regex.finditer(subject)

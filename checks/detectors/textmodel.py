@@ -113,8 +113,14 @@ def _pairs(words: Sequence[str], view: Sequence[str]) -> list[str]:
     """The word block's features other than single words (pairs, class tokens, class pairs)."""
     out = [f"b:{a} {b}" for a, b in pairwise(words)]
     if view is not words:
-        out.extend("v:" + w for w in view if w.startswith("<"))
-        out.extend(f"v:{a} {b}" for a, b in pairwise(view) if a.startswith("<") or b.startswith("<"))
+        out.extend(_class_features(view))
+    return out
+
+
+def _class_features(view: Sequence[str]) -> list[str]:
+    """The class tokens of the class view, and its pairs that hold one."""
+    out = ["v:" + w for w in view if w.startswith("<")]
+    out.extend(f"v:{a} {b}" for a, b in pairwise(view) if a.startswith("<") or b.startswith("<"))
     return out
 
 
@@ -161,6 +167,12 @@ class TextModel:
         self._packed_word = {f: self._pack(idf_, row) for f, (idf_, row) in self._word.items()}
         self._packed_char = {g: self._pack(idf_, row) for g, (idf_, row) in self._char.items()}
         self._packed_signal = {n: self._pack(1.0, row, length=False) for n, row in self._signal.items()}
+        # word pairs as first word -> second word -> packed: looked up without building "b:a b" strings
+        self._packed_pair: dict[str, dict[str, int]] = {}
+        for f, packed in self._packed_word.items():
+            if f.startswith("b:") and f.count(" ") == 1:
+                a, b = f[2:].split(" ")
+                self._packed_pair.setdefault(a, {})[b] = packed
         self._word_cache: dict[str, tuple[int, int, int, int]] = {}
         self._index = {c: i for i, c in enumerate(self.categories)}
 
@@ -197,13 +209,23 @@ class TextModel:
             word_n += n
             char_sum += cpacked
             char_n += cn
-        known = self._packed_word
-        for f in set(_pairs(words, view)):
-            found = known.get(f)
-            if found is not None:
-                packed = found
-                word_sum += packed
-                word_n += 1
+        pairs = self._packed_pair
+        counted: set[tuple[str, str]] = set()
+        for a, b in pairwise(words):
+            following = pairs.get(a)
+            if following is not None:
+                found = following.get(b)
+                if found is not None and (a, b) not in counted:
+                    counted.add((a, b))
+                    word_sum += found
+                    word_n += 1
+        if view is not words:
+            known = self._packed_word
+            for f in set(_class_features(view)):
+                found = known.get(f)
+                if found is not None:
+                    word_sum += found
+                    word_n += 1
         total = list(self.intercepts)
         for packed, n in ((word_sum, word_n), (char_sum, char_n)):
             if n:
@@ -254,26 +276,39 @@ class TextModel:
     # -- explaining --------------------------------------------------------------------------
     def explain(self, text: str, signals: Iterable[str], category: Category, top: int = 4,
                 spans: Sequence[Span] = ()) -> list[Contribution]:
-        """The words and signals that pushed `category`'s score up most, strongest first."""
+        """The words and signals that pushed `category`'s score up most, strongest first.
+
+        A word's share is its own weight, half of each pair it is in, and its parts, each scaled by
+        its block's length as in `score` (read from the same packed numbers, so it costs about what
+        scoring does).
+        """
         j = self._index[category]
-        signals = list(signals)
+        shift, length_shift = j * LANE_BITS, self.k * LANE_BITS
         toks = tokens(text)
+        words = [t[0] for t in toks]
         where: dict[str, tuple[int, int]] = {}
         for w, a, b in toks:
             where.setdefault(w, (a, b))
-        vector = self.featurize(text, signals, spans)
+        view = class_view(toks, spans) if spans else words
+        known = self._packed_word
+        present = [(f, known[f]) for f in {*("w:" + w for w in where), *_pairs(words, view)} if f in known]
+        word_length = sum(packed >> length_shift for _f, packed in present) / SCALE
+        word_scale = 1.0 / math.sqrt(word_length) if word_length > 0 else 0.0
         per_word: dict[str, float] = {}
-        char_total = sum(c * self._char[g][0] ** 2 for w in where for g, c in _gram_counts(w, self._char).items())
-        char_scale = 1.0 / math.sqrt(char_total) if char_total else 0.0
-        for f, x in vector.items():
-            if f.startswith(("w:", "b:")):
-                share = f[2:].split(" ")
-                for w in share:
-                    per_word[w] = per_word.get(w, 0.0) + x * self._word[f][1][j] / len(share)
-        for w in where:  # each word's own pieces, scaled as in the text's char block
-            value = sum(c * idf * row[j] for g, c in _gram_counts(w, self._char).items()
-                        for idf, row in (self._char[g],))
-            per_word[w] = per_word.get(w, 0.0) + value * char_scale
+        for f, packed in present:
+            if f[0] == "v":
+                continue  # class tokens belong to no one word
+            share = f[2:].split(" ")
+            value = ((((packed >> shift) & MASK) - BIAS) / SCALE) * word_scale / len(share)
+            for w in share:
+                per_word[w] = per_word.get(w, 0.0) + value
+        parts = {w: self._word_part(w) for w in where}
+        char_length = sum(cpacked >> length_shift for _o, _n, cpacked, _cn in parts.values()) / SCALE
+        char_scale = 1.0 / math.sqrt(char_length) if char_length > 0 else 0.0
+        for w, (_own, _n, cpacked, cn) in parts.items():
+            if cn:
+                value = (((cpacked >> shift) & MASK) - cn * BIAS) / SCALE
+                per_word[w] = per_word.get(w, 0.0) + value * char_scale
         out = [Contribution("word", w, v, *where[w]) for w, v in per_word.items() if w in where]
         out.extend(Contribution("signal", n, self._signal[n][j]) for n in signals if n in self._signal)
         out.sort(key=lambda c: -c.weight)
@@ -355,7 +390,7 @@ def read_model(path: Path) -> TextModel:
     pos = 12
     header = json.loads(body[pos:pos + h_len])
     pos += h_len
-    names = body[pos:pos + n_len].decode().split("\n")
+    names = body[pos:pos + n_len].decode().split("\n") if n_len else []
     pos += n_len
     idf = array("f")
     idf.frombytes(body[pos:pos + 4 * count])

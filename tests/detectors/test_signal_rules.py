@@ -1,0 +1,49 @@
+"""The declared signal patterns: a gate only ever skips texts its expression could not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.detectors.lexicon import scan
+from checks.detectors.signals import Pattern, signal_rules, text_signals
+from training.dataset import load_all
+
+# texts made to match patterns whose gates were once wrong ("Dr", "D.C.")
+CRAFTED = [
+    "We're at 14 Sycamore Dr now", "Harvey's U12s won 4-1 this morning", "First shift as a sergeant tomorrow",
+    "at the Bullring rn if anyone's about", "Off to Washington D.C. next week", "New flat on Hyndland Cl",
+    "Meet you on Mill Ln", "Booked PS5 and a new gaming PC", "Ellie-May turned 7",
+]
+
+
+def _texts() -> list[str]:
+    return CRAFTED + [ex.text for ex in load_all()]
+
+
+def _gated() -> list[Pattern]:
+    return [p for p in signal_rules().patterns if p.gate is not None]
+
+
+@pytest.mark.parametrize("pattern", _gated(), ids=lambda p: p.signal.value)
+def test_a_gate_holds_in_every_text_its_expression_matches(pattern: Pattern) -> None:
+    assert pattern.gate is not None
+    missed = []
+    for text in _texts():
+        sc = scan(text)
+        subject = sc.text if pattern.case else sc.lower
+        if pattern.regex.search(subject) is None:
+            continue
+        if pattern.gate.search(sc.text if pattern.gate_case else sc.lower) is None:
+            missed.append(text)
+    assert not missed, f"{pattern.signal.value}: the gate would skip {missed[:3]}"
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("We're at 14 Sycamore Dr now", "named_street"),
+    ("Off to Washington D.C. next week", "not_police"),
+    ("Harvey's U12s won 4-1 this morning", "school_name"),
+    ("First shift as a sergeant tomorrow", "tenure"),
+    ("at the Bullring rn if anyone's about", "named_place"),
+])
+def test_texts_once_skipped_by_a_gate_now_get_their_signal(text: str, signal: str) -> None:
+    assert signal in {s.value for s in text_signals(text).kinds}
