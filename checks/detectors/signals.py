@@ -153,6 +153,7 @@ class Signal(enum.StrEnum):
     DRIVE = "drive"
     DRINK_DRIVING = "drink_driving"
     SIDE_JOB = "side_job"
+    PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"
     WORKPLACE_PLACE = "workplace_place"
     NOW_AT_PLACE = "now_at_place"

@@ -12,7 +12,7 @@ from checks.detectors.decide import decide, decisions
 from checks.detectors.employer import EmployerDisclosure
 from checks.detectors.signals import Signal, text_signals
 from checks.records import Category
-from tests.detectors.conftest import make_post, run, run_all
+from tests.detectors.conftest import categories, make_post, run, run_all
 
 FILLER = ("We walked the dog along the canal and stopped for a coffee at the lock. The weather held "
           "until the afternoon, then the rain came in sideways off the hills. ")
@@ -174,3 +174,22 @@ def test_police_initials_that_are_something_else_are_cancelled(text: str) -> Non
 @pytest.mark.parametrize("text", ["I am a PC in the Met", "PC 1234 on patrol", "DS Smith from CID", "PS Jones"])
 def test_police_initials_used_as_ranks_stay(text: str) -> None:
     assert Signal.RANK_ABBR in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Selling our old cot bed, good condition, mattress included, collection only, £40 ono. Pm me x",
+    "Clearing out the loft: my old PS4 and 12 games, £90, message me",
+])
+def test_a_one_off_sale_of_ones_own_things_is_not_a_side_business(text: str) -> None:
+    assert Signal.PERSONAL_SALE in text_signals(text).kinds
+    assert "conduct_risk" not in categories(make_post(text))
+    rules = decisions()
+    present = text_signals(text).kinds | {Signal.OWN_BUSINESS}
+    assert decide(Category.CONDUCT_RISK, present, 0.99, 0.5, rules).vetoed_by == "personal_sale"
+
+
+def test_a_sale_with_a_business_or_a_slur_is_still_conduct_to_decide() -> None:
+    rules = decisions()
+    for extra in (Signal.BUSINESS, Signal.SIDE_JOB, Signal.SLUR):
+        verdict = decide(Category.CONDUCT_RISK, frozenset({Signal.PERSONAL_SALE, extra}), 0.99, 0.5, rules)
+        assert verdict.vetoed_by != "personal_sale" and verdict.found

@@ -64,6 +64,8 @@ def sensitive_values(detector: str, evidence: str, span: tuple[int, int] | None)
                     values.add(evidence[h.start:h.end])
     if detector == "family_details":
         for h in sc.of("schools"):
+            if h.entry.phrase.startswith(("year ", "reception")):
+                continue  # a year group ends no name: "Teaching Year 5" names no school
             lead = _SCHOOL_NAME.search(evidence[max(0, h.start - 50):h.start])
             if lead and h.entry.value(0) == "school":
                 values.add(evidence[h.start - len(lead.group(1)):h.end])
