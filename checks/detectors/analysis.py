@@ -27,6 +27,7 @@ LONG_TEXT = 480  # characters: longer texts are read in windows
 WINDOW = 320  # characters a window aims for (whole sentences; one sentence shared with the next)
 EXPLAINED = 8  # contributions worked out once per category (the detectors and the basis ask for up to this)
 _SENTENCE_END = re.compile(r"(?<=[.!?…\n])\s+")
+_PART = frozenset({Signal.LONG_TEXT_PART})
 
 
 def windows(text: str) -> tuple[tuple[int, int], ...]:
@@ -124,8 +125,19 @@ class TextAnalysis:
                         best[0].found, best[0].confidence, best[0].probability):
                     best = (v, w)
             assert best is not None
+            if not best[0].found and not best[0].vetoed_by:
+                best = self._implied(category, best)
             found = self._verdicts[category] = best
         return found
+
+    def _implied(self, category: Category, unfound: tuple[Verdict, Window]) -> tuple[Verdict, Window]:
+        """`category` found through another category found in the text ([[imply]] in decisions.toml)."""
+        for rule in decisions().implied(category):
+            source, where = self._decided(rule.source)
+            if source.found:
+                return Verdict(category, True, min(rule.confidence, source.confidence), unfound[0].probability,
+                               by=rule.id), where
+        return unfound
 
     def explain(self, category: Category, top: int = 4) -> list[Contribution]:
         """The words and signals that carried `category` (words at their positions in the whole text)."""
@@ -178,7 +190,7 @@ def analyse(item: Item) -> TextAnalysis:
         return _Last.analysis
     text = item.text
     sig = text_signals(text)
-    own = item_signals(item)
+    own = item_signals(item) | sig.whole
     present = sig.kinds | own
     model = text_model()
     spans = sig.spans()
@@ -189,7 +201,7 @@ def analyse(item: Item) -> TextAnalysis:
     else:
         built = []
         for start, end in parts:
-            inside = frozenset(h.signal for h in sig.hits if start <= h.start and h.end <= end) | own
+            inside = frozenset(h.signal for h in sig.hits if start <= h.start and h.end <= end) | own | _PART
             local = tuple((c, a - start, b - start) for c, a, b in spans if start <= a and b <= end)
             logits = model.score(text[start:end], [s.value for s in inside], list(local))
             built.append(Window(start, end, inside, logits, local))

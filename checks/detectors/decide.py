@@ -29,11 +29,11 @@ class Condition:
     any: frozenset[Signal] = frozenset()
     also_any: frozenset[Signal] = frozenset()
     unless: frozenset[Signal] = frozenset()
-    when_absent: bool = False  # holds when none of `any` is present (a veto: "no sign of a police job")
+    when_absent: bool = False  # holds when none of `any` is present (and all of `all` are): "no sign of a police job"
 
     def holds(self, present: frozenset[Signal]) -> bool:
         if self.when_absent:
-            return present.isdisjoint(self.any) and present.isdisjoint(self.unless)
+            return self.all <= present and present.isdisjoint(self.any) and present.isdisjoint(self.unless)
         return (self.all <= present
                 and (not self.any or not present.isdisjoint(self.any))
                 and (not self.also_any or not present.isdisjoint(self.also_any))
@@ -52,10 +52,25 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Implication:
+    """A category found in a text finds another in it too (own operational work shows the job)."""
+
+    id: str
+    source: Category
+    category: Category
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Decisions:
     vetoes: tuple[Rule, ...]
     asserts: tuple[Rule, ...]
     model_veto_below: float
+    implications: tuple[Implication, ...] = ()
+
+    def implied(self, category: Category) -> tuple[Implication, ...]:
+        """The implications that can find `category` when its own rules and the model did not."""
+        return tuple(i for i in self.implications if i.category is category)
 
     def for_category(self, category: Category) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The vetoes and assertions that can decide `category` (worked out once per category)."""
@@ -136,7 +151,12 @@ def decisions() -> Decisions:
                          float(a.get("confidence", 0.8)), bool(a.get("final", False)),
                          float(a.get("model_at_least", 0.0)))
                     for a in data.get("assert", ()))
-    return Decisions(vetoes, asserts, float(data.get("model", {}).get("veto_below", 0.0)))
+    implications = tuple(Implication(i["id"], Category(i["from"]), Category(i["category"]),
+                                     float(i.get("confidence", 0.7)))
+                         for i in data.get("imply", ()))
+    if any(i.source in {j.category for j in implications} for i in implications):
+        raise ValueError("decisions.toml: an implied category cannot imply another (no chains)")
+    return Decisions(vetoes, asserts, float(data.get("model", {}).get("veto_below", 0.0)), implications)
 
 
 def decide(category: Category, present: frozenset[Signal], probability: float, threshold: float,

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from checks.detectors.language import other_language
 from checks.detectors.lexicon import Entry, Scan, scan
+from checks.detectors.links import blank_links
 from checks.records import Item, ItemKind, ProfileField
 from checks.resources import resource_path
 
@@ -153,6 +155,9 @@ class Signal(enum.StrEnum):
     DRIVE = "drive"
     DRINK_DRIVING = "drink_driving"
     SIDE_JOB = "side_job"
+    OTHER_LANGUAGE = "other_language"  # the text is not in English (checks/detectors/language.py)
+    POLICE_SUBJECT = "police_subject"  # the writer dealt with by the police or courts as a member of the public
+    LONG_TEXT_PART = "long_text_part"  # a window of a long text (checks/detectors/analysis.py), not a whole post
     PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"
     WORKPLACE_PLACE = "workplace_place"
@@ -271,7 +276,8 @@ class TextSignals:
     text: str
     scan: Scan
     hits: tuple[SignalHit, ...]
-    kinds: frozenset[Signal]
+    kinds: frozenset[Signal]  # every signal of the text: those of the hits and those of the whole text
+    whole: frozenset[Signal] = frozenset()  # signals of the text as a whole, at no one place (its language)
 
     def of(self, *signals: Signal) -> list[SignalHit]:
         wanted = set(signals)
@@ -385,11 +391,12 @@ def text_signals(text: str) -> TextSignals:
     if last is not None and last[0] == text:
         return last[1]
     rules = signal_rules()
-    sc = scan(text)
+    sc = scan(blank_links(text))
     hits = _cancelled(_lexicon_hits(sc, rules) + _pattern_hits(sc, rules), rules)
     hits += _near_hits(sc.lower, hits, rules)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits))
+    whole = frozenset({Signal.OTHER_LANGUAGE}) if other_language(sc) else frozenset()
+    result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits) | whole, whole)
     _LastText.last = (text, result)
     return result
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from checks.detectors.links import blank_links
 from checks.records import Category
 from checks.resources import resource_path
 
@@ -55,7 +56,8 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{str(d): "
 
 
 def _normal(text: str) -> str:
-    """Folded and lower-cased, one character for one (so positions match the text's)."""
+    """Folded, lower-cased and without links, one character for one (so positions match the text's)."""
+    text = blank_links(text)
     low = text.translate(_FOLD).lower()
     if len(low) == len(text):
         return low

@@ -193,3 +193,124 @@ def test_a_sale_with_a_business_or_a_slur_is_still_conduct_to_decide() -> None:
     for extra in (Signal.BUSINESS, Signal.SIDE_JOB, Signal.SLUR):
         verdict = decide(Category.CONDUCT_RISK, frozenset({Signal.PERSONAL_SALE, extra}), 0.99, 0.5, rules)
         assert verdict.vetoed_by != "personal_sale" and verdict.found
+
+
+@pytest.mark.parametrize("text", [
+    "Finally got the custody arrangement sorted after 8 months, kids are happy",
+    "Shared custody of the kids means every other weekend is quiet",
+    "First week as a 111 call handler done, brain is fried",
+    "Ambulance control room call handler for 6 years now",
+])
+def test_custody_of_children_and_other_services_call_handlers_are_not_police_work(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds
+    assert not kinds & {Signal.UNIT, Signal.POLICE_ROLE, Signal.OPERATIONAL}
+    assert "employer_disclosure" not in categories(make_post(text))
+
+
+@pytest.mark.parametrize("text", ["not a cop, just nosy. true crime stories daily", "I am not police lol",
+                                  "never been a copper in my life"])
+def test_denials_in_many_wordings_are_denials(text: str) -> None:
+    assert Signal.DENIAL in text_signals(text).kinds
+    assert "employer_disclosure" not in categories(make_post(text))
+
+
+def test_custody_as_a_place_of_work_stays_police_work() -> None:
+    assert Signal.UNIT in text_signals("Earlies in custody at Longsight all week").kinds
+    assert Signal.DENIAL not in text_signals("It's not a cop show, it's a character study").kinds
+
+
+@pytest.mark.parametrize("text", [
+    "PS: do you want more details on how to build your own board?",
+    "PS I love you all",
+    "Back in the district! I missed DC so bad",
+    "He built it for the MIT AI lab back in the day",
+    "I'm a bobby dazzler today",
+    "Just flew into SFO on a tiny prop plane",
+    "Exams are over. Relief.",
+    "Much easier to rent a cheap VPS",
+])
+def test_look_alikes_of_police_abbreviations_and_jargon_are_not_the_job(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds
+    assert not kinds & {Signal.RANK_ABBR, Signal.UNIT, Signal.JARGON, Signal.POLICE_SLANG, Signal.PRISON_TALK}
+    assert "employer_disclosure" not in categories(make_post(text))
+
+
+@pytest.mark.parametrize("text", ["DS Patel from MIT has taken the job", "On relief all week, my relief are the best",
+                                  "PS Jones is on lates"])
+def test_the_same_abbreviations_and_jargon_used_as_the_job_stay(text: str) -> None:
+    assert "employer_disclosure" in categories(make_post(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Danke, DM ist raus! Wir sehen uns mit dem Team morgen",
+    "не говорите и ничего не сломайте пока я иду обедать :) PS ничего не оптимизировано",
+    "Les institutionnels fuient le Bitcoin comme des rats quittant un navire en feu",
+])
+def test_text_in_another_language_is_not_read_as_police_talk_or_conduct(text: str) -> None:
+    assert Signal.OTHER_LANGUAGE in text_signals(text).kinds
+    assert not categories(make_post(text)) & {"employer_disclosure", "official_information", "conduct_risk"}
+
+
+@pytest.mark.parametrize("text", ["Heddlu 18 mlynedd. Dad, Scarlets, cawl.", "Off to Las Vegas et al with the lads",
+                                  "Moved to Leeds for the new job, the house is lovely"])
+def test_welsh_and_english_with_foreign_names_are_not_another_language(text: str) -> None:
+    assert Signal.OTHER_LANGUAGE not in text_signals(text).kinds
+
+
+def test_a_link_is_not_read_as_words_or_numbers() -> None:
+    text = "Pomp and circumstance http://t.co/UrNuF6shT8 and https://flic.kr/p/6DYpv3"
+    assert Signal.REFERENCE_NUMBER not in text_signals(text).kinds
+    assert not categories(make_post(text))
+
+
+def test_links_are_blanked_in_place_so_positions_still_match_the_text() -> None:
+    from checks.detectors.links import blank_links
+    text = "See www.example.com/a and https://t.co/x9 or bit.ly/3abc then home"
+    blanked = blank_links(text)
+    assert len(blanked) == len(text)
+    assert "example" not in blanked and "t.co" not in blanked and "bit.ly" not in blanked
+    assert blanked.index("then home") == text.index("then home")
+
+
+@pytest.mark.parametrize("text", [
+    "Got arrested at 19 for being drunk and disorderly. Night in the cells, caution in the morning",
+    "When we got burgled the police were actually brilliant, they came out the same day",
+    "Did jury service last year. Two weeks, one fraud trial, one assault.",
+    "Pulled over by a traffic cop on the M6 for a brake light, he was sound",
+])
+def test_being_dealt_with_by_the_police_or_the_courts_is_not_working_for_them(text: str) -> None:
+    assert Signal.POLICE_SUBJECT in text_signals(text).kinds
+    assert not categories(make_post(text)) & {"employer_disclosure", "official_information"}
+
+
+def test_dealt_with_by_the_police_does_not_hide_someone_who_says_they_are_police() -> None:
+    rules = decisions()
+    present = frozenset({Signal.POLICE_SUBJECT, Signal.SELF_POLICE})
+    assert decide(Category.EMPLOYER_DISCLOSURE, present, 0.99, 0.5, rules).found
+
+
+def test_own_operational_work_shows_the_job_too() -> None:
+    text = "Door went in at 6 on Ferndale Rd, found the lot stashed in the loft, two in custody. Happy Friday"
+    found = categories(make_post(text))
+    assert "official_information" in found
+    assert "employer_disclosure" in found
+    analysis = analyse(make_post(text))
+    employer = analysis.verdict(Category.EMPLOYER_DISCLOSURE)
+    assert employer.found and employer.by in {"own_official_work", "own_operational_work", "model",
+                                              "police_work_likely"}
+
+
+def test_an_implied_category_is_not_found_where_it_is_vetoed() -> None:
+    text = "RT @someone: Door went in at 6 on Ferndale Rd, found the lot stashed in the loft, two in custody"
+    item = make_post(text)
+    assert "employer_disclosure" not in categories(item)
+
+
+def test_in_a_long_text_the_model_alone_never_finds_conduct() -> None:
+    rules = decisions()
+    part = frozenset({Signal.LONG_TEXT_PART, Signal.FIRST_PERSON})
+    assert decide(Category.CONDUCT_RISK, part, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_long_text"
+    assert decide(Category.CONDUCT_RISK, frozenset({Signal.FIRST_PERSON}), 0.999, 0.5, rules).found
+    assert decide(Category.CONDUCT_RISK, part | {Signal.SLUR}, 0.9, 0.5, rules).found

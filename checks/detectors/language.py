@@ -1,0 +1,37 @@
+"""Whether a text is written in a language the rules and the text model were not made for.
+
+The word lists and the model read English (and find Welsh police names); a post in German, French,
+Russian or Spanish gets scores from words that merely look alike ("mit", "PS", "DC"). Such a text
+carries the signal OTHER_LANGUAGE and the decisions do not let the model or a look-alike word find
+employer, official or conduct in it (resources/rules/decisions.toml). Identity, home and family
+details (numbers, postcodes, e-mail addresses) are still found in any language.
+"""
+
+from __future__ import annotations
+
+from checks.detectors.lexicon import Scan
+
+LIST = "languages"  # resources/wordlists/languages.tsv
+MIN_OTHER_WORDS = 2
+MIN_LETTERS = 12  # fewer letters than this are too few to tell a script by
+
+
+def other_language(sc: Scan) -> bool:
+    """True when the text is mostly in a non-Latin script, or has more words of other languages than of English."""
+    if not sc.lower.isascii() and _mostly_other_script(sc.lower):
+        return True
+    hits = sc.of(LIST)
+    if len(hits) < MIN_OTHER_WORDS:
+        return False
+    other = sum(1 for h in hits if h.entry.value(0) == "other")
+    return other >= MIN_OTHER_WORDS and other > len(hits) - other
+
+
+def _mostly_other_script(text: str) -> bool:
+    letters = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch < "\u0250":  # Basic Latin, Latin-1 and Latin Extended A and B
+                latin += 1
+    return letters >= MIN_LETTERS and latin * 2 < letters
