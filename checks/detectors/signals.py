@@ -214,6 +214,7 @@ class SignalRules:
     classes: Mapping[Signal, str]
     near_firsts: frozenset[Signal] = frozenset()  # every signal that can start a pair
     cancels: Mapping[Signal, frozenset[Signal]] = field(default_factory=dict)  # look-alike signal -> what it cancels
+    lists: frozenset[str] = frozenset()  # the word lists [lexicon] maps to signals
 
 
 def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
@@ -263,7 +264,7 @@ def signal_rules() -> SignalRules:
         if pattern.cancels:
             cancels[pattern.signal] = cancels.get(pattern.signal, frozenset()) | pattern.cancels
     return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes,
-                       frozenset().union(*(n.first for n in nears)), cancels)
+                       frozenset().union(*(n.first for n in nears)), cancels, frozenset(lst for lst, _kind in lexicon))
 
 
 _SENTENCE_END = re.compile(r"[.!?\n;|•]+(?:\s|$)|\n|\s[|•·]\s")  # bios split on pipes and bullets
@@ -295,6 +296,8 @@ class TextSignals:
 def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     out: list[SignalHit] = []
     for lst, hits in sc.hits.items():
+        if lst not in rules.lists:
+            continue  # a list read by detectors, not a source of signals (e.g. the language words)
         column = rules.kind_column.get(lst, 0)
         for h in hits:
             sig = rules.lexicon.get((lst, h.entry.value(column))) or rules.lexicon.get((lst, ""))

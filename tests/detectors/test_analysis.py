@@ -229,6 +229,8 @@ def test_custody_as_a_place_of_work_stays_police_work() -> None:
     "Just flew into SFO on a tiny prop plane",
     "Exams are over. Relief.",
     "Much easier to rent a cheap VPS",
+    "How did last night turn into that",
+    "Free all political prisoners now",
 ])
 def test_look_alikes_of_police_abbreviations_and_jargon_are_not_the_job(text: str) -> None:
     kinds = text_signals(text).kinds
@@ -314,3 +316,9 @@ def test_in_a_long_text_the_model_alone_never_finds_conduct() -> None:
     assert decide(Category.CONDUCT_RISK, part, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_long_text"
     assert decide(Category.CONDUCT_RISK, frozenset({Signal.FIRST_PERSON}), 0.999, 0.5, rules).found
     assert decide(Category.CONDUCT_RISK, part | {Signal.SLUR}, 0.9, 0.5, rules).found
+
+
+def test_a_collar_number_has_three_or_more_digits_or_a_letter_suffix() -> None:
+    assert Signal.COLLAR_NUMBER in text_signals("PC 4521 on lates tonight").kinds
+    assert Signal.COLLAR_NUMBER in text_signals("PS 12AB says hi").kinds
+    assert Signal.COLLAR_NUMBER not in text_signals("Plugged the DC 20 volt adapter in").kinds
