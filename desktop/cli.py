@@ -138,9 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.logging_setup import debug_traceback
 
             sys.stderr.write(debug_traceback(exc))  # frames and code, values from the exports hidden
-        from desktop.logging_setup import redact
+        from desktop.logging_setup import redact_error
 
-        _say_error(say(msg("cli.unexpected", error=type(exc).__name__, detail=redact(str(exc)))))
+        _say_error(say(msg("cli.unexpected", error=type(exc).__name__, detail=redact_error(str(exc)))))
         return EXIT_ERROR
 
 

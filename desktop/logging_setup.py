@@ -117,6 +117,12 @@ def redact(text: str, sensitive: SensitiveValues = SENSITIVE) -> str:
     return _COORD.sub(HIDDEN, text)
 
 
+def redact_error(message: str) -> str:
+    """An exception's message for a person or a log: quoted values (what a reader quotes from an
+    export) hidden as well as anything that looks like evidence."""
+    return redact(_QUOTED.sub(HIDDEN, message))
+
+
 OWN_LOGGERS = ("checks", "desktop", "offduty")
 
 
@@ -146,7 +152,7 @@ def debug_traceback(exc: BaseException) -> str:
             out.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n')
             if frame.line:
                 out.append(f"    {frame.line.strip()}\n")
-        out.append(f"{type(item).__name__}: {redact(_QUOTED.sub(HIDDEN, str(item)))}\n")
+        out.append(f"{type(item).__name__}: {redact_error(str(item))}\n")
     return "".join(out)
 
 
