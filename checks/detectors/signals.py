@@ -157,7 +157,10 @@ class Signal(enum.StrEnum):
     SIDE_JOB = "side_job"
     OTHER_LANGUAGE = "other_language"  # the text is not in English (checks/detectors/language.py)
     POLICE_SUBJECT = "police_subject"  # the writer dealt with by the police or courts as a member of the public
+    LONGER_POST = "longer_post"  # more than a short post's length (SHORT_POST characters)
     LONG_TEXT_PART = "long_text_part"  # a window of a long text (checks/detectors/analysis.py), not a whole post
+    POLITICAL_ACTIVITY = "political_activity"  # canvassing, leafleting, campaigning for a party
+    FORCE_USED = "force_used"  # force used on someone ("tasered", "took him to the floor")
     PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"
     WORKPLACE_PLACE = "workplace_place"
@@ -382,6 +385,9 @@ def _cancelled(hits: list[SignalHit], rules: SignalRules) -> list[SignalHit]:
     return [h for h in hits if not any(h.signal in gone and h.start < b and a < h.end for a, b, gone in spans)]
 
 
+SHORT_POST = 140  # characters: the model alone finds conduct only in a post this short (decisions.toml)
+
+
 class _LastText:
     """The signals of the last text seen (detectors look at one item after another)."""
 
@@ -399,6 +405,8 @@ def text_signals(text: str) -> TextSignals:
     hits += _near_hits(sc.lower, hits, rules)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     whole = frozenset({Signal.OTHER_LANGUAGE}) if other_language(sc) else frozenset()
+    if len(text) > SHORT_POST:
+        whole |= {Signal.LONGER_POST}
     result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits) | whole, whole)
     _LastText.last = (text, result)
     return result

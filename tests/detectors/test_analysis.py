@@ -231,6 +231,8 @@ def test_custody_as_a_place_of_work_stays_police_work() -> None:
     "Much easier to rent a cheap VPS",
     "How did last night turn into that",
     "Free all political prisoners now",
+    "Screw it, ordering a takeaway",
+    "Life, liberty and the pursuit of happiness",
 ])
 def test_look_alikes_of_police_abbreviations_and_jargon_are_not_the_job(text: str) -> None:
     kinds = text_signals(text).kinds
@@ -322,3 +324,38 @@ def test_a_collar_number_has_three_or_more_digits_or_a_letter_suffix() -> None:
     assert Signal.COLLAR_NUMBER in text_signals("PC 4521 on lates tonight").kinds
     assert Signal.COLLAR_NUMBER in text_signals("PS 12AB says hi").kinds
     assert Signal.COLLAR_NUMBER not in text_signals("Plugged the DC 20 volt adapter in").kinds
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("Out canvassing for the party in Kettering on Saturday, come and help", Signal.POLITICAL_ACTIVITY),
+    ("Tasered a fella last night, he folded like a deckchair", Signal.FORCE_USED),
+    ("Three gin and tonics then drove home, felt fine", Signal.DRINK_DRIVING),
+    ("Bring back hanging for the lot of them", Signal.THREAT),
+    ("Avon lady on the side, catalogue out now", Signal.BUSINESS),
+])
+def test_conduct_told_in_other_words_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+def test_political_activity_and_force_used_let_the_model_weigh_conduct() -> None:
+    rules = decisions()
+    for sign in (Signal.POLITICAL_ACTIVITY, Signal.FORCE_USED):
+        assert decide(Category.CONDUCT_RISK, frozenset({sign}), 0.9, 0.5, rules).found
+        assert not decide(Category.CONDUCT_RISK, frozenset({sign}), 0.3, 0.5, rules).found
+
+
+def test_the_writer_left_unsaid_is_still_the_writer() -> None:
+    assert Signal.FIRST_PERSON in text_signals("Had a sudden in a flat last night, PF instructed a PM").kinds
+    assert Signal.FIRST_PERSON in text_signals("Long night. Nicked two for the burglary.").kinds
+
+
+def test_the_model_alone_finds_conduct_only_in_a_short_post() -> None:
+    rules = decisions()
+    short = "What a joke that lot are"
+    long = short + (", and honestly the whole thread is people talking past each other about something else "
+                    "entirely, which is what every thread here turns into by the second page")
+    assert Signal.LONGER_POST not in text_signals(short).kinds
+    assert Signal.LONGER_POST in text_signals(long).kinds
+    longer = frozenset({Signal.LONGER_POST, Signal.FIRST_PERSON})
+    assert decide(Category.CONDUCT_RISK, longer, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_longer_post"
+    assert decide(Category.CONDUCT_RISK, longer | {Signal.GROUP_DEROGATED}, 0.9, 0.5, rules).found
