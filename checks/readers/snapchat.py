@@ -74,6 +74,9 @@ class SnapchatReader(Reader):
                                 "json/account_history.json")),
                Sign(0.9, paths=("html/memories_history.html", "html/location_history.html", "html/account.html",
                                 "html/user_profile.html")),
+               # the json folder itself chosen (or committed alone): files only Snapchat names so
+               Sign(0.8, paths=("snap_history.json", "chat_history.json", "memories_history.json",
+                                "snap_map_places_history.json", "talk_history.json", "bitmoji.json"), depth=0),
                Sign(0.7, pattern=r"(^|/)memories/\d{4}-\d{2}-\d{2}_[0-9a-f-]+-main\.[a-z0-9]+$"),
                Sign(0.7, pattern=r"(^|/)chat_media/\d{4}-\d{2}-\d{2}_b~"),
                Sign(0.6, named=r"^mydata~")),

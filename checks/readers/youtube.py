@@ -313,7 +313,10 @@ class YouTubeReader(Reader):
         signs=(Sign(1.0, pattern=FOLDER.pattern, only=FOLDER.pattern + r"|(^|/)archive_browser\.html$"),
                Sign(0.9, paths=("comments.csv",), header=("Comment ID", "Channel ID", "Comment Create Timestamp")),
                Sign(0.9, paths=("comments.csv",), header=("Channel ID", "Comment Create Timestamp", "Price",
-                                                           "Comment ID"))),
+                                                           "Comment ID")),
+               # a lone watch history: recognised, so the person is told it holds nothing they wrote
+               Sign(0.7, paths=("watch-history.json", "search-history.json"), shape="array",
+                    values=(("header", "YouTube"),))),
         folders=("youtube and youtube music", "youtube"))
 
     def read(self, ctx: ReadContext) -> Iterator[Item]:

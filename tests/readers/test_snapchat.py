@@ -150,3 +150,14 @@ def test_saved_chats_the_account_holder_sent_are_messages(tmp_path: Path, genera
     first = "/Sent Saved Chat History/0" if generation == "old" else "/sam.other/0"
     assert messages[0].source.pointer == f"{first}/{key}"
     assert not [i for i in items if "their words" in i.text]  # what others sent is not read
+
+
+def test_the_json_folder_chosen_on_its_own_is_read(tmp_path: Path) -> None:
+    e = export()
+    e.chats = [("sam.other", "on nights again at the nick", T0, True)]
+    inside = {name.split("/", 1)[1]: data for name, data in e.files().items() if name.startswith("json/")}
+    folder = write_folder(inside, tmp_path / "json")
+    items, ctx = read_export(folder, "snapchat")
+    assert not ctx.skipped
+    assert [i.text for i in items if i.kind is ItemKind.MESSAGE] == ["on nights again at the nick"]
+    assert any(i.kind is ItemKind.LOCATION for i in items)

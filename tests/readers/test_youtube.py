@@ -154,3 +154,15 @@ def test_a_lone_comments_csv(tmp_path: Path) -> None:
 ])
 def test_comment_text_cells(cell: str, text: str) -> None:
     assert comment_text(cell) == text
+
+
+def test_a_lone_watch_history_is_recognised_and_said_to_hold_nothing_written(tmp_path: Path) -> None:
+    from checks import audit
+    path = tmp_path / "watch-history.json"
+    path.write_text(json.dumps([{"header": "YouTube", "title": "Watched Invented video", "titleUrl":
+                                 "https://www.youtube.com/watch?v=abc", "time": "2024-01-02T03:04:05.000Z",
+                                 "products": ["YouTube"]}]), encoding="utf-8")
+    report = audit([path])
+    summary = report.inputs[0]
+    assert summary.readable and summary.format == "youtube" and summary.items == 0
+    assert summary.message and getattr(summary.message, "code", "") == "pipeline.empty_export_file"
