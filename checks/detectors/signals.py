@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from checks.detectors.gates import NO_GATE, Gate, GateIndex, make_gate
 from checks.detectors.language import other_language
 from checks.detectors.lexicon import Entry, Scan, scan
 from checks.detectors.links import blank_links
@@ -190,9 +191,8 @@ class SignalHit(NamedTuple):
 class Pattern:
     signal: Signal
     regex: re.Pattern[str]
-    gate: re.Pattern[str] | None = None  # the text must hold one of the gate's substrings
+    gate: Gate = NO_GATE  # the text must hold one of the gate's substrings (no words and no digits: no gate)
     case: bool = False
-    gate_case: bool = False  # the gate's substrings are matched with their capitals (in the text as written)
     cancels: frozenset[Signal] = frozenset()  # hits of these signals it overlaps are not signals ("gaming PC")
 
 
@@ -218,6 +218,7 @@ class SignalRules:
     near_firsts: frozenset[Signal] = frozenset()  # every signal that can start a pair
     cancels: Mapping[Signal, frozenset[Signal]] = field(default_factory=dict)  # look-alike signal -> what it cancels
     lists: frozenset[str] = frozenset()  # the word lists [lexicon] maps to signals
+    gates: GateIndex = field(default_factory=lambda: GateIndex(()))  # every pattern's gate, in one pass
 
 
 def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
@@ -225,19 +226,6 @@ def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> f
     for name in names:
         out |= groups[name] if name in groups else {Signal(name)}
     return frozenset(out)
-
-
-_ANY_DIGIT = re.compile(r"\d")  # the gate of every pattern that needs a digit (the scan already knows)
-
-
-def _gate(words: Iterable[str], case: bool = False) -> re.Pattern[str] | None:
-    words = list(words)
-    if not words:
-        return None
-    if all(w.isdigit() and len(w) == 1 for w in words):
-        return _ANY_DIGIT
-    # searched in the lower-cased text, or with `case` in the text as written
-    return re.compile("|".join(re.escape(w if case else w.lower()) for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -253,9 +241,9 @@ def signal_rules() -> SignalRules:
     for name, members in data.get("groups", {}).items():
         groups[name] = _signals(members, groups)
     patterns = tuple(
-        Pattern(Signal(p["signal"]), re.compile(p["regex"]), _gate(p.get("gate", ()), bool(p.get("gate_case", False))),
-                bool(p.get("case", False)), bool(p.get("gate_case", False)),
-                frozenset(Signal(c) for c in p.get("cancels", ())))
+        Pattern(Signal(p["signal"]), re.compile(p["regex"]),
+                make_gate(p.get("gate", ()), bool(p.get("gate_case", False))),
+                bool(p.get("case", False)), frozenset(Signal(c) for c in p.get("cancels", ())))
         for p in data.get("pattern", ()))
     nears = tuple(
         Near(Signal(n["signal"]), _signals(n["first"], groups), _signals(n["then"], groups), int(n["within"]),
@@ -267,7 +255,8 @@ def signal_rules() -> SignalRules:
         if pattern.cancels:
             cancels[pattern.signal] = cancels.get(pattern.signal, frozenset()) | pattern.cancels
     return SignalRules(lexicon, dict(data.get("kind_column", {})), patterns, nears, groups, classes,
-                       frozenset().union(*(n.first for n in nears)), cancels, frozenset(lst for lst, _kind in lexicon))
+                       frozenset().union(*(n.first for n in nears)), cancels, frozenset(lst for lst, _kind in lexicon),
+                       GateIndex(p.gate for p in patterns))
 
 
 _SENTENCE_END = re.compile(r"[.!?\n;|•]+(?:\s|$)|\n|\s[|•·]\s")  # bios split on pipes and bullets
@@ -312,19 +301,12 @@ def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
 def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     out: list[SignalHit] = []
     low = sc.lower
-    opened: dict[int, bool] = {}  # patterns share gates: each is searched once per text
+    lower_seen, cased_seen = rules.gates.seen(sc)
+    has_digit = sc.has_digit
     for pattern in rules.patterns:
         gate = pattern.gate
-        if gate is not None:
-            if gate is _ANY_DIGIT:
-                if not sc.has_digit:
-                    continue
-            else:
-                passed = opened.get(id(gate))
-                if passed is None:
-                    passed = opened[id(gate)] = gate.search(sc.text if pattern.gate_case else low) is not None
-                if not passed:
-                    continue
+        if not gate.closed_to_nothing and not gate.opens(cased_seen if gate.case else lower_seen, has_digit):
+            continue
         subject = sc.text if pattern.case else low
         group = "hit" if "hit" in pattern.regex.groupindex else 0
         out.extend(SignalHit(pattern.signal, m.start(group), m.end(group)) for m in pattern.regex.finditer(subject)
