@@ -15,10 +15,11 @@ with, and for anyone trying to pressure or corrupt them.
 
 Example: "Proud to have joined the Metropolitan Police today" -> employer (high), key "employer:met".
 
-Does not flag: other people's jobs ("my dad was a copper"), calling or thanking the police, news
-about the police, TV, films and games, wishing to join one day, denials ("I'm not a cop"),
-firefighters, paramedics, nurses, guards and soldiers, idioms ("dance to the beat", "the job
-centre"), and reposts of other people's posts.
+Does not flag: other people's jobs ("my dad was a copper"), calling or thanking the police, being
+arrested, burgled or on a jury, news about the police, TV, films and games, wishing to join one
+day, denials ("I'm not a cop"), firefighters, paramedics, NHS 111 and ambulance call handlers,
+nurses, guards and soldiers, idioms ("dance to the beat", "the job centre"), posts in other
+languages, and reposts of other people's posts.
 
 The title and reason never name the force, station or number found; the excerpt's mask covers them.
 """
