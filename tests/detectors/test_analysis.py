@@ -359,3 +359,20 @@ def test_the_model_alone_finds_conduct_only_in_a_short_post() -> None:
     longer = frozenset({Signal.LONGER_POST, Signal.FIRST_PERSON})
     assert decide(Category.CONDUCT_RISK, longer, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_longer_post"
     assert decide(Category.CONDUCT_RISK, longer | {Signal.GROUP_DEROGATED}, 0.9, 0.5, rules).found
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("Mates keep asking me to run their ex's reg on the PNC", Signal.MISUSE),
+    ("Pulling a sickie tomorrow, they can cope", Signal.MISUSE),
+    ("PAVA sorted him right out, tears for days", Signal.FORCE_USED),
+    ("Some of the families we get in look like they've been bred for it", Signal.DEHUMANISING),
+])
+def test_misuse_force_and_contempt_told_as_a_joke_have_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Parked on the side of the road for a bit", "I must go, tea's ready",
+                                  "Sat on the bench all match, gaffer hates me"])
+def test_everyday_phrases_near_the_new_words_are_not_conduct_signals(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert not kinds & {Signal.SIDE_JOB, Signal.POLITICAL_ACTIVITY, Signal.MISUSE}
