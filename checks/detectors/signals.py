@@ -162,7 +162,7 @@ class Signal(enum.StrEnum):
     LONG_TEXT_PART = "long_text_part"  # a window of a long text (checks/detectors/analysis.py), not a whole post
     POLITICAL_ACTIVITY = "political_activity"  # canvassing, leafleting, campaigning for a party
     FORCE_USED = "force_used"  # force used on someone ("tasered", "took him to the floor")
-    MISUSE = "misuse"  # the job's systems, powers or property used for oneself, dishonesty ("ran his plate", "pulling a sickie")
+    MISUSE = "misuse"  # the job's systems, powers or property used for oneself; dishonesty ("ran his plate")
     PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"
     WORKPLACE_PLACE = "workplace_place"
