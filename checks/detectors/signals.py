@@ -162,6 +162,8 @@ class Signal(enum.StrEnum):
     LONG_TEXT_PART = "long_text_part"  # a window of a long text (checks/detectors/analysis.py), not a whole post
     POLITICAL_ACTIVITY = "political_activity"  # canvassing, leafleting, campaigning for a party
     FORCE_USED = "force_used"  # force used on someone ("tasered", "took him to the floor")
+    JOY = "joy"  # laughter or delight ("😂", "love it", "felt great")
+    FORCE_LAUGHED_ABOUT = "force_laughed_about"  # force used, and laughed or delighted about
     MISUSE = "misuse"  # the job's systems, powers or property used for oneself; dishonesty ("ran his plate")
     PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"

@@ -376,3 +376,20 @@ def test_misuse_force_and_contempt_told_as_a_joke_have_signals(text: str, signal
 def test_everyday_phrases_near_the_new_words_are_not_conduct_signals(text: str) -> None:
     kinds = text_signals(text).kinds
     assert not kinds & {Signal.SIDE_JOB, Signal.POLITICAL_ACTIVITY, Signal.MISUSE}
+
+
+def test_force_laughed_about_is_conduct_and_force_alone_is_for_the_model() -> None:
+    laughed = "He got PAVA'd, they got a lift to custody 😂 love it"
+    kinds = text_signals(laughed).kinds
+    assert {Signal.FORCE_USED, Signal.JOY, Signal.FORCE_LAUGHED_ABOUT} <= kinds
+    assert "conduct_risk" in categories(make_post(laughed))
+    assert Signal.FORCE_LAUGHED_ABOUT not in text_signals("Had to restrain a lad today, paperwork all night").kinds
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("Still doing 110 on the M40 on the way home in my own car", Signal.MISUSE),
+    ("Get out and vote them out in May", Signal.POLITICAL_ACTIVITY),
+    ("Nail tech on my days off, nobody at work knows", Signal.SIDE_JOB),
+])
+def test_what_batch_l_missed_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
