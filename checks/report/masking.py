@@ -14,7 +14,8 @@ Letters keep the first letter of each word; digits never keep anything ("**-**-*
   number, "12-34-56"), dotted internet addresses, precise coordinates, full postcodes, e-mail
   addresses, the path of any web address (the handle in it), @handles, and a number cut off at an
   excerpt's edge ("ring 07842…": the rest cannot be checked);
-- the postcode district after anything masked ("4* L******* C****, SE15" would narrow it down);
+- the postcode district after anything masked ("4* L******* C****, SE15" would narrow it down),
+  and a ZIP code after a masked street and its town;
 - a name beside a rank ("Skipper J****", "PC H*****");
 - the answer of a security question ("first pet was B******");
 - a number after a reference word ("CAD ****", "warrant no. ******");
@@ -296,11 +297,22 @@ def _flag_cut_numbers(clean: str, flags: bytearray) -> None:
 
 
 def _flag_districts(clean: str, flags: bytearray) -> None:
-    """The postcode district after a masked part ("…C****, SE15") is masked too."""
+    """The postcode district after a masked part ("…C****, SE15") is masked too, and a ZIP code
+    after a masked street and its town ("4*** M**** R**** D*, Columbus OH 43215")."""
     for m in _DISTRICT.finditer(clean):
         before = clean[:m.start()].rstrip(" ,")
         if before and flags[len(before) - 1] and any(ch.isalnum() for ch in before[-1:]):
             flags[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for m in _ZIP.finditer(clean):
+        reach = clean[max(0, m.start() - _ZIP_REACH):m.start()]
+        masked_at = max((i for i, flag in enumerate(flags[m.start() - len(reach):m.start()]) if flag), default=-1)
+        if masked_at >= 0 and _TOWN_TRAILER.fullmatch(reach[masked_at + 1:]):
+            flags[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+
+_ZIP = re.compile(r"\b\d{5}(?:-\d{4})?\b")
+_ZIP_REACH = 40  # characters between the masked street and the ZIP code: a town and a state
+_TOWN_TRAILER = re.compile(r"[\s,.]*(?:[A-Z][\w'.\-]*[\s,]*){0,4}")
 
 
 def _render(clean: str, flags: bytearray) -> str:

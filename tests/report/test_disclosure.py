@@ -86,6 +86,13 @@ def test_the_postcode_district_after_a_masked_street_is_masked() -> None:
     assert "SE15" not in text and "Laburnum" not in text and text.endswith("at last")
 
 
+def test_a_zip_code_after_a_masked_street_and_its_town_is_masked_and_other_numbers_stay() -> None:
+    f = make("my address is 4418 Maple Ridge Dr, Columbus OH 43215, send cards", "4418 Maple Ridge Dr")
+    [text] = shown(f)
+    assert "43215" not in text and "Maple" not in text and text.endswith("send cards")
+    assert Masker().mask("Final score 43215 to nil") == "Final score 43215 to nil"
+
+
 def test_the_estate_in_an_operational_post_is_masked() -> None:
     raid = make("Early start: raid on the Pembury estate with the team", "raid", category=Category.OFFICIAL_INFORMATION)
     [text] = shown(raid)
