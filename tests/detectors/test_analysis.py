@@ -393,3 +393,13 @@ def test_force_laughed_about_is_conduct_and_force_alone_is_for_the_model() -> No
 ])
 def test_what_batch_l_missed_has_signals(text: str, signal: Signal) -> None:
     assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("Had a wee look on the system for ye, tell yer sister tae be careful. Delete this.", Signal.MISUSE),
+    ("Six years on that estate and I'm convinced they're a different species", Signal.DEHUMANISING),
+    ("Oot chappin doors for the party aw Saturday", Signal.POLITICAL_ACTIVITY),
+    ("Face first in the brambles inside 10 seconds", Signal.FORCE_USED),
+])
+def test_what_batch_m_missed_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
