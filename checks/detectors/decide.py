@@ -74,11 +74,8 @@ class Decisions:
 
     def for_category(self, category: Category) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The vetoes and assertions that can decide `category` (worked out once per category)."""
-        found = self._by_category().get(category)
-        if found is None:
-            return (tuple(v for v in self.vetoes if category in v.categories),
-                    tuple(a for a in self.asserts if category in a.categories))
-        return found[:2]
+        vetoes, asserts, _needed = self._by_category()[category]
+        return vetoes, asserts
 
     def triggers(self, category: Category) -> frozenset[Signal] | None:
         """Signals of which a text needs one for any assertion of `category` to hold (None: no such set).
@@ -86,8 +83,7 @@ class Decisions:
         A text with none of them, and a model probability under the threshold, is not found: vetoes
         only ever stop a finding, so nothing else needs checking (most posts end here).
         """
-        found = self._by_category().get(category)
-        return found[2] if found is not None else None
+        return self._by_category()[category][2]
 
     def _by_category(self) -> dict[Category, tuple[tuple[Rule, ...], tuple[Rule, ...], frozenset[Signal] | None]]:
         cache = self.__dict__.get("_by")

@@ -27,11 +27,12 @@ class Gate:
     case: bool = False
 
     @property
-    def closed_to_nothing(self) -> bool:
+    def empty(self) -> bool:
+        """No gate: the pattern always runs."""
         return not self.words and not self.digits
 
     def opens(self, seen: frozenset[str] | set[str], has_digit: bool) -> bool:
-        return (self.digits and has_digit) or not self.words.isdisjoint(seen)
+        return self.empty or (self.digits and has_digit) or not self.words.isdisjoint(seen)
 
 
 NO_GATE = Gate()
@@ -59,7 +60,7 @@ class GateIndex:
     def opens(self, gate: Gate, sc: Scan) -> bool:
         """Whether `gate` lets its pattern run on this scan (for one pattern; `seen` serves many)."""
         lower, cased = self.seen(sc)
-        return gate.closed_to_nothing or gate.opens(cased if gate.case else lower, sc.has_digit)
+        return gate.opens(cased if gate.case else lower, sc.has_digit)
 
 
 def _automaton(words: Iterable[str]) -> ahocorasick.Automaton | None:

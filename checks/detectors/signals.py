@@ -308,7 +308,7 @@ def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     has_digit = sc.has_digit
     for pattern in rules.patterns:
         gate = pattern.gate
-        if not gate.closed_to_nothing and not gate.opens(cased_seen if gate.case else lower_seen, has_digit):
+        if not gate.opens(cased_seen if gate.case else lower_seen, has_digit):
             continue
         subject = sc.text if pattern.case else low
         group = "hit" if "hit" in pattern.regex.groupindex else 0

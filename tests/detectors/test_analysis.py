@@ -332,6 +332,17 @@ def test_a_collar_number_has_three_or_more_digits_or_a_letter_suffix() -> None:
     ("Three gin and tonics then drove home, felt fine", Signal.DRINK_DRIVING),
     ("Bring back hanging for the lot of them", Signal.THREAT),
     ("Avon lady on the side, catalogue out now", Signal.BUSINESS),
+    ("Mates keep asking me to run their ex's reg on the PNC", Signal.MISUSE),
+    ("Pulling a sickie tomorrow, they can cope", Signal.MISUSE),
+    ("PAVA sorted him right out, tears for days", Signal.FORCE_USED),
+    ("Some of the families we get in look like they've been bred for it", Signal.DEHUMANISING),
+    ("Still doing 110 on the M40 on the way home in my own car", Signal.MISUSE),
+    ("Get out and vote them out in May", Signal.POLITICAL_ACTIVITY),
+    ("Nail tech on my days off, nobody at work knows", Signal.SIDE_JOB),
+    ("Had a wee look on the system for ye, tell yer sister tae be careful. Delete this.", Signal.MISUSE),
+    ("Six years on that estate and I'm convinced they're a different species", Signal.DEHUMANISING),
+    ("Oot chappin doors for the party aw Saturday", Signal.POLITICAL_ACTIVITY),
+    ("Face first in the brambles inside 10 seconds", Signal.FORCE_USED),
 ])
 def test_conduct_told_in_other_words_has_signals(text: str, signal: Signal) -> None:
     assert signal in text_signals(text).kinds
@@ -361,16 +372,6 @@ def test_the_model_alone_finds_conduct_only_in_a_short_post() -> None:
     assert decide(Category.CONDUCT_RISK, longer | {Signal.GROUP_DEROGATED}, 0.9, 0.5, rules).found
 
 
-@pytest.mark.parametrize("text, signal", [
-    ("Mates keep asking me to run their ex's reg on the PNC", Signal.MISUSE),
-    ("Pulling a sickie tomorrow, they can cope", Signal.MISUSE),
-    ("PAVA sorted him right out, tears for days", Signal.FORCE_USED),
-    ("Some of the families we get in look like they've been bred for it", Signal.DEHUMANISING),
-])
-def test_misuse_force_and_contempt_told_as_a_joke_have_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
-
-
 @pytest.mark.parametrize("text", ["Parked on the side of the road for a bit", "I must go, tea's ready",
                                   "Sat on the bench all match, gaffer hates me"])
 def test_everyday_phrases_near_the_new_words_are_not_conduct_signals(text: str) -> None:
@@ -386,20 +387,3 @@ def test_force_laughed_about_is_conduct_and_force_alone_is_for_the_model() -> No
     assert Signal.FORCE_LAUGHED_ABOUT not in text_signals("Had to restrain a lad today, paperwork all night").kinds
 
 
-@pytest.mark.parametrize("text, signal", [
-    ("Still doing 110 on the M40 on the way home in my own car", Signal.MISUSE),
-    ("Get out and vote them out in May", Signal.POLITICAL_ACTIVITY),
-    ("Nail tech on my days off, nobody at work knows", Signal.SIDE_JOB),
-])
-def test_what_batch_l_missed_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
-
-
-@pytest.mark.parametrize("text, signal", [
-    ("Had a wee look on the system for ye, tell yer sister tae be careful. Delete this.", Signal.MISUSE),
-    ("Six years on that estate and I'm convinced they're a different species", Signal.DEHUMANISING),
-    ("Oot chappin doors for the party aw Saturday", Signal.POLITICAL_ACTIVITY),
-    ("Face first in the brambles inside 10 seconds", Signal.FORCE_USED),
-])
-def test_what_batch_m_missed_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds

@@ -32,5 +32,5 @@ def test_a_digit_gate_opens_on_any_digit_and_words_beside_it_still_count() -> No
 
 def test_no_gate_always_opens() -> None:
     index = GateIndex([])
-    assert NO_GATE.closed_to_nothing
+    assert NO_GATE.empty
     assert index.opens(NO_GATE, scan("anything at all"))

@@ -21,7 +21,7 @@ def _texts() -> list[str]:
 
 
 def _gated() -> list[Pattern]:
-    return [p for p in signal_rules().patterns if not p.gate.closed_to_nothing]
+    return [p for p in signal_rules().patterns if not p.gate.empty]
 
 
 @pytest.mark.parametrize("pattern", _gated(), ids=lambda p: p.signal.value)
