@@ -89,6 +89,7 @@ class TextAnalysis:
     windows: tuple[Window, ...]
     _verdicts: dict[Category, tuple[Verdict, Window]] = field(default_factory=dict)
     _explained: dict[Category, list[Contribution]] = field(default_factory=dict)
+    _candidates: frozenset[Category] | None = None
 
     @property
     def logits(self) -> tuple[float, ...]:
@@ -97,6 +98,28 @@ class TextAnalysis:
 
     def probability(self, category: Category) -> float:
         return self._decided(category)[0].probability
+
+    @property
+    def candidates(self) -> frozenset[Category]:
+        """The categories some window could be found for; no other category can be (worked out once).
+
+        A category is found only by a probability at its threshold or by an assertion, and every
+        assertion needs one of its category's trigger signals (`Decisions.triggers`), or by an
+        implication from a category that is itself a candidate. Most posts have none, and the
+        detectors skip them without deciding anything.
+        """
+        cached = self._candidates
+        if cached is None:
+            model, rules = text_model(), decisions()
+            out: set[Category] = set()
+            for j, category in enumerate(model.categories):
+                at_least, needed = model.logit_thresholds[j], rules.triggers(category)
+                if needed is None or any(w.logits[j] >= at_least or not w.present.isdisjoint(needed)
+                                         for w in self.windows):
+                    out.add(category)
+            out.update(i.category for i in rules.implications if i.source in out)
+            cached = self._candidates = frozenset(out)
+        return cached
 
     def verdict(self, category: Category) -> Verdict:
         return self._decided(category)[0]

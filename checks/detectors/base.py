@@ -76,6 +76,8 @@ class TextDetector(Detector):
         if not self.reads(item):
             return
         analysis = analyse(item)
+        if self.category not in analysis.candidates:
+            return
         verdict = analysis.verdict(self.category)
         if verdict.found:
             yield from self.report(item, analysis, verdict)

@@ -46,35 +46,47 @@ def make_gate(words: Iterable[str], case: bool = False) -> Gate:
 
 
 class GateIndex:
-    """Every gate substring in one automaton per case; `seen(scan)` lists those a text holds."""
+    """Every gate substring in one automaton per case; `open(scan)` lists the gates a text opens.
+
+    The gates are numbered in the order given (a pattern's gate has its pattern's number), and each
+    substring in the automata carries the numbers of the gates it opens, so a text costs one pass
+    per automaton and a set union, however many patterns there are.
+    """
 
     def __init__(self, gates: Iterable[Gate]) -> None:
-        gates = list(gates)
-        self._lower = _automaton(w for g in gates if not g.case for w in g.words)
-        self._cased = _automaton(w for g in gates if g.case for w in g.words)
+        self._gates = tuple(gates)
+        self._always = tuple(i for i, g in enumerate(self._gates) if g.empty)
+        self._on_digit = tuple(i for i, g in enumerate(self._gates) if g.digits)
+        self._lower = _automaton(self._gates, case=False)
+        self._cased = _automaton(self._gates, case=True)
 
-    def seen(self, sc: Scan) -> tuple[set[str], set[str]]:
-        """The gate substrings in the lower-cased text, and those matched with capitals in the text."""
-        return _found(self._lower, sc.lower), _found(self._cased, sc.text)
+    def open(self, sc: Scan) -> list[int]:
+        """The numbers of the gates this scan opens, in order."""
+        opened: set[int] = set(self._always)
+        if sc.has_digit:
+            opened.update(self._on_digit)
+        for automaton, text in ((self._lower, sc.lower), (self._cased, sc.text)):
+            if automaton is not None:
+                for _end, numbers in automaton.iter(text):
+                    opened.update(numbers)
+        return sorted(opened)
 
     def opens(self, gate: Gate, sc: Scan) -> bool:
-        """Whether `gate` lets its pattern run on this scan (for one pattern; `seen` serves many)."""
-        lower, cased = self.seen(sc)
-        return gate.opens(cased if gate.case else lower, sc.has_digit)
+        """Whether `gate` (one of those given) lets its pattern run on this scan."""
+        opened = self.open(sc)
+        return any(self._gates[i] == gate for i in opened) if gate in self._gates else gate.empty
 
 
-def _automaton(words: Iterable[str]) -> ahocorasick.Automaton | None:
-    unique = sorted(set(words))
-    if not unique:
+def _automaton(gates: tuple[Gate, ...], case: bool) -> ahocorasick.Automaton | None:
+    numbers: dict[str, list[int]] = {}
+    for i, gate in enumerate(gates):
+        if gate.case is case:
+            for word in gate.words:
+                numbers.setdefault(word, []).append(i)
+    if not numbers:
         return None
     automaton = ahocorasick.Automaton()
-    for word in unique:
-        automaton.add_word(word, word)
+    for word, found in numbers.items():
+        automaton.add_word(word, tuple(found))
     automaton.make_automaton()
     return automaton
-
-
-def _found(automaton: ahocorasick.Automaton | None, text: str) -> set[str]:
-    if automaton is None:
-        return set()
-    return {word for _end, word in automaton.iter(text)}

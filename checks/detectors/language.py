@@ -9,9 +9,14 @@ details (numbers, postcodes, e-mail addresses) are still found in any language.
 
 from __future__ import annotations
 
-from checks.detectors.lexicon import Scan
+import re
+from functools import lru_cache
 
-LIST = "languages"  # resources/wordlists/languages.tsv
+from checks.detectors.lexicon import Scan, plain_list
+
+LIST = "languages"  # resources/wordlists/languages.tsv: words of other languages, matched with every list
+ENGLISH = "english.txt"  # the commonest English words, looked up only when a text has words of other languages
+_WORD = re.compile(r"[a-z']+")
 MIN_OTHER_WORDS = 2
 MIN_LETTERS = 12  # fewer letters than this are too few to tell a script by
 
@@ -23,8 +28,13 @@ def other_language(sc: Scan) -> bool:
     hits = sc.of(LIST)
     if len(hits) < MIN_OTHER_WORDS:
         return False
-    other = sum(1 for h in hits if h.entry.value(0) == "other")
-    return other >= MIN_OTHER_WORDS and other > len(hits) - other
+    english = _english_words()
+    return len(hits) > sum(1 for w in _WORD.findall(sc.lower) if w in english)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(e.phrase for e in plain_list(ENGLISH))
 
 
 def _mostly_other_script(text: str) -> bool:

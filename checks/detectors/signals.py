@@ -304,16 +304,13 @@ def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
 def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     out: list[SignalHit] = []
     low = sc.lower
-    lower_seen, cased_seen = rules.gates.seen(sc)
-    has_digit = sc.has_digit
-    for pattern in rules.patterns:
-        gate = pattern.gate
-        if not gate.opens(cased_seen if gate.case else lower_seen, has_digit):
-            continue
-        subject = sc.text if pattern.case else low
-        group = "hit" if "hit" in pattern.regex.groupindex else 0
-        out.extend(SignalHit(pattern.signal, m.start(group), m.end(group)) for m in pattern.regex.finditer(subject)
-                   if m.end(group) > m.start(group))
+    patterns = rules.patterns
+    for i in rules.gates.open(sc):  # a pattern's gate has the pattern's number
+        pattern = patterns[i]
+        regex = pattern.regex
+        group = "hit" if "hit" in regex.groupindex else 0
+        out.extend(SignalHit(pattern.signal, m.start(group), m.end(group))
+                   for m in regex.finditer(sc.text if pattern.case else low) if m.end(group) > m.start(group))
     return out
 
 
@@ -328,12 +325,14 @@ def _near_hits(text: str, hits: list[SignalHit], rules: SignalRules) -> list[Sig
     present = {h.signal for h in hits}
     if present.isdisjoint(rules.near_firsts):
         return []
-    sentence = _sentence_ids(text, {h.start for h in hits} | {h.end for h in hits})
+    sentence: dict[int, int] | None = None  # worked out when a pair first needs it
     pool = list(hits)
     out: list[SignalHit] = []
     for near in rules.nears:
         if present.isdisjoint(near.first) or present.isdisjoint(near.then):
             continue
+        if sentence is None:
+            sentence = _sentence_ids(text, {h.start for h in hits} | {h.end for h in hits})
         found = _pair(near, pool, sentence)
         if found is not None:
             out.append(found)

@@ -50,7 +50,7 @@ MAGIC = b"OFFDUTY-TEXT-MODEL-1\n"
 CHAR_MIN, CHAR_MAX = 2, 5
 WORD_CACHE_LIMIT = 50_000
 
-TOKEN = re.compile(r"[#@]?\w[\w']*")
+TOKEN = re.compile(r"[#@]?\w(?:[\w']*\w)?")  # apostrophes inside a word, never at its end
 # typographic apostrophes folded, every digit read as "0" (one character for one: positions stay)
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{str(d): "0" for d in range(1, 10)}})
 
@@ -66,12 +66,12 @@ def _normal(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """The words of `text`, lower case with digits as "0" (what the model reads)."""
-    return [w.rstrip("'") for w in TOKEN.findall(_normal(text))]
+    return TOKEN.findall(_normal(text))
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """The words of `text` as `words_of` reads them, with where each sits."""
-    return [(m.group(0).rstrip("'"), m.start(), m.end()) for m in TOKEN.finditer(_normal(text))]
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(_normal(text))]
 
 
 def char_grams(word: str) -> list[str]:
@@ -137,6 +137,14 @@ class Contribution:
     end: int = -1
 
 
+def _logit(probability: float) -> float:
+    if probability <= 0.0:
+        return -math.inf
+    if probability >= 1.0:
+        return math.inf
+    return math.log(probability / (1.0 - probability))
+
+
 SCALE = 1 << 20  # fixed point: weights to about a millionth
 LANE_BITS = 64
 BIAS = 1 << 40  # keeps every lane positive, so lanes never borrow from each other
@@ -153,6 +161,9 @@ class TextModel:
         k = self.k = len(self.categories)
         self.intercepts = tuple(intercepts)
         self.thresholds = tuple(thresholds)
+        # the logit at which each threshold is reached (a hair under, so comparing logits never
+        # misses a probability exactly at its threshold)
+        self.logit_thresholds = tuple(_logit(t) - 1e-9 for t in self.thresholds)
         self.meta = meta or {}
         self._word: dict[str, tuple[float, tuple[float, ...]]] = {}
         self._char: dict[str, tuple[float, tuple[float, ...]]] = {}
@@ -176,6 +187,7 @@ class TextModel:
                 a, b = f[2:].split(" ")
                 self._packed_pair.setdefault(a, {})[b] = packed
         self._word_cache: dict[str, tuple[int, int, int, int]] = {}
+        self._lanes = struct.Struct(f"<{k + 1}Q")  # a packed sum read back lane by lane, in one call
         self._index = {c: i for i, c in enumerate(self.categories)}
 
     def _pack(self, idf: float, row: Sequence[float], length: bool = True) -> int:
@@ -189,10 +201,9 @@ class TextModel:
 
     def _unpack(self, packed: int, count: int) -> tuple[list[float], float]:
         """The summed weights per category, and the summed length lane, of `count` packed features."""
-        k = self.k
+        *lanes, length = self._lanes.unpack(packed.to_bytes(self._lanes.size, "little"))
         bias = count * BIAS
-        sums = [(((packed >> (j * LANE_BITS)) & MASK) - bias) / SCALE for j in range(k)]
-        return sums, (packed >> (k * LANE_BITS)) / SCALE
+        return [(v - bias) / SCALE for v in lanes], length / SCALE
 
     # -- scoring -----------------------------------------------------------------------------
     def score(self, text: str, signals: Iterable[str], spans: Sequence[Span] = ()) -> tuple[float, ...]:
