@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checks.detectors.decide import Verdict, decide, decisions
+from checks.detectors.decide import Decisions, Verdict, decide, decisions
 from checks.detectors.signals import Signal, SignalHit, TextSignals, item_signals, text_signals
-from checks.detectors.textmodel import Contribution, text_model
+from checks.detectors.textmodel import Contribution, TextModel, text_model
 from checks.records import Basis, Category, Item
 
 LONG_TEXT = 480  # characters: longer texts are read in windows
@@ -112,8 +112,7 @@ class TextAnalysis:
         if cached is None:
             model, rules = text_model(), decisions()
             out: set[Category] = set()
-            for j, category in enumerate(model.categories):
-                at_least, needed = model.logit_thresholds[j], rules.triggers(category)
+            for j, (category, at_least, needed) in enumerate(_openings(model, rules)):
                 if needed is None or any(w.logits[j] >= at_least or not w.present.isdisjoint(needed)
                                          for w in self.windows):
                     out.add(category)
@@ -201,16 +200,34 @@ class TextAnalysis:
         return Basis(verdict.by or "model", tuple(signals), tuple(sorted(words)))
 
 
+class _Openings:
+    """For each of the model's categories: the logit that finds it, and the signals an assertion needs."""
+
+    made_for: tuple[TextModel, Decisions] | None = None
+    table: tuple[tuple[Category, float, frozenset[Signal] | None], ...] = ()
+
+
+def _openings(model: TextModel, rules: Decisions) -> tuple[tuple[Category, float, frozenset[Signal] | None], ...]:
+    made_for = _Openings.made_for
+    if made_for is None or made_for[0] is not model or made_for[1] is not rules:
+        _Openings.table = tuple((c, model.logit_thresholds[j], rules.triggers(c))
+                                for j, c in enumerate(model.categories))
+        _Openings.made_for = (model, rules)
+    return _Openings.table
+
+
 class _Last:
-    key: tuple[int, str] | None = None
     analysis: TextAnalysis | None = None
 
 
 def analyse(item: Item) -> TextAnalysis:
-    """The analysis of `item` (cached for the last item: each detector asks for the same one)."""
-    key = (id(item), item.text)
-    if _Last.key == key and _Last.analysis is not None and _Last.analysis.item is item:
-        return _Last.analysis
+    """The analysis of `item` (cached for the last item: each detector asks for the same one).
+
+    Items are frozen, and the cached analysis holds its item, so the same object is the same text.
+    """
+    last = _Last.analysis
+    if last is not None and last.item is item:
+        return last
     text = item.text
     sig = text_signals(text)
     own = item_signals(item) | sig.whole
@@ -220,15 +237,15 @@ def analyse(item: Item) -> TextAnalysis:
     parts = windows(text)
     found: tuple[Window, ...]
     if len(parts) == 1:
-        found = (Window(0, len(text), present, model.score(text, [s.value for s in present], spans), tuple(spans)),)
+        found = (Window(0, len(text), present, model.score(text, present, spans), tuple(spans)),)
     else:
         built = []
         for start, end in parts:
             inside = frozenset(h.signal for h in sig.hits if start <= h.start and h.end <= end) | own | _PART
             local = tuple((c, a - start, b - start) for c, a, b in spans if start <= a and b <= end)
-            logits = model.score(text[start:end], [s.value for s in inside], list(local))
+            logits = model.score(text[start:end], inside, list(local))
             built.append(Window(start, end, inside, logits, local))
         found = tuple(built)
     result = TextAnalysis(item, sig, present, found)
-    _Last.key, _Last.analysis = key, result
+    _Last.analysis = result
     return result

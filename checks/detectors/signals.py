@@ -222,6 +222,9 @@ class SignalRules:
     cancels: Mapping[Signal, frozenset[Signal]] = field(default_factory=dict)  # look-alike signal -> what it cancels
     lists: frozenset[str] = frozenset()  # the word lists [lexicon] maps to signals
     gates: GateIndex = field(default_factory=lambda: GateIndex(()))  # every pattern's gate, in one pass
+    # id(entry) -> (entry, the signal it gives), filled as entries are met; the entry is kept, so
+    # its id cannot be reused while it is here
+    entry_signals: dict[int, tuple[Entry, Signal | None]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> frozenset[Signal]:
@@ -290,15 +293,24 @@ class TextSignals:
 
 def _lexicon_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
     out: list[SignalHit] = []
+    known = rules.entry_signals
     for lst, hits in sc.hits.items():
         if lst not in rules.lists:
             continue  # a list read by detectors, not a source of signals (e.g. the language words)
-        column = rules.kind_column.get(lst, 0)
         for h in hits:
-            sig = rules.lexicon.get((lst, h.entry.value(column))) or rules.lexicon.get((lst, ""))
-            if sig is not None:
-                out.append(SignalHit(sig, h.start, h.end, h.entry))
+            entry = h.entry
+            cached = known.get(id(entry))
+            if cached is None or cached[0] is not entry:
+                cached = known[id(entry)] = (entry, _entry_signal(entry, rules))
+            if cached[1] is not None:
+                out.append(SignalHit(cached[1], h.start, h.end, entry))
     return out
+
+
+def _entry_signal(entry: Entry, rules: SignalRules) -> Signal | None:
+    """The signal a word-list entry gives ([lexicon] in signals.toml, by its list and kind column)."""
+    lst = entry.list
+    return rules.lexicon.get((lst, entry.value(rules.kind_column.get(lst, 0)))) or rules.lexicon.get((lst, ""))
 
 
 def _pattern_hits(sc: Scan, rules: SignalRules) -> list[SignalHit]:
