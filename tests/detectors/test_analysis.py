@@ -387,3 +387,38 @@ def test_force_laughed_about_is_conduct_and_force_alone_is_for_the_model() -> No
     assert Signal.FORCE_LAUGHED_ABOUT not in text_signals("Had to restrain a lad today, paperwork all night").kinds
 
 
+
+
+def test_the_categories_a_text_is_skipped_for_are_never_found_in_it() -> None:
+    """`candidates` lets the detectors skip a category: over every labelled text it must never skip one
+    the full decision finds (a wrong shortcut would silently lose findings)."""
+    from training.dataset import load_all
+
+    skipped_found = []
+    checked = 0
+    for n, ex in enumerate(load_all()):
+        analysis = analyse(ex.item(n))
+        for category in text_model_categories():
+            if category not in analysis.candidates:
+                checked += 1
+                if analysis.verdict(category).found:
+                    skipped_found.append((category.value, ex.text[:60]))
+    assert checked > 10_000  # the shortcut is taken, or this test proves nothing
+    assert not skipped_found, skipped_found[:3]
+
+
+def text_model_categories() -> tuple[Category, ...]:
+    from checks.detectors.textmodel import text_model
+
+    return text_model().categories
+
+
+@pytest.mark.parametrize("text", ["Danke, wir sind mit dem Team und der Familie im Urlaub",
+                                  "Muchas gracias, está muy bonito pero para mí es caro"])
+def test_more_words_of_another_language_than_of_english_is_another_language(text: str) -> None:
+    assert Signal.OTHER_LANGUAGE in text_signals(text).kinds
+
+
+def test_a_few_foreign_words_among_more_english_ones_are_still_english() -> None:
+    text = "Had the best time with the family, it was a proper mit und der moment for all of us"
+    assert Signal.OTHER_LANGUAGE not in text_signals(text).kinds
