@@ -75,9 +75,11 @@ def in_range(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
 def is_text_item(item: Item) -> bool:
     """Items whose text a person wrote (posts, comments, messages, captions, bios).
 
-    Not settings, location records or check-ins: a check-in's text is the place's name, which the
-    places analyzer reports (checks/places/checkins.py)."""
+    Not settings, location records, check-ins or a gender chosen from a list: a check-in's text is
+    the place's name, which the places analyzer reports (checks/places/checkins.py)."""
     kind = item.kind
+    if kind is ItemKind.PROFILE_FIELD and item.field == ProfileField.GENDER:
+        return False  # a choice from the platform's list ("Female"), not words anyone wrote
     return bool(item.text) and kind not in (ItemKind.SETTING, ItemKind.LOCATION, ItemKind.CHECKIN)
 
 

@@ -171,6 +171,7 @@ class Signal(enum.StrEnum):
     NOW_AT_PLACE = "now_at_place"
     # the item itself
     KIND_BIO = "kind_bio"
+    KIND_NAME = "kind_name"  # the person's own name or username: never a relative, a place or conduct
     KIND_JOB_FIELD = "kind_job_field"
     KIND_COMMENT = "kind_comment"
     KIND_MESSAGE = "kind_message"
@@ -419,6 +420,8 @@ def item_signals(item: Item) -> frozenset[Signal]:
         elif field in (ProfileField.BIO, ProfileField.OTHER, ProfileField.NAME, ProfileField.USERNAME) or \
                 (isinstance(field, str) and not isinstance(field, ProfileField)):
             out.add(Signal.KIND_BIO)
+            if field in (ProfileField.NAME, ProfileField.USERNAME):
+                out.add(Signal.KIND_NAME)
     elif kind is ItemKind.COMMENT:
         out.add(Signal.KIND_COMMENT)
     elif kind is ItemKind.MESSAGE:

@@ -389,6 +389,48 @@ def test_force_laughed_about_is_conduct_and_force_alone_is_for_the_model() -> No
 
 
 
+def test_a_strong_sign_of_conduct_lowers_the_bar_the_model_must_clear() -> None:
+    rules = decisions()
+    slur = frozenset({Signal.SLUR})
+    found = decide(Category.CONDUCT_RISK, slur, 0.45, 0.85, rules)
+    assert found.found and found.by == "conduct_sign_likely"
+    assert not decide(Category.CONDUCT_RISK, slur, 0.3, 0.85, rules).found  # the model must still agree a little
+    assert not decide(Category.CONDUCT_RISK, slur | {Signal.REPOST}, 0.45, 0.85, rules).found
+    # a weak sign (a business word) does not lower it
+    assert not decide(Category.CONDUCT_RISK, frozenset({Signal.BUSINESS}), 0.45, 0.85, rules).found
+
+
+def test_operational_words_beside_the_job_lower_the_bar_for_official_information() -> None:
+    rules = decisions()
+    own = frozenset({Signal.OPERATIONAL, Signal.FIRST_PERSON, Signal.POLICE_WEAK})
+    found = decide(Category.OFFICIAL_INFORMATION, own, 0.65, 0.92, rules)
+    assert found.found and found.by == "official_sign_likely"
+    assert not decide(Category.OFFICIAL_INFORMATION, own, 0.5, 0.92, rules).found
+    assert not decide(Category.OFFICIAL_INFORMATION, own | {Signal.NEWS}, 0.65, 0.92, rules).found
+    # "I deployed the code", "the recruiters I interviewed": operational words with no police or justice beside them
+    alone = frozenset({Signal.OPERATIONAL, Signal.FIRST_PERSON, Signal.FIRST_PERSON_POLICE})
+    assert not decide(Category.OFFICIAL_INFORMATION, alone, 0.65, 0.92, rules).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Big up the lads, broke a few heads at the match today", Signal.FORCE_USED),
+    ("Gave him a little reminder in the van who's boss", Signal.FORCE_USED),
+    ("Breached his curfew again. Honestly these people are a waste of oxygen.", Signal.GROUP_DEHUMANISED),
+    ("DJing at the Oak Tree this Friday 9pm-1am", Signal.SIDE_JOB),
+    ("Landlord of 3 flats in Crewe, all managed myself", Signal.SIDE_JOB),
+    ("Told him he looked like a dirty little gyppo", Signal.SLUR),
+])
+def test_conduct_missed_in_batch_n_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["These people at the garden centre were so helpful",
+                                  "Who's boss in your house, you or the cat?", "My landlord is fixing the boiler"])
+def test_everyday_uses_of_the_new_conduct_words_are_not_strong_signs(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert not kinds & {Signal.GROUP_DEHUMANISED, Signal.SIDE_JOB, Signal.SLUR, Signal.FORCE_USED}
+
+
 def test_the_categories_a_text_is_skipped_for_are_never_found_in_it() -> None:
     """`candidates` lets the detectors skip a category: over every labelled text it must never skip one
     the full decision finds (a wrong shortcut would silently lose findings)."""
@@ -422,3 +464,22 @@ def test_more_words_of_another_language_than_of_english_is_another_language(text
 def test_a_few_foreign_words_among_more_english_ones_are_still_english() -> None:
     text = "Had the best time with the family, it was a proper mit und der moment for all of us"
     assert Signal.OTHER_LANGUAGE not in text_signals(text).kinds
+
+
+def test_the_persons_own_name_is_never_a_relative_a_home_or_conduct() -> None:
+    from checks.records import ProfileField
+    from tests.detectors.conftest import make_field
+
+    for field in (ProfileField.NAME, ProfileField.USERNAME):
+        found = categories(make_field(field, "Sam Hollis"))
+        assert not found & {"family_details", "conduct_risk", "home_address", "location_pattern"}, (field, found)
+    assert "employer_disclosure" in categories(make_field(ProfileField.NAME, "PC Sam Hollis | Met Police"))
+
+
+def test_a_gender_chosen_from_a_list_is_not_read_as_words() -> None:
+    from checks.detectors.common import is_text_item
+    from checks.records import ProfileField
+    from tests.detectors.conftest import make_field
+
+    item = make_field(ProfileField.GENDER, "Female")
+    assert not is_text_item(item) and not categories(item)
