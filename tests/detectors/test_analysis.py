@@ -483,3 +483,31 @@ def test_a_gender_chosen_from_a_list_is_not_read_as_words() -> None:
 
     item = make_field(ProfileField.GENDER, "Female")
     assert not is_text_item(item) and not categories(item)
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Cracking night on the town 🍻🍻 drove home at 2am", Signal.DRINK_DRIVING),
+    ("Vote Independent for Westbury ward on Thursday", Signal.POLITICAL_ACTIVITY),
+    ("Vote for Jane Smith, your Green candidate", Signal.POLITICAL_ACTIVITY),
+    ("Also doing nails again from home, gel £20", Signal.SIDE_JOB),
+    ("Next time I'm 'forgetting' to switch the camera on", Signal.MISUSE),
+    ("He'd never see daylight again. Some people aren't human.", Signal.GROUP_DEHUMANISED),
+])
+def test_conduct_missed_in_batch_o_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["I vote we go to the pub on Thursday", "vote for the best party food",
+                                  "I'll be back in about an hour, sorry!"])
+def test_a_vote_among_friends_or_an_hour_away_is_not_politics_or_business(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert not kinds & {Signal.POLITICAL_ACTIVITY, Signal.BUSINESS, Signal.OWN_BUSINESS}
+
+
+def test_a_business_told_as_ones_own_lowers_the_bar_for_conduct() -> None:
+    rules = decisions()
+    own = frozenset({Signal.BUSINESS, Signal.OWN_BUSINESS})
+    found = decide(Category.CONDUCT_RISK, own, 0.55, 0.89, rules)
+    assert found.found and found.by == "side_business_likely"
+    assert not decide(Category.CONDUCT_RISK, own | {Signal.PERSONAL_SALE}, 0.55, 0.89, rules).found
+    assert not decide(Category.CONDUCT_RISK, frozenset({Signal.BUSINESS}), 0.55, 0.89, rules).found
