@@ -511,3 +511,20 @@ def test_a_business_told_as_ones_own_lowers_the_bar_for_conduct() -> None:
     assert found.found and found.by == "side_business_likely"
     assert not decide(Category.CONDUCT_RISK, own | {Signal.PERSONAL_SALE}, 0.55, 0.89, rules).found
     assert not decide(Category.CONDUCT_RISK, frozenset({Signal.BUSINESS}), 0.55, 0.89, rules).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Detached duty at HMP Carnbeg for 3 weeks from Monday", Signal.JUSTICE_BODY),
+    ("Pick-up at Trinity Fields at 3, then the CJ unit 4 til 10", Signal.UNIT),
+    ("Contact management tonight: 30 calls queueing, 2 off sick", Signal.UNIT),
+    ("Lash course on Saturdays only cos I work shifts at the jail", Signal.PRISON_TALK),
+    ("Usher at the Military Court Centre. Three courts martial this week", Signal.UNIT),
+])
+def test_the_job_batch_p_missed_in_regional_and_back_office_voices_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+def test_an_oath_is_a_weak_sign_not_a_police_career() -> None:
+    kinds = text_signals("I took the oath at my citizenship ceremony today").kinds
+    assert Signal.POLICE_WEAK in kinds and Signal.TENURE_POLICE not in kinds
+    assert "employer_disclosure" not in categories(make_post("I took the oath at my citizenship ceremony today"))
