@@ -170,6 +170,7 @@ class Signal(enum.StrEnum):
     WORKPLACE_PLACE = "workplace_place"
     NOW_AT_PLACE = "now_at_place"
     # the item itself
+    FEW_WORDS = "few_words"  # fewer than FEW_WORDS words of two or more letters: too little for the model alone
     KIND_BIO = "kind_bio"
     KIND_NAME = "kind_name"  # the person's own name or username: never a relative, a place or conduct
     KIND_JOB_FIELD = "kind_job_field"
@@ -383,6 +384,12 @@ def _cancelled(hits: list[SignalHit], rules: SignalRules) -> list[SignalHit]:
 
 
 SHORT_POST = 140  # characters: the model alone finds conduct only in a post this short (decisions.toml)
+# fewer words than this (of two letters or more) and the model alone finds no employer, official
+# information or conduct: on published exports it scored "Dddddddd", "TNSR Plano special" and
+# "Let them Know🙏" at 0.97-0.99, with almost nothing it knew to go on
+FEW_WORDS = 4
+FEW_WORDS_CHARS = 80  # a text longer than this has more words (checked first: counting costs)
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class _LastText:
@@ -404,6 +411,8 @@ def text_signals(text: str) -> TextSignals:
     whole = frozenset({Signal.OTHER_LANGUAGE}) if other_language(sc) else frozenset()
     if len(text) > SHORT_POST:
         whole |= {Signal.LONGER_POST}
+    elif len(text) <= FEW_WORDS_CHARS and len(_WORD.findall(text)) < FEW_WORDS:
+        whole |= {Signal.FEW_WORDS}
     result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits) | whole, whole)
     _LastText.last = (text, result)
     return result

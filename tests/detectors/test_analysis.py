@@ -528,3 +528,19 @@ def test_an_oath_is_a_weak_sign_not_a_police_career() -> None:
     kinds = text_signals("I took the oath at my citizenship ceremony today").kinds
     assert Signal.POLICE_WEAK in kinds and Signal.TENURE_POLICE not in kinds
     assert "employer_disclosure" not in categories(make_post("I took the oath at my citizenship ceremony today"))
+
+
+@pytest.mark.parametrize("text", ["Dddddddddddddddddddddddddddddddd", "TNSR Plano special", "Let them Know🙏🏽🙏🏽"])
+def test_in_a_few_words_the_model_alone_finds_no_job_work_or_conduct(text: str) -> None:
+    assert Signal.FEW_WORDS in text_signals(text).kinds
+    rules = decisions()
+    present = text_signals(text).kinds
+    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION, Category.CONDUCT_RISK):
+        assert decide(category, present, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_few_words"
+
+
+def test_a_few_words_with_a_sign_are_still_read() -> None:
+    kinds = text_signals("Special constable, Kent").kinds
+    assert Signal.FEW_WORDS in kinds
+    assert "employer_disclosure" in categories(make_post("Special constable, Kent"))
+    assert Signal.FEW_WORDS not in text_signals("Back on nights at the station from Thursday, lads").kinds
