@@ -19,6 +19,7 @@ ENGLISH = "english.txt"  # the commonest English words, looked up only when a te
 _WORD = re.compile(r"[a-z']+")
 MIN_OTHER_WORDS = 2
 MIN_LETTERS = 12  # fewer letters than this are too few to tell a script by
+MIN_OTHER_SCRIPT = 8  # letters of another script that, at a third of the text, make it another language
 
 
 def other_language(sc: Scan) -> bool:
@@ -44,4 +45,7 @@ def _mostly_other_script(text: str) -> bool:
             letters += 1
             if ch < "\u0250":  # Basic Latin, Latin-1 and Latin Extended A and B
                 latin += 1
-    return letters >= MIN_LETTERS and latin * 2 < letters
+    other = letters - latin
+    # mostly another script, or a good third of it: English posts quote a word of Russian or Greek,
+    # not a third of their letters ("Eee PC на чипсете Qualcomm с Android" is Russian about a PC)
+    return letters >= MIN_LETTERS and (latin * 2 < letters or (other >= MIN_OTHER_SCRIPT and other * 3 >= letters))

@@ -544,3 +544,25 @@ def test_a_few_words_with_a_sign_are_still_read() -> None:
     assert Signal.FEW_WORDS in kinds
     assert "employer_disclosure" in categories(make_post("Special constable, Kent"))
     assert Signal.FEW_WORDS not in text_signals("Back on nights at the station from Thursday, lads").kinds
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Eee PC на чипсете Qualcomm с Android", True),
+    ("Off to Αθήνα for the week with the family, back Sunday", False),
+    ("Learning the word спасибо today in my Russian class", False),
+])
+def test_a_third_of_another_script_is_another_language_a_quoted_word_is_not(text: str, other: bool) -> None:
+    assert (Signal.OTHER_LANGUAGE in text_signals(text).kinds) is other
+
+
+@pytest.mark.parametrize("text", ["It was merged and deployed before I got up this morning.",
+                                  "I deployed code during my morning walk.",
+                                  "Several of the recruiters I interviewed told me the same thing"])
+def test_deploying_code_and_interviewing_candidates_are_not_operations(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds and Signal.OPERATIONAL not in kinds
+
+
+def test_deployed_and_interviewed_in_police_work_stay_operational() -> None:
+    kinds = text_signals("Interviewed the suspect for 3 hours, no comment. Deployed to the town centre after.").kinds
+    assert Signal.OPERATIONAL in kinds
