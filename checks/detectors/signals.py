@@ -164,6 +164,7 @@ class Signal(enum.StrEnum):
     FORCE_USED = "force_used"  # force used on someone ("tasered", "took him to the floor")
     JOY = "joy"  # laughter or delight ("😂", "love it", "felt great")
     FORCE_LAUGHED_ABOUT = "force_laughed_about"  # force used, and laughed or delighted about
+    WORK_LAUGHED_ABOUT = "work_laughed_about"  # an arrest, a cell, a sentence laughed about ("nicked him 😂")
     MISUSE = "misuse"  # the job's systems, powers or property used for oneself; dishonesty ("ran his plate")
     PERSONAL_SALE = "personal_sale"  # selling one's own used things once ("ono", "collection only"): not a business
     GENERALISING = "generalising"

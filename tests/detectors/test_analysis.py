@@ -566,3 +566,13 @@ def test_deploying_code_and_interviewing_candidates_are_not_operations(text: str
 def test_deployed_and_interviewed_in_police_work_stay_operational() -> None:
     kinds = text_signals("Interviewed the suspect for 3 hours, no comment. Deployed to the town centre after.").kinds
     assert Signal.OPERATIONAL in kinds
+
+
+def test_an_arrest_laughed_about_is_a_sign_of_conduct_for_the_model_to_weigh() -> None:
+    kinds = text_signals("Just nicked a Tory councillor for drink driving 😂😂 you'll find out tomorrow").kinds
+    assert Signal.WORK_LAUGHED_ABOUT in kinds
+    assert Signal.WORK_LAUGHED_ABOUT not in text_signals("Nicked two for the burglary. Long night.").kinds
+    rules = decisions()
+    present = frozenset({Signal.WORK_LAUGHED_ABOUT})
+    assert decide(Category.CONDUCT_RISK, present, 0.95, 0.9, rules).found  # the model decides
+    assert not decide(Category.CONDUCT_RISK, present, 0.5, 0.9, rules).found  # it does not lower the bar
