@@ -11,6 +11,7 @@ inferred from many geotags, combinations of details.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
@@ -123,7 +124,14 @@ def sensitive_spans(analysis: TextAnalysis, offset: int, length: int) -> tuple[t
             a, b = h.start + offset, h.end + offset
             if 0 <= a < b <= length:
                 out.append((a, b))
+    for m in _NUMBER.finditer(analysis.item.text):  # a race bib, a ZIP code, part of a phone number
+        a, b = m.start() + offset, m.end() + offset
+        if 0 <= a < b <= length:
+            out.append((a, b))
     return tuple(sorted(set(out)))
+
+
+_NUMBER = re.compile(r"\d(?:[ \-]?\d){4,}")  # five digits or more: too specific to show beside a finding
 
 
 class Analyzer(ABC):
