@@ -576,3 +576,23 @@ def test_an_arrest_laughed_about_is_a_sign_of_conduct_for_the_model_to_weigh() -
     present = frozenset({Signal.WORK_LAUGHED_ABOUT})
     assert decide(Category.CONDUCT_RISK, present, 0.95, 0.9, rules).found  # the model decides
     assert not decide(Category.CONDUCT_RISK, present, 0.5, 0.9, rules).found  # it does not lower the bar
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("three hours into a VCP on the Cookstown road. Feet are blocks of ice #PSNI", Signal.POLICE_HASHTAG),
+    ("DCI wants the URN on every single email now. 47HH0392124 is my whole life", Signal.REFERENCE_NUMBER),
+    ("Did 16 hours as a special this month on top of the day job", Signal.POLICE_ROLE),
+    ("home visit at a service user's flat today and his dog tried to eat my clipboard #probationlife",
+     Signal.POLICE_HASHTAG),
+    ("Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️", Signal.POLICE_ROLE),
+])
+def test_the_job_batch_q_missed_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+def test_the_police_emoji_in_a_bio_names_the_job_but_calling_them_is_not_the_job() -> None:
+    from checks.records import ProfileField
+    from tests.detectors.conftest import make_field
+
+    assert "employer_disclosure" in categories(make_field(ProfileField.BIO, "Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️"))
+    assert "employer_disclosure" not in categories(make_post("Called the 👮‍♂️ on the neighbours again"))
