@@ -596,3 +596,21 @@ def test_the_police_emoji_in_a_bio_names_the_job_but_calling_them_is_not_the_job
 
     assert "employer_disclosure" in categories(make_field(ProfileField.BIO, "Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️"))
     assert "employer_disclosure" not in categories(make_post("Called the 👮‍♂️ on the neighbours again"))
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("can't stand the way the Muslims are taking over the high street", Signal.GROUP_DEROGATED),
+    ("Proud to be standing as an independent candidate for Ashby parish council", Signal.POLITICAL_ACTIVITY),
+    ("mandy kicked in about 9 and I don't remember the rest", Signal.DRUGS),
+    ("Anyone want 10% off at my vape shop in Crewe?", Signal.SIDE_JOB),
+    ("selling my spare force-issue body armour, never worn", Signal.MISUSE),
+])
+def test_conduct_batch_r_missed_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+def test_selling_kit_issued_by_the_force_is_not_clearing_out_ones_own_things() -> None:
+    present = text_signals("selling my spare force-issue body armour, never worn, £80 ono").kinds
+    assert Signal.PERSONAL_SALE in present
+    assert decide(Category.CONDUCT_RISK, present, 0.95, 0.9, decisions()).vetoed_by != "personal_sale"
+    assert Signal.POLITICAL_ACTIVITY not in text_signals("Sent my mate the new candidate for the job").kinds
