@@ -614,3 +614,13 @@ def test_selling_kit_issued_by_the_force_is_not_clearing_out_ones_own_things() -
     assert Signal.PERSONAL_SALE in present
     assert decide(Category.CONDUCT_RISK, present, 0.95, 0.9, decisions()).vetoed_by != "personal_sale"
     assert Signal.POLITICAL_ACTIVITY not in text_signals("Sent my mate the new candidate for the job").kinds
+
+
+def test_a_routine_with_its_time_or_time_away_ahead_lowers_the_bar_for_routines() -> None:
+    rules = decisions()
+    routine = frozenset({Signal.ROUTINE_TIME})
+    found = decide(Category.LOCATION_PATTERN, routine, 0.55, 0.9, rules)
+    assert found.found and found.by == "routine_likely"
+    assert not decide(Category.LOCATION_PATTERN, routine, 0.4, 0.9, rules).found
+    assert not decide(Category.LOCATION_PATTERN, routine | {Signal.PAST}, 0.55, 0.9, rules).found  # a past routine
+    assert not decide(Category.LOCATION_PATTERN, frozenset({Signal.DAY_TIME}), 0.55, 0.9, rules).found
