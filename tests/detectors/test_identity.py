@@ -131,3 +131,10 @@ def test_a_post_is_reported_as_an_unnamed_detail_only_when_no_number_failed_its_
 def test_a_sort_code_said_as_such_is_a_bank_detail_even_without_the_account() -> None:
     assert keys("Monzo, my sort code 04-00-04, happy to take split payments") == ["bank:04-00-04"]
     assert keys("Final score 04-00-04 on aggregate") == []
+
+
+def test_a_prefix_format_plate_is_a_plate_shape_and_a_product_code_needs_a_vehicle() -> None:
+    from checks.detectors.signals import Signal, text_signals
+
+    assert Signal.PLATE_SHAPE in text_signals("my car is an old S123 ABC").kinds
+    assert keys("Order A123 XYZ arrived today") == []
