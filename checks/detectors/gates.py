@@ -4,7 +4,7 @@ Every `[[pattern]]` in signals.toml may name a gate: substrings of which at leas
 the text before its regular expression is run. Searching each gate as its own expression cost
 more than the patterns it spared; here all gate substrings go into two Aho-Corasick automata (one
 for the lower-cased text, one for gates matched with their capitals), so a text is read once and
-each pattern then asks whether any of its substrings was seen. A gate of digits needs only the
+each substring carries the numbers of the patterns it opens. A gate of digits needs only the
 scan's own "has a digit".
 """
 
@@ -30,9 +30,6 @@ class Gate:
     def empty(self) -> bool:
         """No gate: the pattern always runs."""
         return not self.words and not self.digits
-
-    def opens(self, seen: frozenset[str] | set[str], has_digit: bool) -> bool:
-        return self.empty or (self.digits and has_digit) or not self.words.isdisjoint(seen)
 
 
 NO_GATE = Gate()
@@ -72,9 +69,8 @@ class GateIndex:
         return sorted(opened)
 
     def opens(self, gate: Gate, sc: Scan) -> bool:
-        """Whether `gate` (one of those given) lets its pattern run on this scan."""
-        opened = self.open(sc)
-        return any(self._gates[i] == gate for i in opened) if gate in self._gates else gate.empty
+        """Whether `gate` (empty, or one of those given) lets its pattern run on this scan."""
+        return gate.empty or self._gates.index(gate) in self.open(sc)
 
 
 def _automaton(gates: tuple[Gate, ...], case: bool) -> ahocorasick.Automaton | None:

@@ -412,16 +412,42 @@ def test_operational_words_beside_the_job_lower_the_bar_for_official_information
     assert not decide(Category.OFFICIAL_INFORMATION, alone, 0.65, 0.92, rules).found
 
 
-@pytest.mark.parametrize(("text", "signal"), [
-    ("Big up the lads, broke a few heads at the match today", Signal.FORCE_USED),
-    ("Gave him a little reminder in the van who's boss", Signal.FORCE_USED),
-    ("Breached his curfew again. Honestly these people are a waste of oxygen.", Signal.GROUP_DEHUMANISED),
-    ("DJing at the Oak Tree this Friday 9pm-1am", Signal.SIDE_JOB),
-    ("Landlord of 3 flats in Crewe, all managed myself", Signal.SIDE_JOB),
-    ("Told him he looked like a dirty little gyppo", Signal.SLUR),
-])
-def test_conduct_missed_in_batch_n_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
+# what each fresh batch's first run missed, turned into signals before the next batch ran
+MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
+    ("N", "Big up the lads, broke a few heads at the match today", Signal.FORCE_USED),
+    ("N", "Gave him a little reminder in the van who's boss", Signal.FORCE_USED),
+    ("N", "Breached his curfew again. Honestly these people are a waste of oxygen.", Signal.GROUP_DEHUMANISED),
+    ("N", "DJing at the Oak Tree this Friday 9pm-1am", Signal.SIDE_JOB),
+    ("N", "Landlord of 3 flats in Crewe, all managed myself", Signal.SIDE_JOB),
+    ("N", "Told him he looked like a dirty little gyppo", Signal.SLUR),
+    ("O", "Cracking night on the town 🍻🍻 drove home at 2am", Signal.DRINK_DRIVING),
+    ("O", "Vote Independent for Westbury ward on Thursday", Signal.POLITICAL_ACTIVITY),
+    ("O", "Vote for Jane Smith, your Green candidate", Signal.POLITICAL_ACTIVITY),
+    ("O", "Also doing nails again from home, gel £20", Signal.SIDE_JOB),
+    ("O", "Next time I'm 'forgetting' to switch the camera on", Signal.MISUSE),
+    ("O", "He'd never see daylight again. Some people aren't human.", Signal.GROUP_DEHUMANISED),
+    ("P", "Detached duty at HMP Carnbeg for 3 weeks from Monday", Signal.JUSTICE_BODY),
+    ("P", "Pick-up at Trinity Fields at 3, then the CJ unit 4 til 10", Signal.UNIT),
+    ("P", "Contact management tonight: 30 calls queueing, 2 off sick", Signal.UNIT),
+    ("P", "Lash course on Saturdays only cos I work shifts at the jail", Signal.PRISON_TALK),
+    ("P", "Usher at the Military Court Centre. Three courts martial this week", Signal.UNIT),
+    ("Q", "three hours into a VCP on the Cookstown road. Feet are blocks of ice #PSNI", Signal.POLICE_HASHTAG),
+    ("Q", "DCI wants the URN on every single email now. 47HH0392124 is my whole life", Signal.REFERENCE_NUMBER),
+    ("Q", "Did 16 hours as a special this month on top of the day job", Signal.POLICE_ROLE),
+    ("Q", "home visit at a service user's flat today and his dog tried to eat my clipboard #probationlife",
+     Signal.POLICE_HASHTAG),
+    ("Q", "Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️", Signal.POLICE_ROLE),
+    ("R", "can't stand the way the Muslims are taking over the high street", Signal.GROUP_DEROGATED),
+    ("R", "Proud to be standing as an independent candidate for Ashby parish council", Signal.POLITICAL_ACTIVITY),
+    ("R", "mandy kicked in about 9 and I don't remember the rest", Signal.DRUGS),
+    ("R", "Anyone want 10% off at my vape shop in Crewe?", Signal.SIDE_JOB),
+    ("R", "selling my spare force-issue body armour, never worn", Signal.MISUSE),
+]
+
+
+@pytest.mark.parametrize(("batch", "text", "signal"), MISSED_BY_FIRST_RUNS)
+def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds, batch
 
 
 @pytest.mark.parametrize("text", ["These people at the garden centre were so helpful",
@@ -485,18 +511,6 @@ def test_a_gender_chosen_from_a_list_is_not_read_as_words() -> None:
     assert not is_text_item(item) and not categories(item)
 
 
-@pytest.mark.parametrize(("text", "signal"), [
-    ("Cracking night on the town 🍻🍻 drove home at 2am", Signal.DRINK_DRIVING),
-    ("Vote Independent for Westbury ward on Thursday", Signal.POLITICAL_ACTIVITY),
-    ("Vote for Jane Smith, your Green candidate", Signal.POLITICAL_ACTIVITY),
-    ("Also doing nails again from home, gel £20", Signal.SIDE_JOB),
-    ("Next time I'm 'forgetting' to switch the camera on", Signal.MISUSE),
-    ("He'd never see daylight again. Some people aren't human.", Signal.GROUP_DEHUMANISED),
-])
-def test_conduct_missed_in_batch_o_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
-
-
 @pytest.mark.parametrize("text", ["I vote we go to the pub on Thursday", "vote for the best party food",
                                   "I'll be back in about an hour, sorry!"])
 def test_a_vote_among_friends_or_an_hour_away_is_not_politics_or_business(text: str) -> None:
@@ -511,17 +525,6 @@ def test_a_business_told_as_ones_own_lowers_the_bar_for_conduct() -> None:
     assert found.found and found.by == "side_business_likely"
     assert not decide(Category.CONDUCT_RISK, own | {Signal.PERSONAL_SALE}, 0.55, 0.89, rules).found
     assert not decide(Category.CONDUCT_RISK, frozenset({Signal.BUSINESS}), 0.55, 0.89, rules).found
-
-
-@pytest.mark.parametrize(("text", "signal"), [
-    ("Detached duty at HMP Carnbeg for 3 weeks from Monday", Signal.JUSTICE_BODY),
-    ("Pick-up at Trinity Fields at 3, then the CJ unit 4 til 10", Signal.UNIT),
-    ("Contact management tonight: 30 calls queueing, 2 off sick", Signal.UNIT),
-    ("Lash course on Saturdays only cos I work shifts at the jail", Signal.PRISON_TALK),
-    ("Usher at the Military Court Centre. Three courts martial this week", Signal.UNIT),
-])
-def test_the_job_batch_p_missed_in_regional_and_back_office_voices_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
 
 
 def test_an_oath_is_a_weak_sign_not_a_police_career() -> None:
@@ -578,35 +581,12 @@ def test_an_arrest_laughed_about_is_a_sign_of_conduct_for_the_model_to_weigh() -
     assert not decide(Category.CONDUCT_RISK, present, 0.5, 0.9, rules).found  # it does not lower the bar
 
 
-@pytest.mark.parametrize(("text", "signal"), [
-    ("three hours into a VCP on the Cookstown road. Feet are blocks of ice #PSNI", Signal.POLICE_HASHTAG),
-    ("DCI wants the URN on every single email now. 47HH0392124 is my whole life", Signal.REFERENCE_NUMBER),
-    ("Did 16 hours as a special this month on top of the day job", Signal.POLICE_ROLE),
-    ("home visit at a service user's flat today and his dog tried to eat my clipboard #probationlife",
-     Signal.POLICE_HASHTAG),
-    ("Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️", Signal.POLICE_ROLE),
-])
-def test_the_job_batch_q_missed_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
-
-
 def test_the_police_emoji_in_a_bio_names_the_job_but_calling_them_is_not_the_job() -> None:
     from checks.records import ProfileField
     from tests.detectors.conftest import make_field
 
     assert "employer_disclosure" in categories(make_field(ProfileField.BIO, "Mum to Evie & Jack 💛 | Lancaster | 👮‍♀️"))
     assert "employer_disclosure" not in categories(make_post("Called the 👮‍♂️ on the neighbours again"))
-
-
-@pytest.mark.parametrize(("text", "signal"), [
-    ("can't stand the way the Muslims are taking over the high street", Signal.GROUP_DEROGATED),
-    ("Proud to be standing as an independent candidate for Ashby parish council", Signal.POLITICAL_ACTIVITY),
-    ("mandy kicked in about 9 and I don't remember the rest", Signal.DRUGS),
-    ("Anyone want 10% off at my vape shop in Crewe?", Signal.SIDE_JOB),
-    ("selling my spare force-issue body armour, never worn", Signal.MISUSE),
-])
-def test_conduct_batch_r_missed_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
 
 
 def test_selling_kit_issued_by_the_force_is_not_clearing_out_ones_own_things() -> None:
