@@ -27,7 +27,8 @@ from checks.assess.crossref import cross_reference
 from checks.assess.merge import merge
 from checks.assess.scoring import score
 from checks.detectors import ANALYZERS, DETECTORS
-from checks.detectors.base import Analyzer, Detector
+from checks.detectors.base import Analyzer
+from checks.detectors.runner import DetectorRun
 from checks.errors import NoReadableInput, UnreadableExport
 from checks.exports.archive import DEFAULT_LIMITS, Export, Limits, export_label, group_parts, open_export
 from checks.exports.recognise import Recognition, recognise
@@ -101,7 +102,7 @@ class _Throttle:
 class _Sinks:
     """Where every item goes: each detector, each analyzer, and the settings seen."""
 
-    detectors: list[Detector] = field(default_factory=lambda: [cls() for cls in DETECTORS])
+    detectors: DetectorRun = field(default_factory=lambda: DetectorRun([cls() for cls in DETECTORS]))
     analyzers: list[Analyzer] = field(default_factory=lambda: [cls() for cls in ANALYZERS])
     detections: list[Detection] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
@@ -110,11 +111,7 @@ class _Sinks:
         setting = setting_of(item)
         if setting is not None:
             self.settings[setting[0]] = setting[1]
-        for detector in self.detectors:
-            try:
-                self.detections.extend(detector.detect(item))
-            except Exception:  # a detector bug must not lose the audit
-                log.exception("detector %s failed", detector.id)
+        self.detections.extend(self.detectors.detect(item))  # a failing detector is logged, never fatal
         for analyzer in self.analyzers:
             try:
                 analyzer.observe(item)

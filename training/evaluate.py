@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checks.detectors import DETECTORS
+from checks.detectors.runner import DetectorRun
 from checks.detectors.textmodel import text_model
 from training.dataset import ROOT, TEXT_CATEGORIES, Example, load, sha256
 
@@ -59,11 +60,11 @@ class Scores:
 
 def evaluate(examples: list[Example]) -> Scores:
     """Every registered detector over every example, counted per text category."""
-    detectors = [cls() for cls in DETECTORS]
+    detectors = DetectorRun([cls() for cls in DETECTORS])
     scores = Scores()
     for n, ex in enumerate(examples):
         item = ex.item(n)
-        got = {d.category.value for det in detectors for d in det.detect(item)}
+        got = {d.category.value for d in detectors.detect(item)}
         for cat in TEXT_CATEGORIES:
             c = cat.value
             if c in got and c in ex.expected:

@@ -23,7 +23,7 @@ from checks.detectors.signals import Signal
 if TYPE_CHECKING:
     from checks.detectors.decide import Verdict
 
-from checks.records import Basis, Category, Detection, Item, Message, Place, Severity, Source
+from checks.records import Basis, Category, Detection, Item, ItemKind, Message, Place, Severity, Source
 
 
 class Detector(ABC):
@@ -73,8 +73,14 @@ class TextDetector(Detector):
     mask, the key that merges the same exposure across posts, the title and reason codes.
     """
 
+    # Items this detector reads in its own way, overriding `detect` for them (a profile field, a
+    # photo, a check-in; `reads_labels`: any item carrying a place label). Every other item is read
+    # as text only, so `checks.detectors.runner` can read it once for all the text detectors.
+    own_kinds: ClassVar[frozenset[ItemKind]] = frozenset()
+    reads_labels: ClassVar[bool] = False
+
     def detect(self, item: Item) -> Iterator[Detection]:
-        if not self.reads(item):
+        if not is_text_item(item):
             return
         analysis = analyse(item)
         if self.category not in analysis.candidates:
@@ -82,10 +88,6 @@ class TextDetector(Detector):
         verdict = analysis.verdict(self.category)
         if verdict.found:
             yield from self.report(item, analysis, verdict)
-
-    def reads(self, item: Item) -> bool:
-        """Whether this detector looks at `item`'s text (by default: text a person wrote)."""
-        return is_text_item(item)
 
     @abstractmethod
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:

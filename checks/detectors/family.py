@@ -68,6 +68,7 @@ class FamilyDetails(TextDetector):
     category = Category.FAMILY_DETAILS
     severity = Severity.MEDIUM
     advice = ()
+    own_kinds = frozenset({ItemKind.PROFILE_FIELD, ItemKind.PHOTO, ItemKind.VIDEO})  # family fields, tagged photos
 
     def detect(self, item: Item) -> Iterator[Detection]:
         pf = profile_field(item)

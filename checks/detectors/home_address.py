@@ -34,7 +34,7 @@ from checks.detectors.common import profile_field, where
 from checks.detectors.decide import Verdict
 from checks.detectors.lexicon import Hit, Scan, plain_list, read_list, wordlist_dir
 from checks.detectors.signals import Signal
-from checks.records import Category, Detection, Item, Message, Place, ProfileField, Severity, msg
+from checks.records import Category, Detection, Item, ItemKind, Message, Place, ProfileField, Severity, msg
 
 HOME_LABELS = frozenset({"home", "type_home", "inferred_home", "house", "my home"})
 
@@ -116,6 +116,8 @@ class HomeAddress(TextDetector):
     category = Category.HOME_ADDRESS
     severity = Severity.HIGH
     advice = ()
+    own_kinds = frozenset({ItemKind.PROFILE_FIELD})  # an address or postcode field
+    reads_labels = True  # a place the platform labelled "Home"
 
     def detect(self, item: Item) -> Iterator[Detection]:
         if item.label and item.label.strip().lower() in HOME_LABELS:

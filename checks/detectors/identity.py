@@ -38,7 +38,7 @@ from checks.detectors.common import profile_field, sentence_bounds, where
 from checks.detectors.decide import Verdict
 from checks.detectors.lexicon import Scan
 from checks.detectors.signals import Signal
-from checks.records import Audience, Category, Detection, Item, Message, ProfileField, Severity, msg
+from checks.records import Audience, Category, Detection, Item, ItemKind, Message, ProfileField, Severity, msg
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -185,6 +185,7 @@ class IdentityDetails(TextDetector):
     category = Category.IDENTITY_DETAILS
     severity = Severity.MEDIUM
     advice = ()
+    own_kinds = frozenset({ItemKind.PROFILE_FIELD})  # a birth date, phone or e-mail field
 
     def detect(self, item: Item) -> Iterator[Detection]:
         pf = profile_field(item)

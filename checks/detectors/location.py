@@ -34,6 +34,7 @@ class LocationPattern(TextDetector):
     category = Category.LOCATION_PATTERN
     severity = Severity.MEDIUM
     advice = ()
+    own_kinds = frozenset({ItemKind.CHECKIN})  # left to the places analyzer
 
     def detect(self, item: Item) -> Iterator[Detection]:
         if item.kind is ItemKind.CHECKIN:
