@@ -112,11 +112,13 @@ class TextAnalysis:
         if cached is None:
             model, rules = text_model(), decisions()
             out: set[Category] = set()
-            for j, (category, at_least, needed) in enumerate(_openings(model, rules)):
-                if needed is None or any(w.logits[j] >= at_least or not w.present.isdisjoint(needed)
-                                         for w in self.windows):
-                    out.add(category)
-            out.update(i.category for i in rules.implications if i.source in out)
+            for window in self.windows:
+                logits, present = window.logits, window.present
+                for j, (category, at_least, needed) in enumerate(_openings(model, rules)):
+                    if needed is None or logits[j] >= at_least or not present.isdisjoint(needed):
+                        out.add(category)
+            if out:
+                out.update(i.category for i in rules.implications if i.source in out)
             cached = self._candidates = frozenset(out)
         return cached
 

@@ -50,7 +50,7 @@ MAGIC = b"OFFDUTY-TEXT-MODEL-1\n"
 CHAR_MIN, CHAR_MAX = 2, 5
 WORD_CACHE_LIMIT = 50_000
 
-TOKEN = re.compile(r"[#@]?\w(?:[\w']*\w)?")  # apostrophes inside a word, never at its end
+TOKEN = re.compile(r"[#@]?\w+(?:'+\w+)*")  # apostrophes inside a word, never at its end
 # typographic apostrophes folded, every digit read as "0" (one character for one: positions stay)
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{str(d): "0" for d in range(1, 10)}})
 
@@ -239,24 +239,24 @@ class TextModel:
                 if found is not None:
                     word_sum += found
                     word_n += 1
-        total = list(self.intercepts)
-        for packed, n in ((word_sum, word_n), (char_sum, char_n)):
-            if n:
-                sums, length = self._unpack(packed, n)
-                scale = 1.0 / math.sqrt(length) if length > 0 else 0.0
-                total = [t + v * scale for t, v in zip(total, sums, strict=True)]
         signal_sum = signal_n = 0
         packed_signal = self._packed_signal
         for name in signals:
             found = packed_signal.get(name)
             if found is not None:
-                packed = found
-                signal_sum += packed
+                signal_sum += found
                 signal_n += 1
-        if signal_n:
-            sums, _ = self._unpack(signal_sum, signal_n)
-            total = [t + v for t, v in zip(total, sums, strict=True)]
-        return tuple(total)
+        # all three blocks read back and added in one pass: lane - n * BIAS is the block's fixed-point
+        # sum (exact, in integers), times the block's factor (1 / SCALE, over its length if scaled)
+        unpack, size = self._lanes.unpack, self._lanes.size
+        *word, word_len = unpack(word_sum.to_bytes(size, "little"))
+        *char, char_len = unpack(char_sum.to_bytes(size, "little"))
+        *sig, _ = unpack(signal_sum.to_bytes(size, "little"))
+        wb, cb, sb = word_n * BIAS, char_n * BIAS, signal_n * BIAS
+        wf = 1.0 / math.sqrt(word_len * SCALE) if word_len > 0 else 0.0
+        cf = 1.0 / math.sqrt(char_len * SCALE) if char_len > 0 else 0.0
+        return tuple(i + (w - wb) * wf + (c - cb) * cf + (g - sb) / SCALE
+                     for i, w, c, g in zip(self.intercepts, word, char, sig, strict=True))
 
     def _word_part(self, word: str) -> tuple[int, int, int, int]:
         """A word's own packed feature (and 1, or 0 if unknown), and its packed parts (and how many)."""
