@@ -385,9 +385,9 @@ def _cancelled(hits: list[SignalHit], rules: SignalRules) -> list[SignalHit]:
 
 
 SHORT_POST = 140  # characters: the model alone finds conduct only in a post this short (decisions.toml)
-# fewer words than this (of two letters or more) and the model alone finds no employer, official
-# information or conduct: on published exports it scored "Dddddddd", "TNSR Plano special" and
-# "Let them Know🙏" at 0.97-0.99, with almost nothing it knew to go on
+# fewer words than this (of two letters or more, links not counted) and the model alone finds no
+# employer, official information or conduct: on published exports it scored "Dddddddd", "TNSR Plano
+# special", "Let them Know🙏" and "6 <link>" at 0.97-0.99, with almost nothing it knew to go on
 FEW_WORDS = 4
 FEW_WORDS_CHARS = 80  # a text longer than this has more words (checked first: counting costs)
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -405,14 +405,15 @@ def text_signals(text: str) -> TextSignals:
     if last is not None and last[0] == text:
         return last[1]
     rules = signal_rules()
-    sc = scan(blank_links(text))
+    blanked = blank_links(text)
+    sc = scan(blanked)
     hits = _cancelled(_lexicon_hits(sc, rules) + _pattern_hits(sc, rules), rules)
     hits += _near_hits(sc.lower, hits, rules)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     whole = frozenset({Signal.OTHER_LANGUAGE}) if other_language(sc) else frozenset()
     if len(text) > SHORT_POST:
         whole |= {Signal.LONGER_POST}
-    elif len(text) <= FEW_WORDS_CHARS and len(_WORD.findall(text)) < FEW_WORDS:
+    elif (len(text) <= FEW_WORDS_CHARS or blanked is not text) and len(_WORD.findall(blanked)) < FEW_WORDS:
         whole |= {Signal.FEW_WORDS}
     result = TextSignals(text, sc, tuple(hits), frozenset(h.signal for h in hits) | whole, whole)
     _LastText.last = (text, result)

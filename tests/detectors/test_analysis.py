@@ -533,7 +533,8 @@ def test_an_oath_is_a_weak_sign_not_a_police_career() -> None:
     assert "employer_disclosure" not in categories(make_post("I took the oath at my citizenship ceremony today"))
 
 
-@pytest.mark.parametrize("text", ["Dddddddddddddddddddddddddddddddd", "TNSR Plano special", "Let them Know🙏🏽🙏🏽"])
+@pytest.mark.parametrize("text", ["Dddddddddddddddddddddddddddddddd", "TNSR Plano special", "Let them Know🙏🏽🙏🏽",
+                                  "7 https://t.co/Qx81LmPz0a", "<3 https://www.example-maps.gov.uk/coverage/area"])
 def test_in_a_few_words_the_model_alone_finds_no_job_work_or_conduct(text: str) -> None:
     assert Signal.FEW_WORDS in text_signals(text).kinds
     rules = decisions()
@@ -547,6 +548,29 @@ def test_a_few_words_with_a_sign_are_still_read() -> None:
     assert Signal.FEW_WORDS in kinds
     assert "employer_disclosure" in categories(make_post("Special constable, Kent"))
     assert Signal.FEW_WORDS not in text_signals("Back on nights at the station from Thursday, lads").kinds
+
+
+def test_the_words_of_a_link_are_not_counted_as_words() -> None:
+    text = "8 https://www.example.org/some/long/path/with/many/words/in/it/and-more-words-after-those"
+    assert len(text) > 80
+    assert Signal.FEW_WORDS in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Knee's been killing me all of a sudden, getting old", Signal.OPERATIONAL),
+    ("All of us piled into the car for the match", Signal.AWAY),
+    ("I ate all of it, no regrets", Signal.AWAY),
+])
+def test_everyday_phrases_are_not_a_sudden_death_or_time_away(text: str, signal: Signal) -> None:
+    assert signal not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Attended a sudden at the start of nights, grim one", Signal.OPERATIONAL),
+    ("We're in Cornwall all of August, house sitter sorted", Signal.AWAY),
+])
+def test_a_sudden_death_and_time_away_told_plainly_stay(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
 
 
 @pytest.mark.parametrize(("text", "other"), [
@@ -604,3 +628,29 @@ def test_a_routine_with_its_time_or_time_away_ahead_lowers_the_bar_for_routines(
     assert not decide(Category.LOCATION_PATTERN, routine, 0.4, 0.9, rules).found
     assert not decide(Category.LOCATION_PATTERN, routine | {Signal.PAST}, 0.55, 0.9, rules).found  # a past routine
     assert not decide(Category.LOCATION_PATTERN, frozenset({Signal.DAY_TIME}), 0.55, 0.9, rules).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [  # wordings like those that raised false alarms on published exports
+    ("PS Check the second link, it's the newer build", Signal.RANK_ABBR),
+    ("Webinar on Friday at 6 pm SGT, all welcome", Signal.RANK_ABBR),
+    ("If they ever nuked DC the markets would tank", Signal.RANK_ABBR),
+    ("Tempo run today: 4 miles at GMP, legs heavy", Signal.FORCE_ABBR),
+    ("Hello, CPS? My neighbours leave their toddler alone all day", Signal.COURT_TALK),
+    ("Classic prisoner's dilemma in that group project", Signal.PRISON_TALK),
+    ("Dragged the app out of the dock and it still won't quit", Signal.COURT_TALK),
+    ("Got my offer from MIT today!!", Signal.UNIT),
+    ("She reports to two VPs and an SVP, no wonder she's stressed", Signal.PRISON_TALK),
+])
+def test_initials_and_phrases_that_are_something_else_here_are_not_the_job(text: str, signal: Signal) -> None:
+    assert signal not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("PS Hartley took the statement, I did the house to house", Signal.RANK_ABBR),
+    ("He stood in the dock and smirked at the victim's family", Signal.COURT_TALK),
+    ("Moved to MIT last month, first murder on Monday", Signal.UNIT),
+    ("Dropped the file at CPS this morning, charge authorised", Signal.COURT_TALK),
+    ("Half the VPs on the wing kicked off at unlock", Signal.PRISON_TALK),
+])
+def test_the_same_initials_and_phrases_used_as_the_job_stay(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
