@@ -442,6 +442,18 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("R", "mandy kicked in about 9 and I don't remember the rest", Signal.DRUGS),
     ("R", "Anyone want 10% off at my vape shop in Crewe?", Signal.SIDE_JOB),
     ("R", "selling my spare force-issue body armour, never worn", Signal.MISUSE),
+    ("V", "He tried to nut me and ended up acquainted with the pavement. Play stupid games", Signal.FORCE_USED),
+    ("V", "Night shift in Redruth: where the gene pool goes to die #response", Signal.WORK_DEROGATED),
+    ("V", "Half of our 'victims' are the ones who started it", Signal.WORK_DEROGATED),
+    ("V", "Association on the landing is like feeding time at the zoo", Signal.DEHUMANISING),
+    ("V", "Those protesters need a good slap, every one of them", Signal.THREAT),
+    ("V", "Another round of box ticking from HR instead of hiring coppers", Signal.GENERALISING),
+    ("V", "Car stereos going cheap, don't ask 😉", Signal.MISUSE),
+    ("V", "Guitar lessons in Frome, £20 an hour, all ages", Signal.BUSINESS),
+    ("V", "Strike team briefed, doors at 0530 on the Meadow estate", Signal.OP_STRONG),
+    ("V", "Lanzarote in 6 days, whole fortnight, house sat empty", Signal.AWAY_FUTURE),
+    ("V", "Spin class every Tuesday from 7, same bike every week", Signal.ROUTINE_TIME),
+    ("V", "Out the door at 6:40 most days, back about 7", Signal.CLOCK_TIME),
 ]
 
 
@@ -654,3 +666,16 @@ def test_initials_and_phrases_that_are_something_else_here_are_not_the_job(text:
 ])
 def test_the_same_initials_and_phrases_used_as_the_job_stay(text: str, signal: Signal) -> None:
     assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Lunch was £2.50 and worth it", "Scored 7.25 out of 10 in the mock",
+                                  "Born in 1987, moved here in 2004", "From 3 years old she loved horses",
+                                  "Lost by 2 goals, gutted"])
+def test_prices_scores_years_and_counts_are_not_times_of_day(text: str) -> None:
+    assert Signal.CLOCK_TIME not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Dinner with the girls, \"vulnerable\" is not how I'd describe our Sal after two wines",
+                                  "Gutted for Dan, he deserves better than that manager"])
+def test_scare_quotes_and_a_moan_without_the_job_are_not_contempt_at_work(text: str) -> None:
+    assert Signal.WORK_DEROGATED not in text_signals(text).kinds
