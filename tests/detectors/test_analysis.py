@@ -52,7 +52,7 @@ def test_employer_at_the_end_of_a_long_post_is_found_and_shown_there() -> None:
 
 def test_the_model_alone_needs_near_certainty_for_employer_official_or_conduct_without_any_sign() -> None:
     rules = decisions()
-    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION, Category.CONDUCT_RISK):
+    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION):
         verdict = decide(category, frozenset({Signal.FIRST_PERSON}), 0.9, 0.5, rules)
         assert not verdict.found and verdict.vetoed_by.startswith("no_sign_of_")
         assert decide(category, frozenset({Signal.FIRST_PERSON}), 0.99, 0.5, rules).found, \
@@ -312,14 +312,6 @@ def test_an_implied_category_is_not_found_where_it_is_vetoed() -> None:
     assert "employer_disclosure" not in categories(item)
 
 
-def test_in_a_long_text_the_model_alone_never_finds_conduct() -> None:
-    rules = decisions()
-    part = frozenset({Signal.LONG_TEXT_PART, Signal.FIRST_PERSON})
-    assert decide(Category.CONDUCT_RISK, part, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_long_text"
-    assert decide(Category.CONDUCT_RISK, frozenset({Signal.FIRST_PERSON}), 0.999, 0.5, rules).found
-    assert decide(Category.CONDUCT_RISK, part | {Signal.SLUR}, 0.9, 0.5, rules).found
-
-
 def test_a_collar_number_has_three_or_more_digits_or_a_letter_suffix() -> None:
     assert Signal.COLLAR_NUMBER in text_signals("PC 4521 on lates tonight").kinds
     assert Signal.COLLAR_NUMBER in text_signals("PS 12AB says hi").kinds
@@ -358,18 +350,6 @@ def test_political_activity_and_force_used_let_the_model_weigh_conduct() -> None
 def test_the_writer_left_unsaid_is_still_the_writer() -> None:
     assert Signal.FIRST_PERSON in text_signals("Had a sudden in a flat last night, PF instructed a PM").kinds
     assert Signal.FIRST_PERSON in text_signals("Long night. Nicked two for the burglary.").kinds
-
-
-def test_the_model_alone_finds_conduct_only_in_a_short_post() -> None:
-    rules = decisions()
-    short = "What a joke that lot are"
-    long = short + (", and honestly the whole thread is people talking past each other about something else "
-                    "entirely, which is what every thread here turns into by the second page")
-    assert Signal.LONGER_POST not in text_signals(short).kinds
-    assert Signal.LONGER_POST in text_signals(long).kinds
-    longer = frozenset({Signal.LONGER_POST, Signal.FIRST_PERSON})
-    assert decide(Category.CONDUCT_RISK, longer, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_longer_post"
-    assert decide(Category.CONDUCT_RISK, longer | {Signal.GROUP_DEROGATED}, 0.9, 0.5, rules).found
 
 
 @pytest.mark.parametrize("text", ["Parked on the side of the road for a bit", "I must go, tea's ready",
@@ -551,8 +531,9 @@ def test_in_a_few_words_the_model_alone_finds_no_job_work_or_conduct(text: str) 
     assert Signal.FEW_WORDS in text_signals(text).kinds
     rules = decisions()
     present = text_signals(text).kinds
-    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION, Category.CONDUCT_RISK):
+    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION):
         assert decide(category, present, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_few_words"
+    assert decide(Category.CONDUCT_RISK, present, 0.999, 0.5, rules).vetoed_by == "no_sign_of_conduct"
 
 
 def test_a_few_words_with_a_sign_are_still_read() -> None:
@@ -675,7 +656,30 @@ def test_prices_scores_years_and_counts_are_not_times_of_day(text: str) -> None:
     assert Signal.CLOCK_TIME not in text_signals(text).kinds
 
 
-@pytest.mark.parametrize("text", ["Dinner with the girls, \"vulnerable\" is not how I'd describe our Sal after two wines",
+@pytest.mark.parametrize("text", ["Dinner with the girls, \"vulnerable\" is not how I'd describe our Sal after wine",
                                   "Gutted for Dan, he deserves better than that manager"])
 def test_scare_quotes_and_a_moan_without_the_job_are_not_contempt_at_work(text: str) -> None:
     assert Signal.WORK_DEROGATED not in text_signals(text).kinds
+
+
+def test_conduct_always_needs_a_sign_the_model_alone_is_never_enough() -> None:
+    rules = decisions()
+    for present in ({Signal.FIRST_PERSON}, {Signal.LONGER_POST}, {Signal.LONG_TEXT_PART}, {Signal.FEW_WORDS}):
+        verdict = decide(Category.CONDUCT_RISK, frozenset(present), 0.9999, 0.89, rules)
+        assert not verdict.found and verdict.vetoed_by == "no_sign_of_conduct"
+    assert decide(Category.CONDUCT_RISK, frozenset({Signal.DRUGS}), 0.95, 0.89, rules).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("RT “@someone_else: kids these days are animals”", Signal.REPOST_TEXT),
+    ("Queues all round SFO this morning, allow an extra hour", Signal.NOT_POLICE),
+    ("Took the quiz, my spirit animal is a sloth", Signal.NOT_POLICE),
+])
+def test_a_quoted_retweet_an_airport_and_a_spirit_animal_are_what_they_look_like(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Hope I land a freelance job soon so I can buy a new laptop",
+                                  "I'll be back in about an hour, sorry", "Finally updated my website"])
+def test_a_weak_business_word_beside_i_is_not_ones_own_business(text: str) -> None:
+    assert Signal.OWN_BUSINESS not in text_signals(text).kinds
