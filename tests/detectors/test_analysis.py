@@ -434,6 +434,10 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("V", "Lanzarote in 6 days, whole fortnight, house sat empty", Signal.AWAY_FUTURE),
     ("V", "Spin class every Tuesday from 7, same bike every week", Signal.ROUTINE_TIME),
     ("V", "Out the door at 6:40 most days, back about 7", Signal.CLOCK_TIME),
+    ("W", "anyone fancy swapping my 8-4 tues for a late?", Signal.CLOCK_TIME),
+    ("W", "Over the Snake Pass at half six every morning, four on four off", Signal.CLOCK_TIME),
+    ("W", "Six till two all week, then the house'll be empty while we're in Rhyl", Signal.HOUSE_EMPTY),
+    ("W", "Six till two all week out of Wrexham", Signal.CLOCK_TIME),
 ]
 
 
@@ -683,3 +687,16 @@ def test_a_quoted_retweet_an_airport_and_a_spirit_animal_are_what_they_look_like
                                   "I'll be back in about an hour, sorry", "Finally updated my website"])
 def test_a_weak_business_word_beside_i_is_not_ones_own_business(text: str) -> None:
     assert Signal.OWN_BUSINESS not in text_signals(text).kinds
+
+
+def test_contempt_beside_the_job_and_dehumanising_words_lower_the_bar_for_conduct() -> None:
+    rules = decisions()
+    for sign in (Signal.WORK_DEROGATED, Signal.DEHUMANISING):
+        found = decide(Category.CONDUCT_RISK, frozenset({sign}), 0.45, 0.89, rules)
+        assert found.found and found.by == "conduct_sign_likely", sign
+        assert not decide(Category.CONDUCT_RISK, frozenset({sign}), 0.3, 0.89, rules).found
+
+
+@pytest.mark.parametrize("text", ["We won 3-1 on Saturday", "half the team were off sick", "It was 2-0 at half time"])
+def test_scores_and_halves_are_not_times_of_day(text: str) -> None:
+    assert Signal.CLOCK_TIME not in text_signals(text).kinds
