@@ -689,12 +689,13 @@ def test_a_weak_business_word_beside_i_is_not_ones_own_business(text: str) -> No
     assert Signal.OWN_BUSINESS not in text_signals(text).kinds
 
 
-def test_contempt_beside_the_job_and_dehumanising_words_lower_the_bar_for_conduct() -> None:
+def test_contempt_beside_the_job_lowers_the_bar_for_conduct_a_dehumanising_word_alone_does_not() -> None:
     rules = decisions()
-    for sign in (Signal.WORK_DEROGATED, Signal.DEHUMANISING):
-        found = decide(Category.CONDUCT_RISK, frozenset({sign}), 0.45, 0.89, rules)
-        assert found.found and found.by == "conduct_sign_likely", sign
-        assert not decide(Category.CONDUCT_RISK, frozenset({sign}), 0.3, 0.89, rules).found
+    found = decide(Category.CONDUCT_RISK, frozenset({Signal.WORK_DEROGATED}), 0.45, 0.89, rules)
+    assert found.found and found.by == "conduct_sign_likely"
+    assert not decide(Category.CONDUCT_RISK, frozenset({Signal.WORK_DEROGATED}), 0.3, 0.89, rules).found
+    # on published exports "cute CSS animals", "a swarm of bees" and "these are disgusting" were read so
+    assert not decide(Category.CONDUCT_RISK, frozenset({Signal.DEHUMANISING}), 0.45, 0.89, rules).found
 
 
 @pytest.mark.parametrize("text", ["We won 3-1 on Saturday", "half the team were off sick", "It was 2-0 at half time"])
