@@ -438,6 +438,11 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("W", "Over the Snake Pass at half six every morning, four on four off", Signal.CLOCK_TIME),
     ("W", "Six till two all week, then the house'll be empty while we're in Rhyl", Signal.HOUSE_EMPTY),
     ("W", "Six till two all week out of Wrexham", Signal.CLOCK_TIME),
+    ("X", "Trainers going cheap, don't ask where from", Signal.MISUSE),
+    ("X", "Shame the dog only had a quick chew on him", Signal.FORCE_USED),
+    ("X", "New head of department is a useless careerist", Signal.LEADERS_DEROGATED),
+    ("X", "Did a 136 on nights and sat in A&E till 6", Signal.OP_STRONG),
+    ("X", "Posted the cell CCTV in the group, you have to see it", Signal.MISUSE),
 ]
 
 
@@ -701,3 +706,21 @@ def test_contempt_beside_the_job_lowers_the_bar_for_conduct_a_dehumanising_word_
 @pytest.mark.parametrize("text", ["We won 3-1 on Saturday", "half the team were off sick", "It was 2-0 at half time"])
 def test_scores_and_halves_are_not_times_of_day(text: str) -> None:
     assert Signal.CLOCK_TIME not in text_signals(text).kinds
+
+
+def test_where_the_writer_is_now_or_a_time_of_day_in_the_first_person_lowers_the_bar_for_whereabouts() -> None:
+    rules = decisions()
+    now = frozenset({Signal.RIGHT_NOW, Signal.FIRST_PERSON})
+    found = decide(Category.LOCATION_PATTERN, now, 0.65, 0.95, rules)
+    assert found.found and found.by == "whereabouts_likely"
+    assert not decide(Category.LOCATION_PATTERN, frozenset({Signal.RIGHT_NOW}), 0.65, 0.95, rules).found
+    assert not decide(Category.LOCATION_PATTERN, now | {Signal.REPOST}, 0.65, 0.95, rules).found
+
+
+def test_a_routine_told_beside_last_week_is_still_a_routine_one_that_used_to_be_is_not() -> None:
+    moved = text_signals("Moved in last week and already got a routine: 6am swim every single day").kinds
+    assert Signal.ROUTINE_TIME in moved and Signal.PAST not in moved
+    assert decide(Category.LOCATION_PATTERN, moved, 0.6, 0.95, decisions()).found
+    used_to = text_signals("I used to swim at 6am every single day").kinds
+    assert Signal.PAST in used_to
+    assert not decide(Category.LOCATION_PATTERN, used_to, 0.6, 0.95, decisions()).found
