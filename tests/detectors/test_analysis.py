@@ -724,3 +724,22 @@ def test_a_routine_told_beside_last_week_is_still_a_routine_one_that_used_to_be_
     used_to = text_signals("I used to swim at 6am every single day").kinds
     assert Signal.PAST in used_to
     assert not decide(Category.LOCATION_PATTERN, used_to, 0.6, 0.95, decisions()).found
+
+
+@pytest.mark.parametrize(("text", "signal"), [  # what batch Y's first run missed, in our own words
+    ("Sunday sesh, a few too many and still drove back from the coast", Signal.DRINK_DRIVING),
+    ("Another one in cell 3 who 'knows his rights' #custodylife", Signal.POLICE_HASHTAG),
+    ("Threw a sickie for the Leeds game, told them it was a migraine", Signal.MISUSE),
+    ("Looked my sister's new fella up on the PNC, all good", Signal.MISUSE),
+    ("Had to chin a lad at the taxi rank, felt great", Signal.FORCE_USED),
+    ("Proud to be standing for the council in Ward 4 this May", Signal.POLITICAL_ACTIVITY),
+    ("They should learn English or go home, simple as", Signal.GENERALISING),
+])
+def test_what_batch_y_missed_now_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Night shift done #frontlinelife #nhs",
+                                  "Third 999 call this week for the ambulance #999life"])
+def test_health_and_ambulance_hashtags_are_not_police_hashtags(text: str) -> None:
+    assert Signal.POLICE_HASHTAG not in text_signals(text).kinds
