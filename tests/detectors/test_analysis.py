@@ -743,3 +743,8 @@ def test_what_batch_y_missed_now_has_signals(text: str, signal: Signal) -> None:
                                   "Third 999 call this week for the ambulance #999life"])
 def test_health_and_ambulance_hashtags_are_not_police_hashtags(text: str) -> None:
     assert Signal.POLICE_HASHTAG not in text_signals(text).kinds
+
+
+def test_a_sort_code_with_acc_and_its_number_is_bank_details() -> None:
+    found = categories(make_post("Whip-round for Sam's leaving do: 20-45-77 acc 41829365, ref your name"))
+    assert "identity_details" in found
