@@ -748,3 +748,9 @@ def test_health_and_ambulance_hashtags_are_not_police_hashtags(text: str) -> Non
 def test_a_sort_code_with_acc_and_its_number_is_bank_details() -> None:
     found = categories(make_post("Whip-round for Sam's leaving do: 20-45-77 acc 41829365, ref your name"))
     assert "identity_details" in found
+
+
+@pytest.mark.parametrize("text", ["Response in Lancashire, four years in", "PCSO in West Sussex",
+                                  "Nights across Fife again"])
+def test_counties_and_regions_are_places(text: str) -> None:
+    assert Signal.UK_PLACE in text_signals(text).kinds
