@@ -268,7 +268,7 @@ def _title_page(m: ChecklistModel) -> str:
 
 
 def _closing(m: ChecklistModel) -> str:
-    lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(4))
+    lines = "".join("<tr><td>&nbsp;</td></tr>" for _ in range(3))
     evidence = msg("printout.revealed") if m.reveal else msg("printout.masked")
     return f"""
 <h2>{_w(msg("printout.notes"))}</h2>
