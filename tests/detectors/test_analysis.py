@@ -754,3 +754,20 @@ def test_a_sort_code_with_acc_and_its_number_is_bank_details() -> None:
                                   "Nights across Fife again"])
 def test_counties_and_regions_are_places(text: str) -> None:
     assert Signal.UK_PLACE in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [  # what batch AB's first run missed, in our own words
+    ("The Chief wants to shut our front office. Hope she gets what's coming", Signal.THREAT),
+    ("Snapped the lad in cell 2 crying and sent it to the group chat", Signal.MISUSE),
+    ("Cheap cigs from Spain every month if anyone wants some, can drop at the nick", Signal.MISUSE),
+    ("Took my fella for a spin in the marked car on nights", Signal.MISUSE),
+    ("Room to let in our place in Heaton, £425 pcm all in", Signal.BUSINESS),
+    ("His arm went the wrong way when we took him down. Not sorry", Signal.FORCE_USED),
+])
+def test_what_batch_ab_missed_now_has_signals(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Rent went up to £900 for the month, gutted", "Fuel is £1.45 a litre now"])
+def test_a_rent_paid_or_a_fuel_price_is_not_a_business(text: str) -> None:
+    assert Signal.BUSINESS not in text_signals(text).kinds
