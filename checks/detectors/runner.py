@@ -4,8 +4,9 @@ A detector can be asked alone (`detector.detect(item)`: tests and tools do), but
 them all about every item. Asked one by one, seven text detectors each check the item's kind,
 fetch the cached analysis and ask whether their category could be found; most posts have no
 candidate at all. `DetectorRun` reads the text once and asks only the detectors whose category the
-analysis can find, in registration order, so findings come out as they would one by one (a test
-checks this over every labelled text). Items a text detector reads in its own way (a profile field,
+analysis can find; the text detectors come first, in their order, then the others (the order they
+are registered in), so findings come out as they would one by one (a test checks this over every
+labelled text). Items a text detector reads in its own way (a profile field,
 a photo, a check-in, a place the platform labelled) go to each detector's own `detect`, as before.
 
 A failing detector is logged and the others go on: one bug never loses an audit.
@@ -38,24 +39,26 @@ class DetectorRun:
         self._labels = any(d.reads_labels for d in self._text)
 
     def detect(self, item: Item) -> list[Detection]:
-        """Every detection for `item`, in the detectors' order."""
+        """Every detection for `item`: the text detectors', then the others'."""
         out: list[Detection] = []
+        self._text_detections(item, out)
         for detector in self._others:
             _guarded(detector, item, out)
+        return out
+
+    def _text_detections(self, item: Item, out: list[Detection]) -> None:
         if item.kind in self._own_kinds or (self._labels and item.label):
             for text_detector in self._text:
                 _guarded(text_detector, item, out)
-            return out
+            return
         if not is_text_item(item):
-            return out
+            return
         try:
             analysis = analyse(item)
             candidates = analysis.candidates
         except Exception:  # a bug reading this text must not lose the audit
             log.exception("text analysis failed")
-            return out
-        if not candidates:
-            return out
+            return
         for detector in self._text:
             if detector.category in candidates:
                 try:
@@ -64,7 +67,6 @@ class DetectorRun:
                         out.extend(detector.report(item, analysis, verdict))
                 except Exception:
                     log.exception("detector %s failed", detector.id)
-        return out
 
 
 def _guarded(detector: Detector, item: Item, out: list[Detection]) -> None:

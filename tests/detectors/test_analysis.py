@@ -443,6 +443,19 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("X", "New head of department is a useless careerist", Signal.LEADERS_DEROGATED),
     ("X", "Did a 136 on nights and sat in A&E till 6", Signal.OP_STRONG),
     ("X", "Posted the cell CCTV in the group, you have to see it", Signal.MISUSE),
+    ("Y", "Sunday sesh, a few too many and still drove back from the coast", Signal.DRINK_DRIVING),
+    ("Y", "Another one in cell 3 who 'knows his rights' #custodylife", Signal.POLICE_HASHTAG),
+    ("Y", "Threw a sickie for the Leeds game, told them it was a migraine", Signal.MISUSE),
+    ("Y", "Looked my sister's new fella up on the PNC, all good", Signal.MISUSE),
+    ("Y", "Had to chin a lad at the taxi rank, felt great", Signal.FORCE_USED),
+    ("Y", "Proud to be standing for the council in Ward 4 this May", Signal.POLITICAL_ACTIVITY),
+    ("Y", "They should learn English or go home, simple as", Signal.GENERALISING),
+    ("AB", "The Chief wants to shut our front office. Hope she gets what's coming", Signal.THREAT),
+    ("AB", "Snapped the lad in cell 2 crying and sent it to the group chat", Signal.MISUSE),
+    ("AB", "Cheap cigs from Spain every month if anyone wants some, can drop at the nick", Signal.MISUSE),
+    ("AB", "Took my fella for a spin in the marked car on nights", Signal.MISUSE),
+    ("AB", "Room to let in our place in Heaton, £425 pcm all in", Signal.BUSINESS),
+    ("AB", "His arm went the wrong way when we took him down. Not sorry", Signal.FORCE_USED),
 ]
 
 
@@ -726,19 +739,6 @@ def test_a_routine_told_beside_last_week_is_still_a_routine_one_that_used_to_be_
     assert not decide(Category.LOCATION_PATTERN, used_to, 0.6, 0.95, decisions()).found
 
 
-@pytest.mark.parametrize(("text", "signal"), [  # what batch Y's first run missed, in our own words
-    ("Sunday sesh, a few too many and still drove back from the coast", Signal.DRINK_DRIVING),
-    ("Another one in cell 3 who 'knows his rights' #custodylife", Signal.POLICE_HASHTAG),
-    ("Threw a sickie for the Leeds game, told them it was a migraine", Signal.MISUSE),
-    ("Looked my sister's new fella up on the PNC, all good", Signal.MISUSE),
-    ("Had to chin a lad at the taxi rank, felt great", Signal.FORCE_USED),
-    ("Proud to be standing for the council in Ward 4 this May", Signal.POLITICAL_ACTIVITY),
-    ("They should learn English or go home, simple as", Signal.GENERALISING),
-])
-def test_what_batch_y_missed_now_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
-
-
 @pytest.mark.parametrize("text", ["Night shift done #frontlinelife #nhs",
                                   "Third 999 call this week for the ambulance #999life"])
 def test_health_and_ambulance_hashtags_are_not_police_hashtags(text: str) -> None:
@@ -754,18 +754,6 @@ def test_a_sort_code_with_acc_and_its_number_is_bank_details() -> None:
                                   "Nights across Fife again"])
 def test_counties_and_regions_are_places(text: str) -> None:
     assert Signal.UK_PLACE in text_signals(text).kinds
-
-
-@pytest.mark.parametrize(("text", "signal"), [  # what batch AB's first run missed, in our own words
-    ("The Chief wants to shut our front office. Hope she gets what's coming", Signal.THREAT),
-    ("Snapped the lad in cell 2 crying and sent it to the group chat", Signal.MISUSE),
-    ("Cheap cigs from Spain every month if anyone wants some, can drop at the nick", Signal.MISUSE),
-    ("Took my fella for a spin in the marked car on nights", Signal.MISUSE),
-    ("Room to let in our place in Heaton, £425 pcm all in", Signal.BUSINESS),
-    ("His arm went the wrong way when we took him down. Not sorry", Signal.FORCE_USED),
-])
-def test_what_batch_ab_missed_now_has_signals(text: str, signal: Signal) -> None:
-    assert signal in text_signals(text).kinds
 
 
 @pytest.mark.parametrize("text", ["Rent went up to £900 for the month, gutted", "Fuel is £1.45 a litre now"])
