@@ -32,7 +32,8 @@ from checks.detectors.decide import Verdict
 from checks.detectors.signals import Signal, SignalHit
 from checks.records import Category, Detection, Item, Message, Severity, msg
 
-GROUP = (Signal.SLUR, Signal.GROUP_DEHUMANISED, Signal.GROUP_DEROGATED, Signal.DEHUMANISING, Signal.GROUP)
+GROUP = (Signal.SLUR, Signal.GROUP_DEHUMANISED, Signal.GROUP_DEROGATED, Signal.DEHUMANISING, Signal.GROUP,
+         Signal.DEHUMANISING_WEAK)
 LEADERS = (Signal.LEADERS_DEROGATED, Signal.LEADERSHIP)
 THREAT = (Signal.THREAT,)
 BUSINESS = (Signal.OWN_BUSINESS, Signal.BUSINESS, Signal.SIDE_JOB, Signal.BUSINESS_WEAK)
@@ -74,7 +75,7 @@ def _kind(analysis: TextAnalysis) -> tuple[str, list[SignalHit]]:
         hits = of(*signals)
         if hits:
             if kind == "group":  # mask the group and the words about it
-                hits += of(Signal.DEROGATORY, Signal.DEHUMANISING, Signal.SLUR)
+                hits += of(Signal.DEROGATORY, Signal.DEHUMANISING, Signal.DEHUMANISING_WEAK, Signal.SLUR)
             if kind == "leaders":
                 hits += of(Signal.DEROGATORY)
             return kind, hits

@@ -17,10 +17,12 @@ often it occurs (so a post of one word repeated 800 times is not 800 times as su
 length is the square root of the sum of IDF squared over what is present, so every feature simply
 adds to the score and to the length: that is what lets the app add whole words at a time.
 
-Speed: each feature's weights for every category, and its share of the block's length, are packed
-into one Python integer, lane by lane (fixed point, biased so every lane stays positive); adding
-two packed integers adds all the lanes at once, so a post costs one dictionary lookup and one
-integer addition per feature, not one per feature and category.
+Speed: each feature's weights for every category, its share of its block's length and a count of
+one are packed into one Python integer, lane by lane (fixed point, biased so every lane stays
+positive), each block in its own lanes; adding two packed integers adds all the lanes at once. A
+word's own feature and all its parts are added up once and kept as one integer, so a post costs one
+dictionary lookup and one integer addition per distinct word (and per known pair), and one read
+back of the lanes at the end, not one step per feature and category.
 
 `featurize()` writes the same numbers as a sparse vector: training builds its matrix with it, and a
 test checks that `score()` equals the weights applied to `featurize()`, so training and the app
@@ -177,33 +179,39 @@ class TextModel:
                 self._char[rest] = (idf[i], row)
             else:
                 self._word[name] = (idf[i], row)
-        self._packed_word = {f: self._pack(idf_, row) for f, (idf_, row) in self._word.items()}
-        self._packed_char = {g: self._pack(idf_, row) for g, (idf_, row) in self._char.items()}
-        self._packed_signal = {n: self._pack(1.0, row, length=False) for n, row in self._signal.items()}
+        # lanes: the word block's k weights, its length and its count, then the parts' the same, then
+        # the signals' k weights and their count
+        self._char_base = k + 2
+        self._signal_base = 2 * k + 4
+        self._packed_word = {f: self._pack(idf_, row, 0) for f, (idf_, row) in self._word.items()}
+        self._packed_char = {g: self._pack(idf_, row, self._char_base) for g, (idf_, row) in self._char.items()}
+        self._packed_signal = {n: self._pack(1.0, row, self._signal_base, length=False)
+                               for n, row in self._signal.items()}
         # word pairs as first word -> second word -> packed: looked up without building "b:a b" strings
         self._packed_pair: dict[str, dict[str, int]] = {}
         for f, packed in self._packed_word.items():
             if f.startswith("b:") and f.count(" ") == 1:
                 a, b = f[2:].split(" ")
                 self._packed_pair.setdefault(a, {})[b] = packed
-        self._word_cache: dict[str, tuple[int, int, int, int]] = {}
-        self._lanes = struct.Struct(f"<{k + 1}Q")  # a packed sum read back lane by lane, in one call
+        self._word_cache: dict[str, int] = {}
+        self._lanes = struct.Struct(f"<{3 * k + 5}Q")  # a packed sum read back lane by lane, in one call
         self._index = {c: i for i, c in enumerate(self.categories)}
 
-    def _pack(self, idf: float, row: Sequence[float], length: bool = True) -> int:
-        """idf * weight for every category in its lane, and idf squared in lane k (the block's length)."""
+    def _pack(self, idf: float, row: Sequence[float], base: int, length: bool = True) -> int:
+        """From lane `base`: idf * weight for every category, idf squared (the block's length) unless
+        not `length`, and a count of one."""
         packed = 0
         for j, w in enumerate(row):
-            packed |= (round(idf * w * SCALE) + BIAS) << (j * LANE_BITS)
+            packed |= (round(idf * w * SCALE) + BIAS) << ((base + j) * LANE_BITS)
+        lane = base + self.k
         if length:
-            packed |= round(idf * idf * SCALE) << (self.k * LANE_BITS)
-        return packed
+            packed |= round(idf * idf * SCALE) << (lane * LANE_BITS)
+            lane += 1
+        return packed | (1 << (lane * LANE_BITS))
 
-    def _unpack(self, packed: int, count: int) -> tuple[list[float], float]:
-        """The summed weights per category, and the summed length lane, of `count` packed features."""
-        *lanes, length = self._lanes.unpack(packed.to_bytes(self._lanes.size, "little"))
-        bias = count * BIAS
-        return [(v - bias) / SCALE for v in lanes], length / SCALE
+    @staticmethod
+    def _lane(packed: int, lane: int) -> int:
+        return (packed >> (lane * LANE_BITS)) & MASK
 
     # -- scoring -----------------------------------------------------------------------------
     def score(self, text: str, signals: Iterable[str], spans: Sequence[Span] = ()) -> tuple[float, ...]:
@@ -215,13 +223,11 @@ class TextModel:
         else:
             words = words_of(text)
             view = words
-        word_sum = word_n = char_sum = char_n = 0
+        total = 0
+        cache = self._word_cache
         for w in set(words):
-            packed, n, cpacked, cn = self._word_part(w)
-            word_sum += packed
-            word_n += n
-            char_sum += cpacked
-            char_n += cn
+            packed = cache.get(w)
+            total += packed if packed is not None else self._word_part(w)
         pairs = self._packed_pair
         counted: set[tuple[str, str]] = set()
         for a, b in pairwise(words):
@@ -230,52 +236,43 @@ class TextModel:
                 found = following.get(b)
                 if found is not None and (a, b) not in counted:
                     counted.add((a, b))
-                    word_sum += found
-                    word_n += 1
+                    total += found
         if view is not words:
             known = self._packed_word
             for f in set(_class_features(view)):
                 found = known.get(f)
                 if found is not None:
-                    word_sum += found
-                    word_n += 1
-        signal_sum = signal_n = 0
+                    total += found
         packed_signal = self._packed_signal
         for name in signals:
             found = packed_signal.get(name)
             if found is not None:
-                signal_sum += found
-                signal_n += 1
-        # all three blocks read back and added in one pass: lane - n * BIAS is the block's fixed-point
+                total += found
+        # every block read back in one pass: a weight lane less count * BIAS is the block's fixed-point
         # sum (exact, in integers), times the block's factor (1 / SCALE, over its length if scaled)
-        unpack, size = self._lanes.unpack, self._lanes.size
-        *word, word_len = unpack(word_sum.to_bytes(size, "little"))
-        *char, char_len = unpack(char_sum.to_bytes(size, "little"))
-        *sig, _ = unpack(signal_sum.to_bytes(size, "little"))
-        wb, cb, sb = word_n * BIAS, char_n * BIAS, signal_n * BIAS
+        lanes = self._lanes.unpack(total.to_bytes(self._lanes.size, "little"))
+        k, c0, s0 = self.k, self._char_base, self._signal_base
+        word_len, wb = lanes[k], lanes[k + 1] * BIAS
+        char_len, cb = lanes[c0 + k], lanes[c0 + k + 1] * BIAS
+        sb = lanes[s0 + k] * BIAS
         wf = 1.0 / math.sqrt(word_len * SCALE) if word_len > 0 else 0.0
         cf = 1.0 / math.sqrt(char_len * SCALE) if char_len > 0 else 0.0
-        return tuple(i + (w - wb) * wf + (c - cb) * cf + (g - sb) / SCALE
-                     for i, w, c, g in zip(self.intercepts, word, char, sig, strict=True))
+        return tuple(self.intercepts[j] + (lanes[j] - wb) * wf + (lanes[c0 + j] - cb) * cf
+                     + (lanes[s0 + j] - sb) / SCALE for j in range(k))
 
-    def _word_part(self, word: str) -> tuple[int, int, int, int]:
-        """A word's own packed feature (and 1, or 0 if unknown), and its packed parts (and how many)."""
-        cached = self._word_cache.get(word)
-        if cached is not None:
-            return cached
-        own = self._packed_word.get("w:" + word)
+    def _word_part(self, word: str) -> int:
+        """A word's own packed feature (if known) plus all its known parts, kept for the next time."""
+        packed = self._packed_word.get("w:" + word, 0)
         chars = self._packed_char
-        cpacked = cn = 0
         for g in char_grams(word):
-            packed = chars.get(g)
-            if packed is not None:
-                cpacked += packed
-                cn += 1
-        result = (own or 0, 1 if own is not None else 0, cpacked, cn)
-        if len(self._word_cache) >= WORD_CACHE_LIMIT:
-            self._word_cache.clear()
-        self._word_cache[word] = result
-        return result
+            found = chars.get(g)
+            if found is not None:
+                packed += found
+        cache = self._word_cache
+        if len(cache) >= WORD_CACHE_LIMIT:
+            cache.clear()
+        cache[word] = packed
+        return packed
 
     def probability(self, logit: float) -> float:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
@@ -296,7 +293,7 @@ class TextModel:
         scoring does).
         """
         j = self._index[category]
-        shift, length_shift = j * LANE_BITS, self.k * LANE_BITS
+        k, c0, lane = self.k, self._char_base, self._lane
         toks = tokens(text)
         words = [t[0] for t in toks]
         where: dict[str, tuple[int, int]] = {}
@@ -305,22 +302,24 @@ class TextModel:
         view = class_view(toks, spans) if spans else words
         known = self._packed_word
         present = [(f, known[f]) for f in {*("w:" + w for w in where), *_pairs(words, view)} if f in known]
-        word_length = sum(packed >> length_shift for _f, packed in present) / SCALE
+        word_length = sum(lane(packed, k) for _f, packed in present) / SCALE
         word_scale = 1.0 / math.sqrt(word_length) if word_length > 0 else 0.0
         per_word: dict[str, float] = {}
         for f, packed in present:
             if f[0] == "v":
                 continue  # class tokens belong to no one word
             share = f[2:].split(" ")
-            value = ((((packed >> shift) & MASK) - BIAS) / SCALE) * word_scale / len(share)
+            value = ((lane(packed, j) - BIAS) / SCALE) * word_scale / len(share)
             for w in share:
                 per_word[w] = per_word.get(w, 0.0) + value
-        parts = {w: self._word_part(w) for w in where}
-        char_length = sum(cpacked >> length_shift for _o, _n, cpacked, _cn in parts.values()) / SCALE
+        cache = self._word_cache
+        parts = {w: cache[w] if w in cache else self._word_part(w) for w in where}
+        char_length = sum(lane(packed, c0 + k) for packed in parts.values()) / SCALE
         char_scale = 1.0 / math.sqrt(char_length) if char_length > 0 else 0.0
-        for w, (_own, _n, cpacked, cn) in parts.items():
+        for w, packed in parts.items():
+            cn = lane(packed, c0 + k + 1)
             if cn:
-                value = (((cpacked >> shift) & MASK) - cn * BIAS) / SCALE
+                value = (lane(packed, c0 + j) - cn * BIAS) / SCALE
                 per_word[w] = per_word.get(w, 0.0) + value * char_scale
         out = [Contribution("word", w, v, *where[w]) for w, v in per_word.items() if w in where]
         out.extend(Contribution("signal", n, self._signal[n][j]) for n in signals if n in self._signal)

@@ -655,6 +655,10 @@ def test_a_routine_with_its_time_or_time_away_ahead_lowers_the_bar_for_routines(
     ("Dragged the app out of the dock and it still won't quit", Signal.COURT_TALK),
     ("Got my offer from MIT today!!", Signal.UNIT),
     ("She reports to two VPs and an SVP, no wonder she's stressed", Signal.PRISON_TALK),
+    ("Ha, I'm trying to be more PC these days", Signal.RANK_ABBR),
+    ("The firmware update needs a Windows PC, annoyingly", Signal.RANK_ABBR),
+    ("@danthompson you coming tonight?", Signal.POLICE_HANDLE),
+    ("@ncaa_scores what a finish", Signal.POLICE_HANDLE),
 ])
 def test_initials_and_phrases_that_are_something_else_here_are_not_the_job(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
@@ -666,6 +670,9 @@ def test_initials_and_phrases_that_are_something_else_here_are_not_the_job(text:
     ("Moved to MIT last month, first murder on Monday", Signal.UNIT),
     ("Dropped the file at CPS this morning, charge authorised", Signal.COURT_TALK),
     ("Half the VPs on the wing kicked off at unlock", Signal.PRISON_TALK),
+    ("Thanks @MPSLewisham for the help today", Signal.POLICE_HANDLE),
+    ("Great turnout with @TVP_Oxford at the fair", Signal.POLICE_HANDLE),
+    ("Big thanks to @northyorkspolice", Signal.POLICE_HANDLE),
 ])
 def test_the_same_initials_and_phrases_used_as_the_job_stay(text: str, signal: Signal) -> None:
     assert signal in text_signals(text).kinds
@@ -759,3 +766,36 @@ def test_counties_and_regions_are_places(text: str) -> None:
 @pytest.mark.parametrize("text", ["Rent went up to £900 for the month, gutted", "Fuel is £1.45 a litre now"])
 def test_a_rent_paid_or_a_fuel_price_is_not_a_business(text: str) -> None:
     assert Signal.BUSINESS not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["I love animals so much, the dog is spoilt", "Mouth noises are disgusting, honestly",
+                                  "Vegans can still think carnivores are fine with eating other animals",
+                                  "Rats got into the shed again"])
+def test_everyday_animals_and_disgust_are_no_sign_of_conduct(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert not kinds & {Signal.DEHUMANISING, Signal.GROUP_DEHUMANISED}
+    rules = decisions()
+    assert decide(Category.CONDUCT_RISK, kinds, 0.999, 0.5, rules).vetoed_by == "no_sign_of_conduct"
+
+
+@pytest.mark.parametrize("text", ["Booked in 23 today. Animals, the lot of them.",
+                                  "Three more in for shoplifting. They're like rats, get one lot and the next turns up",
+                                  "Students at that uni are absolute parasites.",
+                                  "Feral kids on bikes round the precinct again"])
+def test_the_same_words_aimed_at_people_are_dehumanising(text: str) -> None:
+    assert Signal.DEHUMANISING in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Autumn range now in stock, £6 each or 3 for £15",
+                                  "Classic set, Russian volume, £10 deposit to book",
+                                  "Full day £650, half day £400, albums extra"])
+def test_a_price_list_is_a_business(text: str) -> None:
+    assert Signal.BUSINESS in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Paid £4 for a coffee and £6 for parking, robbery", "The internet at this AirBnB is awful",
+                                  "Attacking a small business owner is not protest", "Use my code for 500MB free data",
+                                  "Put a deposit down on the flat today"])
+def test_paying_staying_and_a_promo_code_are_not_ones_own_business(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert not kinds & {Signal.BUSINESS, Signal.OWN_BUSINESS, Signal.SIDE_JOB}
