@@ -85,7 +85,7 @@ class Signal(enum.StrEnum):
     DEROGATORY = "derogatory"
     GROUP = "group"
     DEHUMANISING = "dehumanising"
-    DEHUMANISING_WEAK = "dehumanising_weak"  # "animals", "disgusting": a sign only aimed at a group, the job or its leaders
+    DEHUMANISING_WEAK = "dehumanising_weak"  # "animals", "disgusting": a sign only aimed at a group, the job, leaders
     LEADERSHIP = "leadership"
     THREAT = "threat"
     BUSINESS = "business"
