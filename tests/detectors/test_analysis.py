@@ -456,6 +456,11 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AB", "Took my fella for a spin in the marked car on nights", Signal.MISUSE),
     ("AB", "Room to let in our place in Heaton, £425 pcm all in", Signal.BUSINESS),
     ("AB", "His arm went the wrong way when we took him down. Not sorry", Signal.FORCE_USED),
+    ("AD", "Booked in 11 this shift, two spat at me", Signal.OPERATIONAL),
+    ("AD", "Had to tell a mum in Rhyl last night that her lad wasn't coming home", Signal.OPERATIONAL),
+    ("AD", "Got a shout for a domestic just as the kettle boiled", Signal.OPERATIONAL),
+    ("AD", "The fiscal marked it no proceedings, weeks of work binned", Signal.COURT_TALK),
+    ("AD", "Two days on the scheme with the dogs, three houses left to search", Signal.OPERATIONAL),
 ]
 
 
@@ -797,6 +802,10 @@ def test_a_price_list_is_a_business(text: str) -> None:
                                   "The internet at this AirBnB is awful", "Attacking a small business owner is not protest",
                                   "Use my code for 500MB free data",
                                   "Put a deposit down on the flat today"])
+def test_booking_a_table_is_not_a_custody_count() -> None:
+    assert Signal.OPERATIONAL not in text_signals("Booked in 2 tables at the Crown for Friday").kinds
+
+
 def test_paying_staying_and_a_promo_code_are_not_ones_own_business(text: str) -> None:
     kinds = text_signals(text).kinds
     assert not kinds & {Signal.BUSINESS, Signal.OWN_BUSINESS, Signal.SIDE_JOB}
