@@ -809,3 +809,23 @@ def test_booking_a_table_is_not_a_custody_count() -> None:
 def test_paying_staying_and_a_promo_code_are_not_ones_own_business(text: str) -> None:
     kinds = text_signals(text).kinds
     assert not kinds & {Signal.BUSINESS, Signal.OWN_BUSINESS, Signal.SIDE_JOB}
+
+
+def test_being_given_a_ticket_is_being_dealt_with_by_the_police_giving_one_is_not() -> None:
+    assert Signal.POLICE_SUBJECT in text_signals("Nice chat with a cop in Fort William while he wrote me a ticket").kinds
+    assert Signal.POLICE_SUBJECT not in text_signals("Gave him a ticket and sent him on his way").kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Independence now. Proud to be Yes, proud to be polis.", Signal.SELF_POLICE),
+    ("the walk to the car past the wing. animals, most of them", Signal.DEHUMANISING),
+    ("got home at 4 after the leaving do, drove cos the taxis were 2 hours", Signal.DRINK_DRIVING),
+    ("Flights booked, back in 3 days", Signal.FUTURE),
+    ("three more sleeps!!", Signal.FUTURE),
+])
+def test_wordings_batch_ad_missed_now_give_their_signal(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+
+
+def test_in_inside_a_word_is_not_a_time_ahead() -> None:
+    assert Signal.FUTURE not in text_signals("Sorted within 3 days, brilliant service").kinds
