@@ -803,8 +803,8 @@ def test_booking_a_table_is_not_a_custody_count() -> None:
 
 
 @pytest.mark.parametrize("text", ["Paid £4 for a coffee and £6 for parking, robbery",
-                                  "The internet at this AirBnB is awful", "Attacking a small business owner is not protest",
-                                  "Use my code for 500MB free data",
+                                  "The internet at this AirBnB is awful",
+                                  "Attacking a small business owner is not protest", "Use my code for 500MB free data",
                                   "Put a deposit down on the flat today"])
 def test_paying_staying_and_a_promo_code_are_not_ones_own_business(text: str) -> None:
     kinds = text_signals(text).kinds
@@ -812,7 +812,8 @@ def test_paying_staying_and_a_promo_code_are_not_ones_own_business(text: str) ->
 
 
 def test_being_given_a_ticket_is_being_dealt_with_by_the_police_giving_one_is_not() -> None:
-    assert Signal.POLICE_SUBJECT in text_signals("Nice chat with a cop in Fort William while he wrote me a ticket").kinds
+    dealt_with = "Nice chat with a cop in Fort William while he wrote me a ticket"
+    assert Signal.POLICE_SUBJECT in text_signals(dealt_with).kinds
     assert Signal.POLICE_SUBJECT not in text_signals("Gave him a ticket and sent him on his way").kinds
 
 
