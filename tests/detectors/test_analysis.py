@@ -50,13 +50,12 @@ def test_employer_at_the_end_of_a_long_post_is_found_and_shown_there() -> None:
     assert "Police" in found[0].evidence or "*" in found[0].evidence
 
 
-def test_the_model_alone_needs_near_certainty_for_employer_official_or_conduct_without_any_sign() -> None:
+def test_the_model_alone_never_finds_employer_or_official_without_any_sign() -> None:
     rules = decisions()
     for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION):
-        verdict = decide(category, frozenset({Signal.FIRST_PERSON}), 0.9, 0.5, rules)
-        assert not verdict.found and verdict.vetoed_by.startswith("no_sign_of_")
-        assert decide(category, frozenset({Signal.FIRST_PERSON}), 0.99, 0.5, rules).found, \
-            "a model all but certain is not stopped: word lists are never complete"
+        for probability in (0.9, 0.999):
+            verdict = decide(category, frozenset({Signal.FIRST_PERSON}), probability, 0.5, rules)
+            assert not verdict.found and verdict.vetoed_by.startswith("no_sign_of_")
     verdict = decide(Category.EMPLOYER_DISCLOSURE, frozenset({Signal.RANK}), 0.999, 0.5, rules)
     assert verdict.found and verdict.by == "model"
 
@@ -559,7 +558,7 @@ def test_in_a_few_words_the_model_alone_finds_no_job_work_or_conduct(text: str) 
     rules = decisions()
     present = text_signals(text).kinds
     for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION):
-        assert decide(category, present, 0.999, 0.5, rules).vetoed_by == "no_sign_in_a_few_words"
+        assert decide(category, present, 0.999, 0.5, rules).vetoed_by.startswith("no_sign_of_")
     assert decide(Category.CONDUCT_RISK, present, 0.999, 0.5, rules).vetoed_by == "no_sign_of_conduct"
 
 
@@ -830,3 +829,12 @@ def test_wordings_batch_ad_missed_now_give_their_signal(text: str, signal: Signa
 
 def test_in_inside_a_word_is_not_a_time_ahead() -> None:
     assert Signal.FUTURE not in text_signals("Sorted within 3 days, brilliant service").kinds
+
+
+@pytest.mark.parametrize("text", ["Visualization of special relativity, lovely explainer",
+                                  "yes of course, we can do it on zoom too", "GGGGGGOOOOOOOLLLLLL!!!!"])
+def test_the_model_alone_never_finds_the_job_or_its_work_however_sure(text: str) -> None:
+    rules = decisions()
+    present = text_signals(text).kinds
+    assert decide(Category.EMPLOYER_DISCLOSURE, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_employer"
+    assert decide(Category.OFFICIAL_INFORMATION, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_official"
