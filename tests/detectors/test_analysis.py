@@ -460,6 +460,13 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AD", "Got a shout for a domestic just as the kettle boiled", Signal.OPERATIONAL),
     ("AD", "The fiscal marked it no proceedings, weeks of work binned", Signal.COURT_TALK),
     ("AD", "Two days on the scheme with the dogs, three houses left to search", Signal.OPERATIONAL),
+    ("AE", "Had 3 pints at the match but I'll drive, it's only up the road", Signal.DRINK_DRIVING),
+    ("AE", "Second bottle of rosé and still got to drive home 🍷", Signal.DRINK_DRIVING),
+    ("AE", "Cheeky cocktail before the school run 🍸🚗", Signal.DRINK_DRIVING),
+    ("AE", "Yes I'm a PC. Yes I run an OnlyFans.", Signal.SIDE_JOB),
+    ("AE", "New Avon brochure out ladies, drop-offs after my earlies", Signal.BUSINESS),
+    ("AE", "Councillors lying again. Vote the lot of them out.", Signal.POLITICAL_ACTIVITY),
+    ("AE", "Best nights are when we get to batter a few drunks", Signal.FORCE_USED),
 ]
 
 
@@ -838,3 +845,9 @@ def test_the_model_alone_never_finds_the_job_or_its_work_however_sure(text: str)
     present = text_signals(text).kinds
     assert decide(Category.EMPLOYER_DISCLOSURE, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_employer"
     assert decide(Category.OFFICIAL_INFORMATION, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_official"
+
+
+@pytest.mark.parametrize("text", ["New car 🚗 so happy with her", "Road trip 🚗 Cornwall here we come",
+                                  "Cheers 🍻 to the weekend"])
+def test_a_car_or_a_drink_alone_is_not_drink_driving(text: str) -> None:
+    assert Signal.DRINK_DRIVING not in text_signals(text).kinds
