@@ -5,7 +5,8 @@ name with a street ("14 Larkspur Close", "Flat 2, 88 Kingsley Avenue",
 "Rose Cottage, Mill Lane"); a full UK postcode checked against the postcode format rules and the
 list of postcode areas ("SE13 7PH", "eh12ng"); a street named next to words that tie it to home
 ("our house on Sycamore Drive", "outside ours on Marlborough Crescent", "got the keys to ..."); an
-outward code after "I live in" ("live in SE13", weaker); the address and postcode fields of a
+outward code after "I live in" ("live in SE13", weaker) or given as where one is ("📍 LE4" or
+"| CF14 |" in a bio, "DE21 raised"); the address and postcode fields of a
 profile or an autofill record; places a platform labels as home (Google "Home", Snapchat "HOME").
 
 Why it matters: an address is the one thing that takes someone from a grudge online to a front
@@ -80,6 +81,11 @@ POSTCODE = re.compile(
 )
 GIRO = re.compile(r"(?<![\w\-])GIR\s?0AA(?![\w\-])", re.IGNORECASE)  # the one postcode outside the rules
 OUTWARD = re.compile(r"\b(?:live in|living in|moved to|moving to|live near)\s+(?P<code>[A-Z]{1,2}\d[A-Z\d]?)\b")
+PINNED = re.compile(  # the same district given as where one is ("📍 LE4", "| CF14 |", "DE21 raised")
+    r"(?:📍\s*(?:[A-Z][a-z]+,?\s+)?|\|\s*|\b(?:raised|born and raised|based|bred) in\s+)"
+    r"(?P<code>[A-Z]{1,2}\d[A-Z\d]?)(?=\s*(?:\||$|,|\n)|\s+(?:born|raised|bred|based|and)\b)"
+    r"|^\s*(?P<code3>[A-Z]{1,2}\d[A-Z\d]?)(?=\s*\|)"
+    r"|\b(?P<code2>[A-Z]{1,2}\d[A-Z\d]?)\s+(?:born and raised|raised|born|bred|based)\b")
 
 
 def valid_postcode(area: str, district: str) -> bool:
@@ -224,11 +230,12 @@ class HomeAddress(TextDetector):
         for m in street_only.finditer(text) if not parts else ():  # a street alone only when nothing fuller
             add(m.start("street"), m.end("street"), "street:" + _norm(m.group("street")),
                 msg("home.title.street_only", where=where(item)), msg("home.reason.street_only"))
-        for m in OUTWARD.finditer(text):
-            code = m.group("code")
+        for m in (*OUTWARD.finditer(text), *PINNED.finditer(text)):
+            group = next(g for g in ("code", "code2", "code3") if m.groupdict().get(g))
+            code = m.group(group)
             area = re.sub(r"\d.*", "", code)
             if valid_postcode(area, code[len(area):]):
-                add(m.start("code"), m.end("code"), f"district:{code.upper()}",
+                add(m.start(group), m.end(group), f"district:{code.upper()}",
                     msg("home.title.district", where=where(item)), msg("home.reason.district"), Severity.MEDIUM)
         return parts
 

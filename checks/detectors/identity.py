@@ -37,7 +37,7 @@ from checks.detectors.base import TextDetector, snippet
 from checks.detectors.common import profile_field, sentence_bounds, where
 from checks.detectors.decide import Verdict
 from checks.detectors.lexicon import Scan
-from checks.detectors.signals import Signal
+from checks.detectors.signals import Signal, SignalHit
 from checks.records import Audience, Category, Detection, Item, ItemKind, Message, ProfileField, Severity, msg
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -201,6 +201,7 @@ class IdentityDetails(TextDetector):
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         found = list(self._values(item, analysis.signals.scan))
+        found += _stated_births(item, analysis.hits(self.category, Signal.DOB_STATED), found)
         if not found and verdict.by == "model" and not _NUMBER_LIKE.search(item.text):
             # decided, but no value to key it by: the post itself ("Turned 27 yesterday"); a text with
             # a long number that failed its checks gives nothing (a number must pass its checks)
@@ -483,3 +484,35 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return (day - timedelta(days=1)).replace(year=day.year - years)
+
+
+def _stated_births(item: Item, hits: list[SignalHit], found: list[Value]) -> list[Value]:
+    """A date given as a birth date or birthday ("🎂 02.11.94", "3 June 🎂", "est. 13.06.1979") that the
+    words around birth dates did not already give."""
+    out: list[Value] = []
+    for h in hits:
+        if any(a < h.end and h.start < b for a, b, *_ in found):
+            continue
+        said = item.text[h.start:h.end]
+        born = parse_date(said)
+        if born is not None and 1900 <= born.year <= date.today().year:
+            out.append((h.start, h.end, f"dob:{born.isoformat()}", msg("identity.title.dob", where=where(item)),
+                        msg("identity.reason.dob"), Severity.HIGH))
+            continue
+        m = DAY_MONTH.search(said) or _DAY_MONTH_NUMERIC.search(said)
+        if m is None:
+            continue
+        try:
+            if m.re is DAY_MONTH:
+                day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                when = date(2000, MONTHS[month.lower().rstrip(".")], int(day))
+            else:
+                when = date(2000, int(m.group(2)), int(m.group(1)))
+        except (KeyError, ValueError):
+            continue
+        out.append((h.start, h.end, f"birthday:{when.strftime('%m-%d')}",
+                    msg("identity.title.birthday", where=where(item)), msg("identity.reason.birthday"), None))
+    return out
+
+
+_DAY_MONTH_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})\b")

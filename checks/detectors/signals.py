@@ -117,6 +117,8 @@ class Signal(enum.StrEnum):
     LONG_NUMBER = "long_number"
     NAME_WITH_AGE = "name_with_age"
     LIVES_IN_DISTRICT = "lives_in_district"
+    DOB_STATED = "dob_stated"  # "🎂 02.11.94", "Born 3 April 1983", "3 June 🎂"
+    DISTRICT_PINNED = "district_pinned"  # "📍 LE4", "| CF14 |" in a bio, "DE21 raised"
     DAY_TIME = "day_time"
     CLOCK_TIME = "clock_time"  # a time of day: "0600", "7:15", "10am", "from 8"
     RIGHT_NOW = "right_now"

@@ -94,3 +94,18 @@ def test_outward_code_after_live_in_is_weaker() -> None:
 def test_glasgow_flat_numbers() -> None:
     [det] = run(HomeAddress, make_post("New flat! Flat 2/1, 14 Hyndland Road, come round"))
     assert det.key == "address:flat 2/1 14 hyndland road"
+
+
+@pytest.mark.parametrize(("bio", "code"), [("Leics Police DO | 📍 LE4 | mum of one", "LE4"),
+                                           ("Cath | CF14 | gin and spin", "CF14"),
+                                           ("Call handler. Derby born, DE21 raised and still here", "DE21"),
+                                           ("📍Bridgend CF31 | dog handler", "CF31")])
+def test_a_postcode_district_given_as_where_one_is_in_a_bio_is_home(bio: str, code: str) -> None:
+    [det] = run(HomeAddress, make_field(ProfileField.BIO, bio))
+    assert det.key == f"district:{code}" and det.severity is Severity.MEDIUM
+    assert code not in mask(det.evidence, det.span)
+
+
+@pytest.mark.parametrize("bio", ["PS5 | gaming | Leeds", "A55 | M56 commuter | views mine", "XB4 | test"])
+def test_console_roads_and_made_up_codes_in_a_bio_are_not_districts(bio: str) -> None:
+    assert run(HomeAddress, make_field(ProfileField.BIO, bio)) == []

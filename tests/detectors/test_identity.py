@@ -138,3 +138,19 @@ def test_a_prefix_format_plate_is_a_plate_shape_and_a_product_code_needs_a_vehic
 
     assert Signal.PLATE_SHAPE in text_signals("my car is an old S123 ABC").kinds
     assert keys("Order A123 XYZ arrived today") == []
+
+
+@pytest.mark.parametrize(("bio", "key"), [
+    ("Leics Police DO | 📍 LE4 | 🎂 02.11.94 | mum to Ava (7)", "dob:1994-11-02"),
+    ("Court usher, Derby Crown. 52 on 3 June 🎂. Pronouns she/her.", "birthday:06-03"),
+    ("Works at HMPPS · Lives in Leicester · Born 3 April 1983", "dob:1983-04-03"),
+    ("Cath | CF14 | est. 13.06.1979", "dob:1979-06-13"),
+])
+def test_a_bio_giving_a_birth_date_or_birthday_is_identity(bio: str, key: str) -> None:
+    found = run(IdentityDetails, make_field(ProfileField.BIO, bio))
+    assert key in {d.key for d in found}
+
+
+def test_a_childs_birthday_in_a_post_is_not_the_writers() -> None:
+    found = run(IdentityDetails, make_post("Happy birthday to my son Alfie 🎂 12.03.2015, love you"))
+    assert not any(d.key.startswith(("dob:", "birthday:")) for d in found)
