@@ -201,7 +201,9 @@ class IdentityDetails(TextDetector):
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
         found = list(self._values(item, analysis.signals.scan))
-        found += _stated_births(item, analysis.hits(self.category, Signal.DOB_STATED), found)
+        relations = analysis.signals.of(Signal.RELATION_CHILD, Signal.RELATION_FAMILY, Signal.RELATION_PARTNER,
+                                        Signal.RELATION_OTHER)
+        found += _stated_births(item, analysis.hits(self.category, Signal.DOB_STATED), found, relations)
         if not found and verdict.by == "model" and not _NUMBER_LIKE.search(item.text):
             # decided, but no value to key it by: the post itself ("Turned 27 yesterday"); a text with
             # a long number that failed its checks gives nothing (a number must pass its checks)
@@ -310,6 +312,8 @@ class IdentityDetails(TextDetector):
                 continue
             m2 = DATE_WORDS.search(window) or DATE_NUMERIC.search(window)
             assert m2 is not None
+            if any(s0 <= r.start < s0 + m2.start() for r in relations):
+                continue  # "happy birthday to my son ... 12.03.2015": his, not the writer's
             yield from emit(s0 + m2.start(), s0 + m2.end(), f"dob:{d.isoformat()}",
                             msg("identity.title.dob", where=where(item)), msg("identity.reason.dob"), 0.9,
                             Severity.HIGH)
@@ -486,12 +490,17 @@ def _years_before(day: date, years: int) -> date:
         return (day - timedelta(days=1)).replace(year=day.year - years)
 
 
-def _stated_births(item: Item, hits: list[SignalHit], found: list[Value]) -> list[Value]:
+def _stated_births(item: Item, hits: list[SignalHit], found: list[Value], relations: list[SignalHit]) -> list[Value]:
     """A date given as a birth date or birthday ("🎂 02.11.94", "3 June 🎂", "est. 13.06.1979") that the
-    words around birth dates did not already give."""
+    words around birth dates did not already give; not one given after a relative in the same part of
+    the text ("my son Alfie 🎂 12.03.2015" is his, "mum to Ava | 🎂 02.11.94" the writer's)."""
     out: list[Value] = []
+    text = item.text
     for h in hits:
         if any(a < h.end and h.start < b for a, b, *_ in found):
+            continue
+        part = max((m.end() for m in _PART_END.finditer(text, 0, h.start)), default=0)
+        if any(part <= r.start < h.start for r in relations):
             continue
         said = item.text[h.start:h.end]
         born = parse_date(said)
@@ -516,3 +525,4 @@ def _stated_births(item: Item, hits: list[SignalHit], found: list[Value]) -> lis
 
 
 _DAY_MONTH_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})\b")
+_PART_END = re.compile(r"[|·\n!?]|\.(?=\s)")  # where one part of a bio or one sentence ends
