@@ -467,6 +467,12 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AE", "New Avon brochure out ladies, drop-offs after my earlies", Signal.BUSINESS),
     ("AE", "Councillors lying again. Vote the lot of them out.", Signal.POLITICAL_ACTIVITY),
     ("AE", "Best nights are when we get to batter a few drunks", Signal.FORCE_USED),
+    ("AG", "One cycle of the taser and he folded like a deckchair", Signal.FORCE_USED),
+    ("AG", "Seen the bodycam, should've hit him harder", Signal.FORCE_USED),
+    ("AG", "Three rang 999 about a wrong takeaway. Thick as mince, the lot of them.", Signal.GROUP_DEROGATED),
+    ("AG", "My Chief Constable is a coward", Signal.LEADERS_DEROGATED),
+    ("AG", "Refugees should be sent back on the boats they came on", Signal.DEHUMANISING),
+    ("AG", "I make cakes now, £40 a go, don't tell HR", Signal.MISUSE),
 ]
 
 
@@ -851,3 +857,18 @@ def test_the_model_alone_never_finds_the_job_or_its_work_however_sure(text: str)
                                   "Cheers 🍻 to the weekend"])
 def test_a_car_or_a_drink_alone_is_not_drink_driving(text: str) -> None:
     assert Signal.DRINK_DRIVING not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("As the daughter of a former custody sergeant, I'd add that the first hour matters most", Signal.RELATION_POLICE),
+    ("Stood up in Ipswich Crown Court today as a witness. Terrifying.", Signal.POLICE_SUBJECT),
+])
+def test_a_police_relative_or_a_witness_is_not_the_job(text: str, signal: Signal) -> None:
+    assert signal in text_signals(text).kinds
+    assert "employer_disclosure" not in categories(make_post(text))
+
+
+def test_a_denial_stops_official_information_too() -> None:
+    text = ("Crash on the A14, I was first on scene and held his hand till the ambulance came. "
+            "Not a copper, just a lorry driver.")
+    assert "official_information" not in categories(make_post(text))
