@@ -117,6 +117,7 @@ class Signal(enum.StrEnum):
     LONG_NUMBER = "long_number"
     NAME_WITH_AGE = "name_with_age"
     LIVES_IN_DISTRICT = "lives_in_district"
+    RESPONSE_WORD = "response_word"  # "response": a team only after a place ("Tameside response")
     NOT_AWAY = "not_away"  # "the house is empty without the dog": a feeling, not an empty house
     DOB_STATED = "dob_stated"  # "🎂 02.11.94", "Born 3 April 1983", "3 June 🎂"
     DISTRICT_PINNED = "district_pinned"  # "📍 LE4", "| CF14 |" in a bio, "DE21 raised"

@@ -473,6 +473,9 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AG", "My Chief Constable is a coward", Signal.LEADERS_DEROGATED),
     ("AG", "Refugees should be sent back on the boats they came on", Signal.DEHUMANISING),
     ("AG", "I make cakes now, £40 a go, don't tell HR", Signal.MISUSE),
+    ("AH", "Set of lates with Oldham response done", Signal.UNIT),
+    ("AH", "Peeler by day, dad by night", Signal.POLICE_TALK),
+    ("AH", "I'm on lates Friday on the 999s", Signal.JARGON),
 ]
 
 
@@ -872,3 +875,15 @@ def test_a_denial_stops_official_information_too() -> None:
     text = ("Crash on the A14, I was first on scene and held his hand till the ambulance came. "
             "Not a copper, just a lorry driver.")
     assert "official_information" not in categories(make_post(text))
+
+
+def test_a_collar_number_is_the_job_whatever_else_the_post_wishes() -> None:
+    text = "PC 4412 Cheshire here. Anyone who wants to join the walk, message me"
+    assert "employer_disclosure" in categories(make_post(text))
+
+
+def test_training_only_officers_do_told_as_ones_own_is_the_job_a_response_is_not_a_team() -> None:
+    kinds = text_signals("Did my IPLDP back in 2012, still can't believe they let me loose").kinds
+    assert Signal.TRAINING in kinds and Signal.FIRST_PERSON in kinds
+    assert decide(Category.EMPLOYER_DISCLOSURE, kinds, 0.35, 0.9, decisions()).by == "own_police_training"
+    assert Signal.UNIT not in text_signals("Great response from everyone in Leeds today").kinds
