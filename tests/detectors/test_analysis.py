@@ -892,4 +892,5 @@ def test_training_only_officers_do_told_as_ones_own_is_the_job_a_response_is_not
 def test_passing_out_from_tiredness_is_not_police_training() -> None:
     kinds = text_signals("If I can make it home without passing out I may do some research tonight").kinds
     assert Signal.TRAINING not in kinds
-    assert "employer_disclosure" not in categories(make_post("If I can make it home without passing out I'll be amazed"))
+    text = "If I can make it home without passing out I'll be amazed"
+    assert "employer_disclosure" not in categories(make_post(text))
