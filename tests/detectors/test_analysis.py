@@ -476,6 +476,12 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AH", "Set of lates with Oldham response done", Signal.UNIT),
     ("AH", "Peeler by day, dad by night", Signal.POLICE_TALK),
     ("AH", "I'm on lates Friday on the 999s", Signal.JARGON),
+    ("AI", "Our useless inspector wouldn't last a shift out here", Signal.LEADERS_DEROGATED),
+    ("AI", "Weddings and parties, £250 for 4 hours, DM me", Signal.BUSINESS),
+    ("AI", "Drinks after putting that one away for 8 years", Signal.OPERATIONAL),
+    ("AI", "Benidorm for a week, sick line's in", Signal.MISUSE),
+    ("AI", "Roads policing all morning, three no insurance seizures", Signal.OPERATIONAL),
+    ("AI", "Bought a terrace to do up and let, nobody at work needs to know", Signal.SIDE_JOB),
 ]
 
 
