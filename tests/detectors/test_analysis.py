@@ -482,6 +482,12 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AI", "Benidorm for a week, sick line's in", Signal.MISUSE),
     ("AI", "Roads policing all morning, three no insurance seizures", Signal.OPERATIONAL),
     ("AI", "Bought a terrace to do up and let, nobody at work needs to know", Signal.SIDE_JOB),
+    ("AJ", "ARV cover tonight is 2 cars for half the county", Signal.OPERATIONAL),
+    ("AJ", "Went out with 4 instead of the 6 on the roster", Signal.OPERATIONAL),
+    ("AJ", "Back on the 14th, don't tell the force's HR", Signal.MISUSE),
+    ("AJ", "Some communities round here don't want to integrate", Signal.GENERALISING),
+    ("AJ", "Tempted to run his name through the system", Signal.MISUSE),
+    ("AJ", "Coffee from our kitchen on Minster Yard", Signal.HOME_ADDRESS_WORDS),
 ]
 
 
@@ -900,3 +906,10 @@ def test_passing_out_from_tiredness_is_not_police_training() -> None:
     assert Signal.TRAINING not in kinds
     text = "If I can make it home without passing out I'll be amazed"
     assert "employer_disclosure" not in categories(make_post(text))
+
+
+@pytest.mark.parametrize("text", ["Went out with 4 mates for a curry", "Tell the kids I said hi, don't tell your dad",
+                                  "Two cars for sale, whole lot £500"])
+def test_a_night_out_a_family_secret_and_a_sale_are_not_staffing_or_hiding_from_work(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.MISUSE not in kinds and Signal.OPERATIONAL not in kinds
