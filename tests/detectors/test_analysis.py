@@ -488,6 +488,12 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AJ", "Some communities round here don't want to integrate", Signal.GENERALISING),
     ("AJ", "Tempted to run his name through the system", Signal.MISUSE),
     ("AJ", "Coffee from our kitchen on Minster Yard", Signal.HOME_ADDRESS_WORDS),
+    ("AK", "Single crewed for the whole of the district tonight", Signal.OPERATIONAL),
+    ("AK", "Joined as a forensics investigator, still running my phone repair business", Signal.BUSINESS),
+    ("AK", "Took 5 of us to get him down. Gave him a few extra digs for the trouble", Signal.FORCE_USED),
+    ("AK", "The travelling community round here are a plague", Signal.GROUP_DEHUMANISED),
+    ("AK", "Cleaning on the side without telling PSD", Signal.MISUSE),
+    ("AK", "I was first car there and did the family's knock", Signal.OPERATIONAL),
 ]
 
 
@@ -913,3 +919,8 @@ def test_passing_out_from_tiredness_is_not_police_training() -> None:
 def test_a_night_out_a_family_secret_and_a_sale_are_not_staffing_or_hiding_from_work(text: str) -> None:
     kinds = text_signals(text).kinds
     assert Signal.MISUSE not in kinds and Signal.OPERATIONAL not in kinds
+
+
+@pytest.mark.parametrize("text", ["I'll mind my own business then", "No funny business from my lot tonight"])
+def test_minding_ones_own_business_is_not_a_business(text: str) -> None:
+    assert Signal.BUSINESS not in text_signals(text).kinds
