@@ -34,7 +34,7 @@ from checks.detectors.base import TextDetector, snippet
 from checks.detectors.common import profile_field, where
 from checks.detectors.decide import Verdict
 from checks.detectors.lexicon import Hit, Scan, plain_list, read_list, wordlist_dir
-from checks.detectors.signals import Signal
+from checks.detectors.signals import Signal, SignalHit
 from checks.records import Category, Detection, Item, ItemKind, Message, Place, ProfileField, Severity, msg
 
 HOME_LABELS = frozenset({"home", "type_home", "inferred_home", "house", "my home"})
@@ -80,12 +80,8 @@ POSTCODE = re.compile(
     re.IGNORECASE,
 )
 GIRO = re.compile(r"(?<![\w\-])GIR\s?0AA(?![\w\-])", re.IGNORECASE)  # the one postcode outside the rules
-OUTWARD = re.compile(r"\b(?:live in|living in|moved to|moving to|live near)\s+(?P<code>[A-Z]{1,2}\d[A-Z\d]?)\b")
-PINNED = re.compile(  # the same district given as where one is ("📍 LE4", "| CF14 |", "DE21 raised")
-    r"(?:📍\s*(?:[A-Z][a-z]+,?\s+)?|\|\s*|\b(?:raised|born and raised|based|bred) in\s+)"
-    r"(?P<code>[A-Z]{1,2}\d[A-Z\d]?)(?=\s*(?:\||$|,|\n)|\s+(?:born|raised|bred|based|and)\b)"
-    r"|^\s*(?P<code3>[A-Z]{1,2}\d[A-Z\d]?)(?=\s*\|)"
-    r"|\b(?P<code2>[A-Z]{1,2}\d[A-Z\d]?)\s+(?:born and raised|raised|born|bred|based)\b")
+# the district inside a "lives in" or "pinned" signal (signals.toml finds where one is given)
+DISTRICT_CODE = re.compile(r"(?<![A-Za-z0-9])(?P<code>[A-Z]{1,2}\d[A-Z\d]?)(?![A-Za-z0-9])")
 
 
 def valid_postcode(area: str, district: str) -> bool:
@@ -135,7 +131,8 @@ class HomeAddress(TextDetector):
         yield from super().detect(item)
 
     def report(self, item: Item, analysis: TextAnalysis, verdict: Verdict) -> Iterator[Detection]:
-        parts = self._text(item, analysis.signals.scan)
+        districts = analysis.signals.of(Signal.LIVES_IN_DISTRICT, Signal.DISTRICT_PINNED)
+        parts = self._text(item, analysis.signals.scan, districts)
         if not parts:  # decided, but no address shape to key it by (a house name, "round ours on ...")
             words = [c for c in analysis.explain(self.category) if c.kind == "word"]
             start, end = (min(c.start for c in words[:3]), max(c.end for c in words[:3])) if words else \
@@ -189,7 +186,7 @@ class HomeAddress(TextDetector):
 
     # -- free text -----------------------------------------------------------------------------
     @staticmethod
-    def _text(item: Item, sc: Scan) -> list[Part]:
+    def _text(item: Item, sc: Scan, districts: list[SignalHit]) -> list[Part]:
         """Every address-shaped part of the text: postcodes, house numbers with streets, house names."""
         address, house_name, street_only, _ = _patterns()
         text = sc.text
@@ -230,12 +227,14 @@ class HomeAddress(TextDetector):
         for m in street_only.finditer(text) if not parts else ():  # a street alone only when nothing fuller
             add(m.start("street"), m.end("street"), "street:" + _norm(m.group("street")),
                 msg("home.title.street_only", where=where(item)), msg("home.reason.street_only"))
-        for m in (*OUTWARD.finditer(text), *PINNED.finditer(text)):
-            group = next(g for g in ("code", "code2", "code3") if m.groupdict().get(g))
-            code = m.group(group)
+        for h in districts:
+            found = DISTRICT_CODE.search(text, h.start, h.end)
+            if found is None:
+                continue
+            code = found.group("code")
             area = re.sub(r"\d.*", "", code)
             if valid_postcode(area, code[len(area):]):
-                add(m.start(group), m.end(group), f"district:{code.upper()}",
+                add(found.start(), found.end(), f"district:{code.upper()}",
                     msg("home.title.district", where=where(item)), msg("home.reason.district"), Severity.MEDIUM)
         return parts
 

@@ -320,10 +320,8 @@ class IdentityDetails(TextDetector):
             return
         if "birthday" in low or "born" in low:
             for m in DAY_MONTH.finditer(text):
-                day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-                try:
-                    when = date(2000, MONTHS[month.lower().rstrip(".")], int(day))
-                except (KeyError, ValueError):
+                when = _day_month(m)
+                if when is None:
                     continue
                 yield from emit(m.start(), m.end(), f"birthday:{when.strftime('%m-%d')}",
                                 msg("identity.title.birthday", where=where(item)), msg("identity.reason.birthday"),
@@ -502,26 +500,30 @@ def _stated_births(item: Item, hits: list[SignalHit], found: list[Value], relati
         part = max((m.end() for m in _PART_END.finditer(text, 0, h.start)), default=0)
         if any(part <= r.start < h.start for r in relations):
             continue
-        said = item.text[h.start:h.end]
+        said = text[h.start:h.end]
         born = parse_date(said)
         if born is not None and 1900 <= born.year <= date.today().year:
             out.append((h.start, h.end, f"dob:{born.isoformat()}", msg("identity.title.dob", where=where(item)),
                         msg("identity.reason.dob"), Severity.HIGH))
             continue
         m = DAY_MONTH.search(said) or _DAY_MONTH_NUMERIC.search(said)
-        if m is None:
-            continue
-        try:
-            if m.re is DAY_MONTH:
-                day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-                when = date(2000, MONTHS[month.lower().rstrip(".")], int(day))
-            else:
-                when = date(2000, int(m.group(2)), int(m.group(1)))
-        except (KeyError, ValueError):
+        when = _day_month(m) if m is not None else None
+        if when is None:
             continue
         out.append((h.start, h.end, f"birthday:{when.strftime('%m-%d')}",
                     msg("identity.title.birthday", where=where(item)), msg("identity.reason.birthday"), None))
     return out
+
+
+def _day_month(m: re.Match[str]) -> date | None:
+    """The birthday (in the year 2000) a DAY_MONTH or _DAY_MONTH_NUMERIC match names, if it is a real day."""
+    try:
+        if m.re is DAY_MONTH:
+            day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            return date(2000, MONTHS[month.lower().rstrip(".")], int(day))
+        return date(2000, int(m.group(2)), int(m.group(1)))
+    except (KeyError, ValueError):
+        return None
 
 
 _DAY_MONTH_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})\b")

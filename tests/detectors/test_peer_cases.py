@@ -18,6 +18,7 @@ from pathlib import Path
 from checks.detectors.home_address import HomeAddress
 from checks.detectors.identity import IdentityDetails
 from checks.detectors.lexicon import scan
+from checks.detectors.signals import Signal, text_signals
 from tests.detectors.conftest import make_post
 
 HOME = {"UK_POSTCODE", "postalcode", "address"}
@@ -28,7 +29,8 @@ NEEDS_CONTEXT = {"UK_VEHICLE_REGISTRATION", "UK_PASSPORT", "UK_NHS"}
 def recognised(entity: str, text: str) -> bool:
     item = make_post(text)
     if entity in HOME:
-        return bool(HomeAddress._text(item, scan(text)))
+        districts = text_signals(text).of(Signal.LIVES_IN_DISTRICT, Signal.DISTRICT_PINNED)
+        return bool(HomeAddress._text(item, scan(text), districts))
     return bool(list(IdentityDetails()._values(item, scan(text))))
 
 
