@@ -157,6 +157,10 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Nick and I went out for tea", Signal.UNIT), ("I log 2000 steps a day", Signal.REFERENCE_NUMBER),
     ("Did a bang-up job on the fence", Signal.PRISON_TALK), ("Rang 999 when the car hit the wall", Signal.POLICE_TALK),
     ("Gareth Evans-Rowe, 52, Swansea", Signal.NAME_WITH_AGE),
+    ("Voting reform of the Lords is long overdue", Signal.POLITICAL_ACTIVITY),
+    ("Selling Avon (not the police kind!) message me", Signal.DENIAL),
+    ("Thirty years of policing the kids' screen time", Signal.WORK_VERB_POLICE),
+    ("Had 4 on the team bus for the away game", Signal.OPERATIONAL),
 ])
 def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
@@ -211,6 +215,12 @@ def test_custody_of_children_and_other_services_call_handlers_are_not_police_wor
                                   "never been a copper in my life"])
 def test_denials_in_many_wordings_are_denials(text: str) -> None:
     assert Signal.DENIAL in text_signals(text).kinds
+    assert "employer_disclosure" not in categories(make_post(text))
+
+
+def test_ones_own_probation_officer_is_being_supervised_not_the_job() -> None:
+    text = "Out 2 years now. My probation officer Sarah was the reason I turned it round"
+    assert Signal.POLICE_SUBJECT in text_signals(text).kinds
     assert "employer_disclosure" not in categories(make_post(text))
 
 
@@ -494,6 +504,17 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AK", "The travelling community round here are a plague", Signal.GROUP_DEHUMANISED),
     ("AK", "Cleaning on the side without telling PSD", Signal.MISUSE),
     ("AK", "I was first car there and did the family's knock", Signal.OPERATIONAL),
+    ("AL", "Come and say hello at the library, Weds 2-4pm #TVP", Signal.POLICE_HASHTAG),
+    ("AL", "Copper of 22 years and never seen a summer like it", Signal.TENURE_POLICE),
+    ("AL", "Nine years in a panda car round Motherwell", Signal.TENURE_POLICE),
+    ("AL", "I've been policing the protests all week", Signal.WORK_VERB_POLICE),
+    ("AL", "Had 4 on the team today for a town of 60,000", Signal.OPERATIONAL),
+    ("AL", "We couldn't find 3 officers to cover lates", Signal.OPERATIONAL),
+    ("AL", "Judge gave him six years. Worth the 14 months of file prep", Signal.OPERATIONAL),
+    ("AL", "Stood in the rain with my baton and a bag of chips", Signal.POLICE_TALK),
+    ("AL", "Four jobs on the stack and all of them graded P2", Signal.JARGON),
+    ("AL", "Walking with the lodge again this July", Signal.POLITICAL_ACTIVITY),
+    ("AL", "Canvassing for Plaid this weekend, knock knock", Signal.POLITICAL_ACTIVITY),
 ]
 
 
