@@ -161,6 +161,11 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Selling Avon (not the police kind!) message me", Signal.DENIAL),
     ("Thirty years of policing the kids' screen time", Signal.WORK_VERB_POLICE),
     ("Had 4 on the team bus for the away game", Signal.OPERATIONAL),
+    ("Running a marathon from my front door next month", Signal.BUSINESS),
+    ("We locked up the shop at six and went for a curry", Signal.OP_STRONG),
+    ("The formula in cell 4 of the sheet is broken", Signal.POLICE_TALK),
+    ("Watching the Super Bowl with the lads", Signal.RANK),
+    ("Meet me in room 212 for the budget meeting", Signal.HOUSE_NUMBER_STREET),
 ])
 def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
@@ -515,6 +520,21 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AL", "Four jobs on the stack and all of them graded P2", Signal.JARGON),
     ("AL", "Walking with the lodge again this July", Signal.POLITICAL_ACTIVITY),
     ("AL", "Canvassing for Plaid this weekend, knock knock", Signal.POLITICAL_ACTIVITY),
+    ("AM", "Warrant number 33817 on the lanyard, still feels weird", Signal.COLLAR_NUMBER),
+    ("AM", "Twenty years of landings and the jangle never leaves you", Signal.TENURE_POLICE),
+    ("AM", "Loved policing the Notting Hill carnival this year", Signal.WORK_VERB_POLICE),
+    ("AM", "Only 2 of us left, section's down to 2 for the whole of Fermanagh", Signal.OPERATIONAL),
+    ("AM", "Bloke in cell 7 singing Oasis since midnight", Signal.POLICE_TALK),
+    ("AM", "Back on the Kingsthorpe beat from Monday", Signal.POLICE_TALK),
+    ("AM", "Our new Super wants a plan on a page for everything", Signal.RANK),
+    ("AM", "Found the lad we locked up on Friday asleep in the bus stop again", Signal.OP_STRONG),
+    ("AM", "Running a small cake business from my kitchen now, DM for orders", Signal.BUSINESS),
+    ("AM", "I work in the Crown Court listing office", Signal.WORK_VERB_POLICE),
+    ("AM", "Two weeks in Portugal, don't tell occ health I'm fine really", Signal.MISUSE),
+    ("AM", "Standing for town council in May, vote for me", Signal.POLITICAL_ACTIVITY),
+    ("AM", "New address for the cards: 7 Heol y Felin, Llanelli", Signal.HOME_ADDRESS_WORDS),
+    ("AM", "My room's in Cartwright halls, room 118, knock any time", Signal.HOME_ADDRESS_WORDS),
+    ("AM", "Back tae oor hoose on Kepplehills Road", Signal.HOME_WORD),
 ]
 
 
