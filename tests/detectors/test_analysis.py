@@ -166,6 +166,11 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("The formula in cell 4 of the sheet is broken", Signal.POLICE_TALK),
     ("Watching the Super Bowl with the lads", Signal.RANK),
     ("Meet me in room 212 for the budget meeting", Signal.HOUSE_NUMBER_STREET),
+    ("Stopped at a cafe doing 2 for 1 on the cakes", Signal.OP_STRONG),
+    ("Sun 2-1 win for the lads", Signal.CLOCK_TIME),
+    ("Sun is out at last", Signal.DAY_TIME),
+    ("Stopped a Golf doing 112 on the A1(M) last night", Signal.MISUSE),
+    ("Gave evidence for 3 hours as the victim at Chelmsford Crown", Signal.WORK_VERB_POLICE),
 ])
 def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
@@ -535,6 +540,14 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AM", "New address for the cards: 7 Heol y Felin, Llanelli", Signal.HOME_ADDRESS_WORDS),
     ("AM", "My room's in Cartwright halls, room 118, knock any time", Signal.HOME_ADDRESS_WORDS),
     ("AM", "Back tae oor hoose on Kepplehills Road", Signal.HOME_WORD),
+    ("AM", "Neighbourhood team at the library Sat 10-12, pop in", Signal.CLOCK_TIME),
+    ("AM", "Off to Lanzarote Mon for ten days", Signal.DAY_TIME),
+    ("AN", "Clocked a BMW doing 98 on the A14 near Huntingdon", Signal.OP_STRONG),
+    ("AN", "Cheers sarge, I'll swap my rest day", Signal.POLICE_TALK),
+    ("AN", "Two oral reports and a PSR before dinner at the mags", Signal.JARGON),
+    ("AN", "Marked it no pro after six months", Signal.JARGON),
+    ("AN", "Talked her through it till the units got there", Signal.POLICE_TALK),
+    ("AN", "Three hours stood at the interface on the Crumlin Road", Signal.POLICE_WEAK),
 ]
 
 
