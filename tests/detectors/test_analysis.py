@@ -228,6 +228,13 @@ def test_denials_in_many_wordings_are_denials(text: str) -> None:
     assert "employer_disclosure" not in categories(make_post(text))
 
 
+@pytest.mark.parametrize("text", ["Sorry, MIT won't allow me to send you the files directly",
+                                  "I helped MIT gather the tapes you asked for", "I'm not logged in or VPN'ed to MIT"])
+def test_mit_alone_is_the_university_more_often_than_a_murder_team(text: str) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.UNIT not in kinds and Signal.POLICE_WEAK in kinds
+
+
 def test_ones_own_probation_officer_is_being_supervised_not_the_job() -> None:
     text = "Out 2 years now. My probation officer Sarah was the reason I turned it round"
     assert Signal.POLICE_SUBJECT in text_signals(text).kinds
@@ -759,7 +766,7 @@ def test_initials_and_phrases_that_are_something_else_here_are_not_the_job(text:
 @pytest.mark.parametrize(("text", "signal"), [
     ("PS Hartley took the statement, I did the house to house", Signal.RANK_ABBR),
     ("He stood in the dock and smirked at the victim's family", Signal.COURT_TALK),
-    ("Moved to MIT last month, first murder on Monday", Signal.UNIT),
+    ("Posted to MIT last month, first murder on Monday", Signal.UNIT),
     ("Dropped the file at CPS this morning, charge authorised", Signal.COURT_TALK),
     ("Half the VPs on the wing kicked off at unlock", Signal.PRISON_TALK),
     ("Thanks @MPSLewisham for the help today", Signal.POLICE_HANDLE),
@@ -926,6 +933,17 @@ def test_the_model_alone_never_finds_the_job_or_its_work_however_sure(text: str)
     present = text_signals(text).kinds
     assert decide(Category.EMPLOYER_DISCLOSURE, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_employer"
     assert decide(Category.OFFICIAL_INFORMATION, present, 0.9999, 0.5, rules).vetoed_by == "no_sign_of_official"
+
+
+def test_a_window_of_a_long_text_needs_a_clear_sign_of_the_job_however_sure_the_model() -> None:
+    rules = decisions()
+    weak = text_signals("The force of gravitational attraction depends on both masses, as the operation shows").kinds
+    clear = text_signals("Nine years in the job and the custody suite still smells of bleach").kinds
+    part = frozenset({Signal.LONG_TEXT_PART})
+    for category in (Category.EMPLOYER_DISCLOSURE, Category.OFFICIAL_INFORMATION):
+        assert decide(category, weak | part, 0.9999, 0.5, rules).vetoed_by == "long_text_without_clear_sign"
+        assert decide(category, weak, 0.9999, 0.5, rules).vetoed_by != "long_text_without_clear_sign"
+        assert decide(category, clear | part, 0.9999, 0.5, rules).vetoed_by != "long_text_without_clear_sign"
 
 
 @pytest.mark.parametrize("text", ["New car 🚗 so happy with her", "Road trip 🚗 Cornwall here we come",
