@@ -98,6 +98,7 @@ class Signal(enum.StrEnum):
     SELF_WORK_VERB = "self_work_verb"
     WORK_VERB = "work_verb"
     SELF_START = "self_start"
+    WORK_AT = "work_at"  # "work in", "working for": a workplace named right after it is one's own
     TENURE = "tenure"
     SHIFT = "shift"
     POSSESSIVE = "possessive"

@@ -171,6 +171,8 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Sun is out at last", Signal.DAY_TIME),
     ("Stopped a Golf doing 112 on the A1(M) last night", Signal.MISUSE),
     ("Gave evidence for 3 hours as the victim at Chelmsford Crown", Signal.WORK_VERB_POLICE),
+    ("I work in the City, opposite the police station", Signal.WORK_VERB_POLICE),
+    ("Gave the lads a kick about on the field after school", Signal.FORCE_USED),
 ])
 def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> None:
     assert signal not in text_signals(text).kinds
@@ -233,6 +235,13 @@ def test_denials_in_many_wordings_are_denials(text: str) -> None:
 def test_mit_alone_is_the_university_more_often_than_a_murder_team(text: str) -> None:
     kinds = text_signals(text).kinds
     assert Signal.UNIT not in kinds and Signal.POLICE_WEAK in kinds
+
+
+@pytest.mark.parametrize("text", ["Dear @KentPolice, thank you for finding my bike",
+                                  "The lass at the front counter was so rude, I'm putting a complaint in"])
+def test_thanking_or_complaining_to_the_police_is_dealing_with_them_not_the_job(text: str) -> None:
+    assert Signal.POLICE_SUBJECT in text_signals(text).kinds
+    assert "employer_disclosure" not in categories(make_post(text))
 
 
 def test_ones_own_probation_officer_is_being_supervised_not_the_job() -> None:
@@ -555,6 +564,15 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AN", "Marked it no pro after six months", Signal.JARGON),
     ("AN", "Talked her through it till the units got there", Signal.POLICE_TALK),
     ("AN", "Three hours stood at the interface on the Crumlin Road", Signal.POLICE_WEAK),
+    ("AO", "I work for the CPS in Leeds, mostly youth files", Signal.WORK_VERB_POLICE),
+    ("AO", "Kent Police, 19 yrs. Views my own.", Signal.TENURE_POLICE),
+    ("AO", "I'm the one who picks up when you ring 999 at 3am", Signal.POLICE_TALK),
+    ("AO", "1400 parade then straight out to a sudden", Signal.POLICE_TALK),
+    ("AO", "Gave him a quick slap when nobody was looking", Signal.FORCE_USED),
+    ("AO", "Saw the boy we lifted last month in Asda", Signal.OP_STRONG),
+    ("AO", "Am a polis, no I cannae help with your parking", Signal.SELF_POLICE),
+    ("AO", "Still checking under the car every morning after all these years", Signal.POLICE_TALK),
+    ("AO", "Off with stress, don't tell occ health about the holiday", Signal.MISUSE),
 ]
 
 
