@@ -267,7 +267,9 @@ class FindingsFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        f = model.finding(source_row) if isinstance(model, FindingsModel) else None
+        if not isinstance(model, FindingsModel):
+            return False
+        f = model.finding(source_row)
         return f is not None and self.accepts(f, model.is_dismissed(f), model.disclosure())
 
     def accepts(self, f: Finding, dismissed: bool, policy: Disclosure | None = None) -> bool:
@@ -382,7 +384,9 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
-        entry = model.entry(source_row) if isinstance(model, ChecklistModel) else None
+        if not isinstance(model, ChecklistModel):
+            return True
+        entry = model.entry(source_row)
         return entry is None or ((not self.platform or entry.platform == self.platform)
                                  and not (self.hide_done and model.is_done(entry)))
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.errors import OffdutyError
+from checks.exports.formats import ExportFormat
 from checks.records import Report
 from checks.store.vault import SavedAudit
 from checks.version import __version__
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.fit_to_screen()
 
-    def _formats(self) -> list[object]:
+    def _formats(self) -> list[ExportFormat]:
         try:
             return self.engine.formats()
         except Exception:  # the guides are help text; the audit works without them
@@ -204,7 +206,8 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         """Open at a comfortable size that fits the screen's free area, whatever its size."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
+        # typed as never None, but a window not yet shown on a headless session can have no screen
+        screen = cast("QScreen | None", self.screen()) or cast("QScreen | None", QGuiApplication.primaryScreen())
         self.setMinimumSize(MINIMUM_SIZE)
         if screen is None:
             self.resize(PREFERRED_SIZE)

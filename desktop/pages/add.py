@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -162,9 +163,11 @@ class AddPage(Page):
         paths = list(self.paths)
         self.status.setText(self.tr("Looking at your exports…"))
         self.scan.setEnabled(False)
+        def described(result: object) -> None:
+            self._on_described(paths, cast("list[PlannedInput]", result))
+
         self.runner.start("describe", lambda _ctx: self.engine.describe(paths),
-                          on_finished=lambda result, p=paths: self._on_described(p, result),
-                          on_failed=self._on_failed)
+                          on_finished=described, on_failed=self._on_failed)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(message)
