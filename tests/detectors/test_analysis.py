@@ -224,7 +224,8 @@ def test_custody_of_children_and_other_services_call_handlers_are_not_police_wor
 
 
 @pytest.mark.parametrize("text", ["not a cop, just nosy. true crime stories daily", "I am not police lol",
-                                  "never been a copper in my life"])
+                                  "never been a copper in my life", "Trainee counsellor | not a probation officer, just keen",
+                                  "Crime novelist. Former librarian, never a polis."])
 def test_denials_in_many_wordings_are_denials(text: str) -> None:
     assert Signal.DENIAL in text_signals(text).kinds
     assert "employer_disclosure" not in categories(make_post(text))
@@ -573,6 +574,13 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AO", "Am a polis, no I cannae help with your parking", Signal.SELF_POLICE),
     ("AO", "Still checking under the car every morning after all these years", Signal.POLICE_TALK),
     ("AO", "Off with stress, don't tell occ health about the holiday", Signal.MISUSE),
+    ("AP", "He may have 'slipped' getting into the van, shame", Signal.FORCE_USED),
+    ("AP", "Away 3rd to 17th, plants need watering", Signal.DAY_TIME),
+    ("AP", "Saw a lad I've locked you up twice before... I mean him, in Tesco", Signal.OP_STRONG),
+    ("AP", "Doorstep bail check at 7, nobody home", Signal.OP_STRONG),
+    ("AP", "Put the headset down after 12 hours of 999s", Signal.POLICE_TALK),
+    ("AP", "Forward it to my personal email, the force laptop won't open it", Signal.MISUSE),
+    ("AP", "Nine years booking them in and I still can't spell their names", Signal.POLICE_TALK),
 ]
 
 
