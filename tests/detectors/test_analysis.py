@@ -224,7 +224,8 @@ def test_custody_of_children_and_other_services_call_handlers_are_not_police_wor
 
 
 @pytest.mark.parametrize("text", ["not a cop, just nosy. true crime stories daily", "I am not police lol",
-                                  "never been a copper in my life", "Trainee counsellor | not a probation officer, just keen",
+                                  "never been a copper in my life",
+                                  "Trainee counsellor | not a probation officer, just keen",
                                   "Crime novelist. Former librarian, never a polis."])
 def test_denials_in_many_wordings_are_denials(text: str) -> None:
     assert Signal.DENIAL in text_signals(text).kinds
