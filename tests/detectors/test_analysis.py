@@ -170,6 +170,7 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Sun 2-1 win for the lads", Signal.CLOCK_TIME),
     ("Sun is out at last", Signal.DAY_TIME),
     ("Stopped a Golf doing 112 on the A1(M) last night", Signal.MISUSE),
+    ("Our family business turns fifty this year", Signal.BUSINESS),
     ("Gave evidence for 3 hours as the victim at Chelmsford Crown", Signal.WORK_VERB_POLICE),
     ("I work in the City, opposite the police station", Signal.WORK_VERB_POLICE),
     ("Gave the lads a kick about on the field after school", Signal.FORCE_USED),
@@ -582,6 +583,13 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AP", "Put the headset down after 12 hours of 999s", Signal.POLICE_TALK),
     ("AP", "Forward it to my personal email, the force laptop won't open it", Signal.MISUSE),
     ("AP", "Nine years booking them in and I still can't spell their names", Signal.POLICE_TALK),
+    ("AQ", "Only me and Kirsty for the whole of Caithness tonight", Signal.OPERATIONAL),
+    ("AQ", "Officer in J Division here, ask me anything", Signal.UNIT),
+    ("AQ", "PD Rex has earned his biscuits today", Signal.UNIT),
+    ("AQ", "Four years on the airport unit #armedpolicing", Signal.POLICE_HASHTAG),
+    ("AQ", "Alongside the day job I run a small cleaning business in Boston", Signal.BUSINESS),
+    ("AQ", "Litter of six ready now, £1,200 each, collection only", Signal.BUSINESS),
+    ("AQ", "Screenshotted his record off Niche lol", Signal.MISUSE),
 ]
 
 
