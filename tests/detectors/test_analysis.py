@@ -171,6 +171,8 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Sun is out at last", Signal.DAY_TIME),
     ("Stopped a Golf doing 112 on the A1(M) last night", Signal.MISUSE),
     ("Our family business turns fifty this year", Signal.BUSINESS),
+    ("Someone made $43M from OnlyFans and people are surprised?", Signal.SIDE_JOB),
+    ("Get a free consultation with a lawyer before you sign", Signal.BUSINESS),
     ("Gave evidence for 3 hours as the victim at Chelmsford Crown", Signal.WORK_VERB_POLICE),
     ("I work in the City, opposite the police station", Signal.WORK_VERB_POLICE),
     ("Gave the lads a kick about on the field after school", Signal.FORCE_USED),
