@@ -249,6 +249,19 @@ def test_thanking_or_complaining_to_the_police_is_dealing_with_them_not_the_job(
     assert "employer_disclosure" not in categories(make_post(text))
 
 
+@pytest.mark.parametrize(("text", "gone"), [
+    ("LHR -> SFO, see you on the other side", Signal.RANK_ABBR),
+    ("Sennheiser PC 550 still the best headset I own", Signal.COLLAR_NUMBER),
+    ("Are you using a special branch for the release?", Signal.UNIT),
+    ("Intel and AMD both shipped new chips", Signal.OPERATIONAL),
+    ("Cheap tiny VPS with lots of disk, any tips?", Signal.PRISON_TALK),
+    ("So much relief I feel now it's done", Signal.JARGON),
+])
+def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds and gone not in kinds
+
+
 def test_ones_own_probation_officer_is_being_supervised_not_the_job() -> None:
     text = "Out 2 years now. My probation officer Sarah was the reason I turned it round"
     assert Signal.POLICE_SUBJECT in text_signals(text).kinds
