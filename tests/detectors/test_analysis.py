@@ -605,6 +605,7 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AQ", "Alongside the day job I run a small cleaning business in Boston", Signal.BUSINESS),
     ("AQ", "Litter of six ready now, £1,200 each, collection only", Signal.BUSINESS),
     ("AQ", "Screenshotted his record off Niche lol", Signal.MISUSE),
+    ("AQ", "As a former CPS caseworker I can tell you disclosure is broken", Signal.FORCE_ABBR),
 ]
 
 
