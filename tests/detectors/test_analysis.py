@@ -173,6 +173,7 @@ def test_the_job_told_through_the_work_has_signals(text: str, signal: Signal) ->
     ("Our family business turns fifty this year", Signal.BUSINESS),
     ("Someone made $43M from OnlyFans and people are surprised?", Signal.SIDE_JOB),
     ("Get a free consultation with a lawyer before you sign", Signal.BUSINESS),
+    ("Lived there 1950-1955 as a boy", Signal.CLOCK_TIME),
     ("Gave evidence for 3 hours as the victim at Chelmsford Crown", Signal.WORK_VERB_POLICE),
     ("I work in the City, opposite the police station", Signal.WORK_VERB_POLICE),
     ("Gave the lads a kick about on the field after school", Signal.FORCE_USED),
@@ -606,6 +607,11 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AQ", "Litter of six ready now, £1,200 each, collection only", Signal.BUSINESS),
     ("AQ", "Screenshotted his record off Niche lol", Signal.MISUSE),
     ("AQ", "As a former CPS caseworker I can tell you disclosure is broken", Signal.FORCE_ABBR),
+    ("AR", "It's me and a probationer covering the whole of Darnall tonight", Signal.OPERATIONAL),
+    ("AR", "Selling my old issued boots, don't tell stores", Signal.MISUSE),
+    ("AR", "Lates this week, 1400-2300, then four off", Signal.CLOCK_TIME),
+    ("AR", "Half the addicts round here would be better off dead", Signal.DEHUMANISING),
+    ("AR", "Ask me which ones I'd happily see hang", Signal.THREAT),
 ]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks.detectors.lexicon import scan
+from checks.detectors.lexicon import read_list, scan
 from checks.detectors.signals import Pattern, signal_rules, text_signals
+from checks.resources import resource_path
 from training.dataset import load_all
 
 # texts made to match patterns whose gates were once wrong ("Dr", "D.C.")
@@ -47,3 +48,17 @@ def test_a_gate_holds_in_every_text_its_expression_matches(pattern: Pattern) -> 
 ])
 def test_texts_once_skipped_by_a_gate_now_get_their_signal(text: str, signal: str) -> None:
     assert signal in {s.value for s in text_signals(text).kinds}
+
+
+def test_every_kind_in_a_word_list_gives_a_signal() -> None:
+    """A kind [lexicon] does not map (a typo such as "threat" for "harass") would be read and silently ignored."""
+    rules = signal_rules()
+    unmapped: list[str] = []
+    for lst in sorted(rules.lists):
+        if (lst, "") in rules.lexicon:
+            continue  # the whole list is one signal
+        column = rules.kind_column.get(lst, 0)
+        for entry in read_list(resource_path("wordlists", f"{lst}.tsv"), lst):
+            if (lst, entry.value(column)) not in rules.lexicon:
+                unmapped.append(f"{lst}: {entry.phrase!r} has kind {entry.value(column)!r}")
+    assert not unmapped, unmapped[:10]
