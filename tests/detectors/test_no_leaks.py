@@ -36,7 +36,8 @@ police force service constabulary officer constable station school primary acade
 home house address street road postcode number phone date birth birthday age child children family
 work job team unit shift custody court prison justice public post posts private message account profile
 operation right now every today sixth form
-""".split())
+avenue lane close drive grove gardens crescent terrace mews square park
+""".split())  # a street's or place's type says nothing alone ("Park" of "Park Avenue" shown in "Roundhay Park")
 _WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
 _RELATIONS = Path(__file__).parents[2] / "resources" / "wordlists" / "relations.tsv"
 # relation words ("daughter", "little sister") say what kind of person, not who
