@@ -25,6 +25,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from checks.detectors import analysis
 from checks.detectors.decide import decide, decisions
+from checks.detectors.quotes import blank_quoted
 from checks.detectors.signals import Signal, item_signals, text_signals
 from checks.detectors.textmodel import (
     MODEL_FILE,
@@ -47,7 +48,7 @@ MIN_DF = 2
 def reading(ex: Example, n: int) -> tuple[list[str], list[tuple[str, int, int]]]:
     """The signal names and classed spans of an example, as the app computes them."""
     item = ex.item(n)
-    sig = text_signals(item.text)
+    sig = text_signals(blank_quoted(item.text))
     return sorted(s.value for s in sig.kinds | item_signals(item)), sig.spans()
 
 
@@ -57,9 +58,10 @@ def vocabulary(examples: list[Example]) -> tuple[dict[str, float], dict[str, flo
     dfw: Counter[str] = Counter()
     dfc: Counter[str] = Counter()
     for ex in examples:
-        toks = tokens(ex.text)
+        text = blank_quoted(ex.text)
+        toks = tokens(text)
         words = [t[0] for t in toks]
-        dfw.update(set(word_features(words, class_view(toks, text_signals(ex.text).spans()))))
+        dfw.update(set(word_features(words, class_view(toks, text_signals(text).spans()))))
         dfc.update({g for w in set(words) for g in char_grams(w)})
 
     def idf(df: Counter[str]) -> dict[str, float]:
@@ -74,7 +76,7 @@ def matrix(examples: list[Example], readings: list[tuple[list[str], list[tuple[s
     indices: list[int] = []
     indptr = [0]
     for ex, (names, spans) in zip(examples, readings, strict=True):
-        for f, v in featurize(ex.text, names, word_idf, char_idf, spans).items():
+        for f, v in featurize(blank_quoted(ex.text), names, word_idf, char_idf, spans).items():
             col = columns.get(f)
             if col is not None:
                 indices.append(col)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from checks.detectors.decide import Decisions, Verdict, decide, decisions
+from checks.detectors.quotes import blank_quoted
 from checks.detectors.signals import Signal, SignalHit, TextSignals, item_signals, text_signals
 from checks.detectors.textmodel import Contribution, TextModel, text_model
 from checks.records import Basis, Category, Item
@@ -169,7 +170,7 @@ class TextAnalysis:
         if cached is not None and top <= EXPLAINED:
             return cached[:top]
         w = self._decided(category)[1]
-        found = text_model().explain(self.item.text[w.start:w.end], [s.value for s in w.present], category,
+        found = text_model().explain(self.signals.text[w.start:w.end], [s.value for s in w.present], category,
                                      max(top, EXPLAINED), list(w.spans))
         out = [Contribution(c.kind, c.name, c.weight, c.start + w.start, c.end + w.start) if c.kind == "word"
                else c for c in found]
@@ -230,7 +231,7 @@ def analyse(item: Item) -> TextAnalysis:
     last = _Last.analysis
     if last is not None and last.item is item:
         return last
-    text = item.text
+    text = blank_quoted(item.text)  # what the person wrote, at the same positions
     sig = text_signals(text)
     own = item_signals(item) | sig.whole
     present = sig.kinds | own

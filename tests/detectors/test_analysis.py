@@ -264,6 +264,30 @@ def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Sig
     assert Signal.NOT_POLICE in kinds and gone not in kinds
 
 
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Daylight savings again. Way to totally screw with my mind", Signal.POLICE_SLANG),
+    ("If the domain lapses the new owner can delete your acct", Signal.PRISON_TALK),
+    ("Thanks so much Priya for the referral, I'll apply tonight", Signal.OPERATIONAL),
+    ("Court rules against the domain seizures", Signal.OPERATIONAL),
+    ("Why do I have to type the serial #s for software I paid for", Signal.OPERATIONAL),
+    ("The force of gravity pulls both bodies equally", Signal.POLICE_WEAK),
+    ("We interviewed her last month for the podcast, episode out soon", Signal.FIRST_PERSON_POLICE),
+    ("I run three OSes on my laptop, not so easy on a PC", Signal.RANK_ABBR),
+])
+def test_more_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
+    kinds = text_signals(text).kinds
+    assert Signal.NOT_POLICE in kinds and gone not in kinds
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Opened an ACCT on him, obs every hour", Signal.PRISON_TALK),
+    ("Cheers sarge, screws on B wing were sound today", Signal.POLICE_SLANG),
+    ("Had a seizure in the cells, ambulance called", Signal.OPERATIONAL),
+])
+def test_the_same_words_at_work_stay(text: str, kept: Signal) -> None:
+    assert kept in text_signals(text).kinds
+
+
 def test_custody_as_a_place_of_work_stays_police_work() -> None:
     assert Signal.UNIT in text_signals("Earlies in custody at Longsight all week").kinds
     assert Signal.DENIAL not in text_signals("It's not a cop show, it's a character study").kinds
@@ -304,6 +328,28 @@ def test_the_same_abbreviations_and_jargon_used_as_the_job_stay(text: str) -> No
 def test_text_in_another_language_is_not_read_as_police_talk_or_conduct(text: str) -> None:
     assert Signal.OTHER_LANGUAGE in text_signals(text).kinds
     assert not categories(make_post(text)) & {"employer_disclosure", "official_information", "conduct_risk"}
+
+
+def test_quoted_lines_of_a_reply_are_someone_else_s_words() -> None:
+    from checks.detectors.quotes import blank_quoted
+    reply = "> I'm a response PC with the Met and my skipper fires people every week\n\nSo it may sort itself out."
+    assert Category.EMPLOYER_DISCLOSURE in categories(make_post(reply.removeprefix("> ")))
+    blanked = blank_quoted(reply)
+    assert len(blanked) == len(reply) and "Met" not in blanked
+    assert blanked.index("So it may") == reply.index("So it may")
+    assert Category.EMPLOYER_DISCLOSURE not in categories(make_post(reply))
+
+
+def test_a_reply_still_shows_what_the_person_says_under_the_quote() -> None:
+    reply = "> what do you do for work?\n\nResponse PC with GMP, 12 years in"
+    assert Category.EMPLOYER_DISCLOSURE in categories(make_post(reply))
+
+
+@pytest.mark.parametrize("text", [">be me\n>PC on nights in Salford\n>custody full again",
+                                  "&gt; quoted with an escaped marker"])
+def test_text_that_is_all_quote_is_read_as_written(text: str) -> None:
+    from checks.detectors.quotes import blank_quoted
+    assert blank_quoted(text) == text
 
 
 @pytest.mark.parametrize("text", ["Heddlu 18 mlynedd. Dad, Scarlets, cawl.", "Off to Las Vegas et al with the lads",
