@@ -653,12 +653,44 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AR", "Lates this week, 1400-2300, then four off", Signal.CLOCK_TIME),
     ("AR", "Half the addicts round here would be better off dead", Signal.DEHUMANISING),
     ("AR", "Ask me which ones I'd happily see hang", Signal.THREAT),
+    ("AT", "Lates at Stocken all week, see you Sunday", Signal.PRISON_TALK),
+    ("AT", "Wymott have got me on 4 nights in a row", Signal.PRISON_TALK),
+    ("AT", "Tidy, shifft nos arall yn y carchar", Signal.PRISON_TALK),
+    ("AT", "Another 12 hours in the ddalfa", Signal.UNIT),
+    ("AT", "Scenes examiner for the force, ask me about fingerprint powder", Signal.POLICE_ROLE),
+    ("AT", "Ref 31/20417/25 finally went to court", Signal.REFERENCE_NUMBER),
+    ("AT", "Clocked a van doing 94 past the school", Signal.OPERATIONAL),
+    ("AT", "Lad on the roadside blew 71 and still argued", Signal.OPERATIONAL),
+    ("AT", "Another 136 at midnight, six hours at the hospital", Signal.OPERATIONAL),
+    ("AT", "Had 23 in overnight and one sergeant", Signal.OPERATIONAL),
+    ("AT", "2 staff on a 90 bed wing again", Signal.OPERATIONAL),
+    ("AT", "Lates next week 2-10 then nights", Signal.ROUTINE_TIME),
+    ("AT", "Brows and lashes Mon/Thurs evenings, message me", Signal.ROUTINE_TIME),
+    ("AT", "Every job with the Romanian lot is the same", Signal.GENERALISING),
+    ("AT", "I'm standing for the Greens in the May elections", Signal.POLITICAL_ACTIVITY),
+    ("AT", "Not meant to share this but look at the state of him", Signal.MISUSE),
+    ("AT", "Face when the cuffs went on 😂", Signal.FORCE_USED),
+    ("AT", "Just moved into 3 Heol y Felin", Signal.HOUSE_NUMBER_STREET),
+    ("AT", "Tŷ Gwyn, Llanarth is ours at last", Signal.HOUSE_WORD),
+    ("AT", "New build keys today, plot 14 is ours", Signal.HOUSE_NUMBER_STREET),
 ]
 
 
 @pytest.mark.parametrize(("batch", "text", "signal"), MISSED_BY_FIRST_RUNS)
 def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: Signal) -> None:
     assert signal in text_signals(text).kinds, batch
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("We moved to Ranby last year, lovely village", Signal.PRISON_TALK),
+    ("Read 136 pages of my book tonight", Signal.OPERATIONAL),
+    ("Won 4 in a row at the quiz", Signal.HOUSE_NUMBER_STREET),
+    ("Did 5 long nights in a row", Signal.HOUSE_NUMBER_STREET),
+    ("The staff on the ward were lovely", Signal.OPERATIONAL),
+    ("Blew out 40 candles tonight", Signal.OPERATIONAL),
+])
+def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
+    assert absent not in text_signals(text).kinds
 
 
 @pytest.mark.parametrize("text", ["These people at the garden centre were so helpful",
