@@ -136,6 +136,7 @@ class Signal(enum.StrEnum):
     REFERENCE_NUMBER = "reference_number"
     OPERATION_NAME = "operation_name"
     PRISON_TALK = "prison_talk"
+    DRINK_ON_DUTY = "drink_on_duty"  # drink before or on a shift
     PRISON_NAME = "prison_name"  # a prison by its bare name ("Hewell"): a prison only beside a shift
     COURT_TALK = "court_talk"
     PLATE_SHAPE = "plate_shape"

@@ -673,6 +673,11 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AT", "Just moved into 3 Heol y Felin", Signal.HOUSE_NUMBER_STREET),
     ("AT", "Tŷ Gwyn, Llanarth is ours at last", Signal.HOUSE_WORD),
     ("AT", "New build keys today, plot 14 is ours", Signal.HOUSE_NUMBER_STREET),
+    ("AT", "Two pints in the beer garden before my shift, don't judge", Signal.DRINK_ON_DUTY),
+    ("AT", "Depressed my arse, he just wants a lift home", Signal.DEROGATORY),
+    ("AT", "Every time, anything not nailed down goes missing when they're on the field", Signal.GENERALISING),
+    ("AT", "Face painting at fetes, rest days permitting", Signal.SIDE_JOB),
+    ("AT", "Heard the lines are running Wigan to Leigh again", Signal.OPERATIONAL),
 ]
 
 
@@ -688,6 +693,8 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Did 5 long nights in a row", Signal.HOUSE_NUMBER_STREET),
     ("The staff on the ward were lovely", Signal.OPERATIONAL),
     ("Blew out 40 candles tonight", Signal.OPERATIONAL),
+    ("Pints after nights with the team", Signal.DRINK_ON_DUTY),
+    ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
