@@ -97,6 +97,15 @@ def test_an_insult_alone_is_not_conduct_but_an_insult_at_a_group_or_beside_the_j
         assert decide(Category.CONDUCT_RISK, frozenset({Signal.DEROGATORY, sign}), 0.9, 0.5, rules).found
 
 
+def test_the_job_on_weak_words_alone_needs_the_model_all_but_sure() -> None:
+    rules = decisions()
+    weak = frozenset({Signal.POLICE_WEAK, Signal.FIRST_PERSON})
+    assert decide(Category.EMPLOYER_DISCLOSURE, weak, 0.92, 0.87, rules).vetoed_by == "weak_words_unsure"
+    assert decide(Category.EMPLOYER_DISCLOSURE, weak, 0.97, 0.87, rules).found
+    assert decide(Category.EMPLOYER_DISCLOSURE, weak | {Signal.OPERATIONAL}, 0.92, 0.87, rules).found
+    assert decide(Category.EMPLOYER_DISCLOSURE, weak | {Signal.RANK}, 0.92, 0.87, rules).found
+
+
 def test_the_op_on_reddit_is_the_original_poster_not_an_operation() -> None:
     assert Signal.OPERATIONAL not in text_signals("I think the OP is right, op said they tried it").kinds
     assert Signal.OPERATIONAL in text_signals("Early start on the Op tomorrow").kinds
