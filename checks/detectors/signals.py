@@ -161,6 +161,7 @@ class Signal(enum.StrEnum):
     RELATION_SCHOOL = "relation_school"
     OWN_BUSINESS = "own_business"
     NOT_POLICE = "not_police"
+    NOT_SLUR = "not_slur"  # a slur's letters in an idiom: "the chink in their armour", "a chink of light"
     DRUGS = "drugs"
     DRINK = "drink"
     DRIVE = "drive"

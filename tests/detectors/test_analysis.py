@@ -687,6 +687,7 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AT", "Every time, anything not nailed down goes missing when they're on the field", Signal.GENERALISING),
     ("AT", "Face painting at fetes, rest days permitting", Signal.SIDE_JOB),
     ("AT", "Heard the lines are running Wigan to Leigh again", Signal.OPERATIONAL),
+    ("AT", "The Chief Constable couldn't organise a raffle", Signal.LEADERS_DEROGATED),
 ]
 
 
@@ -704,6 +705,7 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Blew out 40 candles tonight", Signal.OPERATIONAL),
     ("Pints after nights with the team", Signal.DRINK_ON_DUTY),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
+    ("The chink in their armour is the back four", Signal.SLUR),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
