@@ -688,6 +688,23 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AT", "Face painting at fetes, rest days permitting", Signal.SIDE_JOB),
     ("AT", "Heard the lines are running Wigan to Leigh again", Signal.OPERATIONAL),
     ("AT", "The Chief Constable couldn't organise a raffle", Signal.LEADERS_DEROGATED),
+    ("AU", "Range day at Lippitts Hill tomorrow", Signal.UNIT),
+    ("AU", "Mucking out at Imber Court before earlies", Signal.UNIT),
+    ("AU", "Quiet one tonight #TSG", Signal.POLICE_HASHTAG),
+    ("AU", "Her mum was in the railway police for 20 years", Signal.FORCE_SHORT),
+    ("AU", "Pre-planned at 0430, two addresses, nobody home", Signal.OPERATIONAL),
+    ("AU", "Sentencing today on my burglary, fingers crossed", Signal.OP_STRONG),
+    ("AU", "Got my lad 4 years at Wood Green", Signal.OP_STRONG),
+    ("AU", "Caught it all on body worn, sending you the clip", Signal.MISUSE),
+    ("AU", "Force issue gloves, never worn, £10 ono", Signal.MISUSE),
+    ("AU", "Woke top brass strike again", Signal.DEROGATORY),
+    ("AU", "Heading to the Reform rally in my uniform", Signal.POLITICAL_ACTIVITY),
+    ("AU", "Thirty today, 9th March baby", Signal.DOB_STATED),
+    ("AU", "Mum's still got my birthday on the calendar, 03/07/1999", Signal.DOB_STATED),
+    ("AU", "Reported my bike stolen to Sussex Police last week", Signal.POLICE_SUBJECT),
+    ("AU", "The BTP lady was lovely about it", Signal.POLICE_SUBJECT),
+    ("AU", "Proud of my old pupil who just joined the Met", Signal.RELATION_POLICE),
+    ("AU", "She played a DS in that ITV drama", Signal.MEDIA),
 ]
 
 
@@ -706,6 +723,10 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Pints after nights with the team", Signal.DRINK_ON_DUTY),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
     ("The chink in their armour is the back four", Signal.SLUR),
+    ("I woke up early and went to the march", Signal.DEROGATORY),
+    ("Meet me on the 3rd of December at 6", Signal.DOB_STATED),
+    ("Met issue boots are the comfiest I've owned", Signal.MISUSE),
+    ("Reported my findings to the board", Signal.POLICE_SUBJECT),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
