@@ -191,7 +191,7 @@ def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> N
     assert signal not in text_signals(text).kinds
 
 
-@pytest.mark.parametrize("text", ["New gaming PC arrived", "PC game sale this weekend", "PS5 finally arrived",
+@pytest.mark.parametrize("text", ["New gaming PC arrived", "The old-school PC Font archive is back", "PC game sale this weekend", "PS5 finally arrived",
                                   "PS: see you later", "Back in DC, missed it", "ACC 201 tutorial tonight"])
 def test_police_initials_that_are_something_else_are_cancelled(text: str) -> None:
     kinds = text_signals(text).kinds
@@ -721,6 +721,7 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("The staff on the ward were lovely", Signal.OPERATIONAL),
     ("Blew out 40 candles tonight", Signal.OPERATIONAL),
     ("Pints after nights with the team", Signal.DRINK_ON_DUTY),
+    ("So I can get work and the gym in before parade", Signal.DRINK_ON_DUTY),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
     ("The chink in their armour is the back four", Signal.SLUR),
     ("I woke up early and went to the march", Signal.DEROGATORY),
