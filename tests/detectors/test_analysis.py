@@ -705,6 +705,10 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AU", "The BTP lady was lovely about it", Signal.POLICE_SUBJECT),
     ("AU", "Proud of my old pupil who just joined the Met", Signal.RELATION_POLICE),
     ("AU", "She played a DS in that ITV drama", Signal.MEDIA),
+    ("AU", "0700 start at the range tomorrow", Signal.ROUTINE_TIME),
+    ("AU", "Night 3 of 4 in Lewisham", Signal.ROUTINE_TIME),
+    ("AU", "Tuesday evenings I coach the under 10s", Signal.ROUTINE_TIME),
+    ("AU", "In Lanzarote till the 14th, bliss", Signal.AWAY_FUTURE),
 ]
 
 
@@ -722,6 +726,8 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Blew out 40 candles tonight", Signal.OPERATIONAL),
     ("Pints after nights with the team", Signal.DRINK_ON_DUTY),
     ("So I can get work and the gym in before parade", Signal.DRINK_ON_DUTY),
+    ("The 2024 start was slow", Signal.ROUTINE_TIME),
+    ("Night 1 of the festival was amazing", Signal.ROUTINE_TIME),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
     ("The chink in their armour is the back four", Signal.SLUR),
     ("I woke up early and went to the march", Signal.DEROGATORY),
