@@ -191,7 +191,8 @@ def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> N
     assert signal not in text_signals(text).kinds
 
 
-@pytest.mark.parametrize("text", ["New gaming PC arrived", "The old-school PC Font archive is back", "PC game sale this weekend", "PS5 finally arrived",
+@pytest.mark.parametrize("text", ["New gaming PC arrived", "The old-school PC Font archive is back", "PC game sale this weekend",
+                                  "PS5 finally arrived",
                                   "PS: see you later", "Back in DC, missed it", "ACC 201 tutorial tonight"])
 def test_police_initials_that_are_something_else_are_cancelled(text: str) -> None:
     kinds = text_signals(text).kinds
@@ -282,6 +283,8 @@ def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Sig
     ("The force of gravity pulls both bodies equally", Signal.POLICE_WEAK),
     ("We interviewed her last month for the podcast, episode out soon", Signal.FIRST_PERSON_POLICE),
     ("I run three OSes on my laptop, not so easy on a PC", Signal.RANK_ABBR),
+    ("Our 18 TB RAID went offline overnight", Signal.OPERATIONAL),
+    ("Raid night with the guild, need a healer", Signal.OPERATIONAL),
 ])
 def test_more_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
     kinds = text_signals(text).kinds
@@ -709,6 +712,22 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AU", "Night 3 of 4 in Lewisham", Signal.ROUTINE_TIME),
     ("AU", "Tuesday evenings I coach the under 10s", Signal.ROUTINE_TIME),
     ("AU", "In Lanzarote till the 14th, bliss", Signal.AWAY_FUTURE),
+    ("AV", "Retired from Notts in 2015 after 28 years", Signal.WORK_VERB_POLICE),
+    ("AV", "Second generation in the Merseyside job", Signal.WORK_VERB_POLICE),
+    ("AV", "Chips in the panda again, living the dream", Signal.POLICE_SLANG),
+    ("AV", "Three renewal visits and a gun cabinet check before lunch", Signal.JARGON),
+    ("AV", "Big pagger on the landing, everyone behind their doors", Signal.PRISON_TALK),
+    ("AV", "Writing CJSWRs all week", Signal.COURT_TALK),
+    ("AV", "The defendant in my court keeps winking at the jury", Signal.COURT_TALK),
+    ("AV", "Looked up my neighbour's new boyfriend on the PNC, he's clean", Signal.MISUSE),
+    ("AV", "Matched on Bumble with a witness from my burglary", Signal.MISUSE),
+    ("AV", "Landlord offered me a bottle of whisky after the job, didn't say no", Signal.MISUSE),
+    ("AV", "Had it up to 130 on blues just to see what it would do", Signal.MISUSE),
+    ("AV", "Grabbed a photo of the crash, it's in the group chat", Signal.MISUSE),
+    ("AV", "Can't say much but there's a big job on tomorrow", Signal.OP_SECRET),
+    ("AV", "Out leafleting for the Lib Dems, don't tell the boss", Signal.POLITICAL_ACTIVITY),
+    ("AV", "The wife's a DS in CID", Signal.MY_RELATION),
+    ("AV", "Gave evidence today against the bloke who hit my car", Signal.POLICE_SUBJECT),
 ]
 
 
@@ -728,6 +747,10 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("So I can get work and the gym in before parade", Signal.DRINK_ON_DUTY),
     ("The 2024 start was slow", Signal.ROUTINE_TIME),
     ("Night 1 of the festival was amazing", Signal.ROUTINE_TIME),
+    ("Checked the train times on the app before leaving", Signal.MISUSE),
+    ("My date was fit as and we matched on music", Signal.MISUSE),
+    ("Joined the gym in 2019 after 6 weeks of excuses", Signal.WORK_VERB_POLICE),
+    ("White watch tonight, two shouts already", Signal.POLICE_SUBJECT),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
     ("The chink in their armour is the back four", Signal.SLUR),
     ("I woke up early and went to the march", Signal.DEROGATORY),
