@@ -191,8 +191,8 @@ def test_look_alikes_of_the_work_are_not_signals(text: str, signal: Signal) -> N
     assert signal not in text_signals(text).kinds
 
 
-@pytest.mark.parametrize("text", ["New gaming PC arrived", "The old-school PC Font archive is back", "PC game sale this weekend",
-                                  "PS5 finally arrived",
+@pytest.mark.parametrize("text", ["New gaming PC arrived", "The old-school PC Font archive is back",
+                                  "PC game sale this weekend", "PS5 finally arrived",
                                   "PS: see you later", "Back in DC, missed it", "ACC 201 tutorial tonight"])
 def test_police_initials_that_are_something_else_are_cancelled(text: str) -> None:
     kinds = text_signals(text).kinds
