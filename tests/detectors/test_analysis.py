@@ -285,6 +285,8 @@ def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Sig
     ("I run three OSes on my laptop, not so easy on a PC", Signal.RANK_ABBR),
     ("Our 18 TB RAID went offline overnight", Signal.OPERATIONAL),
     ("Raid night with the guild, need a healer", Signal.OPERATIONAL),
+    ("Red Cross raises millions for Haiti Relief", Signal.JARGON),
+    ("Why not just say here what the job is?", Signal.POLICE_GENERIC),
 ])
 def test_more_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
     kinds = text_signals(text).kinds
@@ -355,6 +357,18 @@ def test_quoted_lines_of_a_reply_are_someone_else_s_words() -> None:
 def test_a_reply_still_shows_what_the_person_says_under_the_quote() -> None:
     reply = "> what do you do for work?\n\nResponse PC with GMP, 12 years in"
     assert Category.EMPLOYER_DISCLOSURE in categories(make_post(reply))
+
+
+@pytest.mark.parametrize("text", ['"The landing was a mess, we just left it" - a pilot on the storm',
+                                  '\u201cSix years for the prisoner, and the cell door shut\u201d http://t.co/x1y2z3',
+                                  "OH: cheers sarge, see you on parade"])
+def test_a_text_that_is_one_quotation_or_overheard_is_someone_else_s(text: str) -> None:
+    assert Signal.REPOST_TEXT in text_signals(text).kinds
+    assert Category.EMPLOYER_DISCLOSURE not in categories(make_post(text))
+
+
+def test_a_quoted_phrase_inside_ones_own_post_is_still_ones_own() -> None:
+    assert Signal.REPOST_TEXT not in text_signals('"Best shift ever" on B wing tonight, cheers lads').kinds
 
 
 @pytest.mark.parametrize("text", [">be me\n>PC on nights in Salford\n>custody full again",
