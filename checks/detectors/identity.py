@@ -93,7 +93,15 @@ webmaster postmaster marketing orders shop service customerservice feedback
 """.split())
 _ANY_DIGIT = re.compile(r"\d")
 _NINO_HINT = re.compile(r"(?:\d\s?){6}[a-dA-D]\b")
-_NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$")
+_NOT_PHONE_BEFORE = re.compile(r"\b(?:order|invoice|ref|reference|flight|booking|tracking|account|acc)\b[\s:#no.]*$"
+                               r"|\b(?:rang|rung|called|texted|phoned|messaged)\s+(?:me|us)\s+from\s*$"
+                               r"|\bcame from\s*\(?\s*$")
+# someone else's vehicle: "If you drive a white Transit KN19 VRT and you cut me up", "the driver of AB12 CDE"
+_OTHERS_VEHICLE_BEFORE = re.compile(r"\b(?:if you (?:drive|own|were driving)|the (?:driver|owner) of"
+                                    r"|whoever (?:was )?(?:driving|parked)|to whoever|dashcam|stolen|nicked)"
+                                    r"\b[^.!?]{0,40}$")
+_OTHERS_VEHICLE_AFTER = re.compile(r"^[^.!?,;]{0,40}\b(?:cut me up|you cut|nearly hit|hit my|keyed|undertook|tailgat|"
+                                   r"parked across|blocked)")
 Value = tuple[int, int, str, Message, Message, Severity | None]
 Emit = Callable[..., Iterator[Value]]
 NINO_BAD_FIRST = set("DFIQUV")
@@ -379,14 +387,16 @@ class IdentityDetails(TextDetector):
         for kind, rx in (("current", REG_CURRENT),) if "vehicle" not in kinds else ():
             for m in rx.finditer(text):
                 if m.group(0).isupper() and valid_registration(m, kind) and \
-                        not any(a < m.end() and m.start() < b for a, b in taken):
+                        not any(a < m.end() and m.start() < b for a, b in taken) and \
+                        not _someone_elses_vehicle(sc.lower, m.start(), m.end()):
                     taken.append((m.start(), m.end()))
                     yield from emit(m.start(), m.end(), "vrm:" + re.sub(r"[\s\-]", "", m.group(0)).upper(),
                                     msg("identity.title.vrm", where=where(item)), msg("identity.reason.vrm"), 0.7)
         if "vehicle" in kinds:
             for kind, rx in (("current", REG_CURRENT), ("prefix", REG_PREFIX), ("suffix", REG_SUFFIX)):
                 for m in rx.finditer(text):
-                    if any(a < m.end() and m.start() < b for a, b in taken) or not valid_registration(m, kind):
+                    if any(a < m.end() and m.start() < b for a, b in taken) or not valid_registration(m, kind) or \
+                            _someone_elses_vehicle(sc.lower, m.start(), m.end()):
                         continue
                     if not any(c.isupper() for c in m.group(0)):
                         continue
@@ -455,6 +465,12 @@ class IdentityDetails(TextDetector):
                 yield from emit(pm.start, pm.end, f"phone:{e164}", msg("identity.title.phone", where=where(item)),
                                 msg("identity.reason.phone"),
                                 0.9 if valid and context else (0.8 if valid else 0.6))
+
+
+def _someone_elses_vehicle(low: str, start: int, end: int) -> bool:
+    """A plate the post gives as another driver's: one that cut the writer up, a stolen one, a dashcam's."""
+    return _OTHERS_VEHICLE_BEFORE.search(low[max(0, start - 60):start]) is not None or \
+        _OTHERS_VEHICLE_AFTER.search(low[end:end + 50]) is not None
 
 
 def _age(words: str) -> int:

@@ -742,6 +742,13 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AV", "Out leafleting for the Lib Dems, don't tell the boss", Signal.POLITICAL_ACTIVITY),
     ("AV", "The wife's a DS in CID", Signal.MY_RELATION),
     ("AV", "Gave evidence today against the bloke who hit my car", Signal.POLICE_SUBJECT),
+    ("AW", "Someone should go up there with a can of petrol", Signal.THREAT),
+    ("AW", "Every immigrant round here is on benefits", Signal.GENERALISING),
+    ("AW", "Women have no place on the ARVs", Signal.GENERALISING),
+    ("AW", "Bodycam was off, thank god", Signal.MISUSE),
+    ("AW", "I did 120 the whole way to the airport", Signal.MISUSE),
+    ("AW", "New duty sheet's out, lates all week", Signal.JARGON),
+    ("AW", "Signed off the problem profile for the estate", Signal.OPERATIONAL),
 ]
 
 
@@ -765,6 +772,8 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("My date was fit as and we matched on music", Signal.MISUSE),
     ("Joined the gym in 2019 after 6 weeks of excuses", Signal.WORK_VERB_POLICE),
     ("White watch tonight, two shouts already", Signal.POLICE_SUBJECT),
+    ("All the immigrants I've met have been lovely", Signal.GENERALISING),
+    ("I did 120 squats today", Signal.MISUSE),
     ("Sorry my arse is so big in this photo", Signal.DEROGATORY),
     ("The chink in their armour is the back four", Signal.SLUR),
     ("I woke up early and went to the march", Signal.DEROGATORY),

@@ -99,6 +99,20 @@ def test_registrations_need_context_and_valid_format() -> None:
     assert keys("my car is an old S123 ABC") == ["vrm:S123ABC"]
 
 
+@pytest.mark.parametrize("text", ["If you drive a white Transit KN19 VRT and you cut me up on the A38 this morning",
+                                  "My car reg is AB12 CDE, the driver of KY70 ZXT nearly hit me",
+                                  "Dashcam caught BD51 SMR running the red on my road"])
+def test_another_drivers_plate_is_not_the_writers(text: str) -> None:
+    mine = {"vrm:AB12CDE"} if "My car reg" in text else set()
+    assert set(k for k in keys(text) if k.startswith("vrm:")) == mine
+
+
+def test_a_number_that_rang_the_writer_is_not_theirs() -> None:
+    text = "Scam call again, they rang me from 07700 900123 saying my account was locked. Please warn your parents"
+    assert not [k for k in keys(text) if k.startswith("phone:")]
+    assert [k for k in keys("Text me on 07700 900123 about the car") if k.startswith("phone:")]
+
+
 def test_bank_details() -> None:
     [det] = run(IdentityDetails, make_post("sort code 20-00-00 account 12345678 for the tickets"))
     assert det.severity is Severity.HIGH and det.key == "bank:20-00-00:12345678"
