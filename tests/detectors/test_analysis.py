@@ -749,6 +749,14 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AW", "I did 120 the whole way to the airport", Signal.MISUSE),
     ("AW", "New duty sheet's out, lates all week", Signal.JARGON),
     ("AW", "Signed off the problem profile for the estate", Signal.OPERATIONAL),
+    ("AX", "Regime curtailed again, they're kicking off behind their doors", Signal.PRISON_TALK),
+    ("AX", "Found a phone in the kettle during the spin", Signal.PRISON_TALK),
+    ("AX", "12 staff on for three wings today", Signal.OPERATIONAL),
+    ("AX", "Breached him today after his third missed appointment", Signal.COURT_TALK),
+    ("AX", "Had to swear him in twice, he couldn't read the card", Signal.COURT_TALK),
+    ("AX", "Clocked off from the communications centre at 7", Signal.UNIT),
+    ("AX", "Emergency visit on the cuckooing case", Signal.OPERATIONAL),
+    ("AX", "The 101 queue was at 60 when I logged on", Signal.JARGON),
 ]
 
 
