@@ -757,6 +757,11 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AX", "Clocked off from the communications centre at 7", Signal.UNIT),
     ("AX", "Emergency visit on the cuckooing case", Signal.OPERATIONAL),
     ("AX", "The 101 queue was at 60 when I logged on", Signal.JARGON),
+    ("AY", "Screenshotted her custody photo off the system lol", Signal.MISUSE),
+    ("AY", "Swerved the cameras on the way to the van", Signal.MISUSE),
+    ("AY", "The dog got hold of him on the fence 😂", Signal.FORCE_USED),
+    ("AY", "Four Section 136s this week alone", Signal.OPERATIONAL),
+    ("AY", "Kicked the door in at 5, nobody home", Signal.OP_STRONG),
 ]
 
 
