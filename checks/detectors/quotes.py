@@ -19,15 +19,5 @@ def blank_quoted(text: str) -> str:
     """`text` with every quoted line replaced by as many spaces, when the text also answers it."""
     if ">" not in text and "&gt;" not in text:
         return text
-    quoted = list(_QUOTED_LINE.finditer(text))
-    if not quoted:
-        return text
-    pieces: list[str] = []
-    last = 0
-    for m in quoted:
-        pieces.append(text[last:m.start()])
-        pieces.append(" " * (m.end() - m.start()))
-        last = m.end()
-    pieces.append(text[last:])
-    blanked = "".join(pieces)
+    blanked = _QUOTED_LINE.sub(lambda m: " " * len(m.group(0)), text)
     return blanked if _WORD.search(blanked) else text

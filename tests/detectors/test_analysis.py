@@ -268,13 +268,6 @@ def test_thanked_complained_to_or_supervised_by_the_justice_system_is_not_the_jo
     ("Intel and AMD both shipped new chips", Signal.OPERATIONAL),
     ("Cheap tiny VPS with lots of disk, any tips?", Signal.PRISON_TALK),
     ("So much relief I feel now it's done", Signal.JARGON),
-])
-def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
-    kinds = text_signals(text).kinds
-    assert Signal.NOT_POLICE in kinds and gone not in kinds
-
-
-@pytest.mark.parametrize(("text", "gone"), [
     ("Daylight savings again. Way to totally screw with my mind", Signal.POLICE_SLANG),
     ("If the domain lapses the new owner can delete your acct", Signal.PRISON_TALK),
     ("Thanks so much Priya for the referral, I'll apply tonight", Signal.OPERATIONAL),
@@ -288,7 +281,7 @@ def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Sig
     ("Red Cross raises millions for Haiti Relief", Signal.JARGON),
     ("Why not just say here what the job is?", Signal.POLICE_GENERIC),
 ])
-def test_more_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
+def test_look_alikes_from_published_exports_are_not_the_job(text: str, gone: Signal) -> None:
     kinds = text_signals(text).kinds
     assert Signal.NOT_POLICE in kinds and gone not in kinds
 
