@@ -67,13 +67,34 @@ def _normal(text: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """The words of `text`, lower case with digits as "0" (what the model reads)."""
-    return TOKEN.findall(_normal(text))
+    """The words of `text`, lower case with digits as "0" (what the model reads).
+
+    The same as `TOKEN.findall` over the whole text, read piece by piece: a word never holds a
+    space, and a piece of letters and digits alone (most of them: `str.isalnum` is exactly the
+    regular expression's `\\w` but for "_") is one word as it is, with no expression run on it.
+    """
+    out: list[str] = []
+    for piece in _normal(text).split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out.extend(TOKEN.findall(piece))
+    return out
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """The words of `text` as `words_of` reads them, with where each sits."""
-    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(_normal(text))]
+    normal = _normal(text)
+    out: list[tuple[str, int, int]] = []
+    at = 0
+    for piece in normal.split():
+        at = normal.find(piece, at)
+        if piece.isalnum():
+            out.append((piece, at, at + len(piece)))
+        else:
+            out.extend((m.group(0), at + m.start(), at + m.end()) for m in TOKEN.finditer(piece))
+        at += len(piece)
+    return out
 
 
 def char_grams(word: str) -> list[str]:

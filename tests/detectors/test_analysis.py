@@ -756,6 +756,25 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("AY", "The dog got hold of him on the fence 😂", Signal.FORCE_USED),
     ("AY", "Four Section 136s this week alone", Signal.OPERATIONAL),
     ("AY", "Kicked the door in at 5, nobody home", Signal.OP_STRONG),
+    ("AZ", "I'm a peeler, not a saint", Signal.SELF_POLICE),
+    ("AZ", "Twenty two years with Lancs and I'd do it again", Signal.TENURE_POLICE),
+    ("AZ", "Can't make it, I'm on aid at the stadium Saturday", Signal.JARGON),
+    ("AZ", "Three hours in a custodian helmet in this heat", Signal.JARGON),
+    ("AZ", "Another four DA calls before midnight", Signal.OPERATIONAL),
+    ("AZ", "Wearing my Fed rep hat again today", Signal.OWN_POLICE),
+    ("AZ", "Robing room gossip is the best gossip", Signal.COURT_TALK),
+    ("AZ", "Earlies at the jail again this week", Signal.PRISON_TALK),
+    ("AZ", "Upstairs couldn't organise a bake sale, someone upstairs should answer for it", Signal.LEADERS_DEROGATED),
+    ("AZ", "Pre drinks at ours then I'll drive us into town", Signal.DRINK_DRIVING),
+    ("BA", "Flashed the warrant card at the door and walked straight in", Signal.MISUSE),
+    ("BA", "As a crown prosecutor I see this every week", Signal.SELF_POLICE),
+    ("BA", "Honestly, the scum we deal with on nights", Signal.GROUP_DEHUMANISED),
+    ("BA", "State of the lad we brought in last night", Signal.OPERATIONAL),
+    ("BA", "PD Rex found the stash under the floorboards", Signal.UNIT),
+    ("BA", "The lot in the hotel by the bypass wander round like they own the place", Signal.GROUP_DEHUMANISED),
+    ("BA", "Another tip for the public: some of them can barely read the signs, the thick lot", Signal.DEROGATORY),
+    ("BA", "Tenner a go for a bit of tutoring on the side, easy money", Signal.BUSINESS_WEAK),
+    ("BA", "Don't worry about the queue mate, I'm job", Signal.SELF_POLICE),
 ]
 
 
@@ -788,6 +807,17 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Meet me on the 3rd of December at 6", Signal.DOB_STATED),
     ("Met issue boots are the comfiest I've owned", Signal.MISUSE),
     ("Reported my findings to the board", Signal.POLICE_SUBJECT),
+    ("I'm job hunting again, wish me luck", Signal.SELF_POLICE),
+    ("I'm job sharing with Sarah from March", Signal.SELF_POLICE),
+    ("New potato peeler is a game changer", Signal.POLICE_SLANG),
+    ("Twenty years in Kent countryside and I still get lost", Signal.FORCE_SHORT),
+    ("My dad did 30 years with Sussex", Signal.SELF_POLICE),
+    ("The women's aid charity relies on aid from the council", Signal.JARGON),
+    ("We brought in a new manager last year", Signal.OPERATIONAL),
+    ("The dogs I deal with at the shelter are angels", Signal.GROUP_DEHUMANISED),
+    ("Stayed at the hotel by the beach, the lot in the pool were lovely", Signal.GROUP),
+    ("Me da calls every Sunday from Spain", Signal.OPERATIONAL),
+    ("PD is short for police department in the States", Signal.UNIT),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.detectors.signals import text_signals
-from checks.detectors.textmodel import TextModel, _gram_counts, read_model, text_model, tokens, write_model
+from checks.detectors.textmodel import (
+    TOKEN,
+    TextModel,
+    _gram_counts,
+    _normal,
+    read_model,
+    text_model,
+    tokens,
+    words_of,
+    write_model,
+)
 from checks.records import Category
 
 TEXTS = [
@@ -99,3 +113,30 @@ def test_a_saved_model_reads_back_the_same(tmp_path_factory: pytest.TempPathFact
     assert again.thresholds == model.thresholds
     write_model(path, model.categories, model.intercepts, model.thresholds, [], [], [], {})
     assert read_model(path).score(TEXTS[1], [], []) == pytest.approx(model.intercepts)
+
+
+def _tokens_by_expression(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(_normal(text))]
+
+
+# the fast reading (piece by piece, letters and digits taken as they are) against the one expression
+# over the whole text: the model was trained on what the expression reads, so they must never differ
+PIECES = st.sampled_from(["PC", "1234AB", "don't", "it''s", "'quoted'", "#GMP", "@met_police", "snake_case",
+                          "a_b", "e-mail", "Ça", "naïve", "Straße", "İstanbul", "①②", "٣", "x²", "🚔", "💙💙",
+                          "\u00a0", "\u2009", "\t", "\n", "\x1c", " ", "...", "’s", "--", "#", "@", "_", "'"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=14).map("".join))
+def test_words_are_read_as_the_expression_reads_them(text: str) -> None:
+    assert words_of(text) == [t[0] for t in _tokens_by_expression(text)]
+    assert tokens(text) == _tokens_by_expression(text)
+
+
+def test_words_of_every_labelled_text_are_read_as_the_expression_reads_them() -> None:
+    folder = Path(__file__).resolve().parents[2] / "training" / "data"
+    texts = [json.loads(line)["text"] for path in sorted(folder.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 10_000
+    differ = [t for t in texts if tokens(t) != _tokens_by_expression(t)]
+    assert differ == []
