@@ -818,6 +818,9 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Stayed at the hotel by the beach, the lot in the pool were lovely", Signal.GROUP),
     ("Me da calls every Sunday from Spain", Signal.OPERATIONAL),
     ("PD is short for police department in the States", Signal.UNIT),
+    ("Then came the relief, and then the tears", Signal.JARGON),
+    ("Relief from the heat at last", Signal.JARGON),
+    ("Managed to screw my laptop install up again", Signal.POLICE_SLANG),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
