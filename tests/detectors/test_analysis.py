@@ -1259,3 +1259,31 @@ def test_a_night_out_a_family_secret_and_a_sale_are_not_staffing_or_hiding_from_
 @pytest.mark.parametrize("text", ["I'll mind my own business then", "No funny business from my lot tonight"])
 def test_minding_ones_own_business_is_not_a_business(text: str) -> None:
     assert Signal.BUSINESS not in text_signals(text).kinds
+
+
+@pytest.mark.parametrize("text", ["Locked up a lad in Harrogate for the fourth time this month",
+                                  "Two of us for the whole district tonight, one stuck at the hospital till 3am",
+                                  "Took one back after his funeral visit on Thursday, cried the whole way"])
+def test_where_and_when_are_signs_operational_information_can_be_found_on(text: str) -> None:
+    """The work told with no operational word at all still names a place, a time or a shift: beside one,
+    the model's reading of the text as the job's information is not held for want of a sign."""
+    present = text_signals(text).kinds
+    assert present & {Signal.NAMED_PLACE, Signal.UK_PLACE, Signal.CLOCK_TIME, Signal.DAY_TIME, Signal.FUTURE,
+                      Signal.NOW_AT_PLACE, Signal.SHIFT}
+    assert decide(Category.OFFICIAL_INFORMATION, present, 0.99, 0.5, decisions()).found
+
+
+@pytest.mark.parametrize("text", ["Cause I've been using the same one for almost 6 yrs",
+                                  "I took a screenshot of the internet"])
+def test_without_a_place_a_time_or_a_work_word_the_model_alone_finds_no_official_information(text: str) -> None:
+    present = text_signals(text).kinds
+    assert decide(Category.OFFICIAL_INFORMATION, present, 0.999, 0.5, decisions()).vetoed_by == "no_sign_of_official"
+
+
+@pytest.mark.parametrize(("text", "sign"), [("Another set of nights, another drunk who thinks he's hard", Signal.SHIFT),
+                                            ("The job wants us smiling for the new recruitment video, smile my arse",
+                                             Signal.POLICE_GENERIC)])
+def test_the_job_beside_a_post_is_a_sign_conduct_can_be_found_on(text: str, sign: Signal) -> None:
+    present = text_signals(text).kinds
+    assert sign in present
+    assert decide(Category.CONDUCT_RISK, present, 0.99, 0.5, decisions()).found
