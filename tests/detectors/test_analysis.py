@@ -775,6 +775,15 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("BA", "Another tip for the public: some of them can barely read the signs, the thick lot", Signal.DEROGATORY),
     ("BA", "Tenner a go for a bit of tutoring on the side, easy money", Signal.BUSINESS_WEAK),
     ("BA", "Don't worry about the queue mate, I'm job", Signal.SELF_POLICE),
+    ("BB", "Hung up the tunic after 30 years and still miss the canteen", Signal.JARGON),
+    ("BB", "Sat in on a misconduct hearing as a Fed friend today", Signal.JARGON),
+    ("BB", "Stood in the rain at the knife arch all night", Signal.JARGON),
+    ("BB", "Production order finally signed, now we wait for the bank", Signal.OPERATIONAL),
+    ("BB", "Snow on the A66 again, sat in a lay-by for hours #DurhamRPU", Signal.POLICE_HASHTAG),
+    ("BB", "The CHIS went quiet for a week and we all panicked", Signal.OP_SECRET),
+    ("BC", "I'm at Wrexham Mags all day so can't pick up", Signal.COURT_TALK),
+    ("BC", "Two staff for three houseblocks on nights again", Signal.PRISON_TALK),
+    ("BC", "Fifteen years of 'what's the address of your emergency?'", Signal.JARGON),
 ]
 
 
@@ -821,6 +830,10 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Then came the relief, and then the tears", Signal.JARGON),
     ("Relief from the heat at last", Signal.JARGON),
     ("Managed to screw my laptop install up again", Signal.POLICE_SLANG),
+    ("Bought a new tunic dress for the wedding", Signal.JARGON),
+    ("Need SPF 50 for the beach this year", Signal.POLICE_ROLE),
+    ("The mags at the newsagent are all about royals", Signal.COURT_TALK),
+    ("Loving my new #cardiffarts print", Signal.POLICE_HASHTAG),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
