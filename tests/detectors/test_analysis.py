@@ -784,6 +784,9 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("BC", "I'm at Wrexham Mags all day so can't pick up", Signal.COURT_TALK),
     ("BC", "Two staff for three houseblocks on nights again", Signal.PRISON_TALK),
     ("BC", "Fifteen years of 'what's the address of your emergency?'", Signal.JARGON),
+    ("BC", "DC | Fife | b. 03.07.91 | views my own", Signal.DOB_STATED),
+    ("BC", "Happy birthday to me, 4th July babies are the best", Signal.DOB_STATED),
+    ("BC", "Off to Lanzarote Saturday, house is locked up and the cat's at my mum's", Signal.HOUSE_EMPTY),
 ]
 
 
@@ -834,6 +837,8 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Need SPF 50 for the beach this year", Signal.POLICE_ROLE),
     ("The mags at the newsagent are all about royals", Signal.COURT_TALK),
     ("Loving my new #cardiffarts print", Signal.POLICE_HASHTAG),
+    ("Plan b. 12.5 per cent off everything", Signal.DOB_STATED),
+    ("The lad we nicked is locked up until his trial", Signal.HOUSE_EMPTY),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
