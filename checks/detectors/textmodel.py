@@ -172,6 +172,7 @@ SCALE = 1 << 20  # fixed point: weights to about a millionth
 LANE_BITS = 64
 BIAS = 1 << 40  # keeps every lane positive, so lanes never borrow from each other
 MASK = (1 << LANE_BITS) - 1
+_PER_SCALE = 1.0 / SCALE  # a power of two: multiplying by it is dividing by SCALE, exactly
 
 
 class TextModel:
@@ -250,14 +251,15 @@ class TextModel:
             packed = cache.get(w)
             total += packed if packed is not None else self._word_part(w)
         pairs = self._packed_pair
-        counted: set[tuple[str, str]] = set()
+        known_pairs: dict[tuple[str, str], int] = {}  # each known pair counted once
         for a, b in pairwise(words):
             following = pairs.get(a)
             if following is not None:
                 found = following.get(b)
-                if found is not None and (a, b) not in counted:
-                    counted.add((a, b))
-                    total += found
+                if found is not None:
+                    known_pairs[a, b] = found
+        if known_pairs:
+            total += sum(known_pairs.values())
         if view is not words:
             known = self._packed_word
             for f in set(_class_features(view)):
@@ -278,8 +280,8 @@ class TextModel:
         sb = lanes[s0 + k] * BIAS
         wf = 1.0 / math.sqrt(word_len * SCALE) if word_len > 0 else 0.0
         cf = 1.0 / math.sqrt(char_len * SCALE) if char_len > 0 else 0.0
-        return tuple(self.intercepts[j] + (lanes[j] - wb) * wf + (lanes[c0 + j] - cb) * cf
-                     + (lanes[s0 + j] - sb) / SCALE for j in range(k))
+        return tuple([i + (w - wb) * wf + (c - cb) * cf + (g - sb) * _PER_SCALE for i, w, c, g in
+                      zip(self.intercepts, lanes[:k], lanes[c0:c0 + k], lanes[s0:s0 + k], strict=True)])
 
     def _word_part(self, word: str) -> int:
         """A word's own packed feature (if known) plus all its known parts, kept for the next time."""
