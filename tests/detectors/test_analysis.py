@@ -787,6 +787,16 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("BC", "DC | Fife | b. 03.07.91 | views my own", Signal.DOB_STATED),
     ("BC", "Happy birthday to me, 4th July babies are the best", Signal.DOB_STATED),
     ("BC", "Off to Lanzarote Saturday, house is locked up and the cat's at my mum's", Signal.HOUSE_EMPTY),
+    ("BD", "Been a special with Notts for three years now", Signal.SELF_POLICE),
+    ("BD", "I work at a prison, so no, I won't be watching that documentary", Signal.SELF_POLICE),
+    ("BD", "Derby day: serial 6, away end from noon", Signal.JARGON),
+    ("BD", "Leafleting Sunday for the Greens if anyone fancies it", Signal.POLITICAL_ACTIVITY),
+    ("BD", "Took a pic of him in the cell before interview, face like thunder", Signal.MISUSE),
+    ("BD", "Never filled in the business interest form for the lashes, can't be bothered", Signal.MISUSE),
+    ("BD", "Couple of digs once he was cuffed, he won't try that again", Signal.FORCE_USED),
+    ("BD", "Blame the clowns at HQ for the overtime ban", Signal.LEADERS_DEROGATED),
+    ("BD", "First week on the bridewell desk done", Signal.JARGON),
+    ("BD", "Asked if I could run his reg, no chance", Signal.JARGON),
 ]
 
 
@@ -839,6 +849,12 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Loving my new #cardiffarts print", Signal.POLICE_HASHTAG),
     ("Plan b. 12.5 per cent off everything", Signal.DOB_STATED),
     ("The lad we nicked is locked up until his trial", Signal.HOUSE_EMPTY),
+    ("I'm a special kind of tired today", Signal.SELF_POLICE),
+    ("Serial 4 of the podcast drops on Friday", Signal.JARGON),
+    ("Took a photo of them at the beach, lovely", Signal.MISUSE),
+    ("Door knocking Saturday to find the lost cat", Signal.POLITICAL_ACTIVITY),
+    ("I work at a prison but as a teacher, maths mostly", Signal.SELF_POLICE),
+    ("My mate on the inside will run a plate for me", Signal.JARGON),
 ])
 def test_look_alikes_of_the_new_work_signs_are_not_them(text: str, absent: Signal) -> None:
     assert absent not in text_signals(text).kinds
