@@ -797,6 +797,12 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("BD", "Blame the clowns at HQ for the overtime ban", Signal.LEADERS_DEROGATED),
     ("BD", "First week on the bridewell desk done", Signal.JARGON),
     ("BD", "Asked if I could run his reg, no chance", Signal.JARGON),
+    ("BE", "Mum of 2 | Sgt | Halesowen B63 🏡 | views my own", Signal.DISTRICT_PINNED),
+    ("BE", "Range day again, coffee and paperwork #AFO", Signal.POLICE_HASHTAG),
+    ("BE", "Serving cop, and yes I'll be at the match", Signal.POLICE_ROLE),
+    ("BE", "I take 101 calls all night so this is survival food", Signal.JARGON),
+    ("BE", "Blue lights to a grade 1 call that was a wifi argument", Signal.JARGON),
+    ("BE", "Professional Standards are a bunch of rats", Signal.LEADERS_DEROGATED),
 ]
 
 
