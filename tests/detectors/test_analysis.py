@@ -1313,8 +1313,8 @@ def test_where_and_when_are_signs_operational_information_can_be_found_on(text: 
     assert decide(Category.OFFICIAL_INFORMATION, present, 0.99, 0.5, decisions()).found
 
 
-@pytest.mark.parametrize("text", ["Cause I've been using the same one for almost 6 yrs",
-                                  "I took a screenshot of the internet"])
+@pytest.mark.parametrize("text", ["Still using the same charger I had at uni",
+                                  "Made a spreadsheet of all my spreadsheets"])
 def test_without_a_place_a_time_or_a_work_word_the_model_alone_finds_no_official_information(text: str) -> None:
     present = text_signals(text).kinds
     assert decide(Category.OFFICIAL_INFORMATION, present, 0.999, 0.5, decisions()).vetoed_by == "no_sign_of_official"
