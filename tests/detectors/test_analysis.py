@@ -803,6 +803,10 @@ MISSED_BY_FIRST_RUNS = [  # (batch, text, the signal it now gives)
     ("BE", "I take 101 calls all night so this is survival food", Signal.JARGON),
     ("BE", "Blue lights to a grade 1 call that was a wifi argument", Signal.JARGON),
     ("BE", "Professional Standards are a bunch of rats", Signal.LEADERS_DEROGATED),
+    ("BF", "Ran the reg of the van outside, nothing on it", Signal.JARGON),
+    ("BF", "Dad. Golf. Ex-job, 25 years", Signal.POLICE_SLANG),
+    ("BF", "Back on the 999 desk after leave", Signal.JARGON),
+    ("BF", "PSD couldn't find a biro in a paper shop, or their way out of a paper bag", Signal.LEADERS_DEROGATED),
 ]
 
 
@@ -859,6 +863,7 @@ def test_what_a_first_run_missed_now_has_signals(batch: str, text: str, signal: 
     ("Serial 4 of the podcast drops on Friday", Signal.JARGON),
     ("Took a photo of them at the beach, lovely", Signal.MISUSE),
     ("Door knocking Saturday to find the lost cat", Signal.POLITICAL_ACTIVITY),
+    ("Thinking of applying to be a special with the Met", Signal.SELF_POLICE),
     ("I work at a prison but as a teacher, maths mostly", Signal.SELF_POLICE),
     ("My mate on the inside will run a plate for me", Signal.JARGON),
 ])
