@@ -248,6 +248,14 @@ def _signals(names: Iterable[str], groups: Mapping[str, frozenset[Signal]]) -> f
     return frozenset(out)
 
 
+_FRAGMENT = re.compile(r"<<(\w+)>>")
+
+
+def _with_fragments(regex: str, fragments: dict[str, str]) -> str:
+    """`regex` with each <<name>> replaced by its [fragments] text (a name not declared is an error)."""
+    return _FRAGMENT.sub(lambda m: fragments[m.group(1)], regex)
+
+
 @lru_cache(maxsize=1)
 def signal_rules() -> SignalRules:
     """The declared signals (loaded once; a name that is not a Signal is an error)."""
@@ -260,8 +268,9 @@ def signal_rules() -> SignalRules:
     groups: dict[str, frozenset[Signal]] = {}
     for name, members in data.get("groups", {}).items():
         groups[name] = _signals(members, groups)
+    fragments: dict[str, str] = dict(data.get("fragments", {}))
     patterns = tuple(
-        Pattern(Signal(p["signal"]), re.compile(p["regex"]),
+        Pattern(Signal(p["signal"]), re.compile(_with_fragments(p["regex"], fragments)),
                 make_gate(p.get("gate", ()), bool(p.get("gate_case", False))),
                 bool(p.get("case", False)), frozenset(Signal(c) for c in p.get("cancels", ())))
         for p in data.get("pattern", ()))

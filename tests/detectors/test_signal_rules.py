@@ -62,3 +62,13 @@ def test_every_kind_in_a_word_list_gives_a_signal() -> None:
             if (lst, entry.value(column)) not in rules.lexicon:
                 unmapped.append(f"{lst}: {entry.phrase!r} has kind {entry.value(column)!r}")
     assert not unmapped, unmapped[:10]
+
+
+def test_a_shared_fragment_is_written_into_every_pattern_that_names_it() -> None:
+    from checks.detectors.signals import _with_fragments
+
+    fragments = {"areas": "SE|LE"}
+    assert _with_fragments(r"\b(?:<<areas>>)\d{1,2}\b", fragments) == r"\b(?:SE|LE)\d{1,2}\b"
+    with pytest.raises(KeyError):
+        _with_fragments("<<undeclared>>", fragments)
+    assert not any("<<" in p.regex.pattern for p in signal_rules().patterns)
